@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CoreModule, CoreOptions, Runtime } from '@r2c/core';
+import { JobsModule } from '@r2c/jobs';
+import { MailModule } from '@r2c/notify';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { HealthController } from './health/health.controller';
+
+export interface ApiOptions extends CoreOptions {
+  /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
+  withWorkers: boolean;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(runtime: Runtime, options: ApiOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(runtime, options),
+        JobsModule.forRoot(runtime.redis),
+        MailModule,
+        ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

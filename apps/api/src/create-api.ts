@@ -1,0 +1,38 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
+import { ApiModule, ApiOptions } from './api.module';
+
+export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
+  const { config } = runtime;
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime, options), {
+    bufferLogs: true,
+    bodyParser: false,
+    forceCloseConnections: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(helmet({ contentSecurityPolicy: false }));
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('R2C Tracker API')
+      .setDescription('Research to Change cycles for a coalition of public libraries. Errors: {statusCode, error, message, details}. Lists: ?limit=&offset= → {items, total}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS_TARGET, redisOptions } from '@r2c/core';
+import type { RedisTarget } from '@r2c/core';
+
+type Status = 'ok' | 'down';
+
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController implements OnModuleDestroy {
+  private readonly redis: Redis;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(REDIS_TARGET) target: RedisTarget) {
+    this.redis = new Redis({ ...redisOptions(target), enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+    this.redis.on('error', () => undefined);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise' })
+  async check(@Res() res: Response): Promise<void> {
+    const [db, redis] = await Promise.all([
+      within(2000, this.dataSource.query('SELECT 1')).then((): Status => 'ok', (): Status => 'down'),
+      within(1000, this.redisReady().then(() => this.redis.ping())).then((): Status => 'ok', (): Status => 'down'),
+    ]);
+    const ok = db === 'ok' && redis === 'ok';
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'degraded', db, redis });
+  }
+
+  private redisReady(): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.redis.once('ready', () => resolve()));
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}

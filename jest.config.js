@@ -1,0 +1,11 @@
+/** Unit tests sit beside the code (libs, apps); end-to-end suites live in test/ and start real parts. */
+const moduleNameMapper = { '^@r2c/([a-z]+)$': '<rootDir>/libs/$1/src', '^@r2c/([a-z]+)/(.*)$': '<rootDir>/libs/$1/src/$2' };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json'}] };
+const common = { moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60000, slowTestThreshold: 20 },
+  ],
+};

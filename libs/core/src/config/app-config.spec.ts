@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'r2c-config-'));
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', database: { type: 'sqlite', path: join(dir, 'r2c.sqlite') }, digestCron: '0 8 * * 1', digestTimezone: 'America/New_York' });
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+  });
+
+  it('generates SECRET_KEY once and keeps it in DATA_DIR', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).secretKey;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).secretKey).toBe(first);
+    expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(first);
+  });
+
+  it('requires SECRET_KEY in production', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow('SECRET_KEY is required when NODE_ENV=production');
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@db:5432/r2c' }).database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/r2c' });
+  });
+
+  it.each([
+    ['PORT', '70000', 'PORT must be a whole number'],
+    ['PORT', 'abc', 'PORT must be a whole number'],
+    ['DIGEST_TIMEZONE', 'Europe/Atlantis', 'DIGEST_TIMEZONE is not an IANA time zone'],
+    ['DIGEST_CRON', 'every monday', 'DIGEST_CRON is not a cron expression'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must start with postgres://'],
+    ['REDIS_URL', 'not a url', 'REDIS_URL is not a valid URL'],
+    ['SMTP_URL', 'http://mail', 'SMTP_URL must start with smtp://'],
+    ['SECRET_KEY', 'short', 'SECRET_KEY must be at least 32 characters'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+  ])('refuses %s=%s with one line naming the variable', (name, value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'a@b.org' })).toThrow('ADMIN_PASSWORD');
+  });
+});

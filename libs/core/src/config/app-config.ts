@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
+import { IANAZone } from 'luxon';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  appUrl: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  digestCron: string;
+  digestTimezone: string;
+  reminderEveryMinutes: number;
+  secretKey: string;
+  corsOrigins: string[];
+  bodyLimit: string;
+  tokenTtlSeconds: number;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+}
+
+/** A configuration value that cannot be used; its message is the one line the operator sees. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL (expected ${protocols.map((p) => p + '//…').join(' or ')})`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => p + '//').join(' or ')} (got "${parsed.protocol}//")`);
+  }
+  return raw;
+}
+
+export function isTimeZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = optional(env, 'NODE_ENV') ?? 'development';
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const dataDir = resolve(optional(env, 'DATA_DIR') ?? './data');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const appUrl = url(env, 'APP_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+
+  const mailFrom = optional(env, 'MAIL_FROM') ?? 'R2C Tracker <r2c@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must contain an email address (got "${mailFrom}")`);
+
+  const digestTimezone = optional(env, 'DIGEST_TIMEZONE') ?? 'America/New_York';
+  if (!isTimeZone(digestTimezone)) {
+    throw new ConfigError('DIGEST_TIMEZONE', `is not an IANA time zone such as America/New_York (got "${digestTimezone}")`);
+  }
+  const digestCron = optional(env, 'DIGEST_CRON') ?? '0 8 * * 1';
+  try {
+    CronExpressionParser.parse(digestCron, { tz: digestTimezone });
+  } catch {
+    throw new ConfigError('DIGEST_CRON', `is not a cron expression such as "0 8 * * 1" (got "${digestCron}")`);
+  }
+
+  const adminEmail = optional(env, 'ADMIN_EMAIL');
+  const adminPassword = optional(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'must be set together with the other of ADMIN_EMAIL/ADMIN_PASSWORD');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
+  }
+
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `cannot be created at ${dataDir} (${(error as Error).message})`);
+  }
+
+  let secretKey = optional(env, 'SECRET_KEY');
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new ConfigError('SECRET_KEY', 'must be at least 32 characters long');
+  }
+  if (secretKey === undefined) {
+    if (nodeEnv === 'production') throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production');
+    secretKey = loadOrCreateSecret(dataDir);
+  }
+
+  const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+
+  return {
+    nodeEnv,
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    port,
+    dataDir,
+    database: databaseUrl ? { type: 'postgres', url: databaseUrl } : { type: 'sqlite', path: join(dataDir, 'r2c.sqlite') },
+    redisUrl,
+    smtpUrl,
+    mailFrom,
+    appUrl: appUrl.replace(/\/$/, ''),
+    adminEmail: adminEmail?.toLowerCase(),
+    adminPassword,
+    digestCron,
+    digestTimezone,
+    reminderEveryMinutes: integer(env, 'REMINDER_EVERY_MINUTES', 15, 1, 1440),
+    secretKey,
+    corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    bodyLimit: optional(env, 'BODY_LIMIT') ?? '256kb',
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 10, 30 * 24 * 3600),
+    logLevel,
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
+  };
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'express';
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: unknown[];
+}
+
+/** Errors that body-parser and friends raise before a controller runs. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message?: string;
+}
+
+function bodyFor(status: number, message: string, details: unknown[] = []): ErrorBody {
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details };
+}
+
+/** Turns every exception into the contract's one error shape; never leaks a stack or SQL. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'string') return bodyFor(status, response);
+    const r = response as { message?: unknown; details?: unknown[] };
+    const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+    return bodyFor(status, message, Array.isArray(r.details) ? r.details : []);
+  }
+  const e = exception as HttpishError;
+  const status = e?.status ?? e?.statusCode;
+  if (e?.type === 'entity.parse.failed') return bodyFor(400, 'The request body is not valid JSON.');
+  if (e?.type === 'entity.too.large') return bodyFor(413, 'The request body is too large.');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return bodyFor(status, e.expose && e.message ? e.message : STATUS_CODES[status] ?? 'Bad request');
+  }
+  return bodyFor(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. It has been logged.');
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

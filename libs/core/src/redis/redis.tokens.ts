@@ -1,0 +1,1 @@
+export const REDIS_TARGET = Symbol('REDIS_TARGET');

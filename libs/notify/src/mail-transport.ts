@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTransport, Transporter } from 'nodemailer';
+
+export interface MailMessage {
+  /** Unique per email ever asked for; also becomes the Message-ID, so a resend is recognisable. */
+  idempotencyKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface MailReceipt {
+  messageId: string;
+  response: string;
+}
+
+/** A refusal the SMTP server gave as final (5xx): retrying cannot help. */
+export class PermanentMailError extends Error {}
+
+/** The one way anything in the product sends an email. */
+export abstract class MailTransport {
+  abstract send(message: MailMessage): Promise<MailReceipt>;
+  abstract close(): Promise<void>;
+}
+
+export function messageIdFor(idempotencyKey: string, from: string): string {
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? 'r2c.local';
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+function envelope(from: string, message: MailMessage) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: { ...message.headers, 'X-R2C-Key': message.idempotencyKey },
+    messageId: messageIdFor(message.idempotencyKey, from),
+  };
+}
+
+export class SmtpMailTransport extends MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(url: string, private readonly from: string) {
+    super();
+    this.transporter = createTransport(url, { pool: true, maxConnections: 5, connectionTimeout: 10000, socketTimeout: 30000 } as never);
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    try {
+      const info = await this.transporter.sendMail(envelope(this.from, message));
+      return { messageId: info.messageId, response: String(info.response ?? '') };
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (code !== undefined && code >= 500) throw new PermanentMailError((error as Error).message);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}
+
+/** The embedded default: each email becomes DATA_DIR/outbox/<key>.eml; the same key overwrites, never duplicates. */
+export class FileMailTransport extends MailTransport {
+  private readonly transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  constructor(private readonly dir: string, private readonly from: string) {
+    super();
+    mkdirSync(dir, { recursive: true });
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    const info = await this.transporter.sendMail(envelope(this.from, message));
+    const name = message.idempotencyKey.replace(/[^\w.-]+/g, '_').slice(0, 180);
+    const file = join(this.dir, `${name}.eml`);
+    writeFileSync(file + '.tmp', info.message as Buffer);
+    renameSync(file + '.tmp', file);
+    return { messageId: info.messageId, response: `written to ${file}` };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,66 @@
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { freePort } from './ports';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  key?: string;
+}
+
+/**
+ * A real SMTP server on loopback. `refuse` makes it answer with an SMTP error code, like a relay
+ * that is down (4xx) or rejects a message for good (5xx).
+ */
+export class TestSmtp {
+  readonly received: ReceivedMail[] = [];
+  refuse?: { code: number; message: string };
+  private server?: SMTPServer;
+  port = 0;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    if (!this.port) this.port = await freePort();
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.refuse) {
+            const error = new Error(this.refuse.message) as Error & { responseCode: number };
+            error.responseCode = this.refuse.code;
+            return callback(error);
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            subject: raw.match(/^Subject: (.*)$/m)?.[1]?.trim() ?? '',
+            key: raw.match(/^X-R2C-Key: (.*)$/m)?.[1]?.trim(),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    return this;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.to.includes(address));
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+}
