@@ -3,6 +3,12 @@ import { CoreModule, CoreOptions, Runtime } from '@r2c/core';
 import { JobsModule } from '@r2c/jobs';
 import { MailModule } from '@r2c/notify';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { AccessModule, AUTH_GUARD_PROVIDER } from '@r2c/access';
+import { AuditController } from './access/audit.controller';
+import { AuthController } from './access/auth.controller';
+import { InitiativesController } from './access/initiatives.controller';
+import { LibrariesController } from './access/libraries.controller';
+import { UsersController } from './access/users.controller';
 import { HealthController } from './health/health.controller';
 
 export interface ApiOptions extends CoreOptions {
@@ -19,9 +25,11 @@ export class ApiModule {
         CoreModule.forRoot(runtime, options),
         JobsModule.forRoot(runtime.redis),
         MailModule,
+        AccessModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController],
+      providers: [AUTH_GUARD_PROVIDER],
     };
   }
 }

@@ -13,3 +13,5 @@ export * from './redis/redis.tokens';
 export * from './migrations';
 export * from './runtime';
 export * from './core.module';
+export * from './common/page';
+export * from './common/diff';

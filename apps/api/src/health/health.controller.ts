@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Public } from '@r2c/access';
 import { REDIS_TARGET, redisOptions } from '@r2c/core';
 import type { RedisTarget } from '@r2c/core';
 
@@ -18,6 +19,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {

@@ -23,6 +23,13 @@ interface HttpishError {
   message?: string;
 }
 
+/** A unique index refused the write (two requests raced past the service's own check). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e?.driverError?.message ?? e?.message ?? ''));
+}
+
 function bodyFor(status: number, message: string, details: unknown[] = []): ErrorBody {
   return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details };
 }
@@ -37,6 +44,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
     return bodyFor(status, message, Array.isArray(r.details) ? r.details : []);
   }
+  if (isUniqueViolation(exception)) return bodyFor(409, 'This conflicts with a record that already exists.');
   const e = exception as HttpishError;
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.parse.failed') return bodyFor(400, 'The request body is not valid JSON.');

@@ -1,0 +1,36 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@r2c/core';
+import { AuditEntry, LoginFailure } from './audit/audit-entry.entity';
+import { AuditService } from './audit/audit.service';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { Initiative, Membership } from './initiatives/initiative.entity';
+import { InitiativesService } from './initiatives/initiatives.service';
+import { LibrariesService } from './libraries/libraries.service';
+import { Library } from './libraries/library.entity';
+import { AccessPolicy } from './policy/access-policy';
+import { AdminBootstrap } from './users/admin-bootstrap';
+import { User } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+const SERVICES = [AuditService, AuthService, AccessPolicy, UsersService, LibrariesService, InitiativesService];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, Library, Initiative, Membership, AuditEntry, LoginFailure]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.secretKey, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  providers: [...SERVICES, AdminBootstrap],
+  exports: [...SERVICES, JwtModule, TypeOrmModule],
+})
+export class AccessModule {}
+
+/** Registers the auth guard for every route of the app that imports it (the HTTP app only). */
+export const AUTH_GUARD_PROVIDER = { provide: APP_GUARD, useClass: AuthGuard };

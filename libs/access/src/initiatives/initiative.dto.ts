@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '@r2c/core';
+import { IsCalendarDate } from '../common/validators';
+import { Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
+import type { InitiativeStatus, MemberRole } from './initiative.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateInitiativeDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'libraryId must be the id (a UUID) of a library' })
+  libraryId: string;
+
+  @ApiProperty({ example: 'Community Conversations at the Branch' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  summary: string;
+
+  @ApiProperty({ example: 'Newcomer families and long-time residents' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  audience: string;
+
+  @ApiProperty({ example: 'What helps neighbours who rarely meet feel they belong at the library?' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  learningQuestion: string;
+
+  @ApiProperty({ minimum: 1, maximum: 90, example: 14 })
+  @IsInt({ message: 'checkInCadenceDays must be a whole number of days' })
+  @Min(1)
+  @Max(90)
+  checkInCadenceDays: number;
+
+  @ApiProperty({ example: '2026-03-02' })
+  @IsCalendarDate()
+  startDate: string;
+}
+
+export class UpdateInitiativeDto extends PartialType(OmitType(CreateInitiativeDto, ['libraryId'] as const)) {
+  @ApiPropertyOptional({ enum: INITIATIVE_STATUSES })
+  @IsOptional()
+  @IsIn(INITIATIVE_STATUSES, { message: `status must be one of ${INITIATIVE_STATUSES.join(', ')}` })
+  status?: InitiativeStatus;
+}
+
+export class InitiativeListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: INITIATIVE_STATUSES })
+  @IsOptional()
+  @IsIn(INITIATIVE_STATUSES)
+  status?: InitiativeStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  libraryId?: string;
+}
+
+export class SetMemberDto {
+  @ApiProperty({ enum: MEMBER_ROLES })
+  @IsIn(MEMBER_ROLES, { message: `role must be one of ${MEMBER_ROLES.join(', ')}` })
+  role: MemberRole;
+}
+
+export interface InitiativeView {
+  id: string;
+  libraryId: string;
+  title: string;
+  summary: string;
+  audience: string;
+  learningQuestion: string;
+  checkInCadenceDays: number;
+  startDate: string;
+  status: InitiativeStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toInitiativeView = (i: Initiative): InitiativeView => ({
+  id: i.id,
+  libraryId: i.libraryId,
+  title: i.title,
+  summary: i.summary,
+  audience: i.audience,
+  learningQuestion: i.learningQuestion,
+  checkInCadenceDays: i.checkInCadenceDays,
+  startDate: i.startDate,
+  status: i.status,
+  createdAt: new Date(i.createdAt).toISOString(),
+  updatedAt: new Date(i.updatedAt).toISOString(),
+});
+
+export interface MemberView {
+  initiativeId: string;
+  userId: string;
+  role: MemberRole;
+  name: string;
+  email: string;
+}

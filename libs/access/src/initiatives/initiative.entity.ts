@@ -1,0 +1,57 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const INITIATIVE_STATUSES = ['active', 'paused', 'completed'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export const MEMBER_ROLES = ['librarian', 'coach'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+@Entity('initiatives')
+export class Initiative {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'library_id', type: 'varchar', length: 36 })
+  libraryId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'text' })
+  audience: string;
+
+  @Column({ name: 'learning_question', type: 'text' })
+  learningQuestion: string;
+
+  @Column({ name: 'check_in_cadence_days', type: 'integer' })
+  checkInCadenceDays: number;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: InitiativeStatus;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}
+
+@Entity('memberships')
+export class Membership {
+  @PrimaryColumn({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: MemberRole;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}

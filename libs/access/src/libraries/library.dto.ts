@@ -1,0 +1,59 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsTimeZone } from '../common/validators';
+import { COMMUNITY_TYPES, Library } from './library.entity';
+import type { CommunityType } from './library.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateLibraryDto {
+  @ApiProperty({ example: 'Riverbend Public Library' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: 'Riverbend' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  city: string;
+
+  @ApiProperty({ example: 'MT' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 60)
+  state: string;
+
+  @ApiProperty({ enum: COMMUNITY_TYPES })
+  @IsIn(COMMUNITY_TYPES, { message: `communityType must be one of ${COMMUNITY_TYPES.join(', ')}` })
+  communityType: CommunityType;
+
+  @ApiProperty({ example: 'America/Denver' })
+  @IsTimeZone()
+  timezone: string;
+}
+
+export class UpdateLibraryDto extends PartialType(CreateLibraryDto) {}
+
+export interface LibraryView {
+  id: string;
+  name: string;
+  city: string;
+  state: string;
+  communityType: CommunityType;
+  timezone: string;
+  createdAt: string;
+}
+
+export const toLibraryView = (l: Library): LibraryView => ({
+  id: l.id,
+  name: l.name,
+  city: l.city,
+  state: l.state,
+  communityType: l.communityType,
+  timezone: l.timezone,
+  createdAt: new Date(l.createdAt).toISOString(),
+});
+
