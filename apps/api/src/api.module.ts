@@ -9,6 +9,10 @@ import { AuthController } from './access/auth.controller';
 import { InitiativesController } from './access/initiatives.controller';
 import { LibrariesController } from './access/libraries.controller';
 import { UsersController } from './access/users.controller';
+import { CyclesModule } from '@r2c/cycles';
+import { CheckInsController } from './cycles/check-ins.controller';
+import { CyclesController } from './cycles/cycles.controller';
+import { IndicatorsController } from './cycles/indicators.controller';
 import { HealthController } from './health/health.controller';
 
 export interface ApiOptions extends CoreOptions {
@@ -26,9 +30,11 @@ export class ApiModule {
         JobsModule.forRoot(runtime.redis),
         MailModule,
         AccessModule,
+        CyclesModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
-      controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController],
+      controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
+        IndicatorsController, CyclesController, CheckInsController],
       providers: [AUTH_GUARD_PROVIDER],
     };
   }

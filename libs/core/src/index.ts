@@ -15,3 +15,4 @@ export * from './runtime';
 export * from './core.module';
 export * from './common/page';
 export * from './common/diff';
+export * from './common/raw-values';

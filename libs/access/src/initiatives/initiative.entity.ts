@@ -34,6 +34,9 @@ export class Initiative {
   @Column({ type: 'varchar', length: 20 })
   status: InitiativeStatus;
 
+  @Column({ name: 'last_check_in_at', type: Date, nullable: true })
+  lastCheckInAt?: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

@@ -37,7 +37,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config.database, [], MIGRATIONS), autoLoadEntities: true }),
+          useFactory: () => ({ ...dataSourceOptions(config.database, [], MIGRATIONS), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');

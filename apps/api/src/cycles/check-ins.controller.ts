@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { PageQuery } from '@r2c/core';
+import { CheckInsService, CreateCheckInDto, ExportsService } from '@r2c/cycles';
+import { UuidParam } from '../common/uuid-param';
+
+@ApiTags('check-ins and exports')
+@ApiBearerAuth()
+@Controller('api/v1/initiatives/:id')
+export class CheckInsController {
+  constructor(private readonly checkIns: CheckInsService, private readonly exports: ExportsService) {}
+
+  @Post('check-ins')
+  create(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateCheckInDto) {
+    return this.checkIns.create(me, id, dto);
+  }
+
+  @Get('check-ins')
+  list(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() page: PageQuery) {
+    return this.checkIns.list(me, id, page);
+  }
+
+  @Get('evidence.csv')
+  @ApiProduces('text/csv')
+  @Header('Cache-Control', 'no-store')
+  async csv(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: Response) {
+    const body = await this.exports.evidenceCsv(me, id);
+    res.type('text/csv; charset=utf-8').attachment(`evidence-${id}.csv`).send(body);
+  }
+
+  @Get('calendar.ics')
+  @ApiProduces('text/calendar')
+  @Header('Cache-Control', 'no-store')
+  async ics(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: Response) {
+    const body = await this.exports.calendarIcs(me, id);
+    res.type('text/calendar; charset=utf-8').attachment(`r2c-${id}.ics`).send(body);
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { PageQuery } from '@r2c/core';
+import { AdaptationDto, CreateCycleDto, CreateEvidenceDto, CyclesService, EvidenceService, HypothesisDto, ReflectionDto, ReviewDto, TransitionDto } from '@r2c/cycles';
+import { UuidParam } from '../common/uuid-param';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CyclesController {
+  constructor(private readonly cycles: CyclesService, private readonly evidence: EvidenceService) {}
+
+  @Post('initiatives/:id/cycles')
+  @ApiOperation({ summary: 'Start the next cycle (201 with number and phase "hypothesis"); 409 while another cycle is open' })
+  create(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateCycleDto) {
+    return this.cycles.create(me, id, dto);
+  }
+
+  @Get('initiatives/:id/cycles')
+  list(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() page: PageQuery) {
+    return this.cycles.list(me, id, page);
+  }
+
+  @Get('cycles/:id')
+  @ApiOperation({ summary: 'The whole cycle: phase, hypothesis, adaptation, evidence, reflection, reviews' })
+  get(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
+    return this.cycles.get(me, id);
+  }
+
+  @Put('cycles/:id/hypothesis')
+  hypothesis(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: HypothesisDto) {
+    return this.cycles.saveSection(me, id, 'hypothesis', dto);
+  }
+
+  @Put('cycles/:id/adaptation')
+  adaptation(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: AdaptationDto) {
+    return this.cycles.saveSection(me, id, 'adaptation', dto);
+  }
+
+  @Put('cycles/:id/reflection')
+  reflection(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: ReflectionDto) {
+    return this.cycles.saveSection(me, id, 'reflection', dto);
+  }
+
+  @Post('cycles/:id/transitions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the cycle to another phase; 409 naming what is missing' })
+  transition(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: TransitionDto) {
+    return this.cycles.transition(me, id, dto.to);
+  }
+
+  @Post('cycles/:id/reviews')
+  @ApiOperation({ summary: 'approve (closes a cycle in review), request_changes (back to returnTo, default reflection) or comment' })
+  review(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: ReviewDto) {
+    return this.cycles.review(me, id, dto);
+  }
+
+  @Post('cycles/:id/evidence')
+  addEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateEvidenceDto) {
+    return this.evidence.add(me, id, dto);
+  }
+
+  @Get('cycles/:id/evidence')
+  listEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() page: PageQuery) {
+    return this.evidence.list(me, id, page);
+  }
+
+  @Delete('cycles/:id/evidence/:evidenceId')
+  @HttpCode(204)
+  async deleteEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string) {
+    await this.evidence.remove(me, id, evidenceId);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Raw query results differ by driver: SQLite returns instants as 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) and
+ * dates as strings; PostgreSQL returns Date objects (DATE as local midnight).
+ */
+export function rawInstant(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`).toISOString();
+}
+
+export function rawDate(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return String(value).slice(0, 10);
+}

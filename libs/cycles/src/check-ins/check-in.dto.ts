@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { CheckIn } from './check-in.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateCheckInDto {
+  @ApiProperty({ example: 'Second bilingual story time: 14 families, 5 of them new. Volunteers felt more at ease.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  note: string;
+
+  @ApiPropertyOptional({ example: 'Our Dari-speaking volunteer moves away in April.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 5000)
+  blockers?: string;
+
+  @ApiPropertyOptional({ example: 'Ideas for recruiting volunteers from the mosque community.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 5000)
+  helpWanted?: string;
+}
+
+export interface CheckInView {
+  id: string;
+  initiativeId: string;
+  authorId: string;
+  note: string;
+  blockers: string | null;
+  helpWanted: string | null;
+  createdAt: string;
+}
+
+export const toCheckInView = (c: CheckIn): CheckInView => ({
+  id: c.id,
+  initiativeId: c.initiativeId,
+  authorId: c.authorId,
+  note: c.note,
+  blockers: c.blockers,
+  helpWanted: c.helpWanted,
+  createdAt: new Date(c.createdAt).toISOString(),
+});

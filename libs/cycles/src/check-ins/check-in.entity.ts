@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('check_ins')
+export class CheckIn {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ name: 'author_id', type: 'varchar', length: 36 })
+  authorId: string;
+
+  @Column({ type: 'text' })
+  note: string;
+
+  @Column({ type: 'text', nullable: true })
+  blockers: string | null;
+
+  @Column({ name: 'help_wanted', type: 'text', nullable: true })
+  helpWanted: string | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}

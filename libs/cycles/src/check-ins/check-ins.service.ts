@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, AuditService, Initiative, Library } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
+import { checkInDueOn } from '../domain';
+import { CheckInView, CreateCheckInDto, toCheckInView } from './check-in.dto';
+import { CheckIn } from './check-in.entity';
+
+@Injectable()
+export class CheckInsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInView & { nextDueOn: string }> {
+    return this.tx.run(async (em) => {
+      const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const now = this.clock.now();
+      const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
+      await em.insert(CheckIn, checkIn);
+      await em.update(Initiative, { id: initiativeId }, { lastCheckInAt: now });
+      await this.audit.record(em, actor, { action: 'create', entityType: 'check_in', entityId: checkIn.id, initiativeId, after: toCheckInView(checkIn) });
+      const library = await em.findOneOrFail(Library, { where: { id: initiative.libraryId } });
+      return { ...toCheckInView(checkIn), nextDueOn: checkInDueOn(now, initiative.startDate, initiative.checkInCadenceDays, library.timezone) };
+    });
+  }
+
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CheckInView> & { nextDueOn: string }> {
+    const { initiative } = await this.policy.initiative(actor, initiativeId, 'read');
+    const [[items, total], library] = await Promise.all([
+      this.dataSource.getRepository(CheckIn).findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),
+      this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),
+    ]);
+    return { items: items.map(toCheckInView), total, nextDueOn: this.nextDueOn(initiative, library.timezone) };
+  }
+
+  nextDueOn(initiative: Initiative, timezone: string): string {
+    return checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, timezone);
+  }
+}

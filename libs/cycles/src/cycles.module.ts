@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckIn } from './check-ins/check-in.entity';
+import { CheckInsService } from './check-ins/check-ins.service';
+import { CycleAccessPolicy } from './cycles/cycle-access';
+import { CycleEvents } from './cycles/cycle-events';
+import { Cycle } from './cycles/cycle.entity';
+import { CyclesService } from './cycles/cycles.service';
+import { Evidence } from './evidence/evidence.entity';
+import { EvidenceService } from './evidence/evidence.service';
+import { ExportsService } from './exports/exports.service';
+import { Indicator } from './indicators/indicator.entity';
+import { IndicatorsService } from './indicators/indicators.service';
+import { Review } from './reviews/review.entity';
+
+const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService];
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn])],
+  providers: SERVICES,
+  exports: [...SERVICES, TypeOrmModule],
+})
+export class CyclesModule {}

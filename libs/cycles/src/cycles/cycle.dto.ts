@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@r2c/access';
+import { DECISIONS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '../domain';
+import type { Decision, Outcome, Phase, ReviewVerdict, WorkingPhase } from '../domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const LONG = 10000;
+
+export class CreateCycleDto {
+  @ApiProperty({ example: 'Cycle 2: bilingual welcome at the door' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ example: '2026-03-02' })
+  @IsCalendarDate()
+  plannedStart: string;
+
+  @ApiProperty({ example: '2026-04-13' })
+  @IsCalendarDate()
+  plannedEnd: string;
+}
+
+/** Sections may be saved as drafts: fields are optional here and required only to move on. */
+export class HypothesisDto {
+  @ApiPropertyOptional({ example: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.' })
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  statement?: string;
+
+  @ApiPropertyOptional({ example: 'Repeat attendance of newcomer families rises from 3 to 6' })
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  expectedOutcome?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  rationale?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  learningQuestion?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'ids of this initiative’s indicators that will show it' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true, message: 'each of indicatorIds must be an indicator id (a UUID)' })
+  indicatorIds?: string[];
+}
+
+export class GatheringDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) whyGather?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) desiredOutcome?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) invitation?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) opening?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) closing?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) timeToReflect?: string;
+}
+
+export class AdaptationDto {
+  @ApiPropertyOptional({ example: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.' })
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  description?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-09' })
+  @IsOptional() @IsCalendarDate()
+  implementedOn?: string;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional() @IsInt() @Min(0) @Max(100000)
+  sessionsHeld?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional() @IsInt() @Min(0) @Max(10000000)
+  participantsReached?: number;
+
+  @ApiPropertyOptional({ type: GatheringDto })
+  @IsOptional() @ValidateNested() @Type(() => GatheringDto)
+  gathering?: GatheringDto;
+}
+
+export class ReflectionDto {
+  @ApiPropertyOptional({ enum: OUTCOMES })
+  @IsOptional() @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
+  outcome?: Outcome;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  insights?: string;
+
+  @ApiPropertyOptional({ enum: DECISIONS })
+  @IsOptional() @IsIn(DECISIONS, { message: `decision must be one of ${DECISIONS.join(', ')}` })
+  decision?: Decision;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  nextSteps?: string;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: PHASES })
+  @IsIn(PHASES, { message: `to must be one of ${PHASES.join(', ')}` })
+  to: Phase;
+}
+
+export class ReviewDto {
+  @ApiProperty({ enum: REVIEW_VERDICTS })
+  @IsIn(REVIEW_VERDICTS, { message: `verdict must be one of ${REVIEW_VERDICTS.join(', ')}` })
+  verdict: ReviewVerdict;
+
+  @ApiProperty({ example: 'Strong cycle. Next time, ask the same survey question before and after.' })
+  @Transform(trim) @IsString() @Length(1, LONG)
+  body: string;
+
+  @ApiPropertyOptional({ enum: WORKING_PHASES, description: 'for request_changes: the phase to go back to (default reflection)' })
+  @IsOptional() @IsIn(WORKING_PHASES, { message: `returnTo must be one of ${WORKING_PHASES.join(', ')}` })
+  returnTo?: WorkingPhase;
+}

@@ -1,0 +1,178 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessPolicy, AuditService } from '@r2c/access';
+import type { Principal, Standing } from '@r2c/access';
+import { Clock, isUniqueViolation, newId, Page, PageQuery, Transactions } from '@r2c/core';
+import { allowedMoves, canEdit, canEnter, phaseIndex, reviewOutcome } from '../domain';
+import type { Adaptation, CycleState, Hypothesis, Phase, Reflection, Section } from '../domain';
+import { Evidence } from '../evidence/evidence.entity';
+import { toEvidenceView } from '../evidence/evidence.dto';
+import { Indicator } from '../indicators/indicator.entity';
+import { Review } from '../reviews/review.entity';
+import { CycleAccessPolicy } from './cycle-access';
+import { AdaptationDto, CreateCycleDto, HypothesisDto, ReflectionDto, ReviewDto } from './cycle.dto';
+import { Cycle } from './cycle.entity';
+import { CycleEvents } from './cycle-events';
+import { CycleListItem, CycleView, toCycleListItem, toReviewView } from './cycle.view';
+import { assertAllowed } from './refusal';
+
+type SectionDto = { hypothesis: HypothesisDto; adaptation: AdaptationDto; reflection: ReflectionDto };
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly policy: AccessPolicy,
+    private readonly cycles: CycleAccessPolicy,
+    private readonly audit: AuditService,
+    private readonly events: CycleEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Principal, initiativeId: string, dto: CreateCycleDto): Promise<CycleView> {
+    if (dto.plannedEnd < dto.plannedStart) {
+      throw new BadRequestException({ message: 'plannedEnd must be on or after plannedStart', details: [{ field: 'plannedEnd', problems: ['before plannedStart'] }] });
+    }
+    try {
+      const id = await this.tx.run(async (em) => {
+        const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+        if (initiative.status !== 'active') throw new ConflictException(`Cannot start a cycle: the initiative is ${initiative.status}.`);
+        const open = await em.findOne(Cycle, { where: { openInitiativeId: initiativeId } });
+        if (open) throw this.stillOpen(open);
+        const previous = await em.findOne(Cycle, { where: { initiativeId }, order: { number: 'DESC' } });
+        const now = this.clock.now();
+        const cycle: Cycle = {
+          id: newId(),
+          initiativeId,
+          number: (previous?.number ?? 0) + 1,
+          title: dto.title,
+          plannedStart: dto.plannedStart,
+          plannedEnd: dto.plannedEnd,
+          phase: 'hypothesis',
+          openInitiativeId: initiativeId,
+          hypothesis: null,
+          adaptation: null,
+          reflection: null,
+          carriedOver: previous?.reflection
+            ? { fromCycleId: previous.id, fromCycleNumber: previous.number, decision: previous.reflection.decision, nextSteps: previous.reflection.nextSteps, insights: previous.reflection.insights }
+            : null,
+          closedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await em.insert(Cycle, cycle);
+        await this.audit.record(em, actor, { action: 'create', entityType: 'cycle', entityId: cycle.id, initiativeId, after: toCycleListItem(cycle) });
+        return cycle.id;
+      });
+      return this.get(actor, id);
+    } catch (error) {
+      // Two requests raced past the check above; the database's unique index let only one win.
+      if (isUniqueViolation(error)) throw new ConflictException('Another cycle of this initiative is still open; close it before starting a new one.');
+      throw error;
+    }
+  }
+
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CycleListItem>> {
+    await this.policy.initiative(actor, initiativeId, 'read');
+    const [items, total] = await this.dataSource.getRepository(Cycle).findAndCount({ where: { initiativeId }, order: { number: 'DESC' }, take: page.limit, skip: page.offset });
+    return { items: items.map(toCycleListItem), total };
+  }
+
+  /** The whole cycle in four queries, however many evidence entries and reviews it has. */
+  async get(actor: Principal, cycleId: string): Promise<CycleView> {
+    const { cycle, standing } = await this.cycles.cycle(actor, cycleId, 'read');
+    const [evidence, reviews] = await Promise.all([
+      this.dataSource.getRepository(Evidence).find({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(Review).find({ where: { cycleId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...toCycleListItem(cycle),
+      hypothesis: cycle.hypothesis,
+      adaptation: cycle.adaptation,
+      evidence: evidence.map(toEvidenceView),
+      reflection: cycle.reflection,
+      reviews: reviews.map(toReviewView),
+      carriedOver: cycle.carriedOver,
+      allowedMoves: allowedMoves(this.state(cycle, evidence.length), standing),
+    };
+  }
+
+  async saveSection<S extends keyof SectionDto>(actor: Principal, cycleId: string, section: S, dto: SectionDto[S]): Promise<CycleView> {
+    await this.tx.run(async (em) => {
+      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      assertAllowed(canEdit(this.state(cycle, 0), section as Section));
+      const value = section === 'hypothesis' ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto) : section === 'adaptation' ? this.adaptationFrom(dto as AdaptationDto) : this.reflectionFrom(dto as ReflectionDto);
+      await em.update(Cycle, { id: cycleId }, { [section]: value as never, updatedAt: this.clock.now() });
+      await this.audit.record(em, actor, { action: `update:${section}`, entityType: 'cycle', entityId: cycleId, initiativeId: cycle.initiativeId, before: { [section]: cycle[section] }, after: { [section]: value } });
+    });
+    return this.get(actor, cycleId);
+  }
+
+  async transition(actor: Principal, cycleId: string, to: Phase): Promise<CycleView> {
+    await this.tx.run(async (em) => {
+      const { cycle, standing } = await this.cycles.cycle(actor, cycleId, 'read', em);
+      if (cycle.phase === 'closed') assertAllowed(canEnter(this.state(cycle, 0), to, standing));
+      const backwards = phaseIndex(to) < phaseIndex(cycle.phase);
+      this.policy.assert(standing, backwards ? 'review' : 'contribute');
+      const evidenceCount = await em.count(Evidence, { where: { cycleId } });
+      assertAllowed(canEnter(this.state(cycle, evidenceCount), to, standing));
+      await this.moveTo(em, actor, cycle, to, 'transition');
+    });
+    return this.get(actor, cycleId);
+  }
+
+  async review(actor: Principal, cycleId: string, dto: ReviewDto): Promise<CycleView> {
+    await this.tx.run(async (em) => {
+      const { cycle } = await this.cycles.cycle(actor, cycleId, 'review', em);
+      const outcome = reviewOutcome(this.state(cycle, 0), dto.verdict, dto.returnTo);
+      assertAllowed(outcome);
+      const review: Review = { id: newId(), cycleId, authorId: actor.id, verdict: dto.verdict, body: dto.body, returnTo: dto.verdict === 'request_changes' ? (dto.returnTo ?? 'reflection') : null, createdAt: this.clock.now() };
+      await em.insert(Review, review);
+      await this.audit.record(em, actor, { action: 'create', entityType: 'review', entityId: review.id, initiativeId: cycle.initiativeId, after: toReviewView(review) });
+      if (outcome.allowed && 'nextPhase' in outcome && outcome.nextPhase) await this.moveTo(em, actor, cycle, outcome.nextPhase, dto.verdict);
+    });
+    return this.get(actor, cycleId);
+  }
+
+  state(cycle: Cycle, evidenceCount: number): CycleState {
+    return { phase: cycle.phase, hypothesis: cycle.hypothesis, adaptation: cycle.adaptation, reflection: cycle.reflection, evidenceCount };
+  }
+
+  private async moveTo(em: EntityManager, actor: Principal, cycle: Cycle, to: Phase, action: string): Promise<void> {
+    const now = this.clock.now();
+    const closing = to === 'closed';
+    const changes: Partial<Cycle> = { phase: to, updatedAt: now, ...(closing ? { closedAt: now, openInitiativeId: null } : {}) };
+    // Guarded by the phase we read, so two concurrent moves cannot both apply.
+    const result = await em.createQueryBuilder().update(Cycle).set(changes).where('id = :id AND phase = :phase', { id: cycle.id, phase: cycle.phase }).execute();
+    if (result.affected === 0) throw new ConflictException('The cycle changed while you were working on it; reload it and try again.');
+    await this.audit.record(em, actor, { action: `${action}:${to}`, entityType: 'cycle', entityId: cycle.id, initiativeId: cycle.initiativeId, before: { phase: cycle.phase }, after: { phase: to } });
+    if (closing) await this.events.closed(em, { ...cycle, ...changes } as Cycle, actor);
+  }
+
+  private stillOpen(open: Cycle): ConflictException {
+    return new ConflictException(`Cycle ${open.number} ("${open.title}") is still open in the ${open.phase} phase; a coach must approve it before a new cycle starts.`);
+  }
+
+  private async hypothesisFrom(em: EntityManager, cycle: Cycle, dto: HypothesisDto): Promise<Hypothesis> {
+    const indicatorIds = dto.indicatorIds ?? [];
+    if (indicatorIds.length) {
+      const found = await em.find(Indicator, { select: { id: true }, where: { id: In(indicatorIds), initiativeId: cycle.initiativeId } });
+      const known = new Set(found.map((i) => i.id));
+      const unknown = indicatorIds.filter((id) => !known.has(id));
+      if (unknown.length) {
+        throw new BadRequestException({ message: `indicatorIds names ${unknown.length} indicator(s) that this initiative does not have: ${unknown.join(', ')}`, details: [{ field: 'indicatorIds', problems: ['not an indicator of this initiative'] }] });
+      }
+    }
+    return { statement: dto.statement ?? '', expectedOutcome: dto.expectedOutcome ?? '', rationale: dto.rationale ?? '', learningQuestion: dto.learningQuestion ?? null, indicatorIds };
+  }
+
+  private adaptationFrom(dto: AdaptationDto): Adaptation {
+    return { description: dto.description ?? '', implementedOn: dto.implementedOn ?? '', sessionsHeld: dto.sessionsHeld ?? null, participantsReached: dto.participantsReached ?? null, gathering: dto.gathering ? { ...dto.gathering } : null };
+  }
+
+  private reflectionFrom(dto: ReflectionDto): Reflection {
+    return { outcome: dto.outcome ?? (null as never), insights: dto.insights ?? '', decision: dto.decision ?? (null as never), nextSteps: dto.nextSteps ?? '' };
+  }
+}

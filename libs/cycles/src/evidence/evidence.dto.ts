@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@r2c/access';
+import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
+import type { EvidenceKind, EvidenceMethod } from '../domain';
+import { Evidence } from './evidence.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateEvidenceDto {
+  @ApiProperty({ enum: EVIDENCE_KINDS })
+  @IsIn(EVIDENCE_KINDS, { message: `kind must be one of ${EVIDENCE_KINDS.join(', ')}` })
+  kind: EvidenceKind;
+
+  @ApiPropertyOptional({ description: 'required for a measurement: one of this initiative’s indicators' })
+  @IsOptional()
+  @IsUUID('all', { message: 'indicatorId must be an indicator id (a UUID)' })
+  indicatorId?: string;
+
+  @ApiPropertyOptional({ description: 'for a measurement: 1–5 for scale_1_5, 0–100 for percent, a whole number ≥ 0 for count' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a number' })
+  value?: number;
+
+  @ApiPropertyOptional({ description: 'the observation, quote or story; or the answer for a text indicator' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10000)
+  text?: string;
+
+  @ApiProperty({ example: '2026-03-16' })
+  @IsCalendarDate()
+  observedOn: string;
+
+  @ApiProperty({ enum: EVIDENCE_METHODS })
+  @IsIn(EVIDENCE_METHODS, { message: `method must be one of ${EVIDENCE_METHODS.join(', ')}` })
+  method: EvidenceMethod;
+
+  @ApiPropertyOptional({ example: 'Sign-in sheet, Tuesday story time' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 300)
+  source?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000000)
+  sampleSize?: number;
+}
+
+export interface EvidenceView {
+  id: string;
+  cycleId: string;
+  kind: EvidenceKind;
+  indicatorId: string | null;
+  value: number | null;
+  text: string | null;
+  observedOn: string;
+  method: EvidenceMethod;
+  source: string | null;
+  sampleSize: number | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export const toEvidenceView = (e: Evidence): EvidenceView => ({
+  id: e.id,
+  cycleId: e.cycleId,
+  kind: e.kind,
+  indicatorId: e.indicatorId,
+  value: e.value === null ? null : Number(e.value),
+  text: e.text,
+  observedOn: e.observedOn,
+  method: e.method,
+  source: e.source,
+  sampleSize: e.sampleSize,
+  createdBy: e.createdBy,
+  createdAt: new Date(e.createdAt).toISOString(),
+});

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { createEvents, DateArray, EventAttributes } from 'ics';
+import { DateTime } from 'luxon';
+import { DataSource, In } from 'typeorm';
+import { AccessPolicy, Library } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { Clock, rawDate, rawInstant } from '@r2c/core';
+import { checkInDueOn, dueDatesUntil } from '../domain';
+import { Cycle } from '../cycles/cycle.entity';
+
+const CSV_COLUMNS = [
+  'cycle_number', 'cycle_title', 'cycle_phase', 'evidence_id', 'kind', 'indicator_name', 'indicator_unit', 'indicator_kind',
+  'value', 'text', 'observed_on', 'method', 'source', 'sample_size', 'recorded_at',
+];
+
+const dateArray = (isoDate: string): DateArray => {
+  const d = DateTime.fromISO(isoDate);
+  return [d.year, d.month, d.day];
+};
+
+/** Every evidence entry as CSV, and the initiative's calendar as iCalendar. */
+@Injectable()
+export class ExportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy, private readonly clock: Clock) {}
+
+  async evidenceCsv(actor: Principal, initiativeId: string): Promise<string> {
+    await this.policy.initiative(actor, initiativeId, 'read');
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'c.number AS cycle_number', 'c.title AS cycle_title', 'c.phase AS cycle_phase', 'e.id AS evidence_id', 'e.kind AS kind',
+        'i.name AS indicator_name', 'i.unit AS indicator_unit', 'i.kind AS indicator_kind', 'e.value AS value', 'e.text AS text',
+        'e.observed_on AS observed_on', 'e.method AS method', 'e.source AS source', 'e.sample_size AS sample_size', 'e.created_at AS recorded_at',
+      ])
+      .from('evidence', 'e')
+      .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
+      .leftJoin('indicators', 'i', 'i.id = e.indicator_id')
+      .where('e.initiative_id = :initiativeId', { initiativeId })
+      .orderBy('c.number', 'ASC')
+      .addOrderBy('e.observed_on', 'ASC')
+      .addOrderBy('e.created_at', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    const normalised = rows.map((r) => ({ ...r, observed_on: rawDate(r.observed_on), recorded_at: rawInstant(r.recorded_at) }));
+    // A leading = + - @ would run as a formula in a spreadsheet; prefix it so the text stays text.
+    return stringify(normalised, { header: true, columns: CSV_COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
+  }
+
+  async calendarIcs(actor: Principal, initiativeId: string): Promise<string> {
+    const { initiative } = await this.policy.initiative(actor, initiativeId, 'read');
+    const [library, cycles] = await Promise.all([
+      this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),
+      this.dataSource.getRepository(Cycle).find({ where: { initiativeId, phase: In(['hypothesis', 'adaptation', 'evidence', 'reflection', 'review']) } }),
+    ]);
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: library.timezone }).toISODate()!;
+    const horizon = DateTime.fromISO(today).plus({ days: 90 }).toISODate()!;
+    const firstDue = checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, library.timezone);
+    const events: EventAttributes[] = [];
+    for (const due of dueDatesUntil(firstDue, initiative.checkInCadenceDays, horizon)) {
+      if (due < today && due !== firstDue) continue;
+      events.push({
+        uid: `check-in-${initiative.id}-${due}@r2c-tracker`,
+        start: dateArray(due),
+        end: dateArray(DateTime.fromISO(due).plus({ days: 1 }).toISODate()!),
+        title: `Check-in due: ${initiative.title}`,
+        description: `Post a short check-in for "${initiative.title}": what happened, blockers, help wanted.`,
+        categories: ['R2C', 'check-in'],
+      });
+    }
+    for (const cycle of cycles) {
+      events.push({
+        uid: `cycle-end-${cycle.id}@r2c-tracker`,
+        start: dateArray(cycle.plannedEnd),
+        end: dateArray(DateTime.fromISO(cycle.plannedEnd).plus({ days: 1 }).toISODate()!),
+        title: `Planned end of cycle ${cycle.number}: ${cycle.title}`,
+        description: `Cycle ${cycle.number} of "${initiative.title}" is planned to end today (now in the ${cycle.phase} phase).`,
+        categories: ['R2C', 'cycle'],
+      });
+    }
+    const { error, value } = createEvents(events, { productId: 'r2c-tracker/ics', calName: `R2C: ${initiative.title}`, method: 'PUBLISH' });
+    if (error || !value) throw error ?? new Error('calendar could not be built');
+    return value;
+  }
+}

@@ -1,0 +1,70 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, AuditService } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
+import { checkMeasurementValue, findTemplate, INDICATOR_TEMPLATES } from '../domain';
+import { assertAllowed } from '../cycles/refusal';
+import { CreateIndicatorDto, IndicatorView, toIndicatorView } from './indicator.dto';
+import { Indicator } from './indicator.entity';
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  templates() {
+    return INDICATOR_TEMPLATES;
+  }
+
+  create(actor: Principal, initiativeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
+    return this.tx.run(async (em) => {
+      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const template = dto.templateKey !== undefined ? findTemplate(dto.templateKey) : undefined;
+      if (dto.templateKey !== undefined && !template) {
+        const keys = INDICATOR_TEMPLATES.map((t) => t.key).join(', ');
+        throw new BadRequestException({ message: `templateKey "${dto.templateKey}" is not in the catalogue; use one of ${keys}`, details: [{ field: 'templateKey', problems: ['unknown template'] }] });
+      }
+      const now = this.clock.now();
+      const indicator: Indicator = {
+        id: newId(),
+        initiativeId,
+        name: dto.name ?? template!.name,
+        unit: dto.unit ?? template!.unit,
+        kind: dto.kind ?? template!.kind,
+        direction: dto.direction ?? template!.direction,
+        baseline: dto.baseline ?? null,
+        target: dto.target ?? null,
+        templateKey: template?.key ?? null,
+        description: dto.description ?? template?.description ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      for (const field of ['baseline', 'target'] as const) {
+        const value = indicator[field];
+        if (value === null) continue;
+        if (indicator.kind === 'text') assertAllowed({ allowed: false, reason: `A text indicator has no numeric ${field}.`, fields: [field] }, 'bad-input');
+        const verdict = checkMeasurementValue(indicator.kind, value);
+        if (!verdict.allowed) assertAllowed({ ...verdict, reason: verdict.reason.replace('The value', `The ${field}`), fields: [field] }, 'bad-input');
+      }
+      if (await em.exists(Indicator, { where: { initiativeId, name: indicator.name } })) {
+        throw new ConflictException(`This initiative already has an indicator called "${indicator.name}".`);
+      }
+      await em.insert(Indicator, indicator);
+      await this.audit.record(em, actor, { action: 'create', entityType: 'indicator', entityId: indicator.id, initiativeId, after: toIndicatorView(indicator) });
+      return toIndicatorView(indicator);
+    });
+  }
+
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<IndicatorView>> {
+    await this.policy.initiative(actor, initiativeId, 'read');
+    const [items, total] = await this.dataSource.getRepository(Indicator).findAndCount({ where: { initiativeId }, order: { createdAt: 'ASC', name: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items: items.map(toIndicatorView), total };
+  }
+}
