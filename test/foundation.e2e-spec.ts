@@ -21,7 +21,8 @@ describe('foundation: the running app', () => {
 
   it('reports db and redis ok on GET /health', async () => {
     const res = await t.http().get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'ok', redis: 'ok' });
+    expect(res.body).toMatchObject({ status: 'ok', db: 'ok', redis: 'ok' });
+    expect(res.body.queues.mail).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));
     expect(res.headers['x-request-id']).toMatch(/[\w-]{8,}/);
   });
 

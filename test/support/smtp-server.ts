@@ -39,12 +39,13 @@ export class TestSmtp {
             return callback(error);
           }
           const raw = Buffer.concat(chunks).toString('utf8');
+          const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' '); // unfold long header lines
           this.received.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
-            subject: raw.match(/^Subject: (.*)$/m)?.[1]?.trim() ?? '',
-            key: raw.match(/^X-R2C-Key: (.*)$/m)?.[1]?.trim(),
+            subject: head.match(/^Subject: (.*)$/im)?.[1]?.trim() ?? '',
+            key: head.match(/^X-R2C-Key: (.*)$/im)?.[1]?.trim(),
           });
           callback();
         });

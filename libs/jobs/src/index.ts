@@ -1,3 +1,5 @@
 export * from './queues';
 export * from './jobs.module';
 export * from './enqueue';
+export * from './queue-monitor';
+export * from './logged-worker-host';

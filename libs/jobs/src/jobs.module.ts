@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import type { RedisOptions } from 'bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { redisOptions, RedisTarget } from '@r2c/core';
+import { QueueMonitor } from './queue-monitor';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queues';
 
 @Global()
@@ -19,7 +20,8 @@ export class JobsModule {
         }),
         queues,
       ],
-      exports: [queues],
+      providers: [QueueMonitor],
+      exports: [queues, QueueMonitor],
     };
   }
 }

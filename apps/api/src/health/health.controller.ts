@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '@r2c/access';
+import { QueueMonitor } from '@r2c/jobs';
 import { REDIS_TARGET, redisOptions } from '@r2c/core';
 import type { RedisTarget } from '@r2c/core';
 
@@ -25,20 +26,25 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 export class HealthController implements OnModuleDestroy {
   private readonly redis: Redis;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, @Inject(REDIS_TARGET) target: RedisTarget) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS_TARGET) target: RedisTarget,
+    private readonly queues: QueueMonitor,
+  ) {
     this.redis = new Redis({ ...redisOptions(target), enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
     this.redis.on('error', () => undefined);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise' })
+  @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise; job counts per queue' })
   async check(@Res() res: Response): Promise<void> {
     const [db, redis] = await Promise.all([
       within(2000, this.dataSource.query('SELECT 1')).then((): Status => 'ok', (): Status => 'down'),
       within(1000, this.redisReady().then(() => this.redis.ping())).then((): Status => 'ok', (): Status => 'down'),
     ]);
     const ok = db === 'ok' && redis === 'ok';
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'degraded', db, redis });
+    const queues = redis === 'ok' ? await within(1000, this.queues.counts()).catch(() => 'unknown' as const) : 'unknown';
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'degraded', db, redis, queues });
   }
 
   private redisReady(): Promise<void> {
