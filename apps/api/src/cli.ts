@@ -1,19 +1,22 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
 import { ConfigError, CoreModule, loadConfig } from '@r2c/core';
+import { CyclesModule } from '@r2c/cycles';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { DemoDataPresent, formatDemoLogins, seedDemo } from './demo/seed-demo';
 
 const USAGE = `Usage:
   npm run cli -- create-admin --email <email> --name <name> --password <password>
+  npm run seed:demo [-- --password <password>]   (demo data: seven fictional pilot libraries and their people)
 `;
 
-async function context() {
+async function context(...features: (Type | DynamicModule)[]) {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  @Module({ imports: [CoreModule.forCommandLine(config), AccessModule] })
+  @Module({ imports: [CoreModule.forCommandLine(config), AccessModule, ...features] })
   class CliModule {}
   return NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
 }
@@ -32,10 +35,24 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+async function seedDemoData(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
+  const app = await context(CyclesModule);
+  try {
+    process.stdout.write(formatDemoLogins(await seedDemo(app, { password: values.password })));
+  } catch (error) {
+    if (!(error instanceof DemoDataPresent)) throw error;
+    process.stdout.write(`${error.message}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   try {
     if (command === 'create-admin') await createAdmin(args);
+    else if (command === 'seed-demo') await seedDemoData(args);
     else {
       process.stderr.write(USAGE + '\n');
       process.exit(2);
