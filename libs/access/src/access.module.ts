@@ -12,7 +12,6 @@ import { InitiativesService } from './initiatives/initiatives.service';
 import { LibrariesService } from './libraries/libraries.service';
 import { Library } from './libraries/library.entity';
 import { AccessPolicy } from './policy/access-policy';
-import { AdminBootstrap } from './users/admin-bootstrap';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
@@ -27,7 +26,7 @@ const SERVICES = [AuditService, AuthService, AccessPolicy, UsersService, Librari
       useFactory: (config: AppConfig) => ({ secret: config.secretKey, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [...SERVICES, AdminBootstrap],
+  providers: SERVICES,
   exports: [...SERVICES, JwtModule, TypeOrmModule],
 })
 export class AccessModule {}

@@ -9,7 +9,7 @@ import { UsersService } from './users.service';
 export const INITIAL_ADMIN_FILE = 'initial-admin.txt';
 
 /**
- * Makes sure someone can sign in on a fresh install. With ADMIN_EMAIL/ADMIN_PASSWORD the first admin
+ * Makes sure someone can sign in on a fresh install (registered by the HTTP app only, not by CLI commands). With ADMIN_EMAIL/ADMIN_PASSWORD the first admin
  * is that account; without them, admin@localhost gets a random password written (never logged) to
  * DATA_DIR/initial-admin.txt, readable by the owner only.
  */

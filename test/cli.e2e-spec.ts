@@ -1,0 +1,72 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitFor } from './support/ports';
+
+const DIST = join(__dirname, '..', 'dist', 'apps', 'api', 'src');
+const env = (dir: string, extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...extra });
+
+async function withApp<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(async () => (await fetch(`${base}/health`)).status === 200, 20000, 'health');
+    return await work(base);
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const login = (base: string, email: string, password: string) =>
+  fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+describe('first admin', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'r2c-cli-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates an admin with `npm run cli -- create-admin`, and refuses the same email twice', async () => {
+    const args = [join(DIST, 'cli.js'), 'create-admin', '--email', 'Pat@Coalition.org', '--name', 'Pat Admin', '--password', 'a-long-password'];
+    const first = spawnSync(process.execPath, args, { env: env(dir), encoding: 'utf8' });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/created admin pat@coalition.org/);
+    expect(existsSync(join(dir, 'initial-admin.txt'))).toBe(false);
+    const second = spawnSync(process.execPath, args, { env: env(dir), encoding: 'utf8' });
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim()).toMatch(/already exists/);
+    const short = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'short'], { env: env(dir), encoding: 'utf8' });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    await withApp(dir, async (base) => {
+      const res = await login(base, 'pat@coalition.org', 'a-long-password');
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { user: { role: string } }).user.role).toBe('admin');
+    });
+  });
+
+  it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20000, 'health');
+      const file = join(dir, 'initial-admin.txt');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const password = readFileSync(file, 'utf8').match(/^password: (.+)$/m)![1];
+      expect((await login(`http://127.0.0.1:${port}`, 'admin@localhost', password)).status).toBe(200);
+      expect(log).toContain('initial-admin.txt');
+      expect(log).not.toContain(password);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
