@@ -3,7 +3,7 @@ import { CoreModule, CoreOptions, Runtime } from '@r2c/core';
 import { JobsModule } from '@r2c/jobs';
 import { MailModule } from '@r2c/notify';
 import { WorkerModule } from '../../worker/src/worker.module';
-import { AccessModule, AUTH_GUARD_PROVIDER } from '@r2c/access';
+import { AccessModule, AdminBootstrap, AUTH_GUARD_PROVIDER } from '@r2c/access';
 import { AuditController } from './access/audit.controller';
 import { AuthController } from './access/auth.controller';
 import { InitiativesController } from './access/initiatives.controller';
@@ -35,7 +35,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
         IndicatorsController, CyclesController, CheckInsController],
-      providers: [AUTH_GUARD_PROVIDER],
+      providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }
 }
