@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { rawDate, rawInstant } from '@r2c/core';
+import { checkInDueOn } from '@r2c/cycles';
+import type { Decision, Direction, Outcome, Reflection } from '@r2c/cycles';
+import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
+import { DigestPeriod, periodInstants } from './digest-period';
+
+export interface DigestRecipient {
+  id: string;
+  email: string;
+}
+
+/** Who receives the digest: subscribers, coaches and librarians with an active account who have not unsubscribed. */
+export const DIGEST_ROLES = ['subscriber', 'coach', 'librarian'] as const;
+
+type Row = Record<string, unknown>;
+const count = (v: unknown) => Number(v ?? 0);
+const parsed = <T>(v: unknown): T | null => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * Reads what a digest reports, in one SQL query per section whatever the number of cycles,
+ * evidence entries or initiatives: counts and means are aggregated by the database.
+ */
+@Injectable()
+export class DigestSources {
+  async content(em: EntityManager, period: DigestPeriod, timezone: string): Promise<DigestContent> {
+    const span = periodInstants(period, timezone);
+    // One after another: inside a transaction they share one connection anyway.
+    const closedCycles = await this.closedCycles(em, span);
+    const evidence = await this.evidence(em, span);
+    const overdueCheckIns = await this.overdueCheckIns(em, period);
+    const indicatorTrends = await this.indicatorTrends(em, span);
+    return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, overdueCheckIns, indicatorTrends };
+  }
+
+  async recipients(em: EntityManager): Promise<DigestRecipient[]> {
+    const rows = await em
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.email AS email'])
+      .from('users', 'u')
+      .leftJoin('mail_preferences', 'p', 'p.user_id = u.id')
+      .where('u.active = :active', { active: true })
+      .andWhere('u.role IN (:...roles)', { roles: DIGEST_ROLES })
+      .andWhere('p.digest_unsubscribed_at IS NULL')
+      .orderBy('u.email', 'ASC')
+      .getRawMany<Row>();
+    return rows.map((r) => ({ id: String(r.id), email: String(r.email) }));
+  }
+
+  private async closedCycles(em: EntityManager, span: { from: Date; until: Date }): Promise<ClosedCycleNews[]> {
+    const rows = await em
+      .createQueryBuilder()
+      .select([
+        'c.id AS cycle_id', 'c.number AS cycle_number', 'c.title AS cycle_title', 'c.reflection AS reflection', 'c.closed_at AS closed_at',
+        'i.id AS initiative_id', 'i.title AS initiative_title', 'l.name AS library_name',
+      ])
+      .from('cycles', 'c')
+      .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
+      .innerJoin('libraries', 'l', 'l.id = i.library_id')
+      .where('c.closed_at >= :from AND c.closed_at < :until', span)
+      .orderBy('c.closed_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawMany<Row>();
+    return rows.map((r) => {
+      const reflection = parsed<Partial<Reflection>>(r.reflection);
+      return {
+        cycleId: String(r.cycle_id),
+        cycleNumber: count(r.cycle_number),
+        cycleTitle: String(r.cycle_title),
+        initiativeId: String(r.initiative_id),
+        initiativeTitle: String(r.initiative_title),
+        libraryName: String(r.library_name),
+        closedAt: rawInstant(r.closed_at)!,
+        outcome: (reflection?.outcome ?? null) as Outcome | null,
+        decision: (reflection?.decision ?? null) as Decision | null,
+        keyInsight: keyInsight(reflection?.insights),
+        nextSteps: reflection?.nextSteps?.trim() || null,
+      };
+    });
+  }
+
+  /** Entries logged (recorded) during the period, per initiative, whatever day they were observed. */
+  private async evidence(em: EntityManager, span: { from: Date; until: Date }): Promise<EvidenceTally[]> {
+    const kindCount = (kind: string) => `SUM(CASE WHEN e.kind = '${kind}' THEN 1 ELSE 0 END)`;
+    const rows = await em
+      .createQueryBuilder()
+      .select([
+        'e.initiative_id AS initiative_id', 'i.title AS initiative_title', 'l.name AS library_name', 'COUNT(e.id) AS entries',
+        `${kindCount('measurement')} AS measurements`, `${kindCount('observation')} AS observations`, `${kindCount('quote')} AS quotes`, `${kindCount('story')} AS stories`,
+      ])
+      .from('evidence', 'e')
+      .innerJoin('initiatives', 'i', 'i.id = e.initiative_id')
+      .innerJoin('libraries', 'l', 'l.id = i.library_id')
+      .where('e.created_at >= :from AND e.created_at < :until', span)
+      .groupBy('e.initiative_id')
+      .addGroupBy('i.title')
+      .addGroupBy('l.name')
+      .orderBy('i.title', 'ASC')
+      .getRawMany<Row>();
+    return rows.map((r) => ({
+      initiativeId: String(r.initiative_id),
+      initiativeTitle: String(r.initiative_title),
+      libraryName: String(r.library_name),
+      entries: count(r.entries),
+      measurements: count(r.measurements),
+      observations: count(r.observations),
+      quotes: count(r.quotes),
+      stories: count(r.stories),
+    }));
+  }
+
+  /**
+   * Active initiatives whose next check-in fell due on or before the period's last day, in their
+   * library's own time zone, as the initiative stands when the digest is compiled.
+   */
+  private async overdueCheckIns(em: EntityManager, period: DigestPeriod): Promise<OverdueCheckIn[]> {
+    const rows = await em
+      .createQueryBuilder()
+      .select([
+        'i.id AS initiative_id', 'i.title AS initiative_title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence',
+        'i.last_check_in_at AS last_check_in_at', 'l.name AS library_name', 'l.timezone AS timezone',
+      ])
+      .from('initiatives', 'i')
+      .innerJoin('libraries', 'l', 'l.id = i.library_id')
+      .where('i.status = :active', { active: 'active' })
+      .andWhere('i.start_date <= :end', { end: period.end })
+      .orderBy('i.title', 'ASC')
+      .getRawMany<Row>();
+    const dayAfter = DateTime.fromISO(period.end).plus({ days: 1 });
+    return rows.flatMap((r) => {
+      const last = rawInstant(r.last_check_in_at);
+      const dueOn = checkInDueOn(last ? new Date(last) : null, rawDate(r.start_date)!, count(r.cadence), String(r.timezone));
+      if (dueOn > period.end) return [];
+      return [{
+        initiativeId: String(r.initiative_id),
+        initiativeTitle: String(r.initiative_title),
+        libraryName: String(r.library_name),
+        dueOn,
+        daysOverdue: Math.round(dayAfter.diff(DateTime.fromISO(dueOn), 'days').days),
+      }];
+    });
+  }
+
+  /** Per indicator: the mean of its measurements in each cycle closed in the period, and in the cycle before it. */
+  private async indicatorTrends(em: EntityManager, span: { from: Date; until: Date }): Promise<IndicatorTrend[]> {
+    const rows = await em
+      .createQueryBuilder()
+      .select([
+        'c.initiative_id AS initiative_id', 'c.number AS cycle_number', 'c.closed_at AS closed_at', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
+        'ind.unit AS unit', 'ind.direction AS direction', 'i.title AS initiative_title', 'AVG(e.value) AS mean', 'COUNT(e.id) AS measurements',
+      ])
+      .from('evidence', 'e')
+      .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
+      .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
+      .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
+      .where("e.kind = 'measurement' AND e.value IS NOT NULL")
+      .andWhere(
+        `((c.closed_at >= :from AND c.closed_at < :until)
+          OR EXISTS (SELECT 1 FROM cycles nxt WHERE nxt.initiative_id = c.initiative_id AND nxt.number = c.number + 1 AND nxt.closed_at >= :from AND nxt.closed_at < :until))`,
+        span,
+      )
+      .groupBy('c.initiative_id')
+      .addGroupBy('c.number')
+      .addGroupBy('c.closed_at')
+      .addGroupBy('ind.id')
+      .addGroupBy('ind.name')
+      .addGroupBy('ind.unit')
+      .addGroupBy('ind.direction')
+      .addGroupBy('i.title')
+      .orderBy('i.title', 'ASC')
+      .addOrderBy('c.number', 'ASC')
+      .addOrderBy('ind.name', 'ASC')
+      .getRawMany<Row>();
+
+    const meanOf = new Map(rows.map((r) => [`${r.initiative_id}/${r.indicator_id}/${count(r.cycle_number)}`, Number(r.mean)]));
+    return rows
+      .filter((r) => {
+        const closedAt = rawInstant(r.closed_at);
+        return closedAt !== null && new Date(closedAt) >= span.from && new Date(closedAt) < span.until;
+      })
+      .map((r) => {
+        const cycleNumber = count(r.cycle_number);
+        const mean = rounded(Number(r.mean));
+        const before = meanOf.get(`${r.initiative_id}/${r.indicator_id}/${cycleNumber - 1}`);
+        const previousMean = before === undefined ? null : rounded(before);
+        const direction = String(r.direction) as Direction;
+        return {
+          indicatorId: String(r.indicator_id),
+          indicatorName: String(r.indicator_name),
+          unit: String(r.unit),
+          direction,
+          initiativeId: String(r.initiative_id),
+          initiativeTitle: String(r.initiative_title),
+          cycleNumber,
+          mean,
+          measurements: count(r.measurements),
+          previousMean,
+          change: previousMean === null ? null : rounded(mean - previousMean),
+          trend: trendOf(mean, previousMean, direction),
+        };
+      });
+  }
+}

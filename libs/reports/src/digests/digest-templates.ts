@@ -1,0 +1,178 @@
+import Handlebars from 'handlebars';
+import type { DigestContent, IndicatorTrend } from './digest-content';
+import { periodLabel } from './digest-period';
+
+const OUTCOMES: Record<string, string> = {
+  supported: 'hypothesis supported',
+  partly_supported: 'hypothesis partly supported',
+  not_supported: 'hypothesis not supported',
+  inconclusive: 'inconclusive',
+};
+const DECISIONS: Record<string, string> = { adapt: 'Adapt', continue: 'Continue', scale: 'Scale', stop: 'Stop' };
+const TRENDS: Record<IndicatorTrend['trend'], string> = { better: 'moved the right way', worse: 'moved the wrong way', unchanged: 'unchanged', new: 'first cycle measured' };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** Everything the templates show, already worded: the templates only place it. */
+export function digestView(content: DigestContent, unsubscribeUrl?: string) {
+  const period = periodLabel({ start: content.periodStart, end: content.periodEnd });
+  const evidenceTotal = content.evidence.reduce((sum, e) => sum + e.entries, 0);
+  return {
+    period,
+    subject: `R2C coalition digest, ${period}: ${plural(content.closedCycles.length, 'cycle')} closed`,
+    headline: `${plural(content.closedCycles.length, 'cycle')} closed, ${plural(evidenceTotal, 'evidence entry', 'evidence entries')} logged, ${plural(content.overdueCheckIns.length, 'check-in')} overdue`,
+    closedCycles: content.closedCycles.map((c) => ({
+      ...c,
+      heading: `${c.initiativeTitle} (${c.libraryName}), cycle ${c.cycleNumber}: ${c.cycleTitle}`,
+      outcomeLabel: c.outcome ? OUTCOMES[c.outcome] : 'no outcome recorded',
+      decisionLabel: c.decision ? DECISIONS[c.decision] : 'none recorded',
+    })),
+    evidence: content.evidence.map((e) => ({
+      ...e,
+      heading: `${e.initiativeTitle} (${e.libraryName})`,
+      summary: `${plural(e.entries, 'entry', 'entries')}: ${[
+        plural(e.measurements, 'measurement'), plural(e.observations, 'observation'), plural(e.quotes, 'quote'), plural(e.stories, 'story', 'stories'),
+      ].filter((part) => !part.startsWith('0 ')).join(', ')}`,
+    })),
+    overdueCheckIns: content.overdueCheckIns.map((o) => ({ ...o, heading: `${o.initiativeTitle} (${o.libraryName})`, summary: `due ${o.dueOn}, ${plural(o.daysOverdue, 'day')} overdue` })),
+    indicatorTrends: content.indicatorTrends.map((t) => ({
+      ...t,
+      heading: `${t.indicatorName} (${t.unit}), ${t.initiativeTitle}, cycle ${t.cycleNumber}`,
+      summary:
+        t.previousMean === null
+          ? `mean ${t.mean} from ${plural(t.measurements, 'measurement')} (${TRENDS.new})`
+          : `mean ${t.mean} against ${t.previousMean} in cycle ${t.cycleNumber - 1} (${signed(t.change ?? 0)}, ${TRENDS[t.trend]})`,
+    })),
+    unsubscribeUrl,
+  };
+}
+
+export type DigestWording = ReturnType<typeof digestView>;
+
+const HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{subject}}</title></head>
+<body style="font-family: Georgia, serif; color: #222; max-width: 640px; margin: 0 auto; padding: 16px;">
+<h1 style="font-size: 22px;">R2C coalition digest</h1>
+<p style="color: #555;">{{period}}: {{headline}}.</p>
+
+<h2 style="font-size: 18px;">Cycles closed</h2>
+{{#if closedCycles.length}}
+<ul>
+{{#each closedCycles}}
+  <li>
+    <strong>{{heading}}</strong><br>
+    Outcome: {{outcomeLabel}}. Decision for the next cycle: <strong>{{decisionLabel}}</strong>.
+    {{#if keyInsight}}<br>Key insight: <em>{{keyInsight}}</em>{{/if}}
+    {{#if nextSteps}}<br>Next steps: {{nextSteps}}{{/if}}
+  </li>
+{{/each}}
+</ul>
+{{else}}
+<p>No cycle closed in this period.</p>
+{{/if}}
+
+<h2 style="font-size: 18px;">Evidence logged</h2>
+{{#if evidence.length}}
+<ul>
+{{#each evidence}}
+  <li><strong>{{heading}}</strong>: {{summary}}</li>
+{{/each}}
+</ul>
+{{else}}
+<p>No evidence was logged in this period.</p>
+{{/if}}
+
+<h2 style="font-size: 18px;">Indicator trends</h2>
+{{#if indicatorTrends.length}}
+<ul>
+{{#each indicatorTrends}}
+  <li><strong>{{heading}}</strong>: {{summary}}</li>
+{{/each}}
+</ul>
+{{else}}
+<p>No measurements in the cycles closed this period.</p>
+{{/if}}
+
+<h2 style="font-size: 18px;">Overdue check-ins</h2>
+{{#if overdueCheckIns.length}}
+<ul>
+{{#each overdueCheckIns}}
+  <li><strong>{{heading}}</strong>: {{summary}}</li>
+{{/each}}
+</ul>
+{{else}}
+<p>Every active initiative is up to date with its check-ins.</p>
+{{/if}}
+
+{{#if unsubscribeUrl}}
+<hr>
+<p style="font-size: 12px; color: #777;">You get this digest as a member of the coalition.
+<a href="{{unsubscribeUrl}}">Unsubscribe from the digest</a> with one click.</p>
+{{/if}}
+</body>
+</html>
+`;
+
+const TEXT = `R2C COALITION DIGEST
+{{period}}: {{headline}}.
+
+CYCLES CLOSED
+{{#each closedCycles}}
+- {{heading}}
+  Outcome: {{outcomeLabel}}. Decision for the next cycle: {{decisionLabel}}.
+{{#if keyInsight}}
+  Key insight: {{keyInsight}}
+{{/if}}
+{{#if nextSteps}}
+  Next steps: {{nextSteps}}
+{{/if}}
+{{else}}
+No cycle closed in this period.
+{{/each}}
+
+EVIDENCE LOGGED
+{{#each evidence}}
+- {{heading}}: {{summary}}
+{{else}}
+No evidence was logged in this period.
+{{/each}}
+
+INDICATOR TRENDS
+{{#each indicatorTrends}}
+- {{heading}}: {{summary}}
+{{else}}
+No measurements in the cycles closed this period.
+{{/each}}
+
+OVERDUE CHECK-INS
+{{#each overdueCheckIns}}
+- {{heading}}: {{summary}}
+{{else}}
+Every active initiative is up to date with its check-ins.
+{{/each}}
+{{#if unsubscribeUrl}}
+
+-- 
+You get this digest as a member of the coalition. Unsubscribe with one click:
+{{unsubscribeUrl}}
+{{/if}}
+`;
+
+// A private instance: no helper or partial registered elsewhere can change what these templates do.
+const handlebars = Handlebars.create();
+const renderHtml = handlebars.compile<DigestWording>(HTML, { strict: true });
+// Plain text is not HTML: escaping would turn a librarian's "&" into "&amp;".
+const renderText = handlebars.compile<DigestWording>(TEXT, { noEscape: true, strict: true });
+
+export interface RenderedDigest {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export function renderDigest(content: DigestContent, unsubscribeUrl?: string): RenderedDigest {
+  const view = digestView(content, unsubscribeUrl);
+  return { subject: view.subject, html: renderHtml(view), text: renderText(view) };
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DigestContent } from './digest-content';
+
+/** The coalition digest of one period; the unique period makes a second compile impossible. */
+@Entity('digests')
+export class Digest {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** YYYY-MM-DD, first day of the period (in DIGEST_TIMEZONE). */
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  /** YYYY-MM-DD, last day of the period, included. */
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'simple-json' })
+  content: DigestContent;
+
+  /** The web version, without anyone's unsubscribe link. */
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** How many people it was sent to. */
+  @Column({ type: 'integer' })
+  recipients: number;
+
+  @Column({ name: 'compiled_at' })
+  compiledAt: Date;
+}
+
+/** What a person chose about the mail they get; no row means the defaults. */
+@Entity('mail_preferences')
+export class MailPreference {
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @Column({ name: 'digest_unsubscribed_at', type: Date, nullable: true })
+  digestUnsubscribedAt: Date | null;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry, AuditService } from '@r2c/access';
+import { OutboxModule } from '@r2c/notify';
+import { CompileDigest } from './compile-digest';
+import { DigestSources } from './digest-sources';
+import { Digest, MailPreference } from './digest.entity';
+import { DigestsService } from './digests.service';
+import { UnsubscribeService } from './unsubscribe.service';
+
+const SERVICES = [CompileDigest, DigestsService, UnsubscribeService];
+
+/** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule],
+  // AuditService is provided here too because the worker process runs without AccessModule (it is stateless).
+  providers: [...SERVICES, DigestSources, AuditService],
+  exports: SERVICES,
+})
+export class DigestsModule {}

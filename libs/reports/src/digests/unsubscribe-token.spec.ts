@@ -1,0 +1,46 @@
+import { unsubscribeToken, unsubscribeUrl, verifyUnsubscribeToken } from './unsubscribe-token';
+
+const SECRET = 'a-secret-key-of-at-least-32-characters!!';
+const USER = '8c1e7b0a-5b8f-4f4e-9b7d-2f8d7a0e9a11';
+
+describe('unsubscribe tokens', () => {
+  it('names the person it was made for', () => {
+    expect(verifyUnsubscribeToken(unsubscribeToken(USER, SECRET), SECRET)).toBe(USER);
+  });
+
+  it('is the same every time, so every digest carries a working link', () => {
+    expect(unsubscribeToken(USER, SECRET)).toBe(unsubscribeToken(USER, SECRET));
+  });
+
+  it('makes a link under APP_URL', () => {
+    expect(unsubscribeUrl('https://r2c.example.org', USER, SECRET)).toBe(`https://r2c.example.org/api/v1/unsubscribe?token=${unsubscribeToken(USER, SECRET)}`);
+  });
+
+  const token = unsubscribeToken(USER, SECRET);
+  const [, signature] = token.split('.');
+  const flipLast = (s: string) => s.slice(0, -1) + (s.endsWith('A') ? 'B' : 'A');
+  // The last of 43 characters carries 2 unused bits: its alphabet neighbour decodes to the same 32 bytes.
+  const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const samePaddingTwin = (c: string) => BASE64URL[BASE64URL.indexOf(c) ^ 1];
+  const otherUser = '0f0e7b0a-5b8f-4f4e-9b7d-2f8d7a0e9a11';
+
+  it.each([
+    ['another person’s id with this signature', `${otherUser}.${signature}`],
+    ['a changed last character', flipLast(token)],
+    ['a changed last character that base64url decodes to the same bytes', `${USER}.${signature.slice(0, -1)}${samePaddingTwin(signature.at(-1)!)}`],
+    ['a signature cut short', token.slice(0, -4)],
+    ['an extra character', `${token}A`],
+    ['no signature', `${USER}.`],
+    ['no id', `.${signature}`],
+    ['a third part', `${token}.x`],
+    ['not an id', `me.${signature}`],
+    ['a session-like JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'],
+    ['nothing', ''],
+  ])('refuses %s', (_what, tampered) => {
+    expect(verifyUnsubscribeToken(tampered, SECRET)).toBeNull();
+  });
+
+  it('refuses a token signed with another key', () => {
+    expect(verifyUnsubscribeToken(unsubscribeToken(USER, 'another-secret-key-of-32-characters-or-more'), SECRET)).toBeNull();
+  });
+});
