@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, RolesAllowed } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { CycleSummaries, SummaryQuery } from '@r2c/reports';
+import type { SummaryContent, SummaryRequested } from '@r2c/reports';
+import { UuidParam } from '../common/uuid-param';
+
+/** The HTML is static text with inline styles: nothing in it may load or run anything. */
+const SUMMARY_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+@ApiTags('summaries')
+@ApiBearerAuth()
+@Controller('api/v1/cycles/:id/summary')
+export class SummariesController {
+  constructor(private readonly summaries: CycleSummaries) {}
+
+  @Get()
+  @ApiOperation({ summary: "A cycle's summary (latest version unless ?version=); members and admins, subscribers once the cycle is closed; 404 before the first compile" })
+  @ApiProduces('application/json', 'text/markdown', 'text/html')
+  async read(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: SummaryQuery, @Res({ passthrough: true }) res: Response): Promise<SummaryContent | string> {
+    const summary = await this.summaries.read(me, id, query.version);
+    if (query.format === 'md') {
+      res.type('text/markdown; charset=utf-8');
+      return summary.markdown;
+    }
+    if (query.format === 'html') {
+      res.setHeader('Content-Security-Policy', SUMMARY_HTML_POLICY);
+      res.type('text/html; charset=utf-8');
+      return summary.html;
+    }
+    return summary.content;
+  }
+
+  @Post()
+  @HttpCode(202)
+  @RolesAllowed('admin')
+  @ApiOperation({ summary: 'Compile a new version of the summary now and email it to the initiative’s people (admin)' })
+  @ApiAcceptedResponse({ description: '{ requestId, cycleId, status: "requested" }' })
+  async compile(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryRequested> {
+    const job = await this.summaries.requestNow(me, id);
+    return { ...job, status: 'requested' };
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { SummaryContent } from './summary-content';
+
+/** One compiled version of a cycle's summary, in its three forms. Versions of a cycle count up from 1. */
+@Entity('cycle_summaries')
+@Index('uq_cycle_summaries_cycle_version', ['cycleId', 'version'], { unique: true })
+export class CycleSummary {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
+  cycleId: string;
+
+  @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  /** The JSON form. */
+  @Column({ type: 'simple-json' })
+  content: SummaryContent;
+
+  @Column({ type: 'text' })
+  markdown: string;
+
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ name: 'compiled_at' })
+  compiledAt: Date;
+}

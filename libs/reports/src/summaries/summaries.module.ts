@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@r2c/notify';
+import { AfterCommit } from './after-commit';
+import { CycleSummaries } from './cycle-summaries';
+import { CycleSummary } from './cycle-summary.entity';
+import { SummariesService } from './summaries.service';
+import { SummaryCompiler } from './summary-compiler';
+import { SummaryRequest } from './summary-request.entity';
+import { SummaryTriggers } from './summary-triggers';
+
+/** Compiling summaries: what the worker needs (no HTTP, no cycle rules). */
+@Module({
+  imports: [TypeOrmModule.forFeature([CycleSummary, SummaryRequest]), OutboxModule],
+  providers: [SummaryCompiler, SummariesService],
+  exports: [SummaryCompiler, SummariesService],
+})
+export class SummaryCompilingModule {}
+
+/** For the HTTP app: requests a summary when a cycle closes or an admin asks, and decides who reads it. */
+@Module({
+  imports: [SummaryCompilingModule],
+  providers: [AfterCommit, SummaryTriggers, CycleSummaries],
+  exports: [CycleSummaries, SummaryCompilingModule],
+})
+export class SummariesModule {}

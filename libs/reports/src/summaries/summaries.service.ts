@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, Clock, isUniqueViolation, newId, Transactions } from '@r2c/core';
+import type { AppConfig } from '@r2c/core';
+import { OutboxService } from '@r2c/notify';
+import type { NewMail } from '@r2c/notify';
+import { CycleSummary } from './cycle-summary.entity';
+import { CompiledSummary, SummaryCompiler } from './summary-compiler';
+import { SummaryFactsReader, SummaryRecipient } from './summary-facts';
+import type { SummaryJob } from './summary-job';
+import { SummaryReason, SummaryRequest } from './summary-request.entity';
+
+export type CompileOutcome =
+  | { status: 'compiled'; cycleId: string; version: number; emails: number }
+  | { status: 'skipped'; reason: string };
+
+/** Two requests of one cycle compiled at once both reach for the next version; the loser tries again. */
+const VERSION_RACE_ATTEMPTS = 3;
+
+/**
+ * Compiles cycle summaries. A summary is compiled for a request (written when a cycle closes, or by
+ * an admin); compiling marks the request, so running the same request again, as BullMQ's
+ * at-least-once delivery may, changes nothing.
+ */
+@Injectable()
+export class SummariesService {
+  private readonly logger = new Logger(SummariesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly compiler: SummaryCompiler,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Records, in the caller's transaction, that a cycle needs a new summary version. */
+  async request(em: EntityManager, cycleId: string, reason: SummaryReason, requestedBy: string | null): Promise<SummaryJob> {
+    const request: SummaryRequest = { id: newId(), cycleId, reason, requestedBy, requestedAt: this.clock.now(), enqueuedAt: null, compiledAt: null, version: null };
+    await em.insert(SummaryRequest, request);
+    return { requestId: request.id, cycleId };
+  }
+
+  /** Requests still to compile that no relay handed to the queue, or not since `handedOverBefore`. */
+  due(handedOverBefore: Date, limit: number): Promise<SummaryJob[]> {
+    return this.transactions.run(async (em) => {
+      const rows = await em
+        .getRepository(SummaryRequest)
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.cycleId'])
+        .where('r.compiledAt IS NULL')
+        .andWhere('(r.enqueuedAt IS NULL OR r.enqueuedAt < :handedOverBefore)', { handedOverBefore })
+        .orderBy('r.requestedAt', 'ASC')
+        .limit(limit)
+        .getMany();
+      return rows.map((r) => ({ requestId: r.id, cycleId: r.cycleId }));
+    });
+  }
+
+  async markHandedOver(jobs: SummaryJob[], at: Date): Promise<void> {
+    if (!jobs.length) return;
+    await this.transactions.run((em) =>
+      em
+        .createQueryBuilder()
+        .update(SummaryRequest)
+        .set({ enqueuedAt: at })
+        .where('id IN (:...ids) AND compiled_at IS NULL', { ids: jobs.map((j) => j.requestId) })
+        .execute(),
+    );
+  }
+
+  async compile(requestId: string): Promise<CompileOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.transactions.run((em) => this.compileIn(em, requestId));
+        if (outcome.status === 'compiled') this.outbox.kick();
+        return outcome;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= VERSION_RACE_ATTEMPTS) throw error;
+        this.logger.debug(`summary request ${requestId} met a concurrent version; compiling it again`);
+      }
+    }
+  }
+
+  /** The latest version of a cycle's summary, or the one asked for; null when there is none. */
+  latest(cycleId: string, version?: number): Promise<CycleSummary | null> {
+    return this.dataSource.getRepository(CycleSummary).findOne({ where: version ? { cycleId, version } : { cycleId }, order: { version: 'DESC' } });
+  }
+
+  private async compileIn(em: EntityManager, requestId: string): Promise<CompileOutcome> {
+    const now = this.clock.now();
+    // Claiming the request first makes a second run of it find nothing to do; on PostgreSQL a
+    // concurrent run waits on this row and then finds it claimed.
+    const claimed = await em
+      .createQueryBuilder()
+      .update(SummaryRequest)
+      .set({ compiledAt: now })
+      .where('id = :id AND compiled_at IS NULL', { id: requestId })
+      .execute();
+    if (!claimed.affected) return { status: 'skipped', reason: 'already compiled, or no such request' };
+    const { cycleId } = await em.findOneByOrFail(SummaryRequest, { id: requestId });
+
+    const read = new SummaryFactsReader(em);
+    const cycleFacts = await read.cycle(cycleId);
+    if (!cycleFacts) return { status: 'skipped', reason: 'the cycle no longer exists' };
+    const initiativeId = cycleFacts.initiative.id;
+    const indicators = await read.indicators(initiativeId);
+    const aggregates = await read.aggregates(initiativeId, cycleFacts.cycle.number);
+    const quotes = await read.quotes(cycleId);
+    const recipients = await read.recipients(initiativeId);
+    const version = (await read.latestVersion(cycleId)) + 1;
+
+    const compiled = this.compiler.compile({
+      ...cycleFacts,
+      version,
+      compiledAt: now.toISOString(),
+      link: `${this.config.appUrl}/api/v1/cycles/${cycleId}/summary?format=html&version=${version}`,
+      indicators,
+      aggregates,
+      quotes,
+    });
+    await em.insert(CycleSummary, { id: newId(), cycleId, initiativeId, version, content: compiled.json, markdown: compiled.markdown, html: compiled.html, compiledAt: now });
+    await em.update(SummaryRequest, { id: requestId }, { version });
+    const emails = await this.outbox.add(em, recipients.map((person) => this.email(compiled, person)));
+    return { status: 'compiled', cycleId, version, emails };
+  }
+
+  private email(summary: CompiledSummary, person: SummaryRecipient): NewMail {
+    const { initiative, cycle, version } = summary.json;
+    return {
+      kind: 'summary',
+      idempotencyKey: `summary:${cycle.id}:${version}:${person.id}`,
+      to: person.email,
+      subject: `${initiative.title}: summary of cycle ${cycle.number}, ${cycle.title}${version > 1 ? ` (version ${version})` : ''}`,
+      text: summary.markdown,
+      html: summary.html,
+    };
+  }
+}

@@ -1,0 +1,178 @@
+import { escapeMarkdown, SummaryCompiler } from './summary-compiler';
+import type { EvidenceAggregate, SummaryFacts } from './summary-content';
+import { summarise } from './summary-content';
+
+const ATTENDANCE = 'a0000000-0000-4000-8000-000000000001';
+const TRUST = 'a0000000-0000-4000-8000-000000000002';
+const BELONGING = 'a0000000-0000-4000-8000-000000000003';
+const STORIES = 'a0000000-0000-4000-8000-000000000004';
+
+const measured = (cycleNumber: number, indicatorId: string, entries: number, mean: number, min: number, max: number): EvidenceAggregate => ({ cycleNumber, kind: 'measurement', indicatorId, entries, mean, min, max });
+const tally = (cycleNumber: number, kind: 'observation' | 'quote' | 'story', entries: number): EvidenceAggregate => ({ cycleNumber, kind, indicatorId: null, entries, mean: null, min: null, max: null });
+
+/** Cycle 3 of an initiative: attendance measured in cycles 1 and 3 (not 2), trust in all three. */
+const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
+  version: 1,
+  compiledAt: '2026-05-04T12:00:00.000Z',
+  link: 'https://r2c.example.org/api/v1/cycles/c3/summary?format=html&version=1',
+  initiative: { id: 'i1', title: 'Community Conversations', libraryName: 'Riverbend Public Library', audience: 'Newcomer families', learningQuestion: 'What helps neighbours belong?' },
+  cycle: { id: 'c3', number: 3, title: 'Saturday welcome', phase: 'closed', plannedStart: '2026-04-20', plannedEnd: '2026-06-01', closedAt: '2026-05-04T11:59:00.000Z' },
+  hypothesis: {
+    statement: 'If volunteers greet newcomer families in Spanish and Dari, then more of them will come back.',
+    expectedOutcome: 'Attendance rises to 18',
+    rationale: 'Families told us they were unsure they were welcome.',
+    learningQuestion: 'Does a welcome in one’s own language bring families back?',
+    indicatorIds: [TRUST, ATTENDANCE],
+  },
+  adaptation: { description: 'Two volunteers greet families at the door.', implementedOn: '2026-04-25', sessionsHeld: 4, participantsReached: 57, gathering: { whyGather: 'To welcome newcomers', timeToReflect: 'Five quiet minutes' } },
+  reflection: { outcome: 'partly_supported', insights: 'Attendance rose; trust rose a little.', decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' },
+  indicators: [
+    { id: ATTENDANCE, name: 'Attendance', unit: 'people', kind: 'count', direction: 'increase', baseline: 12, target: 18 },
+    { id: TRUST, name: 'I trust the library', unit: 'score (1–5)', kind: 'scale_1_5', direction: 'increase', baseline: 3, target: null },
+    { id: BELONGING, name: 'Sense of belonging', unit: 'score (1–5)', kind: 'scale_1_5', direction: 'increase', baseline: null, target: null },
+    { id: STORIES, name: 'What changed for you', unit: 'answer', kind: 'text', direction: 'increase', baseline: null, target: null },
+  ],
+  aggregates: [
+    measured(1, ATTENDANCE, 4, 14, 11, 17),
+    measured(3, ATTENDANCE, 3, 19.333333, 16, 22),
+    measured(1, TRUST, 10, 3.1, 2, 4),
+    measured(2, TRUST, 12, 3.4, 2, 5),
+    measured(3, TRUST, 11, 3.9, 3, 5),
+    tally(3, 'observation', 2),
+    tally(3, 'quote', 3),
+    tally(2, 'quote', 7),
+    tally(3, 'story', 1),
+  ],
+  quotes: [
+    { kind: 'quote', text: '"I didn\'t know we could just come in."', observedOn: '2026-04-27', source: 'Parent, story time' },
+    { kind: 'story', text: 'A grandmother brought\ntwo neighbours.', observedOn: '2026-05-02', source: null },
+  ],
+  ...overrides,
+});
+
+describe('summary statistics', () => {
+  it('gives each indicator this cycle’s n, mean, min and max against baseline, target and the previous cycle that measured it', () => {
+    const [trust, attendance] = summarise(facts()).indicators;
+    expect(attendance).toMatchObject({
+      name: 'Attendance', n: 3, mean: 19.33, min: 16, max: 22, baseline: 12, target: 18,
+      changeFromBaseline: 7.33, differenceFromTarget: 1.33, targetMet: true,
+      previous: { cycleNumber: 1, n: 4, mean: 14, min: 11, max: 17 }, changeFromPrevious: 5.33,
+    });
+    expect(trust).toMatchObject({ n: 11, mean: 3.9, changeFromBaseline: 0.9, target: null, differenceFromTarget: null, targetMet: null, previous: { cycleNumber: 2, mean: 3.4 }, changeFromPrevious: 0.5 });
+  });
+
+  it('keeps the hypothesis’s order of indicators and leaves out those neither named nor measured in this cycle', () => {
+    expect(summarise(facts()).indicators.map((i) => i.name)).toEqual(['I trust the library', 'Attendance']);
+    const extra = summarise(facts({ aggregates: [...facts().aggregates, measured(3, BELONGING, 5, 4, 3, 5)] }));
+    expect(extra.indicators.map((i) => i.name)).toEqual(['I trust the library', 'Attendance', 'Sense of belonging']);
+  });
+
+  it('lists the run chart’s points by cycle, and ignores cycles after this one', () => {
+    const later = summarise(facts({ aggregates: [...facts().aggregates, measured(4, TRUST, 9, 4.5, 4, 5)] }));
+    expect(later.indicators[0].series.map((p) => [p.cycleNumber, p.mean])).toEqual([[1, 3.1], [2, 3.4], [3, 3.9]]);
+  });
+
+  it('counts a target as met in the indicator’s direction', () => {
+    const decreasing = facts({ indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, direction: 'decrease' as const, target: 20 } : i)) });
+    expect(summarise(decreasing).indicators[1]).toMatchObject({ mean: 19.33, targetMet: true, differenceFromTarget: -0.67 });
+  });
+
+  it('reports an indicator named in the hypothesis but not measured with n 0 and no statistics', () => {
+    const [, attendance] = summarise(facts({ aggregates: facts().aggregates.filter((a) => !(a.indicatorId === ATTENDANCE && a.cycleNumber === 3)) })).indicators;
+    expect(attendance).toMatchObject({ n: 0, mean: null, min: null, max: null, changeFromBaseline: null, targetMet: null, previous: { cycleNumber: 1 }, changeFromPrevious: null });
+  });
+
+  it('counts this cycle’s evidence by kind and how many quotes and stories are not shown', () => {
+    const content = summarise(facts());
+    expect(content.evidence).toEqual({ total: 20, measurements: 14, observations: 2, quotes: 3, stories: 1 });
+    expect(content.quotesNotShown).toBe(2);
+  });
+
+  it('names the hypothesis’s indicators and carries the reflection’s decision', () => {
+    const content = summarise(facts());
+    expect(content.hypothesis?.indicatorNames).toEqual(['I trust the library', 'Attendance']);
+    expect(content.decision).toBe('adapt');
+    expect(summarise(facts({ reflection: null })).decision).toBeNull();
+  });
+});
+
+describe('summary compiler', () => {
+  const compiler = new SummaryCompiler();
+  const hostile = '<script>alert("x")</script> **bold** [link](javascript:alert(1)) | pipe';
+
+  it('renders Markdown with every section and the indicator table', () => {
+    const { markdown } = compiler.compile(facts());
+    expect(markdown).toMatch(/^# Cycle 3: Saturday welcome\n/);
+    for (const heading of ['## Hypothesis', '## Adaptation', '## Evidence', '## Quotes and stories', '## Reflection', '## Decision']) expect(markdown).toContain(`\n${heading}\n`);
+    expect(markdown).toContain('| Attendance (people) | 3 | 19.33 | 16 | 22 | 12 (+7.33) | 18 (met) | 14 (cycle 1) | +5.33 |');
+    expect(markdown).toContain('**Adapt.** Add a Dari-speaking volunteer on Saturdays.');
+    expect(markdown).toContain('**Community Conversations** · Riverbend Public Library\\\nPlanned 2026-04-20');
+    expect(markdown).toContain('- **Attendance by cycle:** cycle 1: 14 (n=4) · cycle 3: 19.33 (n=3)');
+    expect(markdown).toContain('> A grandmother brought\n> two neighbours.\n>\n> — story, 2026-05-02');
+    expect(markdown).toContain('_…and 2 more in the cycle\'s evidence._');
+    expect(markdown).not.toMatch(/\n{3,}/);
+  });
+
+  it('escapes user text in Markdown so it cannot become HTML, links, emphasis or table cells', () => {
+    const { markdown } = compiler.compile(facts({
+      quotes: [{ kind: 'quote', text: hostile, observedOn: '2026-04-27', source: null }],
+      indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: 'Attendance | <b>all</b>' } : i)),
+      reflection: { ...facts().reflection!, insights: '# Not a heading\n- not a list\n1. not a list either' },
+    }));
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('> \\<script\\>alert\\("x"\\)\\</script\\> \\*\\*bold\\*\\* \\[link\\]\\(javascript:alert\\(1\\)\\) \\| pipe');
+    expect(markdown).toContain('| Attendance \\| \\<b\\>all\\</b\\> (people) |');
+    expect(markdown).toContain('\\# Not a heading\n\\- not a list\n1\\. not a list either');
+  });
+
+  it('renders HTML with every section, an inline SVG run chart per numeric indicator, and escaped user text', () => {
+    const withText = facts({ hypothesis: { ...facts().hypothesis!, indicatorIds: [TRUST, ATTENDANCE, STORIES] } });
+    const { html } = compiler.compile({ ...withText, quotes: [{ kind: 'quote', text: hostile, observedOn: '2026-04-27', source: 'O\'Brien & "friends"' }] });
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('<title>Attendance (people) by cycle</title>');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('O&#x27;Brien &amp; &quot;friends&quot;');
+    expect(html).toContain('<td>Attendance (people)</td><td>3</td><td>19.33</td><td>16</td><td>22</td><td>12 (+7.33)</td><td>18 (met)</td><td>14 (cycle 1)</td><td>+5.33</td>');
+    expect(html).toContain('<strong>Adapt.</strong>');
+    expect(html).toContain('Partly supported');
+    expect(html).not.toMatch(/<(img|link|iframe)\b|src=/);
+  });
+
+  it('escapes an indicator name inside its chart as well as in the table', () => {
+    const { html } = compiler.compile(facts({ indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: '<img src=x onerror=alert(1)>' } : i)) }));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt; (people) by cycle</title>');
+  });
+
+  it('says so plainly when a section was not recorded', () => {
+    const { markdown, html } = compiler.compile(facts({ hypothesis: null, adaptation: null, reflection: null, quotes: [], aggregates: [] }));
+    expect(markdown).toContain('_No hypothesis was recorded._');
+    expect(markdown).toContain('_No adaptation was recorded._');
+    expect(markdown).toContain('_No indicators were named or measured in this cycle._');
+    expect(markdown).toContain('_None were recorded in this cycle._');
+    expect(markdown).toContain('_No reflection was recorded yet._');
+    expect(html).toContain('<em>No reflection was recorded yet.</em>');
+    expect(html).not.toContain('<svg');
+  });
+
+  it('returns the JSON form it rendered from', () => {
+    const compiled = compiler.compile(facts());
+    expect(compiled.json).toEqual(summarise(facts()));
+    expect(compiled.html).toContain('summary version 1, compiled 2026-05-04');
+  });
+});
+
+describe('Markdown escaping', () => {
+  it.each([
+    ['*emphasis* and _this_', '\\*emphasis\\* and \\_this\\_'],
+    ['[a](b) ![c](d)', '\\[a\\]\\(b\\) \\!\\[c\\]\\(d\\)'],
+    ['`code` <b> & a|b', '\\`code\\` \\<b\\> \\& a\\|b'],
+    ['# heading', '\\# heading'],
+    ['- item\n+ item\n= line', '\\- item\n\\+ item\n\\= line'],
+    ['2026. A year', '2026\\. A year'],
+    ['    indented code', 'indented code'],
+    ['a - b. c', 'a - b. c'],
+  ])('escapes %j', (text, escaped) => expect(escapeMarkdown(text)).toBe(escaped));
+});

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import type { IndicatorSummary, SummaryContent, SummaryFacts } from './summary-content';
+import { summarise } from './summary-content';
+import { HTML_TEMPLATE, MARKDOWN_TEMPLATE } from './summary-templates';
+import { formatNumber, runChart } from './run-chart';
+
+export interface CompiledSummary {
+  json: SummaryContent;
+  markdown: string;
+  html: string;
+}
+
+/**
+ * Makes user text literal in Markdown: backslash-escapes the punctuation that would start emphasis,
+ * links, code, HTML or tables, and the line starts that would make a heading, list, quote or code block.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/^[ \t]+/gm, '')
+    .replace(/[\\`*_{}[\]()#+!|<>~&]/g, '\\$&')
+    .replace(/^([-=])/gm, '\\$1')
+    .replace(/^(\d+)([.)])/gm, '$1\\$2');
+}
+
+const orDash = (value: unknown, show: (n: number) => string) => (typeof value === 'number' && Number.isFinite(value) ? show(value) : '—');
+
+function helpers(): Record<string, Handlebars.HelperDelegate> {
+  return {
+    num: (value: unknown) => orDash(value, formatNumber),
+    signed: (value: unknown) => orDash(value, (n) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n))),
+    present: (value: unknown) => value !== null && value !== undefined,
+    plural: (count: number, one: string, many: string) => (count === 1 ? one : many),
+    words: (value: unknown) => (typeof value === 'string' ? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ') : '—'),
+    date: (iso: unknown) => (typeof iso === 'string' ? iso.slice(0, 10) : '—'),
+  };
+}
+
+/** Range of the chart's value axis by indicator kind; a count is fitted to its data. */
+function chartRange(indicator: IndicatorSummary): { min: number; max: number } | undefined {
+  if (indicator.kind === 'scale_1_5') return { min: 1, max: 5 };
+  if (indicator.kind === 'percent') return { min: 0, max: 100 };
+  return undefined;
+}
+
+/** Renders a summary's JSON, Markdown and HTML forms from the facts read for it; no I/O. */
+@Injectable()
+export class SummaryCompiler {
+  private readonly markdown: Handlebars.TemplateDelegate;
+  private readonly html: Handlebars.TemplateDelegate;
+
+  constructor() {
+    const markdown = Handlebars.create();
+    markdown.registerHelper(helpers());
+    markdown.registerHelper({
+      md: (text: unknown) => escapeMarkdown(String(text ?? '').replace(/\s*\n\s*/g, ' ').trim()),
+      mdBlock: (text: unknown) => escapeMarkdown(String(text ?? '').trim()),
+      mdQuote: (text: unknown) => escapeMarkdown(String(text ?? '').trim()).split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
+    });
+    this.markdown = markdown.compile(MARKDOWN_TEMPLATE, { noEscape: true, strict: false });
+
+    const html = Handlebars.create();
+    html.registerHelper(helpers());
+    this.html = html.compile(HTML_TEMPLATE, { strict: false });
+  }
+
+  compile(facts: SummaryFacts): CompiledSummary {
+    const json = summarise(facts);
+    const cycleNumbers = Array.from({ length: json.cycle.number }, (_, k) => k + 1);
+    const indicators = json.indicators.map((indicator) => {
+      const points = indicator.series.filter((p) => p.mean !== null).map((p) => ({ cycleNumber: p.cycleNumber, mean: p.mean as number, n: p.n }));
+      const chart = indicator.kind === 'text'
+        ? null
+        : runChart({ indicatorName: indicator.name, unit: indicator.unit, cycleNumbers, points, baseline: indicator.baseline, target: indicator.target, currentCycle: json.cycle.number, range: chartRange(indicator) });
+      // runChart escapes every label itself, so its SVG goes into the page as it is.
+      return { ...indicator, chart: chart && new Handlebars.SafeString(chart) };
+    });
+    return {
+      json,
+      markdown: this.markdown(json).replace(/\n{3,}/g, '\n\n'),
+      html: this.html({ ...json, indicators }),
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { EntityManager } from 'typeorm';
+import { rawDate, rawInstant } from '@r2c/core';
+import type { Adaptation, Direction, EvidenceKind, Hypothesis, IndicatorKind, Phase, Reflection } from '@r2c/cycles';
+import type { EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts } from './summary-content';
+import { QUOTE_KINDS, QUOTE_LIMIT } from './summary-content';
+
+export interface SummaryRecipient {
+  id: string;
+  email: string;
+  name: string;
+}
+
+type CycleFacts = Pick<SummaryFacts, 'initiative' | 'cycle' | 'hypothesis' | 'adaptation' | 'reflection'>;
+
+const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * Reads what a summary is made of as plain rows, one query each, whatever the amount of evidence:
+ * the cycle with its initiative and library, the initiative's indicators, one aggregate over the
+ * evidence of the initiative's cycles up to this one, a bounded page of quotes, the recipients and
+ * the latest version. Raw rows rather than entities: nothing here needs hydrating.
+ */
+export class SummaryFactsReader {
+  constructor(private readonly em: EntityManager) {}
+
+  async cycle(cycleId: string): Promise<CycleFacts | null> {
+    const row = await this.em
+      .createQueryBuilder()
+      .select([
+        'c.id AS cycle_id', 'c.number AS cycle_number', 'c.title AS cycle_title', 'c.phase AS phase', 'c.planned_start AS planned_start',
+        'c.planned_end AS planned_end', 'c.closed_at AS closed_at', 'c.hypothesis AS hypothesis', 'c.adaptation AS adaptation',
+        'c.reflection AS reflection', 'i.id AS initiative_id', 'i.title AS initiative_title', 'i.audience AS audience',
+        'i.learning_question AS learning_question', 'l.name AS library_name',
+      ])
+      .from('cycles', 'c')
+      .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
+      .innerJoin('libraries', 'l', 'l.id = i.library_id')
+      .where('c.id = :cycleId', { cycleId })
+      .getRawOne<Record<string, unknown>>();
+    if (!row) return null;
+    return {
+      initiative: {
+        id: String(row.initiative_id),
+        title: String(row.initiative_title),
+        libraryName: String(row.library_name),
+        audience: String(row.audience),
+        learningQuestion: String(row.learning_question),
+      },
+      cycle: {
+        id: String(row.cycle_id),
+        number: Number(row.cycle_number),
+        title: String(row.cycle_title),
+        phase: row.phase as Phase,
+        plannedStart: rawDate(row.planned_start)!,
+        plannedEnd: rawDate(row.planned_end)!,
+        closedAt: rawInstant(row.closed_at),
+      },
+      hypothesis: json<Hypothesis>(row.hypothesis),
+      adaptation: json<Adaptation>(row.adaptation),
+      reflection: json<Reflection>(row.reflection),
+    };
+  }
+
+  async indicators(initiativeId: string): Promise<IndicatorFacts[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(['x.id AS id', 'x.name AS name', 'x.unit AS unit', 'x.kind AS kind', 'x.direction AS direction', 'x.baseline AS baseline', 'x.target AS target'])
+      .from('indicators', 'x')
+      .where('x.initiative_id = :initiativeId', { initiativeId })
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      unit: String(r.unit),
+      kind: r.kind as IndicatorKind,
+      direction: r.direction as Direction,
+      baseline: numberOrNull(r.baseline),
+      target: numberOrNull(r.target),
+    }));
+  }
+
+  /** The one statistics query: entries and value statistics per cycle, kind and indicator, computed by the database. */
+  async aggregates(initiativeId: string, upToCycleNumber: number): Promise<EvidenceAggregate[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select([
+        'c.number AS cycle_number', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries',
+        'AVG(e.value) AS mean_value', 'MIN(e.value) AS min_value', 'MAX(e.value) AS max_value',
+      ])
+      .from('evidence', 'e')
+      .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
+      .where('e.initiative_id = :initiativeId AND c.initiative_id = :initiativeId AND c.number <= :upToCycleNumber', { initiativeId, upToCycleNumber })
+      .groupBy('e.indicator_id')
+      .addGroupBy('e.cycle_id')
+      .addGroupBy('c.number')
+      .addGroupBy('e.kind')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      cycleNumber: Number(r.cycle_number),
+      kind: r.kind as EvidenceKind,
+      indicatorId: r.indicator_id === null ? null : String(r.indicator_id),
+      entries: Number(r.entries),
+      mean: numberOrNull(r.mean_value),
+      min: numberOrNull(r.min_value),
+      max: numberOrNull(r.max_value),
+    }));
+  }
+
+  async quotes(cycleId: string): Promise<QuoteFacts[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(['e.kind AS kind', 'e.text AS text', 'e.observed_on AS observed_on', 'e.source AS source'])
+      .from('evidence', 'e')
+      .where('e.cycle_id = :cycleId AND e.kind IN (:...kinds)', { cycleId, kinds: QUOTE_KINDS })
+      .orderBy('e.observed_on', 'ASC')
+      .addOrderBy('e.created_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(QUOTE_LIMIT)
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ kind: r.kind as EvidenceKind, text: String(r.text ?? ''), observedOn: rawDate(r.observed_on)!, source: r.source === null ? null : String(r.source) }));
+  }
+
+  /** The initiative's people: its librarians and coaches with an active account. */
+  async recipients(initiativeId: string): Promise<SummaryRecipient[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.email AS email', 'u.name AS name'])
+      .from('memberships', 'm')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .where('m.initiative_id = :initiativeId AND u.active = :active', { initiativeId, active: true })
+      .orderBy('u.email', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ id: String(r.id), email: String(r.email), name: String(r.name) }));
+  }
+
+  async latestVersion(cycleId: string): Promise<number> {
+    const row = await this.em
+      .createQueryBuilder()
+      .select('MAX(s.version)', 'latest')
+      .from('cycle_summaries', 's')
+      .where('s.cycle_id = :cycleId', { cycleId })
+      .getRawOne<{ latest: unknown }>();
+    return Number(row?.latest ?? 0);
+  }
+}
