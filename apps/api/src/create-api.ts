@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
 import { ApiModule, ApiOptions } from './api.module';
+import { serveWebApp } from './web-app';
 
 export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
   const { config } = runtime;
@@ -23,6 +24,7 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  serveWebApp(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,169 @@
+import type {
+  Adaptation, CheckIn, CheckInPage, Cycle, CycleListItem, Digest, DigestListItem, DigestRunAnswer, EvidenceKind, EvidenceMethod,
+  Hypothesis, Indicator, IndicatorTemplate, Initiative, InitiativeStatus, InitiativeWithMembers, Library, LoginResult, Me, Member,
+  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, Reflection, Role, Summary, User, Verdict, WorkingPhase,
+} from './types';
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/** A refused request, told in words a person can act on; `details` name the fields at fault. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly details: FieldProblem[] = []) {
+    super(message);
+  }
+
+  /**
+   * The problems named for a form field. A refused move names it with its section
+   * (`adaptation.implementedOn`), a refused save without it (`implementedOn`).
+   */
+  problemsFor(field: string, section?: string): string[] {
+    const names = section ? [`${section}.${field}`, field] : [field];
+    return this.details.filter((d) => names.includes(d.field)).flatMap((d) => d.problems);
+  }
+}
+
+const OFFLINE = 'The server could not be reached. Check your connection and try again.';
+const SERVER_FAULT = 'Something went wrong on our side. Try again in a moment; if it keeps happening, tell your programme staff.';
+const FALLBACK: Record<number, string> = {
+  400: 'Some of what you entered could not be accepted.',
+  403: 'Your account cannot do this.',
+  404: 'We could not find this. It may have been removed, or it belongs to an initiative you are not part of.',
+  409: 'This change is not possible right now.',
+  413: 'What you sent is too large.',
+  429: 'Too many attempts. Wait a few minutes and try again.',
+};
+
+let token: string | null = null;
+let sessionEnded: () => void = () => undefined;
+
+export function setToken(value: string | null): void {
+  token = value;
+}
+
+/** Called when the API no longer accepts the token (expired, or the account was deactivated). */
+export function onSessionEnded(handler: () => void): void {
+  sessionEnded = handler;
+}
+
+function detailsOf(body: unknown): FieldProblem[] {
+  const details = (body as { details?: unknown })?.details;
+  if (!Array.isArray(details)) return [];
+  return details.filter((d): d is FieldProblem => typeof d?.field === 'string' && Array.isArray(d?.problems));
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  if (res.status >= 500) return new ApiError(res.status, SERVER_FAULT);
+  const body: unknown = await res.json().catch(() => null);
+  const message = (body as { message?: unknown })?.message;
+  const words = typeof message === 'string' && message.trim() ? message : FALLBACK[res.status] ?? 'The request was refused.';
+  return new ApiError(res.status, words, detailsOf(body));
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, OFFLINE);
+  }
+  if (res.status === 401 && token) {
+    sessionEnded();
+    throw new ApiError(401, 'Your session has ended. Sign in again to carry on.');
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}
+
+async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await call(method, path, body);
+  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+}
+
+const get = <T>(path: string) => json<T>('GET', path);
+const post = <T>(path: string, body: unknown = {}) => json<T>('POST', path, body);
+const put = <T>(path: string, body: unknown) => json<T>('PUT', path, body);
+const patch = <T>(path: string, body: unknown) => json<T>('PATCH', path, body);
+const del = (path: string) => json<void>('DELETE', path);
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string][];
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+export type SectionBody = { hypothesis: Partial<Hypothesis>; adaptation: Partial<Adaptation>; reflection: Partial<Reflection> };
+
+export interface NewEvidence {
+  kind: EvidenceKind;
+  indicatorId?: string;
+  value?: number;
+  text?: string;
+  observedOn: string;
+  method: EvidenceMethod;
+  source?: string;
+  sampleSize?: number;
+}
+
+export const api = {
+  login: (email: string, password: string) => post<LoginResult>('/api/v1/auth/login', { email, password }),
+  me: () => get<Me>('/api/v1/me'),
+
+  users: (role?: Role) => get<Page<User>>(`/api/v1/users${query({ limit: 100, role })}`),
+  createUser: (body: { email: string; name: string; role: Role; password: string }) => post<User>('/api/v1/users', body),
+  updateUser: (id: string, body: Partial<{ name: string; role: Role; active: boolean; password: string }>) => patch<User>(`/api/v1/users/${id}`, body),
+
+  libraries: () => get<Page<Library>>('/api/v1/libraries?limit=100'),
+  library: (id: string) => get<Library>(`/api/v1/libraries/${id}`),
+  createLibrary: (body: Omit<Library, 'id' | 'createdAt'>) => post<Library>('/api/v1/libraries', body),
+
+  initiatives: (status?: InitiativeStatus) => get<Page<Initiative>>(`/api/v1/initiatives${query({ limit: 100, status })}`),
+  initiative: (id: string) => get<InitiativeWithMembers>(`/api/v1/initiatives/${id}`),
+  createInitiative: (body: Omit<Initiative, 'id' | 'status' | 'createdAt' | 'updatedAt'>) => post<Initiative>('/api/v1/initiatives', body),
+  updateInitiative: (id: string, body: Partial<Initiative>) => patch<Initiative>(`/api/v1/initiatives/${id}`, body),
+  setMember: (id: string, userId: string, role: MemberRole) => put<Member>(`/api/v1/initiatives/${id}/members/${userId}`, { role }),
+  removeMember: (id: string, userId: string) => del(`/api/v1/initiatives/${id}/members/${userId}`),
+
+  templates: () => get<Page<IndicatorTemplate>>('/api/v1/indicator-templates'),
+  indicators: (initiativeId: string) => get<Page<Indicator>>(`/api/v1/initiatives/${initiativeId}/indicators?limit=100`),
+  addIndicator: (initiativeId: string, body: object) => post<Indicator>(`/api/v1/initiatives/${initiativeId}/indicators`, body),
+
+  cycles: (initiativeId: string, limit = 100) => get<Page<CycleListItem>>(`/api/v1/initiatives/${initiativeId}/cycles?limit=${limit}`),
+  startCycle: (initiativeId: string, body: { title: string; plannedStart: string; plannedEnd: string }) =>
+    post<Cycle>(`/api/v1/initiatives/${initiativeId}/cycles`, body),
+  cycle: (id: string) => get<Cycle>(`/api/v1/cycles/${id}`),
+  saveSection: <S extends keyof SectionBody>(id: string, section: S, body: SectionBody[S]) => put<Cycle>(`/api/v1/cycles/${id}/${section}`, body),
+  moveTo: (id: string, to: Phase) => post<Cycle>(`/api/v1/cycles/${id}/transitions`, { to }),
+  addEvidence: (id: string, body: NewEvidence) => post<unknown>(`/api/v1/cycles/${id}/evidence`, body),
+  deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
+  review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
+  summary: async (cycleId: string) => {
+    const body = await get<Summary | { content: Summary }>(`/api/v1/cycles/${cycleId}/summary?format=json`);
+    return 'content' in body ? body.content : body;
+  },
+
+  checkIns: (initiativeId: string, limit = 5) => get<CheckInPage>(`/api/v1/initiatives/${initiativeId}/check-ins?limit=${limit}`),
+  checkIn: (initiativeId: string, body: { note: string; blockers?: string; helpWanted?: string }) =>
+    post<CheckIn & { nextDueOn: string }>(`/api/v1/initiatives/${initiativeId}/check-ins`, body),
+
+  digests: () => get<Page<DigestListItem>>('/api/v1/digests?limit=100'),
+  digest: (id: string) => get<Digest>(`/api/v1/digests/${id}`),
+  digestText: async (id: string, format: 'html' | 'text') => (await call('GET', `/api/v1/digests/${id}?format=${format}`)).text(),
+  runDigest: (body: { periodStart?: string; periodEnd?: string }) => post<DigestRunAnswer>('/api/v1/digests/run', body),
+
+  outbox: (status?: OutboxStatus) => get<Page<OutboxMessage>>(`/api/v1/admin/outbox${query({ limit: 100, status })}`),
+  retryMail: (id: string) => post<OutboxMessage>(`/api/v1/admin/outbox/${id}/retry`),
+
+  /** A file the API makes (CSV, iCalendar), fetched with the session's token and handed to the browser to save. */
+  download: async (path: string, filename: string) => {
+    const blob = await (await call('GET', path)).blob();
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+};

@@ -1,0 +1,118 @@
+import type { ReactNode } from 'react';
+import type { Role } from './api/types';
+import { Link, match, usePath } from './router';
+import { SessionProvider, useMe, useSession } from './session';
+import { Page } from './ui/page';
+import { ROLE_NAMES } from './ui/words';
+import { InitiativeAdmin, InitiativesAdmin } from './screens/admin/initiatives';
+import { LibrariesAdmin } from './screens/admin/libraries';
+import { OutboxAdmin } from './screens/admin/outbox';
+import { PeopleAdmin } from './screens/admin/people';
+import { DigestArchive, DigestPage } from './screens/digests';
+import { Home } from './screens/home';
+import { InitiativePage } from './screens/initiative-page';
+import { InitiativesList } from './screens/initiatives-list';
+import { ReviewScreen } from './screens/review-screen';
+import { SignIn } from './screens/sign-in';
+import { SummaryList, SummaryPage } from './screens/summaries';
+
+type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode, roles?: Role[]];
+
+const ROUTES: Route[] = [
+  ['/', () => <Home />],
+  ['/initiatives', () => <InitiativesList />, ['admin', 'coach', 'librarian']],
+  ['/initiatives/:id', (p) => <InitiativePage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
+  ['/cycles/:id/review', (p) => <ReviewScreen key={p.id} cycleId={p.id} />, ['admin', 'coach']],
+  ['/summaries', () => <SummaryList />],
+  ['/summaries/:id', (p) => <SummaryPage key={p.id} cycleId={p.id} />],
+  ['/digests', () => <DigestArchive />],
+  ['/digests/:id', (p) => <DigestPage key={p.id} id={p.id} />],
+  ['/admin/libraries', () => <LibrariesAdmin />, ['admin']],
+  ['/admin/initiatives', () => <InitiativesAdmin />, ['admin']],
+  ['/admin/initiatives/:id', (p) => <InitiativeAdmin key={p.id} id={p.id} />, ['admin']],
+  ['/admin/people', () => <PeopleAdmin />, ['admin']],
+  ['/admin/outbox', () => <OutboxAdmin />, ['admin']],
+];
+
+const NAV: Record<Role, [string, string][]> = {
+  librarian: [['/', 'My initiatives'], ['/summaries', 'Summaries'], ['/digests', 'Digests']],
+  coach: [['/', 'Review queue'], ['/initiatives', 'Initiatives'], ['/summaries', 'Summaries'], ['/digests', 'Digests']],
+  admin: [['/', 'Review queue'], ['/admin/initiatives', 'Initiatives'], ['/admin/libraries', 'Libraries'], ['/admin/people', 'People'], ['/admin/outbox', 'Outbox'], ['/digests', 'Digests']],
+  subscriber: [['/', 'Digests'], ['/summaries', 'Summaries']],
+};
+
+function Screen({ path }: { path: string }) {
+  const me = useMe();
+  for (const [pattern, render, roles] of ROUTES) {
+    const params = match(pattern, path);
+    if (!params) continue;
+    if (roles && !roles.includes(me.role)) break;
+    return <>{render(params)}</>;
+  }
+  return (
+    <Page title="Page not found">
+      <p>
+        There is no such page, or your account cannot open it. <Link to="/">Go to your start page</Link>.
+      </p>
+    </Page>
+  );
+}
+
+function Header({ path }: { path: string }) {
+  const me = useMe();
+  const { signOut } = useSession();
+  const current = (to: string) => (to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`));
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          R2C Tracker
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {NAV[me.role].map(([to, label]) => (
+              <li key={to}>
+                <Link to={to} aria-current={current(to) ? 'page' : undefined}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {me.name} <span className="role">({ROLE_NAMES[me.role]})</span>
+          </span>
+          <button type="button" className="button link on-dark" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Shell() {
+  const { session } = useSession();
+  const path = usePath();
+  if (!session) return <SignIn />;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the content
+      </a>
+      <Header path={path} />
+      <main id="main" tabIndex={-1}>
+        <Screen key={path} path={path} />
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}

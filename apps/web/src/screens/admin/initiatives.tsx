@@ -1,0 +1,193 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import type { InitiativeStatus, MemberRole } from '../../api/types';
+import { Link } from '../../router';
+import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
+import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { Page, Section } from '../../ui/page';
+import { useLoad } from '../../ui/use-load';
+import { formatDate, options, STATUS_NAMES, today } from '../../ui/words';
+
+export function InitiativesAdmin() {
+  const list = useLoad(async () => {
+    const [initiatives, libraries] = await Promise.all([api.initiatives(), api.libraries()]);
+    return { initiatives: initiatives.items, libraries: libraries.items };
+  }, []);
+  const libraryName = (id: string) => list.data?.libraries.find((l) => l.id === id)?.name ?? '';
+  return (
+    <Page title="Initiatives">
+      <Section title="Every initiative" id="initiatives">
+        {!list.data ? (
+          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Initiative</th>
+                  <th scope="col">Library</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Check-ins</th>
+                  <th scope="col">Started</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.initiatives.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      <Link to={`/admin/initiatives/${i.id}`}>{i.title}</Link>
+                    </th>
+                    <td>{libraryName(i.libraryId)}</td>
+                    <td>{STATUS_NAMES[i.status]}</td>
+                    <td>every {i.checkInCadenceDays} days</td>
+                    <td>{formatDate(i.startDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      {list.data && (
+        <Section title="Add an initiative" id="add-initiative">
+          <AddInitiative libraries={list.data.libraries} onAdded={list.reload} />
+        </Section>
+      )}
+    </Page>
+  );
+}
+
+function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: string }[]; onAdded(): Promise<void> }) {
+  const [libraryId, setLibraryId] = useState('');
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [audience, setAudience] = useState('');
+  const [learningQuestion, setLearningQuestion] = useState('');
+  const [cadence, setCadence] = useState('14');
+  const [startDate, setStartDate] = useState(today());
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setStatus('');
+    try {
+      const created = await api.createInitiative({ libraryId, title, summary, audience, learningQuestion, checkInCadenceDays: Number(cadence), startDate });
+      setStatus(`${created.title} added. Open it to add its librarians and coach.`);
+      setTitle('');
+      setSummary('');
+      setAudience('');
+      setLearningQuestion('');
+      await onAdded();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-initiative-title">
+      <ErrorSummary error={error} title="The initiative was not added" />
+      <SelectField id="initiative-libraryId" label="Library" placeholder="Choose a library" options={libraries.map((l) => ({ value: l.id, label: l.name }))} value={libraryId} onChange={setLibraryId} errors={errs('libraryId')} />
+      <TextField id="initiative-title" label="Title" value={title} onChange={setTitle} errors={errs('title')} />
+      <TextArea id="initiative-summary" label="Summary" value={summary} onChange={setSummary} errors={errs('summary')} />
+      <TextField id="initiative-audience" label="Audience" value={audience} onChange={setAudience} errors={errs('audience')} />
+      <TextField id="initiative-learningQuestion" label="Learning question" value={learningQuestion} onChange={setLearningQuestion} errors={errs('learningQuestion')} />
+      <div className="row">
+        <TextField id="initiative-checkInCadenceDays" label="Check-in every (days)" inputMode="numeric" value={cadence} onChange={setCadence} errors={errs('checkInCadenceDays')} />
+        <TextField id="initiative-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
+      </div>
+      <button type="submit" className="button">
+        Add initiative
+      </button>
+      <Status>{status}</Status>
+    </form>
+  );
+}
+
+/** One initiative for programme staff: its status and who works on it. */
+export function InitiativeAdmin({ id }: { id: string }) {
+  const loaded = useLoad(async () => {
+    const [initiative, users] = await Promise.all([api.initiative(id), api.users()]);
+    return { initiative, users: users.items };
+  }, [id]);
+  const [personId, setPersonId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+
+  if (!loaded.data) return <Page title="Initiative">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</Page>;
+  const { initiative, users } = loaded.data;
+  const candidates = users.filter((u) => u.active && (u.role === 'librarian' || u.role === 'coach') && !initiative.members.some((m) => m.userId === u.id));
+
+  const act = async (work: () => Promise<unknown>, words: string) => {
+    setError(null);
+    setStatus('');
+    try {
+      await work();
+      setStatus(words);
+      await loaded.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const person = users.find((u) => u.id === personId);
+    if (!person) {
+      setError(new ApiError(400, 'Choose the person to add.', [{ field: 'person', problems: ['Choose the person to add.'] }]));
+      return;
+    }
+    void act(() => api.setMember(id, person.id, person.role as MemberRole), `${person.name} added as ${person.role}.`).then(() => setPersonId(''));
+  };
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  return (
+    <Page title={initiative.title} lead={<p><Link to={`/initiatives/${id}`}>Open the initiative’s page</Link></p>}>
+      <ErrorSummary error={error} title="That did not work" />
+      <Status>{status}</Status>
+      <Section title="Status" id="status">
+        <SelectField
+          id="initiative-status"
+          label="Status"
+          hint="Paused and completed initiatives get no reminders and cannot start cycles."
+          options={options(STATUS_NAMES)}
+          value={initiative.status}
+          onChange={(value) => void act(() => api.updateInitiative(id, { status: value as InitiativeStatus }), `The initiative is now ${value}.`)}
+        />
+      </Section>
+      <Section title="Members" id="members">
+        {initiative.members.length === 0 ? (
+          <p className="hint">No one works on this initiative yet.</p>
+        ) : (
+          <ul className="people">
+            {initiative.members.map((m) => (
+              <li key={m.userId}>
+                {m.name} <span className="meta">({m.role}, {m.email})</span>{' '}
+                <button type="button" className="button link" onClick={() => void act(() => api.removeMember(id, m.userId), `${m.name} removed.`)}>
+                  Remove<span className="visually-hidden"> {m.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={add} noValidate aria-labelledby="add-member-title" className="subform">
+          <h3 id="add-member-title">Add a librarian or coach</h3>
+          <SelectField
+            id="member-person"
+            label="Person"
+            hint="They join with the role of their account."
+            placeholder={candidates.length ? 'Choose a person' : 'Everyone who could join already has'}
+            options={candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.role})` }))}
+            value={personId}
+            onChange={setPersonId}
+            errors={errs('person')}
+          />
+          <button type="submit" className="button">
+            Add member
+          </button>
+        </form>
+      </Section>
+    </Page>
+  );
+}

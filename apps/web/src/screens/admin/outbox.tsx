@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { OutboxStatus } from '../../api/types';
+import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
+import { Page } from '../../ui/page';
+import { useLoad } from '../../ui/use-load';
+import { formatInstant, MAIL_STATUS_NAMES } from '../../ui/words';
+
+const FILTERS: (OutboxStatus | 'all')[] = ['failed', 'dead', 'queued', 'sent', 'all'];
+
+/** The mail outbox: what was sent, what keeps failing, and a retry for what gave up. */
+export function OutboxAdmin() {
+  const [filter, setFilter] = useState<OutboxStatus | 'all'>('failed');
+  const list = useLoad(() => api.outbox(filter === 'all' ? undefined : filter), [filter]);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+
+  const retry = async (id: string, to: string) => {
+    setError(null);
+    setStatus('');
+    try {
+      await api.retryMail(id);
+      setStatus(`The email to ${to} will be sent again.`);
+      await list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Page title="Mail outbox" lead={<p>Every email the tracker sends. Failed emails are retried with growing pauses; after the last try they are marked “gave up”.</p>}>
+      <div className="actions filters" role="group" aria-label="Show emails that are">
+        {FILTERS.map((f) => (
+          <button key={f} type="button" className="button secondary" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+            {f === 'all' ? 'All' : MAIL_STATUS_NAMES[f]}
+          </button>
+        ))}
+      </div>
+      <ErrorSummary error={error} title="The email was not retried" />
+      <Status>{status}</Status>
+      {!list.data ? (
+        list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+      ) : list.data.items.length === 0 ? (
+        <p className="hint">No emails here.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>
+              {list.data.items.length} of {list.data.total} emails
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">State</th>
+                <th scope="col">Tries</th>
+                <th scope="col">Created</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.to}</td>
+                  <td>
+                    {m.subject}
+                    {m.lastError && <span className="meta error-text"> Last error: {m.lastError}</span>}
+                  </td>
+                  <td>{MAIL_STATUS_NAMES[m.status]}</td>
+                  <td>{m.attempts}</td>
+                  <td>{formatInstant(m.createdAt)}</td>
+                  <td>
+                    {(m.status === 'failed' || m.status === 'dead') && (
+                      <button type="button" className="button secondary" onClick={() => void retry(m.id, m.to)}>
+                        Retry<span className="visually-hidden"> the email to {m.to}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import { PHASES } from '../../api/types';
+import type { Cycle, Indicator, Member, Phase, WorkingPhase } from '../../api/types';
+import { Link } from '../../router';
+import type { Standing } from '../../session';
+import { Status } from '../../ui/feedback';
+import { PhaseStepper } from '../../ui/phase-stepper';
+import { formatDate, formatInstant, PHASE_NAMES } from '../../ui/words';
+import { AdaptationForm } from './adaptation-form';
+import { ReviewList, SectionView } from './cycle-view';
+import { EvidencePanel } from './evidence-panel';
+import { HypothesisForm } from './hypothesis-form';
+import { ReflectionForm } from './reflection-form';
+
+const at = (phase: Phase) => PHASES.indexOf(phase);
+const isWorking = (phase: Phase): phase is WorkingPhase => at(phase) <= at('reflection');
+
+interface Props {
+  cycle: Cycle;
+  indicators: Indicator[];
+  members: Member[];
+  standing: Standing;
+  onChange(cycle: Cycle): void;
+  onIndicatorAdded(indicator: Indicator): void;
+}
+
+/** The open cycle: its phases as a stepper, and the current phase's form (earlier ones stay editable). */
+export function CycleWorkspace({ cycle, indicators, members, standing, onChange, onIndicatorAdded }: Props) {
+  const [selected, setSelected] = useState<Phase>(cycle.phase);
+  const [status, setStatus] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    setSelected(cycle.phase);
+    if (firstRender.current) firstRender.current = false;
+    else heading.current?.focus();
+  }, [cycle.phase]);
+
+  const canWrite = standing === 'librarian' || standing === 'admin';
+  const frozen = cycle.phase === 'review' || cycle.phase === 'closed';
+  const editable = (section: WorkingPhase) => canWrite && !frozen && at(section) <= at(cycle.phase);
+  const change = (next: Cycle, words?: string) => {
+    onChange(next);
+    if (words) setStatus(words);
+  };
+  const select = (phase: Phase) => {
+    setSelected(phase);
+    setStatus('');
+  };
+
+  const latestVerdict = [...cycle.reviews].reverse().find((r) => r.verdict !== 'comment');
+  const sentBack = latestVerdict?.verdict === 'request_changes' && !frozen ? latestVerdict : null;
+  const isCurrent = selected === cycle.phase;
+  const sectionProps = { cycle, isCurrent, onChange: change };
+
+  let panel;
+  if (selected === 'review' || selected === 'closed') {
+    panel = (
+      <div>
+        {cycle.phase === 'review' ? (
+          <p>
+            Sent for review. A coach of the initiative approves it, which closes the cycle, or asks for changes.
+            {(standing === 'coach' || standing === 'admin') && (
+              <>
+                {' '}
+                <Link to={`/cycles/${cycle.id}/review`}>Review this cycle</Link>
+              </>
+            )}
+          </p>
+        ) : (
+          <p>Closed on {formatInstant(cycle.closedAt)}.</p>
+        )}
+        <h3>Reviews and comments</h3>
+        <ReviewList reviews={cycle.reviews} members={members} />
+      </div>
+    );
+  } else if (!editable(selected)) {
+    panel = <SectionView cycle={cycle} section={selected} indicators={indicators} />;
+  } else if (selected === 'hypothesis') {
+    panel = <HypothesisForm {...sectionProps} initiativeId={cycle.initiativeId} indicators={indicators} onIndicatorAdded={onIndicatorAdded} />;
+  } else if (selected === 'adaptation') {
+    panel = <AdaptationForm {...sectionProps} />;
+  } else if (selected === 'evidence') {
+    panel = <EvidencePanel {...sectionProps} indicators={indicators} editable />;
+  } else {
+    panel = <ReflectionForm {...sectionProps} />;
+  }
+
+  return (
+    <div className="workspace">
+      <p className="meta">
+        Planned {formatDate(cycle.plannedStart)} to {formatDate(cycle.plannedEnd)} · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase
+      </p>
+      <PhaseStepper phase={cycle.phase} selected={selected} onSelect={select} />
+      <Status>{status}</Status>
+      {sentBack && (
+        <div className="callout" role="note">
+          <h3>Your coach asked for changes</h3>
+          <p>{sentBack.body}</p>
+        </div>
+      )}
+      <div className="phase-panel">
+        <h3 id="phase-title" tabIndex={-1} ref={heading}>
+          {PHASE_NAMES[selected]}
+          {isCurrent && isWorking(selected) && <span className="hint"> — current phase</span>}
+          {!isCurrent && isWorking(selected) && editable(selected) && <span className="hint"> — earlier phase, still editable</span>}
+        </h3>
+        <div key={`${cycle.id}-${selected}`}>{panel}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { Link } from '../router';
+import { useMe } from '../session';
+import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
+import { TextField } from '../ui/fields';
+import { Page, Section } from '../ui/page';
+import { useLoad } from '../ui/use-load';
+import { cycleName, DECISION_NAMES, formatDate, formatInstant, OUTCOME_NAMES, plural } from '../ui/words';
+
+const period = (start: string, end: string) => `${formatDate(start)} – ${formatDate(end)}`;
+
+/** The coalition digests, newest first; programme staff can compile one now. */
+export function DigestArchive() {
+  const me = useMe();
+  const list = useLoad(() => api.digests(), []);
+  return (
+    <Page title="Coalition digests" lead={<p>What the pilots are learning, as sent to every subscriber.</p>}>
+      {me.role === 'admin' && (
+        <Section title="Compile a digest now" id="run-digest">
+          <RunDigest onDone={list.reload} />
+        </Section>
+      )}
+      <Section title="Archive" id="archive">
+        {!list.data ? (
+          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+        ) : list.data.items.length === 0 ? (
+          <p className="hint">No digest has been compiled yet.</p>
+        ) : (
+          <ul className="queue">
+            {list.data.items.map((d) => (
+              <li key={d.id}>
+                <Link to={`/digests/${d.id}`}>Digest of {period(d.periodStart, d.periodEnd)}</Link>
+                <span className="meta">
+                  {' '}
+                  compiled {formatInstant(d.compiledAt)} · sent to {plural(d.recipients, 'subscriber')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </Page>
+  );
+}
+
+function RunDigest({ onDone }: { onDone(): Promise<void> }) {
+  const [periodStart, setPeriodStart] = useState('');
+  const [periodEnd, setPeriodEnd] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setStatus('');
+    setBusy(true);
+    try {
+      const answer = await api.runDigest({ ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) });
+      const words = period(answer.periodStart, answer.periodEnd);
+      setStatus(
+        answer.status === 'exists'
+          ? `The digest of ${words} was already compiled; it is not sent twice.`
+          : answer.status === 'compiled'
+            ? `The digest of ${words} is compiled and on its way to the subscribers.`
+            : `The digest of ${words} is being compiled; reload the archive in a moment.`,
+      );
+      await onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="run-digest-title">
+      <ErrorSummary error={error} title="The digest was not compiled" />
+      <p className="hint">Leave both dates empty for the week before today. Each period gets exactly one digest.</p>
+      <div className="row">
+        <TextField id="digest-periodStart" type="date" label="First day" optional value={periodStart} onChange={setPeriodStart} errors={errs('periodStart')} />
+        <TextField id="digest-periodEnd" type="date" label="Last day" optional value={periodEnd} onChange={setPeriodEnd} errors={errs('periodEnd')} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        Compile and send
+      </button>
+      <Status>{status}</Status>
+    </form>
+  );
+}
+
+/** One digest: its closed cycles with links to their summaries, and the email as subscribers see it. */
+export function DigestPage({ id }: { id: string }) {
+  const digest = useLoad(() => api.digest(id), [id]);
+  const [view, setView] = useState<'html' | 'text' | null>(null);
+  const preview = useLoad(async () => (view ? api.digestText(id, view) : ''), [id, view]);
+
+  if (!digest.data) return <Page title="Digest">{digest.error ? <LoadFailed error={digest.error} retry={digest.reload} /> : <Loading />}</Page>;
+  const d = digest.data;
+  const content = d.content;
+  return (
+    <Page title={`Digest of ${period(d.periodStart, d.periodEnd)}`} lead={<p className="meta">Compiled {formatInstant(d.compiledAt)} · sent to {plural(d.recipients, 'subscriber')}</p>}>
+      <Section title={`Cycles closed (${content.closedCycles.length})`} id="closed">
+        {content.closedCycles.length === 0 ? (
+          <p className="hint">No cycle closed in this period.</p>
+        ) : (
+          <ul className="cards">
+            {content.closedCycles.map((c) => (
+              <li key={c.cycleId} className="card">
+                <h3>
+                  <Link to={`/summaries/${c.cycleId}`}>
+                    {c.initiativeTitle}: {cycleName({ number: c.cycleNumber, title: c.cycleTitle })}
+                  </Link>
+                </h3>
+                <p className="meta">
+                  {c.libraryName}
+                  {c.outcome && ` · hypothesis ${OUTCOME_NAMES[c.outcome].toLowerCase()}`}
+                  {c.decision && ` · decision: ${DECISION_NAMES[c.decision].toLowerCase()}`}
+                </p>
+                {c.keyInsight && <p>{c.keyInsight}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="The email" id="email">
+        <div className="actions" role="group" aria-label="Show the email as">
+          <button type="button" className="button secondary" aria-pressed={view === 'html'} onClick={() => setView('html')}>
+            Preview the HTML email
+          </button>
+          <button type="button" className="button secondary" aria-pressed={view === 'text'} onClick={() => setView('text')}>
+            Show the plain text
+          </button>
+        </div>
+        {view &&
+          (preview.error ? (
+            <LoadFailed error={preview.error} retry={preview.reload} />
+          ) : preview.loading ? (
+            <Loading what="Loading the email" />
+          ) : view === 'html' ? (
+            // A sandbox with no permissions: the email's HTML cannot run scripts or reach this page.
+            <iframe className="email-preview" title="The digest email as subscribers see it" sandbox="" srcDoc={preview.data} />
+          ) : (
+            <pre className="email-text">{preview.data}</pre>
+          ))}
+      </Section>
+    </Page>
+  );
+}

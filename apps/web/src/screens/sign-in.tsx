@@ -1,0 +1,58 @@
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { useSession } from '../session';
+import { ErrorSummary } from '../ui/feedback';
+import { TextField } from '../ui/fields';
+
+export function SignIn() {
+  const { signIn, notice } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = 'Sign in · R2C Tracker';
+    heading.current?.focus();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!email.trim() || !password) {
+      setError(new ApiError(400, 'Enter your email address and your password.'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await signIn(email.trim(), password);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="sign-in">
+      <p className="brand-line">R2C Tracker</p>
+      <h1 tabIndex={-1} ref={heading}>
+        Sign in
+      </h1>
+      <p className="lead">Research to Change cycles for the coalition’s pilot libraries.</p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary error={error} title="You are not signed in" />
+        <TextField id="email" type="email" label="Email address" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} />
+        <TextField id="password" type="password" label="Password" autoComplete="current-password" value={password} onChange={setPassword} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

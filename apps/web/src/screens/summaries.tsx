@@ -1,0 +1,185 @@
+import { api } from '../api/client';
+import type { ClosedCycleNews } from '../api/types';
+import { Link } from '../router';
+import { LoadFailed, Loading } from '../ui/feedback';
+import { Page, Section } from '../ui/page';
+import { RunChart } from '../ui/run-chart';
+import { useLoad } from '../ui/use-load';
+import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES } from '../ui/words';
+
+const RECENT_DIGESTS = 12;
+
+/** The cycles the digests announced as closed, newest first: every subscriber may read their summaries. */
+async function publishedCycles(): Promise<ClosedCycleNews[]> {
+  const digests = (await api.digests()).items.slice(0, RECENT_DIGESTS);
+  const contents = await Promise.all(digests.map((d) => api.digest(d.id)));
+  const seen = new Map<string, ClosedCycleNews>();
+  for (const c of contents.flatMap((d) => d.content.closedCycles)) if (!seen.has(c.cycleId)) seen.set(c.cycleId, c);
+  return [...seen.values()].sort((a, b) => b.closedAt.localeCompare(a.closedAt));
+}
+
+export function SummaryList() {
+  const list = useLoad(publishedCycles, []);
+  return (
+    <Page title="Published summaries" lead={<p>Summaries of the cycles the pilots closed, as announced in the coalition digests.</p>}>
+      {!list.data ? (
+        list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+      ) : list.data.length === 0 ? (
+        <p className="hint">No summary has been published yet.</p>
+      ) : (
+        <ul className="cards">
+          {list.data.map((c) => (
+            <li key={c.cycleId} className="card">
+              <h2>
+                <Link to={`/summaries/${c.cycleId}`}>
+                  {c.initiativeTitle}: {cycleName({ number: c.cycleNumber, title: c.cycleTitle })}
+                </Link>
+              </h2>
+              <p className="meta">
+                {c.libraryName} · closed {formatInstant(c.closedAt)}
+                {c.decision && ` · decision: ${DECISION_NAMES[c.decision].toLowerCase()}`}
+              </p>
+              {c.keyInsight && <p>{c.keyInsight}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+/** A closed cycle's compiled summary: what was tried, the evidence per indicator with its run chart, the decision. */
+export function SummaryPage({ cycleId }: { cycleId: string }) {
+  const summary = useLoad(() => api.summary(cycleId), [cycleId]);
+  if (!summary.data) {
+    return <Page title="Cycle summary">{summary.error ? <LoadFailed error={summary.error} retry={summary.reload} /> : <Loading />}</Page>;
+  }
+  const s = summary.data;
+  return (
+    <Page
+      title={`${s.initiative.title}: ${cycleName(s.cycle)}`}
+      lead={
+        <p className="meta">
+          {s.initiative.libraryName} · {formatDate(s.cycle.plannedStart)} – {formatDate(s.cycle.plannedEnd)} · summary version {s.version}, compiled {formatInstant(s.compiledAt)}
+        </p>
+      }
+    >
+      <Section title="What was tried" id="tried">
+        <dl className="facts">
+          {s.hypothesis?.statement && (
+            <div>
+              <dt>Hypothesis</dt>
+              <dd>{s.hypothesis.statement}</dd>
+            </div>
+          )}
+          {s.hypothesis?.expectedOutcome && (
+            <div>
+              <dt>Expected outcome</dt>
+              <dd>{s.hypothesis.expectedOutcome}</dd>
+            </div>
+          )}
+          {s.adaptation?.description && (
+            <div>
+              <dt>What changed</dt>
+              <dd>
+                {s.adaptation.description}
+                {s.adaptation.implementedOn && ` (from ${formatDate(s.adaptation.implementedOn)})`}
+              </dd>
+            </div>
+          )}
+        </dl>
+      </Section>
+      <Section title="Evidence" id="evidence">
+        <p>
+          {s.evidence.total} entries: {s.evidence.measurements} measurements, {s.evidence.observations} observations, {s.evidence.quotes} quotes, {s.evidence.stories} stories.
+        </p>
+        {s.indicators.length > 0 && (
+          <div className="table-scroll">
+            <table>
+              <caption>Indicators in this cycle</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Mean</th>
+                  <th scope="col">Measured</th>
+                  <th scope="col">Baseline</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Previous cycle</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.indicators.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.name} <span className="meta">({i.unit})</span>
+                    </th>
+                    <td>{formatNumber(i.mean)}</td>
+                    <td>{i.n}</td>
+                    <td>{formatNumber(i.baseline)}</td>
+                    <td>
+                      {formatNumber(i.target)}
+                      {i.targetMet !== null && <span className="meta"> ({i.targetMet ? 'met' : 'not met'})</span>}
+                    </td>
+                    <td>{i.previous ? `${formatNumber(i.previous.mean)} (cycle ${i.previous.cycleNumber})` : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="charts">
+          {s.indicators.map((i) => (
+            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} />
+          ))}
+        </div>
+        {s.quotes.length > 0 && (
+          <>
+            <h3>In their words</h3>
+            <ul className="quotes">
+              {s.quotes.map((q, n) => (
+                <li key={n}>
+                  <blockquote>{q.text}</blockquote>
+                  <p className="meta">
+                    {EVIDENCE_KIND_NAMES[q.kind]} · {formatDate(q.observedOn)}
+                    {q.source && ` · ${q.source}`}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Section>
+      <Section title="Reflection and decision" id="reflection">
+        <dl className="facts">
+          {s.reflection?.outcome && (
+            <div>
+              <dt>The hypothesis was</dt>
+              <dd>{OUTCOME_NAMES[s.reflection.outcome]}</dd>
+            </div>
+          )}
+          {s.reflection?.insights && (
+            <div>
+              <dt>Insights</dt>
+              <dd>{s.reflection.insights}</dd>
+            </div>
+          )}
+          {s.decision && (
+            <div>
+              <dt>Decision</dt>
+              <dd>{DECISION_NAMES[s.decision]}</dd>
+            </div>
+          )}
+          {s.reflection?.nextSteps && (
+            <div>
+              <dt>Next steps</dt>
+              <dd>{s.reflection.nextSteps}</dd>
+            </div>
+          )}
+        </dl>
+        <p>
+          <Link to={`/initiatives/${s.initiative.id}`}>The initiative’s page</Link> (for its members)
+        </p>
+      </Section>
+    </Page>
+  );
+}

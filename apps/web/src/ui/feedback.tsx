@@ -1,0 +1,75 @@
+import { MouseEvent, ReactNode, useEffect, useRef } from 'react';
+import { ApiError } from '../api/client';
+
+export interface FieldLink {
+  id: string;
+  label: string;
+}
+
+const plain = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Something unexpected happened in this page. Reload it and try again.';
+
+/**
+ * The reason an action was refused, at the top of its form, taking the focus so a screen reader
+ * reads it; each field it names is linked, and the same words also stand beside that field.
+ */
+export function ErrorSummary({ error, title = 'This could not be done', links = [] }: { error: unknown; title?: string; links?: FieldLink[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  const jump = (id: string) => (event: MouseEvent) => {
+    event.preventDefault();
+    const target = document.getElementById(id);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  };
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h3 className="error-summary-title">{title}</h3>
+      <p>{plain(error)}</p>
+      {links.length > 0 && (
+        <ul>
+          {links.map((l) => (
+            <li key={l.id}>
+              <a href={`#${l.id}`} onClick={jump(l.id)}>
+                {l.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A quiet confirmation ("Check-in posted") that screen readers announce without moving the focus. */
+export function Status({ children }: { children?: ReactNode }) {
+  return (
+    <p className="status" role="status">
+      {children}
+    </p>
+  );
+}
+
+export function Loading({ what = 'Loading' }: { what?: string }) {
+  return (
+    <p className="loading" role="status">
+      {what}…
+    </p>
+  );
+}
+
+export function LoadFailed({ error, retry }: { error: unknown; retry?: () => void }) {
+  return (
+    <div className="error-summary" role="alert">
+      <p>{plain(error)}</p>
+      {retry && (
+        <button type="button" className="button secondary" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
