@@ -14,6 +14,14 @@ import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { IndicatorsController } from './cycles/indicators.controller';
 import { HealthController } from './health/health.controller';
+import { DigestsModule } from '@r2c/reports';
+import { DigestsController } from './reports/digests.controller';
+import { UnsubscribeController } from './reports/unsubscribe.controller';
+import { OutboxModule } from '@r2c/notify';
+import { RemindersModule } from '@r2c/reminders';
+import { AdminController } from './admin/admin.controller';
+import { SummariesModule } from '@r2c/reports';
+import { SummariesController } from './reports/summaries.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -31,10 +39,14 @@ export class ApiModule {
         MailModule,
         AccessModule,
         CyclesModule,
+        DigestsModule,
+        OutboxModule,
+        RemindersModule,
+        SummariesModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, CheckInsController],
+        IndicatorsController, CyclesController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

@@ -1,9 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { OutboxModule } from '@r2c/notify';
+import { MailProcessor } from './mail.processor';
+import { OutboxRelay } from './outbox-relay';
+import { DigestsModule } from '@r2c/reports';
+import { DigestsProcessor } from './digests.processor';
+import { RemindersModule } from '@r2c/reminders';
+import { RemindersProcessor } from './reminders.processor';
+import { SummaryCompilingModule } from '@r2c/reports';
+import { SummariesProcessor } from './summaries.processor';
+import { SummaryRelay } from './summary-relay';
 
 /** BullMQ processors and schedulers; imported by the worker process, and by the API in the embedded default. */
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [], providers: [] };
+    return { module: WorkerModule, imports: [OutboxModule, RemindersModule, DigestsModule, SummaryCompilingModule], providers: [OutboxRelay, MailProcessor, RemindersProcessor, DigestsProcessor, SummariesProcessor, SummaryRelay] };
   }
 }

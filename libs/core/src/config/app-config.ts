@@ -29,6 +29,9 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   logLevel: string;
   shutdownTimeoutMs: number;
+  mailMaxAttempts: number;
+  mailBackoffMs: number;
+  outboxPollMs: number;
 }
 
 /** A configuration value that cannot be used; its message is the one line the operator sees. */
@@ -156,5 +159,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 10, 30 * 24 * 3600),
     logLevel,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
+    mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 5, 1, 50),
+    mailBackoffMs: integer(env, 'MAIL_BACKOFF_MS', 30000, 1, 3600000),
+    outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 60000),
   };
 }

@@ -1,6 +1,9 @@
 import { MigrationInterface } from 'typeorm';
 import { Access1764000000001 } from './1764000000001-Access';
 import { Cycles1764000000002 } from './1764000000002-Cycles';
+import { Outbox1764000000003 } from './1764000000003-Outbox';
+import { Summaries1764000000004 } from './1764000000004-Summaries';
+import { Digests1764000000005 } from './1764000000005-Digests';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -8,4 +11,7 @@ type MigrationClass = new () => MigrationInterface;
 export const MIGRATIONS: MigrationClass[] = [
   Access1764000000001,
   Cycles1764000000002,
+  Outbox1764000000003,
+  Summaries1764000000004,
+  Digests1764000000005,
 ];

@@ -1,0 +1,71 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Queue } from 'bullmq';
+import { IsIn, IsOptional } from 'class-validator';
+import { RolesAllowed } from '@r2c/access';
+import { PageQuery } from '@r2c/core';
+import { enqueue, QueueName } from '@r2c/jobs';
+import { OUTBOX_STATUSES, OutboxMessage, OutboxService } from '@r2c/notify';
+import type { OutboxStatus } from '@r2c/notify';
+import { ReminderScan } from '@r2c/reminders';
+import { UuidParam } from '../common/uuid-param';
+
+class OutboxQueryDto extends PageQuery {
+  @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
+  @IsOptional()
+  @IsIn(OUTBOX_STATUSES, { message: `status must be one of ${OUTBOX_STATUSES.join(', ')}` })
+  status?: OutboxStatus;
+}
+
+const toOutboxView = (m: OutboxMessage) => ({
+  id: m.id,
+  kind: m.kind,
+  idempotencyKey: m.idempotencyKey,
+  to: m.toAddress,
+  subject: m.subject,
+  status: m.status,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  createdAt: new Date(m.createdAt).toISOString(),
+  sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null,
+});
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@RolesAllowed('admin')
+@Controller('api/v1/admin')
+export class AdminController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly reminders: ReminderScan,
+    @InjectQueue(QueueName.Reminders) private readonly reminderQueue: Queue,
+  ) {}
+
+  @Get('outbox')
+  @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })
+  async listOutbox(@Query() query: OutboxQueryDto) {
+    const page = await this.outbox.list(query);
+    return { items: page.items.map(toOutboxView), total: page.total };
+  }
+
+  @Post('outbox/:id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a failed or dead email again' })
+  async retry(@UuidParam('id') id: string) {
+    return toOutboxView(await this.outbox.retry(id));
+  }
+
+  @Post('reminders/run')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run the check-in reminder scan now (the scheduler runs it every 15 minutes by default)' })
+  async runReminders() {
+    try {
+      const job = await enqueue(this.reminderQueue, 'scan', {}, { jobId: `reminders-now-${Date.now()}` });
+      return { queued: true, jobId: job.id };
+    } catch {
+      // Redis is down: scan here; the emails wait in the outbox until Redis is back.
+      return { queued: false, result: await this.reminders.run() };
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'dead'] as const;
+/** queued: waits for a worker; failed: the last attempt failed and another follows; dead: no more attempts until an admin retries. */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * One email the product asked for, written in the same transaction as the change that caused it.
+ * Its instants record when the mail machinery acted, so they come from the wall clock, not from the
+ * domain Clock that tests move.
+ */
+@Entity('outbox_messages')
+@Index('uq_outbox_messages_idempotency_key', ['idempotencyKey'], { unique: true })
+@Index('ix_outbox_messages_status_enqueued_at', ['status', 'enqueuedAt'])
+export class OutboxMessage {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 300 })
+  idempotencyKey: string;
+
+  /** What the email is for: reminder, escalation, summary, digest, … */
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ name: 'to_address', type: 'varchar', length: 320 })
+  toAddress: string;
+
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ name: 'text_body', type: 'text' })
+  textBody: string;
+
+  @Column({ name: 'html_body', type: 'text', nullable: true })
+  htmlBody: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  headers: Record<string, string> | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: OutboxStatus;
+
+  /** Delivery attempts made in this generation, the successful one included. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Bumped by an admin retry, so that the retry runs as a new BullMQ job. */
+  @Column({ type: 'integer', default: 0 })
+  generation: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** When the relay last handed this generation to the mail queue; null until it has. */
+  // `type: Date` says what reflection cannot see through `| null`; TypeORM still picks datetime or timestamp per database.
+  @Column({ name: 'enqueued_at', type: Date, nullable: true })
+  enqueuedAt: Date | null;
+
+  @Column({ name: 'sent_at', type: Date, nullable: true })
+  sentAt: Date | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}

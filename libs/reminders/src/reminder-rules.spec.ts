@@ -1,0 +1,31 @@
+import { dueNow } from './reminder-rules';
+
+const weekly = (timezone: string, lastCheckInAt: Date | null = null) => ({ startDate: '2026-03-02', cadenceDays: 7, lastCheckInAt, timezone });
+
+describe('dueNow', () => {
+  it.each([
+    // [now (UTC), time zone, expected]
+    ['2026-03-09T12:59:00Z', 'America/New_York', null], // 08:59 EDT on the due date
+    ['2026-03-09T13:00:00Z', 'America/New_York', { dueOn: '2026-03-09', missed: 1 }], // 09:00 EDT
+    ['2026-03-09T18:59:00Z', 'Pacific/Honolulu', null], // 08:59 HST
+    ['2026-03-09T19:00:00Z', 'Pacific/Honolulu', { dueOn: '2026-03-09', missed: 1 }],
+    ['2026-03-08T23:00:00Z', 'America/New_York', null], // the day before
+    ['2026-03-15T23:00:00Z', 'America/New_York', { dueOn: '2026-03-09', missed: 1 }], // still the first due date
+    ['2026-03-16T12:59:00Z', 'America/New_York', { dueOn: '2026-03-09', missed: 1 }],
+    ['2026-03-16T13:00:00Z', 'America/New_York', { dueOn: '2026-03-16', missed: 2 }], // the second due date passed
+    ['2026-03-30T13:00:00Z', 'America/New_York', { dueOn: '2026-03-30', missed: 4 }],
+  ])('at %s in %s → %j', (now, zone, expected) => {
+    expect(dueNow(weekly(zone), new Date(now))).toEqual(expected);
+  });
+
+  it('counts from the local date of the latest check-in', () => {
+    // checked in on the evening of 10 March in Honolulu (06:00 UTC on the 11th)
+    const input = weekly('Pacific/Honolulu', new Date('2026-03-11T06:00:00Z'));
+    expect(dueNow(input, new Date('2026-03-17T18:00:00Z'))).toBeNull();
+    expect(dueNow(input, new Date('2026-03-17T19:00:00Z'))).toEqual({ dueOn: '2026-03-17', missed: 1 });
+  });
+
+  it('owes nothing before the first due date', () => {
+    expect(dueNow(weekly('UTC'), new Date('2026-03-02T10:00:00Z'))).toBeNull();
+  });
+});

@@ -1,0 +1,2 @@
+export * from './digests';
+export * from './summaries';
