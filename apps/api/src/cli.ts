@@ -8,10 +8,12 @@ import { CyclesModule } from '@r2c/cycles';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DemoDataPresent, formatDemoLogins, seedDemo } from './demo/seed-demo';
+import { backupDatabase } from './backup/backup-database';
 
 const USAGE = `Usage:
   npm run cli -- create-admin --email <email> --name <name> --password <password>
   npm run seed:demo [-- --password <password>]   (demo data: seven fictional pilot libraries and their people)
+  npm run backup [-- --to <file>]   (a consistent copy of the SQLite database, taken while the app runs)
 `;
 
 async function context(...features: (Type | DynamicModule)[]) {
@@ -48,11 +50,18 @@ async function seedDemoData(args: string[]): Promise<void> {
   }
 }
 
+async function backup(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
+  const { file, bytes } = await backupDatabase(loadConfig({ LOG_LEVEL: 'warn', ...process.env }), values.to);
+  process.stdout.write(`backup written to ${file} (${bytes} bytes)\n`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   try {
     if (command === 'create-admin') await createAdmin(args);
     else if (command === 'seed-demo') await seedDemoData(args);
+    else if (command === 'backup') await backup(args);
     else {
       process.stderr.write(USAGE + '\n');
       process.exit(2);
