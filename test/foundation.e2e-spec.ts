@@ -50,8 +50,8 @@ describe('foundation: the running app', () => {
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String), details: [] });
   });
 
-  it('answers an unknown route with 404 in the one error shape', async () => {
-    const res = await t.http().get('/nope').expect(404);
+  it('answers an unknown API route with 404 in the one error shape', async () => {
+    const res = await t.http().get('/api/v1/nope').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', details: [] });
   });
 
