@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
 import { ApiModule, ApiOptions } from './api.module';
 import { serveWebApp } from './web-app';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 
 export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
   const { config } = runtime;
@@ -24,6 +25,7 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  mountQueueDashboard(app);
   serveWebApp(app);
 
   const document = SwaggerModule.createDocument(

@@ -1,20 +1,13 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { User } from '../users/user.entity';
 import type { Role } from '../users/user.entity';
-import { Principal, PUBLIC_ROUTE, ROLES_ALLOWED } from './principal';
+import { AuthService } from './auth.service';
+import { PUBLIC_ROUTE, ROLES_ALLOWED } from './principal';
 
 /** Every route needs a valid token of an active user unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
-  ) {}
+  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -23,18 +16,11 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = request.headers.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new UnauthorizedException('Sign in first: this route needs an Authorization: Bearer <token> header.');
-    let subject: string;
-    try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] })).sub;
-    } catch {
-      throw new UnauthorizedException('Your session token is invalid or has expired. Sign in again.');
-    }
-    const user = typeof subject === 'string' ? await this.users.findOne({ where: { id: subject } }) : null;
-    if (!user || !user.active) throw new UnauthorizedException('Your session token is invalid or has expired. Sign in again.');
-    const principal: Principal = { id: user.id, email: user.email, name: user.name, role: user.role };
+    const principal = await this.auth.principalFromToken(token);
+    if (!principal) throw new UnauthorizedException('Your session token is invalid or has expired. Sign in again.');
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
-    if (allowed && !allowed.includes(user.role)) {
+    if (allowed && !allowed.includes(principal.role)) {
       throw new ForbiddenException(`Only ${allowed.join(' or ')} accounts can do this.`);
     }
     return true;

@@ -6,6 +6,8 @@ import { APP_CONFIG, Clock, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { LoginFailure } from '../audit/audit-entry.entity';
 import { verifyPassword } from '../users/passwords';
+import { User } from '../users/user.entity';
+import type { Principal } from './principal';
 import { toUserView, UserView } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 
@@ -46,6 +48,20 @@ export class AuthService {
     await this.tx.run((em) => em.delete(LoginFailure, { email }));
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });
     return { accessToken, expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
+  }
+
+  /** The active user a token belongs to, or null for a missing, forged, expired or deactivated one. */
+  async principalFromToken(token: string | undefined): Promise<Principal | null> {
+    if (!token) return null;
+    let subject: unknown;
+    try {
+      subject = (await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] })).sub;
+    } catch {
+      return null;
+    }
+    if (typeof subject !== 'string') return null;
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: subject } });
+    return user && user.active ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
   }
 
   private async assertNotThrottled(email: string, address: string): Promise<void> {
