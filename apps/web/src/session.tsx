@@ -55,7 +55,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const current = stored();
     if (!current) return;
     const me = await api.me();
-    keep({ token: current.token, me });
+    // Only if no sign-in or sign-out happened meanwhile (in this tab or another).
+    if (stored()?.token === current.token) keep({ token: current.token, me });
   }, [keep]);
 
   // Check the stored token once at start: it may have expired while the tab was closed.

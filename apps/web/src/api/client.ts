@@ -141,10 +141,7 @@ export const api = {
   addEvidence: (id: string, body: NewEvidence) => post<unknown>(`/api/v1/cycles/${id}/evidence`, body),
   deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
   review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
-  summary: async (cycleId: string) => {
-    const body = await get<Summary | { content: Summary }>(`/api/v1/cycles/${cycleId}/summary?format=json`);
-    return 'content' in body ? body.content : body;
-  },
+  summary: (cycleId: string) => get<Summary>(`/api/v1/cycles/${cycleId}/summary?format=json`),
 
   checkIns: (initiativeId: string, limit = 5) => get<CheckInPage>(`/api/v1/initiatives/${initiativeId}/check-ins?limit=${limit}`),
   checkIn: (initiativeId: string, body: { note: string; blockers?: string; helpWanted?: string }) =>

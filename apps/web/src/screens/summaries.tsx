@@ -6,6 +6,7 @@ import { Page, Section } from '../ui/page';
 import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
 import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES } from '../ui/words';
+import { TableScroll } from '../ui/table-scroll';
 
 const RECENT_DIGESTS = 12;
 
@@ -94,7 +95,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
           {s.evidence.total} entries: {s.evidence.measurements} measurements, {s.evidence.observations} observations, {s.evidence.quotes} quotes, {s.evidence.stories} stories.
         </p>
         {s.indicators.length > 0 && (
-          <div className="table-scroll">
+          <TableScroll label="Indicators in this cycle">
             <table>
               <caption>Indicators in this cycle</caption>
               <thead>
@@ -125,7 +126,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <div className="charts">
           {s.indicators.map((i) => (

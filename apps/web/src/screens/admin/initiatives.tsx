@@ -7,6 +7,7 @@ import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { formatDate, options, STATUS_NAMES, today } from '../../ui/words';
+import { TableScroll } from '../../ui/table-scroll';
 
 export function InitiativesAdmin() {
   const list = useLoad(async () => {
@@ -20,7 +21,7 @@ export function InitiativesAdmin() {
         {!list.data ? (
           list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Initiatives">
             <table>
               <thead>
                 <tr>
@@ -45,7 +46,7 @@ export function InitiativesAdmin() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
       {list.data && (

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { COMMUNITY_NAMES, options } from '../../ui/words';
+import { TableScroll } from '../../ui/table-scroll';
 
 const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
 
@@ -17,7 +18,7 @@ export function LibrariesAdmin() {
         {!list.data ? (
           list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Libraries">
             <table>
               <thead>
                 <tr>
@@ -40,7 +41,7 @@ export function LibrariesAdmin() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
       <Section title="Add a library" id="add-library">

@@ -5,6 +5,7 @@ import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { formatInstant, MAIL_STATUS_NAMES } from '../../ui/words';
+import { TableScroll } from '../../ui/table-scroll';
 
 const FILTERS: (OutboxStatus | 'all')[] = ['failed', 'dead', 'queued', 'sent', 'all'];
 
@@ -43,7 +44,7 @@ export function OutboxAdmin() {
       ) : list.data.items.length === 0 ? (
         <p className="hint">No emails here.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Emails">
           <table>
             <caption>
               {list.data.items.length} of {list.data.total} emails
@@ -82,7 +83,7 @@ export function OutboxAdmin() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Page>
   );

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { options, ROLE_NAMES } from '../../ui/words';
+import { TableScroll } from '../../ui/table-scroll';
 
 export function PeopleAdmin() {
   const list = useLoad(() => api.users(), []);
@@ -32,7 +33,7 @@ export function PeopleAdmin() {
         {!list.data ? (
           list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="People">
             <table>
               <thead>
                 <tr>
@@ -70,7 +71,7 @@ export function PeopleAdmin() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
       <Section title="Add a person" id="add-person">

@@ -16,6 +16,12 @@ const TEXT_LABELS: Record<EvidenceKind, string> = {
 
 const METHOD_FOR: Record<EvidenceKind, EvidenceMethod> = { measurement: 'survey', observation: 'observation', quote: 'interview', story: 'interview' };
 
+/** The usual way to measure an indicator: people are counted on a sign-in sheet, scores and shares come from a survey. */
+const methodFor = (kind: EvidenceKind, indicator?: Indicator): EvidenceMethod => (kind === 'measurement' && indicator?.kind === 'count' ? 'sign_in' : METHOD_FOR[kind]);
+
+/** Words in quotation marks, unless the person typed them already. */
+const quoted = (text: string) => (/^["“'‘]/.test(text) ? text : `“${text}”`);
+
 export function EvidenceLine({ entry, indicators }: { entry: Evidence; indicators: Indicator[] }) {
   const indicator = indicators.find((i) => i.id === entry.indicatorId);
   const meta = [formatDate(entry.observedOn), METHOD_NAMES[entry.method], entry.source, entry.sampleSize ? `${entry.sampleSize} asked` : null].filter(Boolean).join(' · ');
@@ -27,7 +33,7 @@ export function EvidenceLine({ entry, indicators }: { entry: Evidence; indicator
           {indicator?.name ?? 'Indicator'}: {entry.value !== null ? `${formatNumber(entry.value)} ${indicator?.unit ?? ''}` : entry.text}
         </strong>
       ) : (
-        <q>{entry.text}</q>
+        <span className="quoted">{quoted(entry.text ?? '')}</span>
       )}
       {entry.kind === 'measurement' && entry.text && entry.value !== null && <span> — {entry.text}</span>}
       <span className="meta"> {meta}</span>
@@ -97,13 +103,12 @@ export function EvidencePanel(props: SectionProps & { indicators: Indicator[]; e
  * and the focus goes back to the value, so a sheet of numbers is typed in one after the other.
  */
 function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indicators: Indicator[]; onAdded(cycle: Cycle, words: string): void }) {
-  const numeric = indicators.filter((i) => i.kind !== 'text');
   const [kind, setKind] = useState<EvidenceKind>(indicators.length ? 'measurement' : 'observation');
   const [indicatorId, setIndicatorId] = useState(indicators[0]?.id ?? '');
   const [value, setValue] = useState('');
   const [text, setText] = useState('');
   const [observedOn, setObservedOn] = useState(today());
-  const [method, setMethod] = useState<EvidenceMethod>(numeric[0]?.kind === 'count' ? 'sign_in' : 'survey');
+  const [method, setMethod] = useState<EvidenceMethod>(methodFor(indicators.length ? 'measurement' : 'observation', indicators[0]));
   const [source, setSource] = useState('');
   const [sampleSize, setSampleSize] = useState('');
   const [own, setOwn] = useState<Record<string, string>>({});
@@ -116,7 +121,7 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
 
   const chooseKind = (next: EvidenceKind) => {
     setKind(next);
-    setMethod(next === 'measurement' && indicator?.kind === 'count' ? 'sign_in' : METHOD_FOR[next]);
+    setMethod(methodFor(next, indicator));
     setOwn({});
   };
 
@@ -179,6 +184,7 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
           value={indicatorId}
           onChange={(id) => {
             setIndicatorId(id);
+            setMethod(methodFor('measurement', indicators.find((i) => i.id === id)));
             setOwn({});
           }}
           errors={errs('indicatorId')}
