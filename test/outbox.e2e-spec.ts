@@ -131,7 +131,6 @@ describe('mail outbox', () => {
     ).rejects.toThrow('the change itself failed');
     await relay.kick();
     expect(await row(k)).toBeNull();
-    expect(await queue.getJob(`mail-${k}`)).toBeUndefined();
     expect(deliveries(k)).toBe(0);
   });
 
@@ -228,6 +227,34 @@ describe('mail outbox', () => {
     expect(dead.total).toBeGreaterThanOrEqual(1);
     expect(dead.items.every((m) => m.status === 'dead')).toBe(true);
     expect((await outbox.list({ limit: 2, offset: 1 })).items.map((m) => m.id)).toEqual(all.items.slice(1, 3).map((m) => m.id));
+  });
+
+  it('hands a queued email over again once Redis has lost its job for 10 minutes, and still sends it once', async () => {
+    const k = key('lost');
+    await queue.pause();
+    let handedOver: OutboxMessage;
+    try {
+      await addInTransaction([mail(k)]);
+      handedOver = await waitFor(async () => {
+        const message = await row(k);
+        return message?.enqueuedAt ? message : undefined;
+      }, 10000, `${k} to be handed over`);
+      const jobId = mailJobId(handedOver);
+      await queue.remove(jobId);
+
+      await relay.kick();
+      expect(await queue.getJobState(jobId)).toBe('unknown');
+
+      const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+      await transactions.run((em) => em.update(OutboxMessage, { id: handedOver.id }, { enqueuedAt: elevenMinutesAgo }));
+      await relay.kick();
+      expect(await queue.getJobState(jobId)).not.toBe('unknown');
+      expect((await row(k))!.enqueuedAt!.getTime()).toBeGreaterThan(elevenMinutesAgo.getTime());
+    } finally {
+      await queue.resume();
+    }
+    await settled(k, 'sent');
+    expect(deliveries(k)).toBe(1);
   });
 
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {

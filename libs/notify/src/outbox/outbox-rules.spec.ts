@@ -24,7 +24,7 @@ describe('mail jobs', () => {
     [2, 3, true],
     [0, 1, true],
     [0, undefined, true],
-  ])('counts attempt %i+1 of %s as the last one: %s', (attemptsMade, maxAttempts, final) => {
+  ])('after %i failed attempts of %s allowed, calls the next one the last: %s', (attemptsMade, maxAttempts, final) => {
     expect(isFinalAttempt(attemptsMade, maxAttempts)).toBe(final);
   });
 });
