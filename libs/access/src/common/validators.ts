@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 import { isTimeZone } from '@r2c/core';
 
@@ -12,6 +12,12 @@ export function IsTimeZone(options?: ValidationOptions) {
       validator: { validate: (value: unknown) => typeof value === 'string' && isTimeZone(value) },
     });
 }
+
+/**
+ * A field a change may leave out. Unlike @IsOptional, null is validated (and so refused): it would
+ * otherwise reach a required column and fail there as a 500.
+ */
+export const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
 
 /** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
 export function IsCalendarDate(options?: ValidationOptions) {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '@r2c/core';
-import { IsCalendarDate } from '../common/validators';
+import { IsCalendarDate, IsOmittable } from '../common/validators';
 import { Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
 import type { InitiativeStatus, MemberRole } from './initiative.entity';
 
@@ -48,9 +48,10 @@ export class CreateInitiativeDto {
   startDate: string;
 }
 
-export class UpdateInitiativeDto extends PartialType(OmitType(CreateInitiativeDto, ['libraryId'] as const)) {
+/** Fields may be left out; null is validated like any other value (and refused), since every column is required. */
+export class UpdateInitiativeDto extends PartialType(OmitType(CreateInitiativeDto, ['libraryId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: INITIATIVE_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INITIATIVE_STATUSES, { message: `status must be one of ${INITIATIVE_STATUSES.join(', ')}` })
   status?: InitiativeStatus;
 }

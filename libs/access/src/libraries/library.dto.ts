@@ -35,7 +35,8 @@ export class CreateLibraryDto {
   timezone: string;
 }
 
-export class UpdateLibraryDto extends PartialType(CreateLibraryDto) {}
+/** Fields may be left out; null is validated like any other value (and refused), since every column is required. */
+export class UpdateLibraryDto extends PartialType(CreateLibraryDto, { skipNullProperties: false }) {}
 
 export interface LibraryView {
   id: string;
