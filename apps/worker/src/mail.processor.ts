@@ -1,5 +1,4 @@
 import { Processor } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Transactions } from '@r2c/core';
 import { LoggedWorkerHost, QueueName } from '@r2c/jobs';
@@ -10,7 +9,7 @@ import { errorText, isFinalAttempt, MailJob, MailTransport, OutboxMessage, Perma
  * first and writes "sent" only once; a job left over from an earlier generation does nothing.
  */
 @Processor(QueueName.Mail, { concurrency: 10 })
-export class MailProcessor extends LoggedWorkerHost implements BeforeApplicationShutdown {
+export class MailProcessor extends LoggedWorkerHost {
   constructor(
     private readonly transactions: Transactions,
     private readonly transport: MailTransport,
@@ -64,23 +63,4 @@ export class MailProcessor extends LoggedWorkerHost implements BeforeApplication
         .execute(),
     );
   }
-
-  /**
-   * Nest closes the worker after this hook, and BullMQ's close() waits for the worker's blocking Redis
-   * client to end. A client parked in "reconnecting" (after a Redis restart, until its next retry) never
-   * ends (taskforcesh/bullmq#4656), so shutdown would hang: reconnect it now, and if Redis stays
-   * unreachable, close without waiting for jobs that could not be finished without it anyway.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    const client = await within(this.worker.getBackend().blockingClient, 2000);
-    if (client?.status === 'ready') return;
-    if (client?.status === 'reconnecting') await within(client.connect().catch(() => undefined), 2000);
-    if (client?.status !== 'ready') await this.worker.close(true);
-  }
-}
-
-function within<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  return Promise.race([promise ?? Promise.resolve(undefined), late]).finally(() => clearTimeout(timer));
 }
