@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
 import { ConfigError, CoreModule, loadConfig } from '@r2c/core';
-import { CyclesModule } from '@r2c/cycles';
+import { CycleEvents, CyclesModule } from '@r2c/cycles';
+import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DemoDataPresent, formatDemoLogins, seedDemo } from './demo/seed-demo';
@@ -39,7 +40,10 @@ async function createAdmin(args: string[]): Promise<void> {
 
 async function seedDemoData(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
-  const app = await context(CyclesModule);
+  const app = await context(CyclesModule, SummaryCompilingModule);
+  // The running app's workers compile these summaries; here only the request is recorded, with the approval.
+  const summaries = app.get(SummariesService);
+  app.get(CycleEvents).onClosed(async (em, cycle, actor) => void (await summaries.request(em, cycle.id, 'closed', actor.id)));
   try {
     process.stdout.write(formatDemoLogins(await seedDemo(app, { password: values.password })));
   } catch (error) {
