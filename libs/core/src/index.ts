@@ -16,3 +16,4 @@ export * from './core.module';
 export * from './common/page';
 export * from './common/diff';
 export * from './common/raw-values';
+export * from './common/transforms';

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery } from '@r2c/core';
+import { PageQuery, Trim } from '@r2c/core';
 import { IsCalendarDate, IsOmittable } from '../common/validators';
 import { Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
 import type { InitiativeStatus, MemberRole } from './initiative.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateInitiativeDto {
   @ApiProperty()
@@ -14,25 +12,25 @@ export class CreateInitiativeDto {
   libraryId: string;
 
   @ApiProperty({ example: 'Community Conversations at the Branch' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   title: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 5000)
   summary: string;
 
   @ApiProperty({ example: 'Newcomer families and long-time residents' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 2000)
   audience: string;
 
   @ApiProperty({ example: 'What helps neighbours who rarely meet feel they belong at the library?' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 2000)
   learningQuestion: string;

@@ -1,27 +1,26 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 import { IsTimeZone } from '../common/validators';
 import { COMMUNITY_TYPES, Library } from './library.entity';
 import type { CommunityType } from './library.entity';
+import { Trim } from '@r2c/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateLibraryDto {
   @ApiProperty({ example: 'Riverbend Public Library' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name: string;
 
   @ApiProperty({ example: 'Riverbend' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   city: string;
 
   @ApiProperty({ example: 'MT' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 60)
   state: string;

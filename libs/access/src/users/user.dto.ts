@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@r2c/core';
+import { PageQuery, Trim } from '@r2c/core';
 import { IsOmittable } from '../common/validators';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 import { ROLES, User } from './user.entity';
 import type { Role } from './user.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto {
@@ -18,7 +17,7 @@ export class CreateUserDto {
   email: string;
 
   @ApiProperty({ example: 'Maria Lopez' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -37,7 +36,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;

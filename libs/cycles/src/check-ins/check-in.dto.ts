@@ -1,27 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CheckIn } from './check-in.entity';
+import { Trim } from '@r2c/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCheckInDto {
   @ApiProperty({ example: 'Second bilingual story time: 14 families, 5 of them new. Volunteers felt more at ease.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 5000)
   note: string;
 
   @ApiPropertyOptional({ example: 'Our Dari-speaking volunteer moves away in April.' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 5000)
   blockers?: string;
 
   @ApiPropertyOptional({ example: 'Ideas for recruiting volunteers from the mosque community.' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 5000)
   helpWanted?: string;

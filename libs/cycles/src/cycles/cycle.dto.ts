@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
 import { DECISIONS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '../domain';
 import type { Decision, Outcome, Phase, ReviewVerdict, WorkingPhase } from '../domain';
+import { Trim } from '@r2c/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const LONG = 10000;
 
 export class CreateCycleDto {
   @ApiProperty({ example: 'Cycle 2: bilingual welcome at the door' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   title: string;
@@ -27,19 +27,19 @@ export class CreateCycleDto {
 /** Sections may be saved as drafts: fields are optional here and required only to move on. */
 export class HypothesisDto {
   @ApiPropertyOptional({ example: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.' })
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   statement?: string;
 
   @ApiPropertyOptional({ example: 'Repeat attendance of newcomer families rises from 3 to 6' })
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   expectedOutcome?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   rationale?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   learningQuestion?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'ids of this initiative’s indicators that will show it' })
@@ -48,17 +48,17 @@ export class HypothesisDto {
 }
 
 export class GatheringDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) whyGather?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) desiredOutcome?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) invitation?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) opening?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) closing?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, LONG) timeToReflect?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) whyGather?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) desiredOutcome?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) invitation?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) opening?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) closing?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) timeToReflect?: string;
 }
 
 export class AdaptationDto {
   @ApiPropertyOptional({ example: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.' })
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   description?: string;
 
   @ApiPropertyOptional({ example: '2026-03-09' })
@@ -84,7 +84,7 @@ export class ReflectionDto {
   outcome?: Outcome;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   insights?: string;
 
   @ApiPropertyOptional({ enum: DECISIONS })
@@ -92,7 +92,7 @@ export class ReflectionDto {
   decision?: Decision;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(trim) @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG)
   nextSteps?: string;
 }
 
@@ -108,7 +108,7 @@ export class ReviewDto {
   verdict: ReviewVerdict;
 
   @ApiProperty({ example: 'Strong cycle. Next time, ask the same survey question before and after.' })
-  @Transform(trim) @IsString() @Length(1, LONG)
+  @Trim() @IsString() @Length(1, LONG)
   body: string;
 
   @ApiPropertyOptional({ enum: WORKING_PHASES, description: 'for request_changes: the phase to go back to (default reflection)' })

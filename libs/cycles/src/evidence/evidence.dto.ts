@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
 import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
 import type { EvidenceKind, EvidenceMethod } from '../domain';
 import { Evidence } from './evidence.entity';
+import { Trim } from '@r2c/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateEvidenceDto {
   @ApiProperty({ enum: EVIDENCE_KINDS })
@@ -25,7 +24,7 @@ export class CreateEvidenceDto {
 
   @ApiPropertyOptional({ description: 'the observation, quote or story; or the answer for a text indicator' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 10000)
   text?: string;
@@ -40,7 +39,7 @@ export class CreateEvidenceDto {
 
   @ApiPropertyOptional({ example: 'Sign-in sheet, Tuesday story time' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 300)
   source?: string;

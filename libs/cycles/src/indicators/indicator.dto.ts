@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { DIRECTIONS, INDICATOR_KINDS } from '../domain';
 import type { Direction, IndicatorKind } from '../domain';
 import { Indicator } from './indicator.entity';
+import { Trim } from '@r2c/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const custom = (o: CreateIndicatorDto) => o.templateKey === undefined;
 
 /** Either `{templateKey}` (adopt a catalogue template, optionally with baseline/target) or a custom indicator. */
@@ -18,14 +17,14 @@ export class CreateIndicatorDto {
 
   @ApiPropertyOptional({ example: 'Attendance' })
   @ValidateIf((o) => custom(o) || o.name !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name is required (or give a templateKey)' })
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'people' })
   @ValidateIf((o) => custom(o) || o.unit !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'unit is required (or give a templateKey)' })
   @Length(1, 60)
   unit?: string;
@@ -52,7 +51,7 @@ export class CreateIndicatorDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 2000)
   description?: string;

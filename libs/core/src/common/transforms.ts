@@ -1,0 +1,4 @@
+import { Transform } from 'class-transformer';
+
+/** Trims a string input before validation, so "  " counts as empty; other types pass through. */
+export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
