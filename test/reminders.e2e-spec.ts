@@ -140,13 +140,14 @@ describe('check-in reminders', () => {
   it('reads the same number of queries for 4 initiatives as for 40 (no per-initiative query)', async () => {
     clock.set('2026-02-01T12:00:00Z'); // before any start date: nothing is due, so only the reads count
     const ds = t.app.get(DataSource);
-    const few = await countQueries(ds, () => scan.run());
+    const scanTables = /\b(initiatives|memberships)\b/; // the workers' relays poll other tables meanwhile
+    const few = await countQueries(ds, () => scan.run(), scanTables);
     const libraryId = await c.library({ timezone: 'America/Denver' });
     for (let i = 0; i < 36; i++) {
       const initiativeId = await c.initiative(libraryId, { startDate: '2026-03-02' });
       await c.member(initiativeId, newYork.librarian, 'librarian');
     }
-    const many = await countQueries(ds, () => scan.run());
+    const many = await countQueries(ds, () => scan.run(), scanTables);
     expect(many.result.initiatives).toBeGreaterThanOrEqual(few.result.initiatives + 36);
     expect(many.queries.length).toBe(few.queries.length);
     expect(many.queries.length).toBeLessThanOrEqual(3);
