@@ -31,9 +31,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A browser context of its own per person, so their sessions (localStorage) never mix. */
-export async function openAs(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A browser context of its own per person, so their sessions (localStorage) never mix. Its clock
+ * shows the test clock's day, so "today" in the screens is the server's today.
+ */
+export async function openAs(browser: Browser, baseURL: string, viewport: { width: number; height: number }, now: Date): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'en-US', timezoneId: 'UTC' });
+  await context.clock.setFixedTime(now);
   context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const problems: string[] = [];

@@ -57,8 +57,8 @@ describe('the web app: one whole cycle through the screens', () => {
     await c.signInAdmin();
     pilot = await riverbendPilot(c, title);
     browser = await launchBrowser();
-    librarian = (await openAs(browser, base, PHONE)).page;
-    coach = (await openAs(browser, base, DESKTOP)).page;
+    librarian = (await openAs(browser, base, PHONE, t.clock.now())).page;
+    coach = (await openAs(browser, base, DESKTOP, t.clock.now())).page;
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,7 +128,7 @@ describe('the web app: one whole cycle through the screens', () => {
       expect(await librarian.locator('#adaptation-description-error').count()).toBe(0);
       await checkScreen(librarian, 'librarian-adaptation-refused');
 
-      await librarian.getByLabel('Date it was put in place').fill('2026-03-09');
+      await librarian.getByLabel('Date it was put in place').fill('2026-03-02');
       await librarian.getByLabel('Sessions held').fill('4');
       await librarian.getByLabel('Participants reached').fill('57');
       await librarian.getByRole('button', { name: 'Save and move on to evidence' }).click();
@@ -269,7 +269,7 @@ describe('the web app: one whole cycle through the screens', () => {
     });
 
     it('starts cycle 2 from cycle 1’s decision and next steps', async () => {
-      const page = (await openAs(browser, base, DESKTOP)).page;
+      const page = (await openAs(browser, base, DESKTOP, t.clock.now())).page;
       await signIn(page, pilot.librarian.email, PASSWORD);
       await page.getByLabel('Title').fill('Saturday welcome');
       await page.getByRole('button', { name: 'Start cycle 2' }).click();

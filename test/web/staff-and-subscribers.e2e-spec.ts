@@ -49,6 +49,7 @@ describe('the web app for programme staff and subscribers', () => {
     pilotTitle = 'Common Ground Nights';
     const pilot = await c.pilot({ title: pilotTitle });
     await closedCycle(c, pilot);
+    await c.pilot({ title: 'Story Walks', startDate: '2026-01-05' });
     subscriber = await c.person('subscriber');
     const now = new Date();
     await t.app.get(DataSource).getRepository(OutboxMessage).insert({
@@ -56,7 +57,7 @@ describe('the web app for programme staff and subscribers', () => {
       status: 'dead', attempts: 5, generation: 0, lastError: '550 5.1.1 Mailbox unavailable', enqueuedAt: null, sentAt: null, createdAt: now, updatedAt: now,
     });
     browser = await launchBrowser();
-    admin = (await openAs(browser, base, DESKTOP)).page;
+    admin = (await openAs(browser, base, DESKTOP, t.clock.now())).page;
     await signIn(admin, ADMIN.email, ADMIN.password);
   });
   afterAll(async () => {
@@ -65,9 +66,13 @@ describe('the web app for programme staff and subscribers', () => {
   });
 
   describe('programme staff', () => {
-    it('start at the review queue across every active initiative', async () => {
+    it('start at the review queue across every active initiative, overdue check-ins included', async () => {
       expect(await heading(admin)).toBe('Review queue');
       await admin.locator('#all').getByRole('link', { name: pilotTitle }).waitFor();
+      // Started 5 January with a 14-day cadence and no check-in since; the test clock says 2 March.
+      expect(await admin.locator('#overdue li', { hasText: 'Story Walks' }).innerText()).toContain('due Jan 19, 2026 · 42 days overdue');
+      expect(await admin.locator('#overdue li', { hasText: pilotTitle }).count()).toBe(0);
+      await checkScreen(admin, 'admin-queue');
     });
 
     it('add a library', async () => {
@@ -159,7 +164,7 @@ describe('the web app for programme staff and subscribers', () => {
     let page: Page;
 
     beforeAll(async () => {
-      page = (await openAs(browser, base, PHONE)).page;
+      page = (await openAs(browser, base, PHONE, t.clock.now())).page;
       await signIn(page, subscriber.email, PASSWORD);
     });
 

@@ -1,11 +1,12 @@
 import { api } from '../api/client';
 import type { ClosedCycleNews } from '../api/types';
 import { Link } from '../router';
+import { useMe } from '../session';
 import { LoadFailed, Loading } from '../ui/feedback';
 import { Page, Section } from '../ui/page';
 import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
-import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES } from '../ui/words';
+import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, plural } from '../ui/words';
 import { TableScroll } from '../ui/table-scroll';
 
 const RECENT_DIGESTS = 12;
@@ -51,6 +52,7 @@ export function SummaryList() {
 
 /** A closed cycle's compiled summary: what was tried, the evidence per indicator with its run chart, the decision. */
 export function SummaryPage({ cycleId }: { cycleId: string }) {
+  const me = useMe();
   const summary = useLoad(() => api.summary(cycleId), [cycleId]);
   if (!summary.data) {
     return <Page title="Cycle summary">{summary.error ? <LoadFailed error={summary.error} retry={summary.reload} /> : <Loading />}</Page>;
@@ -92,7 +94,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
       </Section>
       <Section title="Evidence" id="evidence">
         <p>
-          {s.evidence.total} entries: {s.evidence.measurements} measurements, {s.evidence.observations} observations, {s.evidence.quotes} quotes, {s.evidence.stories} stories.
+          {plural(s.evidence.total, 'entry', 'entries')}: {plural(s.evidence.measurements, 'measurement')}, {plural(s.evidence.observations, 'observation')}, {plural(s.evidence.quotes, 'quote')}, {plural(s.evidence.stories, 'story', 'stories')}.
         </p>
         {s.indicators.length > 0 && (
           <TableScroll label="Indicators in this cycle">
@@ -177,9 +179,11 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
             </div>
           )}
         </dl>
-        <p>
-          <Link to={`/initiatives/${s.initiative.id}`}>The initiative’s page</Link> (for its members)
-        </p>
+        {me.role !== 'subscriber' && (
+          <p>
+            <Link to={`/initiatives/${s.initiative.id}`}>The initiative’s page</Link>
+          </p>
+        )}
       </Section>
     </Page>
   );

@@ -1,9 +1,10 @@
 import type { IndicatorSummary } from '../api/types';
 import { formatNumber } from './words';
 
-const WIDTH = 560;
-const HEIGHT = 240;
-const PAD = { left: 48, right: 84, top: 20, bottom: 40 };
+// Small enough that its labels stay readable when a phone scales it down to about 340 px.
+const WIDTH = 470;
+const HEIGHT = 230;
+const PAD = { left: 40, right: 104, top: 16, bottom: 36 };
 
 /** A readable axis from lo to hi: about four steps of 1, 2 or 5 times a power of ten. */
 function niceScale(lo: number, hi: number): { min: number; max: number; step: number } {
