@@ -46,7 +46,8 @@ export class Spawned {
       ...(process.env as Record<string, string>),
       DATA_DIR: dataDir,
       PORT: String(port),
-      LOG_LEVEL: 'warn',
+      // A worker says it started at info level; an API answers /health.
+      LOG_LEVEL: options.kind === 'worker' ? 'info' : 'warn',
       DATABASE_URL: '',
       REDIS_URL: '',
       SMTP_URL: '',
@@ -57,12 +58,12 @@ export class Spawned {
     const main = options.kind === 'worker' ? WORKER_MAIN : API_MAIN;
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const spawned = new Spawned(child, dataDir, `http://127.0.0.1:${port}`, ownDir);
-    if (options.kind !== 'worker') {
-      await Promise.race([
-        waitFor(async () => (await fetch(`${spawned.base}/health`)).status === 200, 30000, `health of ${main}`),
-        spawned.exited.then(({ code }) => Promise.reject(new Error(`${main} exited with ${code} at start:\n${spawned.log}`))),
-      ]);
-    }
+    const ready = options.kind === 'worker'
+      ? waitFor(async () => spawned.log.includes('R2C Tracker worker started'), 30000, `start of ${main}`)
+      : waitFor(async () => (await fetch(`${spawned.base}/health`)).status === 200, 30000, `health of ${main}`);
+    const died = spawned.exited.then(({ code }) => Promise.reject(new Error(`${main} exited with ${code} at start:\n${spawned.log}`)));
+    died.catch(() => undefined); // it ends some day; only an end before `ready` matters
+    await Promise.race([ready, died]);
     return spawned;
   }
 
