@@ -12,6 +12,8 @@ import { UsersController } from './access/users.controller';
 import { CyclesModule } from '@r2c/cycles';
 import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
+import { AdaptationsController } from './cycles/adaptations.controller';
+import { ReviewQueueController } from './cycles/review-queue.controller';
 import { IndicatorsController } from './cycles/indicators.controller';
 import { HealthController } from './health/health.controller';
 import { DigestsModule } from '@r2c/reports';
@@ -22,6 +24,8 @@ import { RemindersModule } from '@r2c/reminders';
 import { AdminController } from './admin/admin.controller';
 import { SummariesModule } from '@r2c/reports';
 import { SummariesController } from './reports/summaries.controller';
+import { SurveysModule } from '@r2c/surveys';
+import { SurveyController } from './surveys/survey.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -43,10 +47,11 @@ export class ApiModule {
         OutboxModule,
         RemindersModule,
         SummariesModule,
+        SurveysModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController],
+        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

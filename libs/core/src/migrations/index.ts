@@ -4,6 +4,7 @@ import { Cycles1764000000002 } from './1764000000002-Cycles';
 import { Outbox1764000000003 } from './1764000000003-Outbox';
 import { Summaries1764000000004 } from './1764000000004-Summaries';
 import { Digests1764000000005 } from './1764000000005-Digests';
+import { SurveyInstrument1764000000010 } from './1764000000010-SurveyInstrument';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Outbox1764000000003,
   Summaries1764000000004,
   Digests1764000000005,
+  SurveyInstrument1764000000010,
 ];

@@ -1,0 +1,99 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { CurrentUser } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { PageQuery } from '@r2c/core';
+import {
+  CommitSurveyImportDto, CreateSurveyItemDto, SurveyCsvDto, SurveyImportService, SurveyInstrumentService, SurveyOutcomesService, UpdateSurveyDto, UpdateSurveyItemDto,
+} from '@r2c/surveys';
+import { UuidParam } from '../common/uuid-param';
+
+class OutcomesQuery {
+  @ApiPropertyOptional({ description: 'the cycle to show as "after" (by default the latest cycle with survey data)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'cycleId must be a cycle id (a UUID)' })
+  cycleId?: string;
+}
+
+@ApiTags('survey')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class SurveyController {
+  constructor(
+    private readonly instruments: SurveyInstrumentService,
+    private readonly imports: SurveyImportService,
+    private readonly outcomes: SurveyOutcomesService,
+  ) {}
+
+  @Get('survey-starter-items')
+  @ApiOperation({ summary: 'The starter trust survey that ships with the product: statements on trust in the library, belonging, feeling heard, bridging across differences, social connection' })
+  starter() {
+    const items = this.instruments.starterItems();
+    return { items, total: items.length };
+  }
+
+  @Get('initiatives/:id/survey')
+  @ApiOperation({ summary: "The initiative's survey instrument: title, the 1–5 scale's labels and its items (members, admins)" })
+  view(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
+    return this.instruments.view(me, id);
+  }
+
+  @Put('initiatives/:id/survey')
+  @ApiOperation({ summary: 'Changes the survey title or scale labels (librarians, admins)' })
+  update(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: UpdateSurveyDto) {
+    return this.instruments.update(me, id, dto);
+  }
+
+  @Post('initiatives/:id/survey/starter')
+  @ApiOperation({ summary: 'Adds the starter items the survey lacks, adopting or creating their 1–5 indicators (librarians, admins)' })
+  adoptStarter(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
+    return this.instruments.adoptStarter(me, id);
+  }
+
+  @Post('initiatives/:id/survey/items')
+  @ApiOperation({ summary: 'Adds an item: a statement rated 1–5, tied to an outcome and a scale_1_5 indicator (librarians, admins)' })
+  addItem(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateSurveyItemDto) {
+    return this.instruments.addItem(me, id, dto);
+  }
+
+  @Patch('initiatives/:id/survey/items/:itemId')
+  updateItem(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('itemId') itemId: string, @Body() dto: UpdateSurveyItemDto) {
+    return this.instruments.updateItem(me, id, itemId, dto);
+  }
+
+  @Delete('initiatives/:id/survey/items/:itemId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Removes an item that has no imported answers (409 when it has)' })
+  async removeItem(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('itemId') itemId: string) {
+    await this.instruments.removeItem(me, id, itemId);
+  }
+
+  @Post('initiatives/:id/survey/imports/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reads a Forms CSV (JSON body {csv}) without storing anything: columns matched to items by wording, columns flagged as names, emails or phone numbers, bad rows with their line',
+  })
+  preview(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: SurveyCsvDto) {
+    return this.imports.preview(me, id, dto);
+  }
+
+  @Post('initiatives/:id/survey/imports')
+  @ApiOperation({
+    summary: 'Imports the responses all or nothing into an open cycle: one measurement per mapped item (mean, response count as sample size, method survey); any bad row is 400 listing every one, and nothing is stored',
+  })
+  commit(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CommitSurveyImportDto) {
+    return this.imports.commit(me, id, dto);
+  }
+
+  @Get('initiatives/:id/survey/imports')
+  list(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() page: PageQuery) {
+    return this.imports.list(me, id, page);
+  }
+
+  @Get('initiatives/:id/survey/outcomes')
+  @ApiOperation({ summary: 'Before and after per outcome: the weighted mean of its indicators per cycle, with n and the count per scale point' })
+  outcomesOf(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: OutcomesQuery) {
+    return this.outcomes.forInitiative(me, id, query.cycleId);
+  }
+}

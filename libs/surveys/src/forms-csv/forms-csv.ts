@@ -1,0 +1,151 @@
+import { parse } from 'csv-parse/sync';
+import { normalisedWording } from './wording';
+import { privacyFlag } from './privacy';
+import type { PrivacyFlag } from './privacy';
+
+/** Where a CSV came from, read from its header row; it names the evidence's source. */
+export const FORMS_SOURCES = ['google_forms', 'microsoft_forms', 'csv'] as const;
+export type FormsSource = (typeof FORMS_SOURCES)[number];
+
+export const SOURCE_NAMES: Record<FormsSource, string> = { google_forms: 'Google Forms', microsoft_forms: 'Microsoft Forms', csv: 'CSV' };
+
+export interface SheetRow {
+  /** Line of the file where the row starts (the header row is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+/** A file that cannot be read as CSV at all; `line` is where the reader gave up. */
+export class UnreadableCsv extends Error {
+  constructor(message: string, readonly line: number | null) {
+    super(message);
+  }
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** Forms export commas; a spreadsheet saved in some locales uses semicolons or tabs. The header row decides. */
+function delimiterOf(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+  let best: string = ',';
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = firstLine.split(delimiter).length - 1;
+    if (count > most) [best, most] = [delimiter, count];
+  }
+  return best;
+}
+
+export function readSheet(text: string): Sheet {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    const { message, lines } = error as Error & { lines?: number };
+    throw new UnreadableCsv(`The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`, lines ?? null);
+  }
+  if (!records.length) throw new UnreadableCsv('The file is empty: export the responses as CSV with the header row.', null);
+  // csv-parse counts the line a record ends on; a quoted answer may span several lines.
+  const startLine = ({ record, info }: { record: string[]; info: { lines: number } }) => info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  const [header, ...rest] = records;
+  return {
+    headers: header.record.map((h) => h.trim()),
+    rows: rest.map((r) => ({ line: startLine(r), cells: r.record })),
+  };
+}
+
+export function sourceOf(headers: string[]): FormsSource {
+  const names = new Set(headers.map((h) => h.trim().toLowerCase()));
+  if (names.has('start time') && names.has('completion time')) return 'microsoft_forms';
+  if (headers[0]?.trim().toLowerCase() === 'timestamp') return 'google_forms';
+  return 'csv';
+}
+
+const TIMESTAMP_HEADERS = new Set(['timestamp', 'completion time', 'submitted at', 'submission date']);
+
+/** The column that dates each response, if the export has one. */
+export function timestampColumn(headers: string[]): number | null {
+  const index = headers.findIndex((h) => TIMESTAMP_HEADERS.has(h.trim().toLowerCase()));
+  return index < 0 ? null : index;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar day of a Forms timestamp: 2026-03-10…, 2026/03/10…, or the US 3/10/2026 (or 3/10/26) both Forms write. */
+export function dayOf(stamp: string): string | null {
+  const text = stamp.trim();
+  let year: number, month: number, day: number;
+  const iso = text.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/);
+  const us = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (us) [year, month, day] = [us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]), Number(us[1]), Number(us[2])];
+  else return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export interface ItemWording {
+  id: string;
+  text: string;
+}
+
+export type MatchKind = 'exact' | 'bracketed' | 'contains';
+
+export interface ColumnPreview {
+  /** 0-based position in the header row; the mapping names columns by it. */
+  index: number;
+  header: string;
+  itemId: string | null;
+  match: MatchKind | null;
+  /** Set when the column looks like names, email addresses or phone numbers: it can never be imported. */
+  privacy: PrivacyFlag | null;
+  /** Rows with an answer in this column. */
+  answered: number;
+}
+
+/** A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]". */
+const bracketed = (header: string) => header.match(/\[([^\]]+)\]\s*$/)?.[1] ?? null;
+
+function matchOf(header: string, item: ItemWording): MatchKind | null {
+  const column = normalisedWording(header);
+  const wording = normalisedWording(item.text);
+  if (!wording) return null;
+  if (column === wording) return 'exact';
+  const inBrackets = bracketed(header);
+  if (inBrackets !== null && normalisedWording(inBrackets) === wording) return 'bracketed';
+  if (wording.length >= 8 && column.includes(wording)) return 'contains';
+  return null;
+}
+
+const STRENGTH: Record<MatchKind, number> = { exact: 3, bracketed: 2, contains: 1 };
+
+/**
+ * Each column to at most one item and each item to at most one column, the closest wording first
+ * (exact, then a grid row in brackets, then the item's words inside a longer header); a column that
+ * looks like personal data is never matched.
+ */
+export function previewColumns(sheet: Sheet, items: ItemWording[]): ColumnPreview[] {
+  const columns: ColumnPreview[] = sheet.headers.map((header, index) => {
+    const values = sheet.rows.map((r) => r.cells[index] ?? '');
+    return { index, header, itemId: null, match: null, privacy: privacyFlag(header, values), answered: values.filter((v) => v.trim() !== '').length };
+  });
+  const candidates = columns
+    .filter((c) => !c.privacy)
+    .flatMap((c) => items.map((item) => ({ column: c, item, match: matchOf(c.header, item) })))
+    .filter((m): m is { column: ColumnPreview; item: ItemWording; match: MatchKind } => m.match !== null)
+    .sort((a, b) => STRENGTH[b.match] - STRENGTH[a.match] || b.item.text.length - a.item.text.length || a.column.index - b.column.index);
+  const taken = new Set<string>();
+  for (const { column, item, match } of candidates) {
+    if (column.itemId || taken.has(item.id)) continue;
+    column.itemId = item.id;
+    column.match = match;
+    taken.add(item.id);
+  }
+  return columns;
+}

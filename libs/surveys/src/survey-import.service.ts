@@ -1,0 +1,208 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, AuditService, Library } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
+import { canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
+import type { EvidenceView } from '@r2c/cycles';
+import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
+import type { ItemTally } from './forms-csv/answers';
+import { dayOf, previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
+import { CommitSurveyImportDto, SurveyCsvDto } from './survey.dto';
+import { SurveyAnswer, SurveyImport, SurveyItem } from './survey.entities';
+import { SurveyInstrumentService } from './survey-instrument.service';
+import { SurveyImportPreview, SurveyImportResult, SurveyImportView, toSurveyImportView } from './survey.views';
+
+/** Rows per INSERT of answers: well under SQLite's limit on bound parameters. */
+const ANSWERS_PER_INSERT = 150;
+
+const badInput = (message: string, details: object[] = []) => new BadRequestException({ message, details });
+
+function sheetOf(csv: string): Sheet {
+  try {
+    return readSheet(csv);
+  } catch (error) {
+    if (!(error instanceof UnreadableCsv)) throw error;
+    throw badInput(error.message, [{ field: 'csv', ...(error.line ? { line: error.line } : {}), problems: [error.message] }]);
+  }
+}
+
+function responseDates(sheet: Sheet, responses: { line: number }[]): { first: string; last: string } | null {
+  const column = timestampColumn(sheet.headers);
+  if (column === null) return null;
+  const counted = new Set(responses.map((r) => r.line));
+  const days = sheet.rows.filter((r) => counted.has(r.line)).map((r) => dayOf(r.cells[column] ?? '')).filter((d): d is string => d !== null).sort();
+  return days.length ? { first: days[0], last: days[days.length - 1] } : null;
+}
+
+const rowProblems = (badRows: BadRow[]) => badRows.map((row) => ({ field: 'csv', line: row.line, problems: row.reasons }));
+
+function evidenceText(item: SurveyItem, tally: ItemTally): string {
+  const points = Object.entries(tally.distribution).map(([point, n]) => `${point}: ${n}`).join(' · ');
+  return `Survey item "${item.text}": mean ${tally.mean} from ${tally.responses} responses (${points}).`;
+}
+
+/**
+ * Responses exported from Google Forms or Microsoft Forms: a preview that maps columns to the survey's
+ * items, flags personal data and lists bad rows; an import that stores all of it or none of it.
+ */
+@Injectable()
+export class SurveyImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly policy: AccessPolicy,
+    private readonly instruments: SurveyInstrumentService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async preview(actor: Principal, initiativeId: string, dto: SurveyCsvDto): Promise<SurveyImportPreview> {
+    await this.policy.initiative(actor, initiativeId, 'contribute');
+    const em = this.dataSource.manager;
+    const [instrument, items] = [await this.instruments.instrument(em, initiativeId), await this.instruments.items(em, initiativeId)];
+    const sheet = sheetOf(dto.csv);
+    const columns = previewColumns(sheet, items);
+    const mapped: MappedColumn[] = columns.filter((c) => c.itemId).map((c) => ({ column: c.index, itemId: c.itemId!, header: c.header }));
+    const { responses, badRows, emptyLines } = readResponses(sheet, mapped, instrument.scaleLabels);
+    const matched = new Set(mapped.map((m) => m.itemId));
+    return {
+      source: sourceOf(sheet.headers),
+      rows: sheet.rows.length,
+      columns,
+      mapping: mapped.map(({ column, itemId }) => ({ column, itemId })),
+      unmatchedItems: items.filter((i) => !matched.has(i.id)).map((i) => ({ id: i.id, text: i.text })),
+      privacyFlags: columns.filter((c) => c.privacy).map((c) => ({ column: c.index, header: c.header, ...c.privacy! })),
+      badRows,
+      emptyLines,
+      responses: responses.length,
+      responseDates: responseDates(sheet, responses),
+      readyToImport: mapped.length > 0 && badRows.length === 0 && responses.length > 0,
+    };
+  }
+
+  async commit(actor: Principal, initiativeId: string, dto: CommitSurveyImportDto): Promise<SurveyImportResult> {
+    const sheet = sheetOf(dto.csv);
+    return this.tx.run(async (em) => {
+      const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const cycle = await this.targetCycle(em, initiativeId, dto.cycleId);
+      const instrument = await this.instruments.instrument(em, initiativeId);
+      const items = await this.instruments.items(em, initiativeId);
+      const mapping = this.checkedMapping(sheet, items, dto.mapping);
+      const { responses, badRows } = readResponses(sheet, mapping, instrument.scaleLabels);
+      if (badRows.length) {
+        const lines = badRows.map((r) => r.line).join(', ');
+        throw badInput(`${badRows.length} ${badRows.length === 1 ? 'row' : 'rows'} cannot be imported (line ${lines}); nothing was stored. Correct them in the file, or remove them, and import again.`, rowProblems(badRows));
+      }
+      if (!responses.length) throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
+
+      const library = await em.findOneByOrFail(Library, { id: initiative.libraryId });
+      const now = this.clock.now();
+      const today = DateTime.fromJSDate(now, { zone: library.timezone }).toISODate()!;
+      const source = sourceOf(sheet.headers);
+      const observedOn = dto.observedOn ?? responseDates(sheet, responses)?.last ?? today;
+      const evidence = await this.recordEvidence(em, actor, { cycle, items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${today}`, now });
+      const stored: SurveyImport = {
+        id: newId(),
+        initiativeId,
+        cycleId: cycle.id,
+        source,
+        observedOn,
+        responses: responses.length,
+        columns: mapping.map(({ column, header, itemId }) => ({ column, header, itemId })),
+        evidenceIds: evidence.map((e) => e.id),
+        importedBy: actor.id,
+        importedAt: now,
+      };
+      await em.insert(SurveyImport, stored);
+      await this.storeAnswers(em, stored, responses);
+      await this.audit.record(em, actor, {
+        action: 'import',
+        entityType: 'survey_import',
+        entityId: stored.id,
+        initiativeId,
+        after: { cycleId: cycle.id, source, observedOn, responses: responses.length, items: mapping.length, evidenceIds: stored.evidenceIds },
+      });
+      return { import: toSurveyImportView(stored), evidence };
+    });
+  }
+
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<SurveyImportView>> {
+    await this.policy.initiative(actor, initiativeId, 'read');
+    const [items, total] = await this.dataSource.getRepository(SurveyImport).findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items: items.map(toSurveyImportView), total };
+  }
+
+  private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<Cycle> {
+    const cycle = await em.findOne(Cycle, { where: { id: cycleId, initiativeId } });
+    if (!cycle) throw badInput('cycleId is not a cycle of this initiative', [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }]);
+    const verdict = canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence');
+    if (!verdict.allowed) {
+      throw new ConflictException({ message: `Cannot import into cycle ${cycle.number}: ${verdict.reason}`, details: [{ field: 'cycleId', problems: [verdict.reason] }] });
+    }
+    return cycle;
+  }
+
+  /** The caller's mapping, checked against the file and the survey: patron privacy refuses any personal column. */
+  private checkedMapping(sheet: Sheet, items: SurveyItem[], mapping: { column: number; itemId: string }[]): MappedColumn[] {
+    const columns = previewColumns(sheet, []);
+    const problems: { field: string; problems: string[] }[] = [];
+    const seenColumns = new Set<number>();
+    const seenItems = new Set<string>();
+    mapping.forEach(({ column, itemId }, at) => {
+      const field = `mapping.${at}`;
+      const header = columns[column];
+      if (!header) problems.push({ field: `${field}.column`, problems: [`the file has ${columns.length} columns (0 to ${columns.length - 1}); there is no column ${column}`] });
+      else if (header.privacy) problems.push({ field: `${field}.column`, problems: [`column ${column} ("${header.header}") cannot be imported: ${header.privacy.reason}, and patron details are never stored`] });
+      if (!items.some((i) => i.id === itemId)) problems.push({ field: `${field}.itemId`, problems: ['not an item of this initiative’s survey'] });
+      if (seenColumns.has(column)) problems.push({ field: `${field}.column`, problems: [`column ${column} is mapped twice`] });
+      if (seenItems.has(itemId)) problems.push({ field: `${field}.itemId`, problems: ['this item is mapped to two columns'] });
+      seenColumns.add(column);
+      seenItems.add(itemId);
+    });
+    if (problems.length) throw badInput(problems.map((p) => `${p.field}: ${p.problems.join('; ')}`).join(' · '), problems);
+    return mapping.map(({ column, itemId }) => ({ column, itemId, header: columns[column].header }));
+  }
+
+  private async recordEvidence(
+    em: EntityManager,
+    actor: Principal,
+    o: { cycle: Cycle; items: SurveyItem[]; mapping: MappedColumn[]; responses: Response[]; observedOn: string; source: string; now: Date },
+  ): Promise<EvidenceView[]> {
+    const views: EvidenceView[] = [];
+    for (const { itemId } of o.mapping) {
+      const tally = tallyOf(itemId, o.responses);
+      if (!tally) continue;
+      const item = o.items.find((i) => i.id === itemId)!;
+      const entry: Evidence = {
+        id: newId(),
+        cycleId: o.cycle.id,
+        initiativeId: o.cycle.initiativeId,
+        kind: 'measurement',
+        indicatorId: item.indicatorId,
+        value: tally.mean,
+        text: evidenceText(item, tally),
+        observedOn: o.observedOn,
+        method: 'survey',
+        source: o.source,
+        sampleSize: tally.responses,
+        createdBy: actor.id,
+        createdAt: o.now,
+      };
+      await em.insert(Evidence, entry);
+      const view = toEvidenceView(entry);
+      await this.audit.record(em, actor, { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: o.cycle.initiativeId, after: view });
+      views.push(view);
+    }
+    return views;
+  }
+
+  private async storeAnswers(em: EntityManager, stored: SurveyImport, responses: Response[]): Promise<void> {
+    const rows: SurveyAnswer[] = responses.flatMap((response, at) =>
+      [...response.answers].map(([itemId, value]) => ({ id: newId(), importId: stored.id, cycleId: stored.cycleId, itemId, response: at + 1, value })),
+    );
+    for (let i = 0; i < rows.length; i += ANSWERS_PER_INSERT) await em.insert(SurveyAnswer, rows.slice(i, i + ANSWERS_PER_INSERT));
+  }
+}

@@ -1,0 +1,131 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { Cycle } from '@r2c/cycles';
+
+export interface OutcomeInCycle {
+  cycleId: string;
+  cycleNumber: number;
+  /** Mean of the survey measurements on the outcome's indicators, weighted by their sample sizes. */
+  mean: number;
+  /** Responses behind the mean (the sample sizes added up). */
+  n: number;
+  /** Imported answers per point of the scale, when the responses were imported here (not typed in as means). */
+  distribution: Record<'1' | '2' | '3' | '4' | '5', number> | null;
+}
+
+export interface OutcomeBeforeAfter {
+  outcome: string;
+  indicators: { id: string; name: string }[];
+  cycles: OutcomeInCycle[];
+  /** The latest earlier cycle with data, and the cycle asked about (or the latest): before and after. */
+  before: OutcomeInCycle | null;
+  after: OutcomeInCycle | null;
+  change: number | null;
+}
+
+export interface SurveyOutcomes {
+  initiativeId: string;
+  cycleId: string | null;
+  outcomes: OutcomeBeforeAfter[];
+}
+
+type Row = Record<string, unknown>;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Before and after per outcome, from the per-indicator statistics: an outcome's indicators are those
+ * its survey items are tied to. Two queries whatever the number of cycles, items or answers.
+ */
+@Injectable()
+export class SurveyOutcomesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy) {}
+
+  async forInitiative(actor: Principal, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
+    await this.policy.initiative(actor, initiativeId, 'read');
+    return this.compile(this.dataSource.manager, initiativeId, cycleId);
+  }
+
+  /** Also for summaries: `cycleId` is the "after"; without it, the latest cycle with data. */
+  async compile(em: EntityManager, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
+    let upTo: number | null = null;
+    if (cycleId) {
+      const cycle = await em.findOne(Cycle, { select: { id: true, number: true }, where: { id: cycleId, initiativeId } });
+      if (!cycle) throw new BadRequestException({ message: 'cycleId is not a cycle of this initiative', details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }] });
+      upTo = cycle.number;
+    }
+    const links = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
+      qb.select('DISTINCT si.outcome', 'outcome').addSelect('si.indicator_id', 'indicator_id').from('survey_items', 'si').where('si.initiative_id = :initiativeId');
+    const means = await em
+      .createQueryBuilder()
+      .select([
+        's.outcome AS outcome', 'c.id AS cycle_id', 'c.number AS cycle_number', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
+        'SUM(e.value * COALESCE(e.sample_size, 1)) AS weighted', 'SUM(COALESCE(e.sample_size, 1)) AS n',
+      ])
+      .from('evidence', 'e')
+      .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
+      .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
+      .innerJoin(links, 's', 's.indicator_id = e.indicator_id')
+      .where('e.initiative_id = :initiativeId')
+      .andWhere("e.kind = 'measurement' AND e.value IS NOT NULL")
+      .groupBy('s.outcome')
+      .addGroupBy('c.id')
+      .addGroupBy('c.number')
+      .addGroupBy('ind.id')
+      .addGroupBy('ind.name')
+      .setParameters({ initiativeId })
+      .getRawMany<Row>();
+    const points = await em
+      .createQueryBuilder()
+      .select(['si.outcome AS outcome', 'a.cycle_id AS cycle_id', 'a.value AS value', 'COUNT(a.id) AS answers'])
+      .from('survey_answers', 'a')
+      .innerJoin('survey_items', 'si', 'si.id = a.item_id')
+      .where('si.initiative_id = :initiativeId', { initiativeId })
+      .groupBy('si.outcome')
+      .addGroupBy('a.cycle_id')
+      .addGroupBy('a.value')
+      .getRawMany<Row>();
+    return { initiativeId, cycleId: cycleId ?? null, outcomes: assemble(means, points, upTo) };
+  }
+}
+
+function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBeforeAfter[] {
+  const byOutcome = new Map<string, { indicators: Map<string, string>; cycles: Map<string, { number: number; weighted: number; n: number }> }>();
+  for (const r of means) {
+    const outcome = String(r.outcome);
+    const entry = byOutcome.get(outcome) ?? { indicators: new Map(), cycles: new Map() };
+    byOutcome.set(outcome, entry);
+    entry.indicators.set(String(r.indicator_id), String(r.indicator_name));
+    const cycle = entry.cycles.get(String(r.cycle_id)) ?? { number: Number(r.cycle_number), weighted: 0, n: 0 };
+    cycle.weighted += Number(r.weighted);
+    cycle.n += Number(r.n);
+    entry.cycles.set(String(r.cycle_id), cycle);
+  }
+  const distributions = new Map<string, Record<'1' | '2' | '3' | '4' | '5', number>>();
+  for (const r of points) {
+    const key = `${r.outcome}/${r.cycle_id}`;
+    const counts = distributions.get(key) ?? { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+    counts[String(Number(r.value)) as '1'] += Number(r.answers);
+    distributions.set(key, counts);
+  }
+  return [...byOutcome.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([outcome, { indicators, cycles }]) => {
+      const series: OutcomeInCycle[] = [...cycles.entries()]
+        .map(([cycleId, c]) => ({ cycleId, cycleNumber: c.number, mean: round(c.weighted / c.n), n: c.n, distribution: distributions.get(`${outcome}/${cycleId}`) ?? null }))
+        .sort((a, b) => a.cycleNumber - b.cycleNumber);
+      const upToHere = series.filter((c) => upTo === null || c.cycleNumber <= upTo);
+      const after = upToHere.length && (upTo === null || upToHere[upToHere.length - 1].cycleNumber === upTo) ? upToHere[upToHere.length - 1] : null;
+      const before = after ? upToHere[upToHere.length - 2] ?? null : upToHere[upToHere.length - 1] ?? null;
+      return {
+        outcome,
+        indicators: [...indicators.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+        cycles: series,
+        before,
+        after,
+        change: before && after ? round(after.mean - before.mean) : null,
+      };
+    });
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOmittable } from '@r2c/access';
+import { Trim } from '@r2c/core';
+
+/** About 2,000 responses to ten questions: far more than a library programme's survey, and under BODY_LIMIT. */
+export const MAX_CSV_CHARACTERS = 200_000;
+
+export class UpdateSurveyDto {
+  @ApiPropertyOptional({ example: 'How did this feel to you?' })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ type: [String], minItems: 5, maxItems: 5, example: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'], description: 'the words for 1 to 5, as the form shows them' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(5, { message: 'scaleLabels must list exactly five labels, for 1 to 5' })
+  @ArrayMaxSize(5, { message: 'scaleLabels must list exactly five labels, for 1 to 5' })
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  scaleLabels?: string[];
+}
+
+export class CreateSurveyItemDto {
+  @ApiProperty({ example: 'I trust the library.', description: 'the statement respondents rate 1–5; columns of an import are matched to it by these words' })
+  @Trim()
+  @IsString()
+  @Length(1, 500)
+  text: string;
+
+  @ApiProperty({ example: 'Trust in the library', description: 'the social-cohesion outcome the statement speaks to' })
+  @Trim()
+  @IsString()
+  @Length(1, 120)
+  outcome: string;
+
+  @ApiProperty({ description: 'a 1–5 scale indicator of this initiative: each import records the item’s mean on it' })
+  @IsUUID('all', { message: 'indicatorId must be an indicator id (a UUID)' })
+  indicatorId: string;
+}
+
+export class UpdateSurveyItemDto extends PartialType(CreateSurveyItemDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ minimum: 1, description: 'where the item stands in the survey (1 is first); the others move to make room' })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  position?: number;
+}
+
+export class SurveyCsvDto {
+  @ApiProperty({ description: `the responses file exported from Google Forms ("Download responses (.csv)") or Microsoft Forms (saved as CSV), as text; up to ${MAX_CSV_CHARACTERS} characters` })
+  @IsString()
+  @Length(1, MAX_CSV_CHARACTERS)
+  csv: string;
+}
+
+export class ColumnMappingDto {
+  @ApiProperty({ minimum: 0, description: 'the column’s index in the header row, as the preview gives it (0 is the first column)' })
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  column: number;
+
+  @ApiProperty({ description: 'the survey item whose answers the column holds' })
+  @IsUUID('all', { message: 'itemId must be a survey item id (a UUID)' })
+  itemId: string;
+}
+
+export class CommitSurveyImportDto extends SurveyCsvDto {
+  @ApiProperty({ description: 'the initiative’s open cycle that the answers are evidence for (in its evidence or reflection phase)' })
+  @IsUUID('all', { message: 'cycleId must be a cycle id (a UUID)' })
+  cycleId: string;
+
+  @ApiProperty({ type: [ColumnMappingDto], description: 'which column holds which item; only these columns are read and stored' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'mapping must map at least one column to an item' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ColumnMappingDto)
+  mapping: ColumnMappingDto[];
+
+  @ApiPropertyOptional({ example: '2026-03-20', description: 'the day the evidence is dated; by default the last response’s day, or today' })
+  @IsOptional()
+  @IsCalendarDate()
+  observedOn?: string;
+}

@@ -1,0 +1,117 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { FormsSource } from './forms-csv/forms-csv';
+
+/** An initiative's survey: its title and the words of its 1–5 scale. No row means the defaults. */
+@Entity('survey_instruments')
+export class SurveyInstrument {
+  @PrimaryColumn({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  /** Five labels, for 1 to 5: Forms may export the label instead of the number. */
+  @Column({ name: 'scale_labels', type: 'simple-json' })
+  scaleLabels: string[];
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}
+
+/** One statement respondents rate 1–5, tied to the outcome it speaks to and the indicator its mean is recorded on. */
+@Entity('survey_items')
+export class SurveyItem {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  text: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  outcome: string;
+
+  @Column({ name: 'indicator_id', type: 'varchar', length: 36 })
+  indicatorId: string;
+
+  /** The starter item it came from, if any. */
+  @Column({ name: 'starter_key', type: 'varchar', length: 60, nullable: true })
+  starterKey: string | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}
+
+export interface ImportedColumn {
+  column: number;
+  header: string;
+  itemId: string;
+}
+
+@Entity('survey_imports')
+export class SurveyImport {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
+  cycleId: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  source: FormsSource;
+
+  @Column({ name: 'observed_on', type: 'date' })
+  observedOn: string;
+
+  /** Rows imported (responses that answered at least one mapped item). */
+  @Column({ type: 'integer' })
+  responses: number;
+
+  /** Only the mapped columns: their position, header (the item's wording) and item. */
+  @Column({ type: 'simple-json' })
+  columns: ImportedColumn[];
+
+  @Column({ name: 'evidence_ids', type: 'simple-json' })
+  evidenceIds: string[];
+
+  @Column({ name: 'imported_by', type: 'varchar', length: 36, nullable: true })
+  importedBy: string | null;
+
+  @Column({ name: 'imported_at' })
+  importedAt: Date;
+}
+
+@Entity('survey_answers')
+export class SurveyAnswer {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'import_id', type: 'varchar', length: 36 })
+  importId: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
+  cycleId: string;
+
+  @Column({ name: 'item_id', type: 'varchar', length: 36 })
+  itemId: string;
+
+  /** The response's number within its import (1, 2, …): which answers came from one person, never who. */
+  @Column({ type: 'integer' })
+  response: number;
+
+  @Column({ type: 'integer' })
+  value: number;
+}
