@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '@r2c/core';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
@@ -258,6 +259,14 @@ describe('the web app: one whole cycle through the screens', () => {
       expect(await charts.count()).toBe(2);
       expect(await charts.first().locator('svg desc').textContent()).toBe('Mean per cycle: cycle 1: 17 (2 measured). Baseline 12. Target 18.');
       await checkScreen(librarian, 'librarian-after-approval');
+    });
+
+    it('downloads every evidence entry as CSV with the session’s token', async () => {
+      const [download] = await Promise.all([librarian.waitForEvent('download'), librarian.getByRole('button', { name: 'Download all evidence (CSV)' }).click()]);
+      expect(download.suggestedFilename()).toBe(`evidence-${title}.csv`);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.trim().split('\n')).toHaveLength(5);
+      expect(csv).toContain('1,Bilingual welcome,closed,');
     });
 
     it('opens the cycle’s summary', async () => {

@@ -12,7 +12,7 @@ export interface Loaded<T> {
 /** Loads once per change of `deps`; an answer that arrives after the screen moved on is dropped. */
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is a new function on every render; `deps` say when it loads something else.
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {
