@@ -4,11 +4,13 @@ import type { Role, User } from '../../api/types';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
+import { useMe } from '../../session';
 import { useLoad } from '../../ui/use-load';
 import { options, ROLE_NAMES } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
 
 export function PeopleAdmin() {
+  const me = useMe();
   const list = useLoad(() => api.users(), []);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
@@ -52,7 +54,7 @@ export function PeopleAdmin() {
                       <label className="visually-hidden" htmlFor={`role-${u.id}`}>
                         Role of {u.name}
                       </label>
-                      <select id={`role-${u.id}`} value={u.role} onChange={(e) => void change(u, { role: e.target.value as Role }, `${u.name} is now a ${ROLE_NAMES[e.target.value as Role].toLowerCase()}.`)}>
+                      <select id={`role-${u.id}`} value={u.role} disabled={u.id === me.id} onChange={(e) => void change(u, { role: e.target.value as Role }, `${u.name} is now a ${ROLE_NAMES[e.target.value as Role].toLowerCase()}.`)}>
                         {options(ROLE_NAMES).map((o) => (
                           <option key={o.value} value={o.value}>
                             {o.label}
@@ -62,10 +64,14 @@ export function PeopleAdmin() {
                     </td>
                     <td>
                       {u.active ? 'Active' : 'Deactivated'}{' '}
-                      <button type="button" className="button link" onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}>
-                        {u.active ? 'Deactivate' : 'Reactivate'}
-                        <span className="visually-hidden"> {u.name}</span>
-                      </button>
+                      {u.id === me.id ? (
+                        <span className="meta">(you)</span>
+                      ) : (
+                        <button type="button" className="button link" onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}>
+                          {u.active ? 'Deactivate' : 'Reactivate'}
+                          <span className="visually-hidden"> {u.name}</span>
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}
