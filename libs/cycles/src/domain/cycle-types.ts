@@ -14,12 +14,22 @@ export type WorkingPhase = (typeof WORKING_PHASES)[number];
 export const SECTIONS = WORKING_PHASES;
 export type Section = WorkingPhase;
 
+/** What the librarian expects one of the hypothesis's indicators to show: "attendance from 12 to 18". */
+export interface Prediction {
+  indicatorId: string;
+  from: number | null;
+  to: number;
+  note: string | null;
+}
+
 export interface Hypothesis {
   statement: string;
   expectedOutcome: string;
   rationale: string;
   learningQuestion: string | null;
   indicatorIds: string[];
+  /** Absent on hypotheses saved before predictions existed. */
+  predictions?: Prediction[];
 }
 
 /** The gathering checklist (why gather, desired outcome, invitation, opening, closing, time to reflect). */

@@ -4,3 +4,7 @@ export * from './phase-rules';
 export * from './evidence-rules';
 export * from './indicator-templates';
 export * from './check-in-schedule';
+export * from './prediction-rules';
+export * from './adaptation-log';
+export * from './quality-nudges';
+export * from './personal-contact';

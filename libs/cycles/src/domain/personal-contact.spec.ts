@@ -1,0 +1,70 @@
+import { findPersonalContact, personalContactReason } from './personal-contact';
+
+describe('findPersonalContact', () => {
+  const emails = [
+    'Maria said to write to maria.lopez@gmail.com if the time changes',
+    'Contact: j_nguyen+library@riverbend.k12.mt.us',
+    'Her email is ANA.PEREZ@YAHOO.COM.',
+    '(tom@example.org)',
+    'Write to ana [at] example [dot] org',
+    'ana (at) example (dot) org asked for the slides',
+    'farid at gmail dot com wants to volunteer',
+  ];
+  it.each(emails)('finds the email address in %j', (text) => {
+    expect(findPersonalContact(text)).toBe('email address');
+  });
+
+  const phones = [
+    'Call her at (406) 555-0199 about the Saturday group',
+    'His cell is 406-555-0199.',
+    '406.555.0199',
+    'text 406 555 0199 for a ride',
+    'Number: 4065550199',
+    '+1 406 555 0199',
+    '1-800-555-0199 (the shelter line)',
+    '+1 (406) 555-0199',
+    'She gave us 555-123-4567 to call back',
+    'phone 555-0199 after 5',
+    'Call 555 0199',
+    'Her UK number is +44 20 7946 0958',
+    '+33 1 42 68 53 00',
+    'tel:406-555-0199',
+  ];
+  it.each(phones)('finds the phone number in %j', (text) => {
+    expect(findPersonalContact(text)).toBe('phone number');
+  });
+
+  const programmeText = [
+    'Attendance rose from 12 to 18 between 2026-03-02 and 2026-03-16.',
+    'Story time on 3/16/2026 at 10:30–11:15, then 11:30-12:15.',
+    'We ran sessions in 2025-2026 for 250-1000 visitors a month.',
+    'Survey of 14 families: mean 3.8 of 5, n = 14; 1,250 books borrowed.',
+    'Budget $2,500.00; 120 200 3000 flyers printed in three runs',
+    'ISBN 978-0-306-40615-7 was the book we read.',
+    'Zip code 59801-1234 is the branch.',
+    'Library card numbers are 14 digits, like 21234001234567.',
+    'Cycle 3 of 4: 57 participants, 4 sessions, 2 volunteers.',
+    'Follow us @riverbendlibrary on Instagram.',
+    'Scores: 1: 0 · 2: 1 · 3: 4 · 4: 5 · 5: 1',
+    'Timestamp 2026-03-16T10:30:00Z in the sign-in app',
+    'We reached 250-1000 families; the number of visitors was 120-1500 a week.',
+    'Ages 5-12, 13-18 and 65+ came; +5 on the trust score, +12 newcomers',
+    'Meeting at 7 pm in room 203; 555 people came this year.',
+    'Ana and Farid greeted families at the door.',
+  ];
+  it.each(programmeText)('leaves programme text alone: %j', (text) => {
+    expect(findPersonalContact(text)).toBeNull();
+  });
+
+  it('answers quickly for long text with no contact details', () => {
+    const long = `${'a'.repeat(20000)}@${'1'.repeat(5000)} ${'555 '.repeat(3000)}`;
+    const started = Date.now();
+    findPersonalContact(long);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('says what was found and why it is refused', () => {
+    expect(personalContactReason('text', 'phone number')).toMatch(/^text contains a phone number\. Evidence is about programmes, not people/);
+    expect(personalContactReason('note', 'email address')).toMatch(/^note contains an email address\./);
+  });
+});
