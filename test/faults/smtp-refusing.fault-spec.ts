@@ -87,9 +87,9 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
     for (const row of rows) {
       const times = smtp.attempts.filter((a) => a.key === row.key).map((a) => a.at);
       expect(times).toHaveLength(ATTEMPTS);
-      const [first, second] = [times[1] - times[0], times[2] - times[1]];
-      expect(first).toBeGreaterThanOrEqual(BACKOFF_MS * 0.9);
-      expect(second).toBeGreaterThan(first * 1.5); // exponential
+      // Exponential: at least the base pause, then at least twice it (queue latency only adds).
+      expect(times[1] - times[0]).toBeGreaterThanOrEqual(BACKOFF_MS * 0.95);
+      expect(times[2] - times[1]).toBeGreaterThanOrEqual(BACKOFF_MS * 2 * 0.95);
     }
     await apiIsFine();
   });
