@@ -26,6 +26,8 @@ import { SummariesModule } from '@r2c/reports';
 import { SummariesController } from './reports/summaries.controller';
 import { SurveysModule } from '@r2c/surveys';
 import { SurveyController } from './surveys/survey.controller';
+import { PortabilityModule } from '@r2c/portability';
+import { ExportController } from './portability/export.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -48,10 +50,11 @@ export class ApiModule {
         RemindersModule,
         SummariesModule,
         SurveysModule,
+        PortabilityModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController],
+        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

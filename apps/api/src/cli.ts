@@ -10,11 +10,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DemoDataPresent, formatDemoLogins, seedDemo } from './demo/seed-demo';
 import { backupDatabase } from './backup/backup-database';
+import { importExportCommand } from './portability/import-export-command';
 
 const USAGE = `Usage:
   npm run cli -- create-admin --email <email> --name <name> --password <password>
   npm run seed:demo [-- --password <password>]   (demo data: seven fictional pilot libraries and their people)
   npm run backup [-- --to <file>]   (a consistent copy of the SQLite database, taken while the app runs)
+  npm run cli -- import-export <file.json>   (an export of /api/v1/admin/export.json or an initiative's, into a fresh database)
 `;
 
 async function context(...features: (Type | DynamicModule)[]) {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     if (command === 'create-admin') await createAdmin(args);
     else if (command === 'seed-demo') await seedDemoData(args);
     else if (command === 'backup') await backup(args);
+    else if (command === 'import-export') process.stdout.write(await importExportCommand(args, context));
     else {
       process.stderr.write(USAGE + '\n');
       process.exit(2);

@@ -1,0 +1,4 @@
+export * from './export-sections';
+export * from './export.service';
+export * from './import-export';
+export * from './portability.module';
