@@ -51,7 +51,6 @@ export function TextField({ id, label, hint, errors, optional, onChange, classNa
         type="text"
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        required={!optional && input.required}
         {...input}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -92,6 +92,11 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
       <p className="meta">
         Planned {formatDate(cycle.plannedStart)} to {formatDate(cycle.plannedEnd)} · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase
       </p>
+      {(standing === 'coach' || standing === 'admin') && cycle.phase !== 'review' && (
+        <p>
+          <Link to={`/cycles/${cycle.id}/review`}>Comment on this cycle</Link>
+        </p>
+      )}
       <PhaseStepper phase={cycle.phase} selected={selected} onSelect={select} />
       <Status>{status}</Status>
       {sentBack && (
