@@ -12,6 +12,7 @@ import { UsersController } from './access/users.controller';
 import { CyclesModule } from '@r2c/cycles';
 import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
+import { AdaptationsController } from './cycles/adaptations.controller';
 import { IndicatorsController } from './cycles/indicators.controller';
 import { HealthController } from './health/health.controller';
 import { DigestsModule } from '@r2c/reports';
@@ -52,7 +53,7 @@ export class ApiModule {
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
+        IndicatorsController, CyclesController, AdaptationsController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdaptationLogEntry } from './adaptations/adaptation-log-entry.entity';
+import { AdaptationLogService } from './adaptations/adaptation-log.service';
 import { CheckIn } from './check-ins/check-in.entity';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { CycleAccessPolicy } from './cycles/cycle-access';
@@ -13,11 +15,11 @@ import { Indicator } from './indicators/indicator.entity';
 import { IndicatorsService } from './indicators/indicators.service';
 import { Review } from './reviews/review.entity';
 
-const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService];
+const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService, AdaptationLogService];
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn])],
+  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry])],
   providers: SERVICES,
   exports: [...SERVICES, TypeOrmModule],
 })

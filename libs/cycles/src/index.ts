@@ -17,3 +17,7 @@ export * from './indicators/indicator.dto';
 export * from './indicators/indicator.entity';
 export * from './indicators/indicators.service';
 export * from './reviews/review.entity';
+export * from './adaptations/adaptation-log-entry.entity';
+export * from './adaptations/adaptation-log.dto';
+export * from './adaptations/adaptation-log.service';
+export * from './privacy/no-personal-contact';

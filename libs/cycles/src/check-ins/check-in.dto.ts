@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CheckIn } from './check-in.entity';
 import { Trim } from '@r2c/core';
+import { NoPersonalContact } from '../privacy/no-personal-contact';
 
 
 export class CreateCheckInDto {
@@ -9,6 +10,7 @@ export class CreateCheckInDto {
   @Trim()
   @IsString()
   @Length(1, 5000)
+  @NoPersonalContact()
   note: string;
 
   @ApiPropertyOptional({ example: 'Our Dari-speaking volunteer moves away in April.' })
@@ -16,6 +18,7 @@ export class CreateCheckInDto {
   @Trim()
   @IsString()
   @Length(0, 5000)
+  @NoPersonalContact()
   blockers?: string;
 
   @ApiPropertyOptional({ example: 'Ideas for recruiting volunteers from the mosque community.' })
@@ -23,6 +26,7 @@ export class CreateCheckInDto {
   @Trim()
   @IsString()
   @Length(0, 5000)
+  @NoPersonalContact()
   helpWanted?: string;
 }
 

@@ -5,6 +5,7 @@ import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
 import type { EvidenceKind, EvidenceMethod } from '../domain';
 import { Evidence } from './evidence.entity';
 import { Trim } from '@r2c/core';
+import { NoPersonalContact } from '../privacy/no-personal-contact';
 
 
 export class CreateEvidenceDto {
@@ -27,6 +28,7 @@ export class CreateEvidenceDto {
   @Trim()
   @IsString()
   @Length(1, 10000)
+  @NoPersonalContact()
   text?: string;
 
   @ApiProperty({ example: '2026-03-16' })
@@ -42,6 +44,7 @@ export class CreateEvidenceDto {
   @Trim()
   @IsString()
   @Length(0, 300)
+  @NoPersonalContact()
   source?: string;
 
   @ApiPropertyOptional({ minimum: 1 })

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AdaptationPlanning, FidelityAnswer, Permanence } from '../domain';
+
+/** One dated change to the programme, logged against the cycle it happened in. */
+@Entity('adaptations')
+export class AdaptationLogEntry {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
+  cycleId: string;
+
+  @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
+  initiativeId: string;
+
+  @Column({ name: 'made_on', type: 'date' })
+  madeOn: string;
+
+  @Column({ name: 'what_changed', type: 'text' })
+  whatChanged: string;
+
+  @Column({ name: 'decided_by', type: 'varchar', length: 300 })
+  decidedBy: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  planning: AdaptationPlanning;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'fidelity_consistent', type: 'varchar', length: 10 })
+  fidelityConsistent: FidelityAnswer;
+
+  @Column({ type: 'varchar', length: 20 })
+  permanence: Permanence;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+}
