@@ -13,6 +13,7 @@ import { CyclesModule } from '@r2c/cycles';
 import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { AdaptationsController } from './cycles/adaptations.controller';
+import { ReviewQueueController } from './cycles/review-queue.controller';
 import { IndicatorsController } from './cycles/indicators.controller';
 import { HealthController } from './health/health.controller';
 import { DigestsModule } from '@r2c/reports';
@@ -53,7 +54,7 @@ export class ApiModule {
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, AdaptationsController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
+        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

@@ -14,8 +14,9 @@ import { ExportsService } from './exports/exports.service';
 import { Indicator } from './indicators/indicator.entity';
 import { IndicatorsService } from './indicators/indicators.service';
 import { Review } from './reviews/review.entity';
+import { ReviewQueueService } from './review-queue/review-queue.service';
 
-const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService, AdaptationLogService];
+const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService, AdaptationLogService, ReviewQueueService];
 
 @Global()
 @Module({

@@ -20,4 +20,5 @@ export * from './reviews/review.entity';
 export * from './adaptations/adaptation-log-entry.entity';
 export * from './adaptations/adaptation-log.dto';
 export * from './adaptations/adaptation-log.service';
+export * from './review-queue/review-queue.service';
 export * from './privacy/no-personal-contact';

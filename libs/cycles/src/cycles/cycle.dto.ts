@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
 import { DECISIONS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '../domain';
 import type { Decision, Outcome, Phase, ReviewVerdict, WorkingPhase } from '../domain';
 import { Trim } from '@r2c/core';
+import { NoPersonalContact } from '../privacy/no-personal-contact';
 
 const LONG = 10000;
 
@@ -24,41 +25,64 @@ export class CreateCycleDto {
   plannedEnd: string;
 }
 
+/** "Attendance from 12 to 18": the numbers must be ones the indicator's evidence could show. */
+export class PredictionDto {
+  @ApiProperty({ description: 'one of the hypothesis’s indicatorIds' })
+  @IsUUID('all', { message: 'indicatorId must be an indicator id (a UUID)' })
+  indicatorId: string;
+
+  @ApiPropertyOptional({ example: 12, description: 'where the indicator stands now (optional)' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'from must be a number' })
+  from?: number;
+
+  @ApiProperty({ example: 18, description: 'what the evidence will show if the hypothesis holds' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'to must be a number' })
+  to: number;
+
+  @ApiPropertyOptional({ example: 'Mean weekly attendance over the four Saturday sessions' })
+  @IsOptional() @Trim() @IsString() @Length(0, 1000) @NoPersonalContact()
+  note?: string;
+}
+
 /** Sections may be saved as drafts: fields are optional here and required only to move on. */
 export class HypothesisDto {
   @ApiPropertyOptional({ example: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   statement?: string;
 
   @ApiPropertyOptional({ example: 'Repeat attendance of newcomer families rises from 3 to 6' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   expectedOutcome?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   rationale?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   learningQuestion?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'ids of this initiative’s indicators that will show it' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true, message: 'each of indicatorIds must be an indicator id (a UUID)' })
   indicatorIds?: string[];
+
+  @ApiPropertyOptional({ type: [PredictionDto], description: 'one per indicator; leave out to keep the saved ones, [] to clear them' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PredictionDto)
+  predictions?: PredictionDto[];
 }
 
 export class GatheringDto {
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) whyGather?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) desiredOutcome?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) invitation?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) opening?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) closing?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) timeToReflect?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() whyGather?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() desiredOutcome?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() invitation?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() opening?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() closing?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact() timeToReflect?: string;
 }
 
 export class AdaptationDto {
   @ApiPropertyOptional({ example: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   description?: string;
 
   @ApiPropertyOptional({ example: '2026-03-09' })
@@ -84,7 +108,7 @@ export class ReflectionDto {
   outcome?: Outcome;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   insights?: string;
 
   @ApiPropertyOptional({ enum: DECISIONS })
@@ -92,7 +116,7 @@ export class ReflectionDto {
   decision?: Decision;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG)
+  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
   nextSteps?: string;
 }
 

@@ -1,6 +1,6 @@
 import type { CarriedOver } from './cycle.entity';
 import { Cycle } from './cycle.entity';
-import type { Adaptation, Hypothesis, Phase, Reflection, ReviewVerdict } from '../domain';
+import type { Adaptation, Hypothesis, Nudge, Phase, Reflection, ReviewVerdict } from '../domain';
 import type { EvidenceView } from '../evidence/evidence.dto';
 import { Review } from '../reviews/review.entity';
 
@@ -35,6 +35,8 @@ export interface CycleView extends CycleListItem {
   carriedOver: CarriedOver | null;
   /** The phases the caller could move this cycle to now. */
   allowedMoves: Phase[];
+  /** What would make this cycle weak; advice only, never a reason to refuse a move. */
+  nudges: Nudge[];
 }
 
 export const toReviewView = (r: Review): ReviewView => ({

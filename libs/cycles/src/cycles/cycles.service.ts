@@ -4,8 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessPolicy, AuditService } from '@r2c/access';
 import type { Principal, Standing } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { allowedMoves, canEdit, canEnter, phaseIndex, reviewOutcome } from '../domain';
-import type { Adaptation, CycleState, Hypothesis, Phase, Reflection, Section } from '../domain';
+import { allowedMoves, canEdit, canEnter, checkPredictions, phaseIndex, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
+import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection, Section } from '../domain';
 import { Evidence } from '../evidence/evidence.entity';
 import { toEvidenceView } from '../evidence/evidence.dto';
 import { Indicator } from '../indicators/indicator.entity';
@@ -80,12 +80,13 @@ export class CyclesService {
     return { items: items.map(toCycleListItem), total };
   }
 
-  /** The whole cycle in four queries, however many evidence entries and reviews it has. */
+  /** The whole cycle in five queries, however many evidence entries and reviews it has. */
   async get(actor: Principal, cycleId: string): Promise<CycleView> {
     const { cycle, standing } = await this.cycles.cycle(actor, cycleId, 'read');
-    const [evidence, reviews] = await Promise.all([
+    const [evidence, reviews, indicators] = await Promise.all([
       this.dataSource.getRepository(Evidence).find({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
       this.dataSource.getRepository(Review).find({ where: { cycleId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(Indicator).find({ select: { id: true, name: true, kind: true }, where: { initiativeId: cycle.initiativeId } }),
     ]);
     return {
       ...toCycleListItem(cycle),
@@ -96,6 +97,7 @@ export class CyclesService {
       reviews: reviews.map(toReviewView),
       carriedOver: cycle.carriedOver,
       allowedMoves: allowedMoves(this.state(cycle, evidence.length), standing),
+      nudges: qualityNudges({ phase: cycle.phase, hypothesis: cycle.hypothesis, reflection: cycle.reflection, indicators, evidence: tallyEvidence(evidence) }),
     };
   }
 
@@ -157,15 +159,28 @@ export class CyclesService {
 
   private async hypothesisFrom(em: EntityManager, cycle: Cycle, dto: HypothesisDto): Promise<Hypothesis> {
     const indicatorIds = dto.indicatorIds ?? [];
+    const known = new Map<string, PredictedIndicator>();
     if (indicatorIds.length) {
-      const found = await em.find(Indicator, { select: { id: true }, where: { id: In(indicatorIds), initiativeId: cycle.initiativeId } });
-      const known = new Set(found.map((i) => i.id));
+      const found = await em.find(Indicator, { select: { id: true, name: true, kind: true }, where: { id: In(indicatorIds), initiativeId: cycle.initiativeId } });
+      for (const i of found) known.set(i.id, i);
       const unknown = indicatorIds.filter((id) => !known.has(id));
       if (unknown.length) {
         throw new BadRequestException({ message: `indicatorIds names ${unknown.length} indicator(s) that this initiative does not have: ${unknown.join(', ')}`, details: [{ field: 'indicatorIds', problems: ['not an indicator of this initiative'] }] });
       }
     }
-    return { statement: dto.statement ?? '', expectedOutcome: dto.expectedOutcome ?? '', rationale: dto.rationale ?? '', learningQuestion: dto.learningQuestion ?? null, indicatorIds };
+    const predictions = this.predictionsFrom(dto, indicatorIds, known, cycle.hypothesis);
+    return { statement: dto.statement ?? '', expectedOutcome: dto.expectedOutcome ?? '', rationale: dto.rationale ?? '', learningQuestion: dto.learningQuestion ?? null, indicatorIds, predictions };
+  }
+
+  /**
+   * Predictions sent are checked against the indicators' kinds and replace the old ones. A client that
+   * sends none (one written before predictions existed) keeps those already saved for indicators the
+   * hypothesis still names, rather than erasing them unseen; `predictions: []` clears them.
+   */
+  private predictionsFrom(dto: HypothesisDto, indicatorIds: string[], indicators: Map<string, PredictedIndicator>, saved: Hypothesis | null): Prediction[] {
+    if (dto.predictions === undefined) return (saved?.predictions ?? []).filter((p) => indicatorIds.includes(p.indicatorId));
+    assertAllowed(checkPredictions(dto.predictions, indicatorIds, indicators), 'bad-input');
+    return dto.predictions.map((p) => ({ indicatorId: p.indicatorId, from: p.from ?? null, to: p.to, note: p.note || null }));
   }
 
   private adaptationFrom(dto: AdaptationDto): Adaptation {

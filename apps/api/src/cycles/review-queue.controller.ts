@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RolesAllowed } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { ReviewQueueService } from '@r2c/cycles';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1/review-queue')
+export class ReviewQueueController {
+  constructor(private readonly queue: ReviewQueueService) {}
+
+  @Get()
+  @RolesAllowed('admin', 'coach')
+  @ApiOperation({ summary: 'Cycles in review (each with its quality nudges) and overdue check-ins across the initiatives the caller coaches; admins see all' })
+  get(@CurrentUser() me: Principal) {
+    return this.queue.forCaller(me);
+  }
+}

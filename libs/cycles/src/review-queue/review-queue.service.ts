@@ -1,0 +1,154 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Principal } from '@r2c/access';
+import { Clock, rawDate, rawInstant } from '@r2c/core';
+import { checkInDueOn, qualityNudges } from '../domain';
+import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Nudge, Reflection } from '../domain';
+
+export interface CycleAwaitingReview {
+  id: string;
+  number: number;
+  title: string;
+  initiativeId: string;
+  initiativeTitle: string;
+  libraryName: string;
+  plannedEnd: string;
+  /** When the cycle last changed phase, i.e. entered review. */
+  inReviewSince: string;
+  nudges: Nudge[];
+}
+
+export interface OverdueCheckIn {
+  initiativeId: string;
+  initiativeTitle: string;
+  libraryName: string;
+  dueOn: string;
+  daysOverdue: number;
+  lastCheckInAt: string | null;
+}
+
+export interface ReviewQueue {
+  cyclesInReview: CycleAwaitingReview[];
+  overdueCheckIns: OverdueCheckIn[];
+}
+
+type Row = Record<string, unknown>;
+const parsed = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+/**
+ * A coach's queue: the cycles waiting for their review, each with what would make it weak, and the
+ * initiatives whose check-in is overdue, across the initiatives they coach (an admin sees all).
+ * Each list holds at most one row per initiative (one open cycle, one due date), and the whole queue
+ * is read in four queries however many cycles and entries there are.
+ */
+@Injectable()
+export class ReviewQueueService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+
+  async forCaller(actor: Principal): Promise<ReviewQueue> {
+    if (actor.role !== 'admin' && actor.role !== 'coach') throw new ForbiddenException('Only coaches and admins have a review queue.');
+    const [cyclesInReview, overdueCheckIns] = await Promise.all([this.cyclesInReview(actor), this.overdueCheckIns(actor)]);
+    return { cyclesInReview, overdueCheckIns };
+  }
+
+  private coached<T extends object>(qb: SelectQueryBuilder<T>, actor: Principal): SelectQueryBuilder<T> {
+    if (actor.role === 'admin') return qb;
+    return qb.andWhere("i.id IN (SELECT m.initiative_id FROM memberships m WHERE m.user_id = :me AND m.role = 'coach')", { me: actor.id });
+  }
+
+  private async cyclesInReview(actor: Principal): Promise<CycleAwaitingReview[]> {
+    const cycles = await this.coached(
+      this.dataSource
+        .createQueryBuilder()
+        .select([
+          'c.id AS id', 'c.number AS number', 'c.title AS title', 'c.initiative_id AS initiative_id', 'c.planned_end AS planned_end',
+          'c.updated_at AS updated_at', 'c.hypothesis AS hypothesis', 'c.reflection AS reflection', 'i.title AS initiative_title', 'l.name AS library_name',
+        ])
+        .from('cycles', 'c')
+        .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
+        .innerJoin('libraries', 'l', 'l.id = i.library_id')
+        .where("c.phase = 'review'"),
+      actor,
+    )
+      .orderBy('c.updated_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getRawMany<Row>();
+    if (!cycles.length) return [];
+
+    const cycleIds = cycles.map((c) => String(c.id));
+    const initiativeIds = [...new Set(cycles.map((c) => String(c.initiative_id)))];
+    const [tallies, indicators] = await Promise.all([
+      this.dataSource
+        .createQueryBuilder()
+        .select(['e.cycle_id AS cycle_id', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries'])
+        .from('evidence', 'e')
+        .where('e.cycle_id IN (:...cycleIds)', { cycleIds })
+        .groupBy('e.cycle_id')
+        .addGroupBy('e.kind')
+        .addGroupBy('e.indicator_id')
+        .getRawMany<Row>(),
+      this.dataSource
+        .createQueryBuilder()
+        .select(['x.id AS id', 'x.initiative_id AS initiative_id', 'x.name AS name', 'x.kind AS kind'])
+        .from('indicators', 'x')
+        .where('x.initiative_id IN (:...initiativeIds)', { initiativeIds })
+        .getRawMany<Row>(),
+    ]);
+
+    return cycles.map((c) => {
+      const evidence: EvidenceTally[] = tallies
+        .filter((t) => t.cycle_id === c.id)
+        .map((t) => ({ kind: t.kind as EvidenceKind, indicatorId: t.indicator_id === null ? null : String(t.indicator_id), entries: Number(t.entries) }));
+      const ownIndicators = indicators
+        .filter((x) => x.initiative_id === c.initiative_id)
+        .map((x) => ({ id: String(x.id), name: String(x.name), kind: x.kind as IndicatorKind }));
+      return {
+        id: String(c.id),
+        number: Number(c.number),
+        title: String(c.title),
+        initiativeId: String(c.initiative_id),
+        initiativeTitle: String(c.initiative_title),
+        libraryName: String(c.library_name),
+        plannedEnd: rawDate(c.planned_end)!,
+        inReviewSince: rawInstant(c.updated_at)!,
+        nudges: qualityNudges({ phase: 'review', hypothesis: parsed<Hypothesis>(c.hypothesis), reflection: parsed<Reflection>(c.reflection), indicators: ownIndicators, evidence }),
+      };
+    });
+  }
+
+  /** Active initiatives whose check-in fell due before today in their library's own time zone, longest overdue first. */
+  private async overdueCheckIns(actor: Principal): Promise<OverdueCheckIn[]> {
+    const rows = await this.coached(
+      this.dataSource
+        .createQueryBuilder()
+        .select([
+          'i.id AS initiative_id', 'i.title AS initiative_title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence',
+          'i.last_check_in_at AS last_check_in_at', 'l.name AS library_name', 'l.timezone AS timezone',
+        ])
+        .from('initiatives', 'i')
+        .innerJoin('libraries', 'l', 'l.id = i.library_id')
+        .where("i.status = 'active'"),
+      actor,
+    ).getRawMany<Row>();
+    const now = this.clock.now();
+    return rows
+      .flatMap((r): OverdueCheckIn[] => {
+        const timezone = String(r.timezone);
+        const last = rawInstant(r.last_check_in_at);
+        const dueOn = checkInDueOn(last ? new Date(last) : null, rawDate(r.start_date)!, Number(r.cadence), timezone);
+        const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
+        if (dueOn >= today) return [];
+        return [{
+          initiativeId: String(r.initiative_id),
+          initiativeTitle: String(r.initiative_title),
+          libraryName: String(r.library_name),
+          dueOn,
+          daysOverdue: Math.round(DateTime.fromISO(today).diff(DateTime.fromISO(dueOn), 'days').days),
+          lastCheckInAt: last,
+        }];
+      })
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.initiativeTitle.localeCompare(b.initiativeTitle));
+  }
+}
