@@ -141,7 +141,7 @@ describe('cycle summaries', () => {
     const md = await summaryOf(cycle2, lib(), '?format=md').expect(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown; charset=utf-8/);
     expect(md.text).toMatch(/^# Cycle 2: Saturday welcome\n/);
-    expect(md.text).toContain('| Attendance (people) | 3 | 19 | 16 | 21 | 12 (+7) | 18 (met) | 12 (cycle 1) | +7 |');
+    expect(md.text).toContain('| Attendance (people) | 3 | 19 | 16 | 21 | 12 (+7) | 18 (met) | 12 (cycle 1, n=2) | +7 |');
     expect(md.text).not.toContain('<script>');
     expect(md.text).toContain('\\<script\\>');
 

@@ -1,4 +1,4 @@
-import { escapeXml, formatNumber, median, niceScale, runChart, RunChartInput } from './run-chart';
+import { escapeXml, formatNumber, median, niceScale, runChart, RunChartInput, shareOfCycle } from './run-chart';
 
 const attendance = (overrides: Partial<RunChartInput> = {}): RunChartInput => ({
   indicatorName: 'Attendance',
@@ -59,7 +59,7 @@ describe('run chart', () => {
     expect(svg).toContain('>target 18</text>');
   });
 
-  it('draws the median of the plotted means once there are two points, and no baseline or target line when they are unset', () => {
+  it('draws the median of the plotted means from three points on, and no baseline or target line when they are unset', () => {
     const svg = runChart(attendance({ baseline: null, target: null }));
     expect(svg).not.toContain('class="baseline"');
     expect(svg).not.toContain('class="target"');
@@ -68,6 +68,60 @@ describe('run chart', () => {
     expect(single).not.toContain('class="median"');
     expect(single).not.toContain('<polyline');
     expect(circles(single)).toHaveLength(1);
+  });
+
+  it('never draws a trend line or a median from fewer than three points, and says so', () => {
+    const two = runChart(attendance({ points: [{ cycleNumber: 1, mean: 14, n: 4 }, { cycleNumber: 2, mean: 16.5, n: 4 }] }));
+    expect(circles(two)).toHaveLength(2);
+    expect(two).not.toContain('<polyline');
+    expect(two).not.toContain('class="median"');
+    expect(two).toContain('>fewer than 3 points: no trend line</text>');
+    expect(two).toContain('Fewer than 3 points, so no trend line is drawn.</desc>');
+    const three = runChart(attendance());
+    expect(three).toContain('<polyline class="series"');
+    expect(three).not.toContain('no trend line');
+  });
+
+  it('writes each cycle’s n beneath its point', () => {
+    const svg = runChart(attendance({ cycleNumbers: [1, 2, 3, 4] }));
+    expect([...svg.matchAll(/<text class="n"[^>]*>n=(\d+)<\/text>/g)].map((m) => Number(m[1]))).toEqual([4, 4, 5]);
+  });
+
+  describe('adaptation markers', () => {
+    const spans = [
+      { number: 1, plannedStart: '2026-03-02', plannedEnd: '2026-03-29' },
+      { number: 2, plannedStart: '2026-03-30', plannedEnd: '2026-04-26' },
+      { number: 3, plannedStart: '2026-04-27', plannedEnd: '2026-05-24' },
+    ];
+    const marked = runChart(attendance({
+      cycleSpans: spans,
+      adaptations: [
+        { label: 'A1', cycleNumber: 2, madeOn: '2026-03-31', whatChanged: 'Moved story time to Saturday' },
+        { label: 'A2', cycleNumber: 2, madeOn: '2026-04-24', whatChanged: 'Added a Dari-speaking greeter & <tea>' },
+      ],
+    }));
+    const markers = [...marked.matchAll(/<g class="adaptation" aria-label="([^"]+)"><title>[^<]+<\/title><line x1="([\d.]+)"/g)].map((m) => ({ label: m[1], x: Number(m[2]) }));
+    const pointX = circles(marked).map((p) => p.x);
+
+    it('draws one vertical marker per adaptation, with an accessible label and a title', () => {
+      expect(markers).toHaveLength(2);
+      expect(markers[0].label).toBe('Adaptation A1 on 2026-03-31 (cycle 2): Moved story time to Saturday');
+      expect(markers[1].label).toBe('Adaptation A2 on 2026-04-24 (cycle 2): Added a Dari-speaking greeter &amp; &lt;tea&gt;');
+      expect(marked).toMatch(/<text [^>]*>A1<\/text><\/g>/);
+      expect(marked).toContain('Adaptations: A1 on 2026-03-31 (cycle 2): Moved story time to Saturday; A2 on 2026-04-24');
+    });
+
+    it('places each marker at its date inside its own cycle: early left of the cycle’s point, late right of it', () => {
+      expect(markers[0].x).toBeGreaterThan((pointX[0] + pointX[1]) / 2);
+      expect(markers[0].x).toBeLessThan(pointX[1]);
+      expect(markers[1].x).toBeGreaterThan(pointX[1]);
+      expect(markers[1].x).toBeLessThan((pointX[1] + pointX[2]) / 2);
+    });
+
+    it('leaves out an adaptation of a cycle the chart does not show', () => {
+      const svg = runChart(attendance({ adaptations: [{ label: 'A9', cycleNumber: 7, madeOn: '2026-09-01', whatChanged: 'Later' }] }));
+      expect(svg).not.toContain('class="adaptation"');
+    });
   });
 
   it('draws an empty chart without failing when nothing was measured yet', () => {
@@ -91,6 +145,20 @@ describe('run chart', () => {
 });
 
 describe('run chart helpers', () => {
+  it.each([
+    ['2026-03-02', 0.05],
+    ['2026-03-16', 0.5],
+    ['2026-03-29', 0.95],
+    ['2026-02-20', 0.05],
+    ['2026-05-01', 0.95],
+  ])('places an adaptation of %s at %p of a cycle planned 2026-03-02 to 2026-03-29', (madeOn, share) => {
+    expect(shareOfCycle(madeOn, { plannedStart: '2026-03-02', plannedEnd: '2026-03-29' })).toBeCloseTo(share, 2);
+  });
+
+  it('places an adaptation in the middle of a cycle whose span is unknown', () => {
+    expect(shareOfCycle('2026-03-16', undefined)).toBe(0.5);
+  });
+
   it('escapes the five XML special characters', () => {
     expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
   });

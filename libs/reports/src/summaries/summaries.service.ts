@@ -109,6 +109,8 @@ export class SummariesService {
     const indicators = await read.indicators(initiativeId);
     const aggregates = await read.aggregates(initiativeId, cycleFacts.cycle.number);
     const quotes = await read.quotes(cycleId);
+    const cycles = await read.cycleSpans(initiativeId, cycleFacts.cycle.number);
+    const adaptations = await read.adaptations(initiativeId, cycleFacts.cycle.number);
     const recipients = await read.recipients(initiativeId);
     const version = (await read.latestVersion(cycleId)) + 1;
 
@@ -120,6 +122,8 @@ export class SummariesService {
       indicators,
       aggregates,
       quotes,
+      cycles,
+      adaptations,
     });
     await em.insert(CycleSummary, { id: newId(), cycleId, initiativeId, version, content: compiled.json, markdown: compiled.markdown, html: compiled.html, compiledAt: now });
     await em.update(SummaryRequest, { id: requestId }, { version });

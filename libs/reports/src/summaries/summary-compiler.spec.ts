@@ -7,8 +7,8 @@ const TRUST = 'a0000000-0000-4000-8000-000000000002';
 const BELONGING = 'a0000000-0000-4000-8000-000000000003';
 const STORIES = 'a0000000-0000-4000-8000-000000000004';
 
-const measured = (cycleNumber: number, indicatorId: string, entries: number, mean: number, min: number, max: number): EvidenceAggregate => ({ cycleNumber, kind: 'measurement', indicatorId, entries, mean, min, max });
-const tally = (cycleNumber: number, kind: 'observation' | 'quote' | 'story', entries: number): EvidenceAggregate => ({ cycleNumber, kind, indicatorId: null, entries, mean: null, min: null, max: null });
+const measured = (cycleNumber: number, indicatorId: string, entries: number, mean: number, min: number, max: number, atPoint: EvidenceAggregate['atPoint'] = [0, 0, 0, 0, 0]): EvidenceAggregate => ({ cycleNumber, kind: 'measurement', indicatorId, entries, mean, min, max, valued: entries, atPoint });
+const tally = (cycleNumber: number, kind: 'observation' | 'quote' | 'story', entries: number): EvidenceAggregate => ({ cycleNumber, kind, indicatorId: null, entries, mean: null, min: null, max: null, valued: 0, atPoint: [0, 0, 0, 0, 0] });
 
 /** Cycle 3 of an initiative: attendance measured in cycles 1 and 3 (not 2), trust in all three. */
 const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
@@ -37,7 +37,7 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
     measured(3, ATTENDANCE, 3, 19.333333, 16, 22),
     measured(1, TRUST, 10, 3.1, 2, 4),
     measured(2, TRUST, 12, 3.4, 2, 5),
-    measured(3, TRUST, 11, 3.9, 3, 5),
+    measured(3, TRUST, 11, 3.9, 3, 5, [0, 0, 3, 5, 2]),
     tally(3, 'observation', 2),
     tally(3, 'quote', 3),
     tally(2, 'quote', 7),
@@ -46,6 +46,16 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
   quotes: [
     { kind: 'quote', text: '"I didn\'t know we could just come in."', observedOn: '2026-04-27', source: 'Parent, story time' },
     { kind: 'story', text: 'A grandmother brought\ntwo neighbours.', observedOn: '2026-05-02', source: null },
+  ],
+  cycles: [
+    { number: 1, plannedStart: '2026-03-02', plannedEnd: '2026-03-29' },
+    { number: 2, plannedStart: '2026-03-30', plannedEnd: '2026-04-19' },
+    { number: 3, plannedStart: '2026-04-20', plannedEnd: '2026-06-01' },
+  ],
+  adaptations: [
+    { cycleNumber: 2, madeOn: '2026-04-04', whatChanged: 'Moved story time to Saturday morning', decidedBy: 'Programme librarian', planning: 'reactive', reason: 'Evening shifts', fidelityConsistent: 'yes', permanence: 'permanent' },
+    { cycleNumber: 3, madeOn: '2026-04-25', whatChanged: 'Greeters at the door', decidedBy: 'Librarian and volunteers', planning: 'planned', reason: 'Families felt unsure they were welcome', fidelityConsistent: 'yes', permanence: 'permanent' },
+    { cycleNumber: 3, madeOn: '2026-05-09', whatChanged: 'Skipped the closing circle once', decidedBy: 'Volunteer on duty', planning: 'reactive', reason: 'Fire drill', fidelityConsistent: 'no', permanence: 'temporary' },
   ],
   ...overrides,
 });
@@ -88,6 +98,36 @@ describe('summary statistics', () => {
     expect(content.quotesNotShown).toBe(2);
   });
 
+  it('sets each prediction beside what the evidence showed: observed mean and n, met or not in the predicted direction', () => {
+    const predicted = facts({
+      hypothesis: {
+        ...facts().hypothesis!,
+        predictions: [
+          { indicatorId: ATTENDANCE, from: 12, to: 18, note: 'Mean per Saturday' },
+          { indicatorId: TRUST, from: null, to: 4.2, note: null },
+        ],
+      },
+    });
+    expect(summarise(predicted).predictions).toEqual([
+      { indicatorId: ATTENDANCE, indicatorName: 'Attendance', unit: 'people', from: 12, to: 18, note: 'Mean per Saturday', direction: 'increase', observed: { n: 3, mean: 19.33 }, met: true, differenceFromPrediction: 1.33 },
+      { indicatorId: TRUST, indicatorName: 'I trust the library', unit: 'score (1–5)', from: null, to: 4.2, note: null, direction: 'increase', observed: { n: 11, mean: 3.9 }, met: false, differenceFromPrediction: -0.3 },
+    ]);
+    expect(summarise(facts()).predictions).toEqual([]);
+  });
+
+  it('counts a 1–5 scale’s answers per point this cycle, and the entries that are means rather than one score', () => {
+    const [trust, attendance] = summarise(facts()).indicators;
+    expect(trust.distribution).toEqual({ n: 10, counts: [{ point: 1, entries: 0 }, { point: 2, entries: 0 }, { point: 3, entries: 3 }, { point: 4, entries: 5 }, { point: 5, entries: 2 }], notWhole: 1 });
+    expect(attendance.distribution).toBeNull();
+  });
+
+  it('lists this cycle’s adaptations with the labels their chart markers carry, numbered across the cycles', () => {
+    expect(summarise(facts()).adaptationLog.map((a) => [a.label, a.madeOn, a.whatChanged])).toEqual([
+      ['A2', '2026-04-25', 'Greeters at the door'],
+      ['A3', '2026-05-09', 'Skipped the closing circle once'],
+    ]);
+  });
+
   it('names the hypothesis’s indicators and carries the reflection’s decision', () => {
     const content = summarise(facts());
     expect(content.hypothesis?.indicatorNames).toEqual(['I trust the library', 'Attendance']);
@@ -104,13 +144,40 @@ describe('summary compiler', () => {
     const { markdown } = compiler.compile(facts());
     expect(markdown).toMatch(/^# Cycle 3: Saturday welcome\n/);
     for (const heading of ['## Hypothesis', '## Adaptation', '## Evidence', '## Quotes and stories', '## Reflection', '## Decision']) expect(markdown).toContain(`\n${heading}\n`);
-    expect(markdown).toContain('| Attendance (people) | 3 | 19.33 | 16 | 22 | 12 (+7.33) | 18 (met) | 14 (cycle 1) | +5.33 |');
+    expect(markdown).toContain('| Attendance (people) | 3 | 19.33 | 16 | 22 | 12 (+7.33) | 18 (met) | 14 (cycle 1, n=4) | +5.33 |');
     expect(markdown).toContain('**Adapt.** Add a Dari-speaking volunteer on Saturdays.');
     expect(markdown).toContain('**Community Conversations** · Riverbend Public Library\\\nPlanned 2026-04-20');
     expect(markdown).toContain('- **Attendance by cycle:** cycle 1: 14 (n=4) · cycle 3: 19.33 (n=3)');
     expect(markdown).toContain('> A grandmother brought\n> two neighbours.\n>\n> — story, 2026-05-02');
     expect(markdown).toContain('_…and 2 more in the cycle\'s evidence._');
     expect(markdown).not.toMatch(/\n{3,}/);
+  });
+
+  it('shows predictions beside the outcome, scale distributions with n, and the adaptation log, in Markdown and HTML', () => {
+    const { markdown, html } = compiler.compile(facts({
+      hypothesis: { ...facts().hypothesis!, predictions: [{ indicatorId: ATTENDANCE, from: 12, to: 18, note: null }, { indicatorId: TRUST, from: 3, to: 4.2, note: null }] },
+    }));
+    expect(markdown).toContain('### Predictions beside the evidence');
+    expect(markdown).toContain('| Attendance (people) | from 12 to 18 | 19.33 | 3 | Met (+1.33) |');
+    expect(markdown).toContain('| I trust the library (score \\(1–5\\)) | from 3 to 4.2 | 3.9 | 11 | Not met (-0.3) |');
+    expect(markdown).toContain('- **I trust the library, scores per point this cycle (n=10):** 1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 2 (1 more entry is a mean of several answers, not counted by point)');
+    expect(markdown).toContain('- **A2 · 2026-04-25:** Greeters at the door — decided by Librarian and volunteers; why: Families felt unsure they were welcome (planned, permanent; keeps the programme\'s core: yes)');
+    expect(markdown).not.toContain('Moved story time');
+    expect(html).toContain('<td>Attendance (people)</td><td>from 12 to 18</td><td>19.33</td><td>3</td><td class="met">Met (+1.33)</td>');
+    expect(html).toContain('<caption>I trust the library: scores per point this cycle (n=10)</caption>');
+    expect(html).toContain('<tr><th scope="row">Answers</th><td>0</td><td>0</td><td>3</td><td>5</td><td>2</td></tr>');
+    expect(html).toContain('<li><strong>A3 · 2026-05-09:</strong>');
+    // every run chart marks every adaptation up to this cycle, earlier cycles' included
+    expect(html.match(/<g class="adaptation"/g)).toHaveLength(2 * 3);
+    expect(html).toContain('aria-label="Adaptation A1 on 2026-04-04 (cycle 2): Moved story time to Saturday morning"');
+  });
+
+  it('says so when no prediction was written or no adaptation logged', () => {
+    const { markdown, html } = compiler.compile(facts({ adaptations: [] }));
+    expect(markdown).toContain('_No prediction was written for this cycle._');
+    expect(markdown).toContain('_No adaptations were logged in this cycle._');
+    expect(html).toContain('<em>No adaptations were logged in this cycle.</em>');
+    expect(html).not.toContain('class="adaptation"');
   });
 
   it('escapes user text in Markdown so it cannot become HTML, links, emphasis or table cells', () => {
@@ -134,7 +201,7 @@ describe('summary compiler', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('O&#x27;Brien &amp; &quot;friends&quot;');
-    expect(html).toContain('<td>Attendance (people)</td><td>3</td><td>19.33</td><td>16</td><td>22</td><td>12 (+7.33)</td><td>18 (met)</td><td>14 (cycle 1)</td><td>+5.33</td>');
+    expect(html).toContain('<td>Attendance (people)</td><td>3</td><td>19.33</td><td>16</td><td>22</td><td>12 (+7.33)</td><td>18 (met)</td><td>14 (cycle 1, n=4)</td><td>+5.33</td>');
     expect(html).toContain('<strong>Adapt.</strong>');
     expect(html).toContain('Partly supported');
     expect(html).not.toMatch(/<(img|link|iframe)\b|src=/);

@@ -1,4 +1,5 @@
-import type { Adaptation, Decision, Direction, EvidenceKind, Hypothesis, IndicatorKind, Phase, Reflection } from '@r2c/cycles';
+import { predictedDirection, predictionMet } from '@r2c/cycles';
+import type { AdaptationPlanning, Adaptation, Decision, Direction, EvidenceKind, FidelityAnswer, Hypothesis, IndicatorKind, Permanence, Phase, Reflection } from '@r2c/cycles';
 
 /** One row of the summary's aggregate query: an indicator's (or an evidence kind's) entries in one cycle. */
 export interface EvidenceAggregate {
@@ -11,6 +12,9 @@ export interface EvidenceAggregate {
   mean: number | null;
   min: number | null;
   max: number | null;
+  /** Entries with a numeric value, and how many of them are exactly 1, 2, 3, 4 and 5 (counted by the database). */
+  valued: number;
+  atPoint: [number, number, number, number, number];
 }
 
 export interface IndicatorFacts {
@@ -30,6 +34,24 @@ export interface QuoteFacts {
   source: string | null;
 }
 
+/** One logged adaptation of the initiative's cycles up to the one summarised. */
+export interface AdaptationFacts {
+  cycleNumber: number;
+  madeOn: string;
+  whatChanged: string;
+  decidedBy: string;
+  planning: AdaptationPlanning;
+  reason: string;
+  fidelityConsistent: FidelityAnswer;
+  permanence: Permanence;
+}
+
+export interface CycleSpan {
+  number: number;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
 /** Everything a summary is compiled from, read from the database in a fixed number of queries. */
 export interface SummaryFacts {
   version: number;
@@ -46,6 +68,10 @@ export interface SummaryFacts {
   /** Grouped by cycle, kind and indicator, for every cycle of the initiative up to this one. */
   aggregates: EvidenceAggregate[];
   quotes: QuoteFacts[];
+  /** The initiative's cycles up to this one, with their planned spans. */
+  cycles: CycleSpan[];
+  /** Adaptations logged in the initiative's cycles up to this one, by date. */
+  adaptations: AdaptationFacts[];
 }
 
 export interface CycleStatistics {
@@ -73,6 +99,37 @@ export interface IndicatorSummary extends CycleStatistics {
   changeFromPrevious: number | null;
   /** The indicator across the initiative's cycles up to this one: the run chart's points. */
   series: (CycleStatistics & { cycleNumber: number })[];
+  /** For a 1–5 scale: this cycle's answers per scale point, so a small group is seen whole, not only as a mean. */
+  distribution: ScaleDistribution | null;
+}
+
+export interface ScaleDistribution {
+  /** Whole scores counted below. */
+  n: number;
+  counts: { point: number; entries: number }[];
+  /** Measurements that are not one whole score, such as a survey's mean of 3.8; they cannot be placed on a point. */
+  notWhole: number;
+}
+
+/** A prediction of the hypothesis set beside what this cycle's evidence showed. */
+export interface PredictionOutcome {
+  indicatorId: string;
+  indicatorName: string;
+  unit: string;
+  from: number | null;
+  to: number;
+  note: string | null;
+  /** The way the prediction expects the indicator to move. */
+  direction: Direction;
+  observed: { n: number; mean: number | null };
+  /** Whether the observed mean reached `to` in that direction; null when nothing was measured. */
+  met: boolean | null;
+  differenceFromPrediction: number | null;
+}
+
+/** An adaptation of this cycle, labelled as its marker on the run charts ("A2"). */
+export interface LoggedAdaptationSummary extends AdaptationFacts {
+  label: string;
 }
 
 /** The JSON form of a cycle summary; the Markdown and HTML forms are rendered from it. */
@@ -86,6 +143,9 @@ export interface SummaryContent {
   adaptation: Adaptation | null;
   evidence: { total: number; measurements: number; observations: number; quotes: number; stories: number };
   indicators: IndicatorSummary[];
+  predictions: PredictionOutcome[];
+  /** This cycle's adaptation log. Earlier cycles' entries appear only as markers on the run charts. */
+  adaptationLog: LoggedAdaptationSummary[];
   /** Quotes and stories of this cycle, oldest first; at most QUOTE_LIMIT of them. */
   quotes: QuoteFacts[];
   quotesNotShown: number;
@@ -101,6 +161,40 @@ const difference = (a: number | null, b: number | null | undefined): number | nu
 
 function statistics(rows: EvidenceAggregate[]): CycleStatistics {
   return { n: rows[0]?.entries ?? 0, mean: round(rows[0]?.mean ?? null), min: rows[0]?.min ?? null, max: rows[0]?.max ?? null };
+}
+
+function distribution(row: EvidenceAggregate | undefined): ScaleDistribution | null {
+  if (!row || row.valued === 0) return null;
+  const counts = row.atPoint.map((entries, k) => ({ point: k + 1, entries }));
+  const n = counts.reduce((sum, c) => sum + c.entries, 0);
+  return { n, counts, notWhole: row.valued - n };
+}
+
+/** Every adaptation up to this cycle, labelled A1, A2, … by date: the same label on every chart and in the log. */
+export function labelAdaptations(adaptations: AdaptationFacts[]): LoggedAdaptationSummary[] {
+  return [...adaptations]
+    .sort((a, b) => a.madeOn.localeCompare(b.madeOn) || a.cycleNumber - b.cycleNumber)
+    .map((a, k) => ({ ...a, label: `A${k + 1}` }));
+}
+
+function predictionOutcomes(facts: SummaryFacts, indicators: IndicatorSummary[]): PredictionOutcome[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  return (facts.hypothesis?.predictions ?? []).flatMap((p): PredictionOutcome[] => {
+    const indicator = byId.get(p.indicatorId);
+    if (!indicator) return [];
+    return [{
+      indicatorId: p.indicatorId,
+      indicatorName: indicator.name,
+      unit: indicator.unit,
+      from: p.from,
+      to: p.to,
+      note: p.note,
+      direction: predictedDirection(p, indicator.direction),
+      observed: { n: indicator.n, mean: indicator.mean },
+      met: predictionMet(p, indicator.direction, indicator.mean),
+      differenceFromPrediction: difference(indicator.mean, p.to),
+    }];
+  });
 }
 
 /**
@@ -125,7 +219,8 @@ export function summarise(facts: SummaryFacts): SummaryContent {
     .map((indicator): IndicatorSummary => {
       const rows = measurements.filter((a) => a.indicatorId === indicator.id).sort((a, b) => a.cycleNumber - b.cycleNumber);
       const series = rows.map((row) => ({ cycleNumber: row.cycleNumber, ...statistics([row]) }));
-      const now = statistics(rows.filter((row) => row.cycleNumber === current));
+      const thisCycle = rows.filter((row) => row.cycleNumber === current);
+      const now = statistics(thisCycle);
       const previous = series.filter((point) => point.cycleNumber < current).pop() ?? null;
       const targetMet =
         now.mean === null || indicator.target === null ? null : indicator.direction === 'decrease' ? now.mean <= indicator.target : now.mean >= indicator.target;
@@ -138,6 +233,7 @@ export function summarise(facts: SummaryFacts): SummaryContent {
         previous,
         changeFromPrevious: difference(now.mean, previous?.mean),
         series,
+        distribution: indicator.kind === 'scale_1_5' ? distribution(thisCycle[0]) : null,
       };
     });
 
@@ -162,6 +258,8 @@ export function summarise(facts: SummaryFacts): SummaryContent {
     adaptation: facts.adaptation,
     evidence: { total: evidence.measurements + evidence.observations + evidence.quotes + evidence.stories, ...evidence },
     indicators,
+    predictions: predictionOutcomes(facts, indicators),
+    adaptationLog: labelAdaptations(facts.adaptations).filter((a) => a.cycleNumber === current),
     quotes: facts.quotes,
     quotesNotShown: Math.max(0, evidence.quotes + evidence.stories - facts.quotes.length),
     reflection: facts.reflection,

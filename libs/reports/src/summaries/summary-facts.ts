@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { rawDate, rawInstant } from '@r2c/core';
-import type { Adaptation, Direction, EvidenceKind, Hypothesis, IndicatorKind, Phase, Reflection } from '@r2c/cycles';
-import type { EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts } from './summary-content';
+import type { Adaptation, AdaptationPlanning, Direction, EvidenceKind, FidelityAnswer, Hypothesis, IndicatorKind, Permanence, Phase, Reflection } from '@r2c/cycles';
+import type { AdaptationFacts, CycleSpan, EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts } from './summary-content';
 import { QUOTE_KINDS, QUOTE_LIMIT } from './summary-content';
 
 export interface SummaryRecipient {
@@ -13,13 +13,15 @@ export interface SummaryRecipient {
 type CycleFacts = Pick<SummaryFacts, 'initiative' | 'cycle' | 'hypothesis' | 'adaptation' | 'reflection'>;
 
 const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 /**
  * Reads what a summary is made of as plain rows, one query each, whatever the amount of evidence:
  * the cycle with its initiative and library, the initiative's indicators, one aggregate over the
- * evidence of the initiative's cycles up to this one, a bounded page of quotes, the recipients and
- * the latest version. Raw rows rather than entities: nothing here needs hydrating.
+ * evidence of the initiative's cycles up to this one, a bounded page of quotes, the cycles' planned
+ * spans, the adaptation log, the recipients and the latest version. Raw rows rather than entities:
+ * nothing here needs hydrating.
  */
 export class SummaryFactsReader {
   constructor(private readonly em: EntityManager) {}
@@ -80,13 +82,17 @@ export class SummaryFactsReader {
     }));
   }
 
-  /** The one statistics query: entries and value statistics per cycle, kind and indicator, computed by the database. */
+  /**
+   * The one statistics query: entries and value statistics per cycle, kind and indicator, computed by
+   * the database, with how many values are exactly each scale point (a scale's distribution).
+   */
   async aggregates(initiativeId: string, upToCycleNumber: number): Promise<EvidenceAggregate[]> {
     const rows = await this.em
       .createQueryBuilder()
       .select([
         'c.number AS cycle_number', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries',
-        'AVG(e.value) AS mean_value', 'MIN(e.value) AS min_value', 'MAX(e.value) AS max_value',
+        'AVG(e.value) AS mean_value', 'MIN(e.value) AS min_value', 'MAX(e.value) AS max_value', 'COUNT(e.value) AS valued',
+        ...SCALE_POINTS.map((point) => `SUM(CASE WHEN e.value = ${point} THEN 1 ELSE 0 END) AS at_${point}`),
       ])
       .from('evidence', 'e')
       .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
@@ -104,6 +110,47 @@ export class SummaryFactsReader {
       mean: numberOrNull(r.mean_value),
       min: numberOrNull(r.min_value),
       max: numberOrNull(r.max_value),
+      valued: Number(r.valued ?? 0),
+      atPoint: SCALE_POINTS.map((point) => Number(r[`at_${point}`] ?? 0)) as EvidenceAggregate['atPoint'],
+    }));
+  }
+
+  /** The initiative's cycles up to this one, with the planned spans the run charts place adaptations in. */
+  async cycleSpans(initiativeId: string, upToCycleNumber: number): Promise<CycleSpan[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(['c.number AS number', 'c.planned_start AS planned_start', 'c.planned_end AS planned_end'])
+      .from('cycles', 'c')
+      .where('c.initiative_id = :initiativeId AND c.number <= :upToCycleNumber', { initiativeId, upToCycleNumber })
+      .orderBy('c.number', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ number: Number(r.number), plannedStart: rawDate(r.planned_start)!, plannedEnd: rawDate(r.planned_end)! }));
+  }
+
+  /** Every adaptation logged in the initiative's cycles up to this one, oldest first. */
+  async adaptations(initiativeId: string, upToCycleNumber: number): Promise<AdaptationFacts[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select([
+        'c.number AS cycle_number', 'a.made_on AS made_on', 'a.what_changed AS what_changed', 'a.decided_by AS decided_by', 'a.planning AS planning',
+        'a.reason AS reason', 'a.fidelity_consistent AS fidelity_consistent', 'a.permanence AS permanence',
+      ])
+      .from('adaptations', 'a')
+      .innerJoin('cycles', 'c', 'c.id = a.cycle_id')
+      .where('a.initiative_id = :initiativeId AND c.number <= :upToCycleNumber', { initiativeId, upToCycleNumber })
+      .orderBy('a.made_on', 'ASC')
+      .addOrderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      cycleNumber: Number(r.cycle_number),
+      madeOn: rawDate(r.made_on)!,
+      whatChanged: String(r.what_changed),
+      decidedBy: String(r.decided_by),
+      planning: r.planning as AdaptationPlanning,
+      reason: String(r.reason),
+      fidelityConsistent: r.fidelity_consistent as FidelityAnswer,
+      permanence: r.permanence as Permanence,
     }));
   }
 

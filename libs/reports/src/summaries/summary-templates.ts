@@ -61,6 +61,14 @@ _No hypothesis was recorded._
 _No adaptation was recorded._
 {{/if}}
 
+## Adaptation log
+
+{{#each adaptationLog}}
+- **{{label}} · {{madeOn}}:** {{md whatChanged}} — decided by {{md decidedBy}}; why: {{md reason}} ({{planning}}, {{permanence}}; keeps the programme's core: {{fidelityConsistent}})
+{{else}}
+_No adaptations were logged in this cycle._
+{{/each}}
+
 ## Evidence
 
 {{evidence.total}} {{plural evidence.total "entry" "entries"}}: {{evidence.measurements}} {{plural evidence.measurements "measurement" "measurements"}}, {{evidence.observations}} {{plural evidence.observations "observation" "observations"}}, {{evidence.quotes}} {{plural evidence.quotes "quote" "quotes"}}, {{evidence.stories}} {{plural evidence.stories "story" "stories"}}.
@@ -69,14 +77,31 @@ _No adaptation was recorded._
 | Indicator | n | Mean | Min | Max | Baseline | Target | Previous cycle | Change from previous |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {{#each indicators}}
-| {{md name}} ({{md unit}}) | {{n}} | {{num mean}} | {{num min}} | {{num max}} | {{num baseline}}{{#if (present changeFromBaseline)}} ({{signed changeFromBaseline}}){{/if}} | {{num target}}{{#if (present targetMet)}} ({{#if targetMet}}met{{else}}not met{{/if}}){{/if}} | {{#if previous}}{{num previous.mean}} (cycle {{previous.cycleNumber}}){{else}}—{{/if}} | {{signed changeFromPrevious}} |
+| {{md name}} ({{md unit}}) | {{n}} | {{num mean}} | {{num min}} | {{num max}} | {{num baseline}}{{#if (present changeFromBaseline)}} ({{signed changeFromBaseline}}){{/if}} | {{num target}}{{#if (present targetMet)}} ({{#if targetMet}}met{{else}}not met{{/if}}){{/if}} | {{#if previous}}{{num previous.mean}} (cycle {{previous.cycleNumber}}, n={{previous.n}}){{else}}—{{/if}} | {{signed changeFromPrevious}} |
 {{/each}}
 
 {{#each indicators}}
 - **{{md name}} by cycle:** {{#each series}}{{#unless @first}} · {{/unless}}cycle {{cycleNumber}}: {{num mean}} (n={{n}}){{else}}no measurements yet{{/each}}
 {{/each}}
+{{#each indicators}}
+{{#if distribution}}
+- **{{md name}}, scores per point this cycle (n={{distribution.n}}):** {{#each distribution.counts}}{{#unless @first}} · {{/unless}}{{point}}: {{entries}}{{/each}}{{#if distribution.notWhole}} ({{distribution.notWhole}} more {{plural distribution.notWhole "entry is a mean" "entries are means"}} of several answers, not counted by point){{/if}}
+{{/if}}
+{{/each}}
 {{else}}
 _No indicators were named or measured in this cycle._
+{{/if}}
+
+### Predictions beside the evidence
+
+{{#if predictions.length}}
+| Indicator | Predicted | Observed mean | n | Prediction |
+| --- | --- | ---: | ---: | --- |
+{{#each predictions}}
+| {{md indicatorName}} ({{md unit}}) | {{#if (present from)}}from {{num from}} {{/if}}to {{num to}}{{#if note}} ({{md note}}){{/if}} | {{num observed.mean}} | {{observed.n}} | {{verdict met}}{{#if (present differenceFromPrediction)}} ({{signed differenceFromPrediction}}){{/if}} |
+{{/each}}
+{{else}}
+_No prediction was written for this cycle._
 {{/if}}
 
 ## Quotes and stories
@@ -129,6 +154,8 @@ th:first-child, td:first-child { text-align: left; }
 blockquote { border-left: 4px solid #1f5f8b; margin: 1rem 0; padding: .25rem 1rem; }
 blockquote footer { color: #555; font-size: .85rem; }
 .decision { background: #f3f7fa; border-left: 4px solid #2e7d32; padding: .75rem 1rem; }
+table.distribution { width: auto; margin: 1rem 0; } table.distribution caption { text-align: left; font-family: Helvetica, Arial, sans-serif; font-size: .9rem; }
+.met { color: #2e7d32; } .not-met { color: #b3261e; }
 dt { font-weight: bold; margin-top: .5rem; } dd { margin-left: 1.5rem; }
 figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 </style>
@@ -178,6 +205,19 @@ figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 </section>
 
 <section>
+<h2>Adaptation log</h2>
+{{#if adaptationLog.length}}
+<ul class="adaptations">
+{{#each adaptationLog}}
+<li><strong>{{label}} · {{madeOn}}:</strong> <span class="text">{{whatChanged}}</span> — decided by {{decidedBy}}; why: <span class="text">{{reason}}</span> ({{planning}}, {{permanence}}; keeps the programme's core: {{fidelityConsistent}})</li>
+{{/each}}
+</ul>
+{{else}}
+<p><em>No adaptations were logged in this cycle.</em></p>
+{{/if}}
+</section>
+
+<section>
 <h2>Evidence</h2>
 <p>{{evidence.total}} {{plural evidence.total "entry" "entries"}}: {{evidence.measurements}} {{plural evidence.measurements "measurement" "measurements"}}, {{evidence.observations}} {{plural evidence.observations "observation" "observations"}}, {{evidence.quotes}} {{plural evidence.quotes "quote" "quotes"}}, {{evidence.stories}} {{plural evidence.stories "story" "stories"}}.</p>
 {{#if indicators.length}}
@@ -185,15 +225,36 @@ figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 <thead><tr><th>Indicator</th><th>n</th><th>Mean</th><th>Min</th><th>Max</th><th>Baseline</th><th>Target</th><th>Previous cycle</th><th>Change from previous</th></tr></thead>
 <tbody>
 {{#each indicators}}
-<tr><td>{{name}} ({{unit}})</td><td>{{n}}</td><td>{{num mean}}</td><td>{{num min}}</td><td>{{num max}}</td><td>{{num baseline}}{{#if (present changeFromBaseline)}} ({{signed changeFromBaseline}}){{/if}}</td><td>{{num target}}{{#if (present targetMet)}} ({{#if targetMet}}met{{else}}not met{{/if}}){{/if}}</td><td>{{#if previous}}{{num previous.mean}} (cycle {{previous.cycleNumber}}){{else}}—{{/if}}</td><td>{{signed changeFromPrevious}}</td></tr>
+<tr><td>{{name}} ({{unit}})</td><td>{{n}}</td><td>{{num mean}}</td><td>{{num min}}</td><td>{{num max}}</td><td>{{num baseline}}{{#if (present changeFromBaseline)}} ({{signed changeFromBaseline}}){{/if}}</td><td>{{num target}}{{#if (present targetMet)}} ({{#if targetMet}}met{{else}}not met{{/if}}){{/if}}</td><td>{{#if previous}}{{num previous.mean}} (cycle {{previous.cycleNumber}}, n={{previous.n}}){{else}}—{{/if}}</td><td>{{signed changeFromPrevious}}</td></tr>
 {{/each}}
 </tbody>
 </table>
 {{#each indicators}}
+{{#if distribution}}
+<table class="distribution">
+<caption>{{name}}: scores per point this cycle (n={{distribution.n}})</caption>
+<thead><tr><th scope="col">Score</th>{{#each distribution.counts}}<th scope="col">{{point}}</th>{{/each}}</tr></thead>
+<tbody><tr><th scope="row">Answers</th>{{#each distribution.counts}}<td>{{entries}}</td>{{/each}}</tr></tbody>
+</table>
+{{#if distribution.notWhole}}<p class="meta">{{distribution.notWhole}} more {{plural distribution.notWhole "entry is a mean" "entries are means"}} of several answers, not counted by point.</p>{{/if}}
+{{/if}}
 {{#if chart}}<figure>{{chart}}</figure>{{/if}}
 {{/each}}
 {{else}}
 <p><em>No indicators were named or measured in this cycle.</em></p>
+{{/if}}
+<h3>Predictions beside the evidence</h3>
+{{#if predictions.length}}
+<table class="predictions">
+<thead><tr><th>Indicator</th><th>Predicted</th><th>Observed mean</th><th>n</th><th>Prediction</th></tr></thead>
+<tbody>
+{{#each predictions}}
+<tr><td>{{indicatorName}} ({{unit}})</td><td>{{#if (present from)}}from {{num from}} {{/if}}to {{num to}}{{#if note}} ({{note}}){{/if}}</td><td>{{num observed.mean}}</td><td>{{observed.n}}</td><td class="{{#if (eq met true)}}met{{else}}{{#if (eq met false)}}not-met{{/if}}{{/if}}">{{verdict met}}{{#if (present differenceFromPrediction)}} ({{signed differenceFromPrediction}}){{/if}}</td></tr>
+{{/each}}
+</tbody>
+</table>
+{{else}}
+<p><em>No prediction was written for this cycle.</em></p>
 {{/if}}
 </section>
 
