@@ -86,7 +86,7 @@ describe('the trust survey and its Forms import', () => {
       const added = await lib().post(survey('/items'), { text: 'I would bring a friend next time.', outcome: 'Belonging', indicatorId: itemOf(BELONG).indicatorId }).expect(201);
       expect(added.body.position).toBe(items.length + 1);
       const moved = await lib().patch(survey(`/items/${added.body.id}`), { text: 'I would bring a friend or neighbour next time.', position: 1 }).expect(200);
-      expect(moved.body).toMatchObject({ position: 1, text: 'I would bring a friend or neighbour next time.' });
+      expect(moved.body).toMatchObject({ position: 1, text: 'I would bring a friend or neighbour next time.', outcome: 'Belonging', indicatorId: itemOf(BELONG).indicatorId });
       const view = (await lib().get(survey()).expect(200)).body;
       expect(view.title).toBe('After the gathering');
       expect(view.items.map((i: { position: number }) => i.position)).toEqual(view.items.map((_: unknown, n: number) => n + 1));

@@ -39,7 +39,8 @@ export class SurveyInstrumentService {
     return this.tx.run(async (em) => {
       await this.policy.initiative(actor, initiativeId, 'contribute', em);
       const before = await this.instrument(em, initiativeId);
-      const after = { ...before, ...dto, updatedAt: this.clock.now() };
+      // Not `...dto`: a DTO instance carries its left-out fields as undefined, which would blank required columns.
+      const after = { ...before, title: dto.title ?? before.title, scaleLabels: dto.scaleLabels ?? before.scaleLabels, updatedAt: this.clock.now() };
       await this.save(em, after);
       await this.audit.record(em, actor, { action: 'update', entityType: 'survey', entityId: initiativeId, initiativeId, before: { title: before.title, scaleLabels: before.scaleLabels }, after: { title: after.title, scaleLabels: after.scaleLabels } });
       return this.load(em, initiativeId);
@@ -70,10 +71,9 @@ export class SurveyInstrumentService {
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
       const indicator = await this.scaleIndicator(em, initiativeId, dto.indicatorId ?? item.indicatorId);
       if (dto.text !== undefined) this.assertNewWording(items.filter((i) => i.id !== itemId), dto.text);
-      const { position, ...fields } = dto;
-      const updated: SurveyItem = { ...item, ...fields, indicatorId: indicator.id, updatedAt: this.clock.now() };
+      const updated: SurveyItem = { ...item, text: dto.text ?? item.text, outcome: dto.outcome ?? item.outcome, indicatorId: indicator.id, updatedAt: this.clock.now() };
       await em.update(SurveyItem, { id: itemId }, { text: updated.text, outcome: updated.outcome, indicatorId: updated.indicatorId, updatedAt: updated.updatedAt });
-      if (position !== undefined) updated.position = await this.move(em, items, itemId, position);
+      if (dto.position !== undefined) updated.position = await this.move(em, items, itemId, dto.position);
       const before = toSurveyItemView(item, null);
       const after = toSurveyItemView(updated, indicator.name);
       await this.audit.record(em, actor, { action: 'update', entityType: 'survey_item', entityId: itemId, initiativeId, before: { ...before, indicatorName: undefined }, after: { ...after, indicatorName: undefined } });
