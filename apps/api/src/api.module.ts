@@ -28,6 +28,7 @@ import { SurveysModule } from '@r2c/surveys';
 import { SurveyController } from './surveys/survey.controller';
 import { PortabilityModule } from '@r2c/portability';
 import { ExportController } from './portability/export.controller';
+import { DigestChoicesController } from './reports/digest-choices.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -54,7 +55,7 @@ export class ApiModule {
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [HealthController, AuthController, UsersController, LibrariesController, InitiativesController, AuditController,
-        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController],
+        IndicatorsController, CyclesController, AdaptationsController, ReviewQueueController, CheckInsController, AdminController, DigestsController, UnsubscribeController, SummariesController, SurveyController, ExportController, DigestChoicesController],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };
   }

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQuery, Trim } from '@r2c/core';
 import { IsCalendarDate, IsOmittable } from '../common/validators';
-import { Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
-import type { InitiativeStatus, MemberRole } from './initiative.entity';
+import { DIGEST_SHARING, Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
+import type { DigestSharing, InitiativeStatus, MemberRole } from './initiative.entity';
 
 
 export class CreateInitiativeDto {
@@ -66,6 +66,12 @@ export class InitiativeListQuery extends PageQuery {
   libraryId?: string;
 }
 
+export class DigestSharingDto {
+  @ApiProperty({ enum: DIGEST_SHARING, description: 'everything; closed_cycles (only cycles a coach approved, with their results); nothing (absent from the digest)' })
+  @IsIn(DIGEST_SHARING, { message: `digestSharing must be one of ${DIGEST_SHARING.join(', ')}` })
+  digestSharing: DigestSharing;
+}
+
 export class SetMemberDto {
   @ApiProperty({ enum: MEMBER_ROLES })
   @IsIn(MEMBER_ROLES, { message: `role must be one of ${MEMBER_ROLES.join(', ')}` })
@@ -82,6 +88,7 @@ export interface InitiativeView {
   checkInCadenceDays: number;
   startDate: string;
   status: InitiativeStatus;
+  digestSharing: DigestSharing;
   createdAt: string;
   updatedAt: string;
 }
@@ -96,6 +103,7 @@ export const toInitiativeView = (i: Initiative): InitiativeView => ({
   checkInCadenceDays: i.checkInCadenceDays,
   startDate: i.startDate,
   status: i.status,
+  digestSharing: i.digestSharing ?? 'everything',
   createdAt: new Date(i.createdAt).toISOString(),
   updatedAt: new Date(i.updatedAt).toISOString(),
 });

@@ -4,6 +4,9 @@ export const INITIATIVE_STATUSES = ['active', 'paused', 'completed'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const MEMBER_ROLES = ['librarian', 'coach'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** What of an initiative reaches the coalition digest: all of it, only its closed (approved) cycles, or nothing. */
+export const DIGEST_SHARING = ['everything', 'closed_cycles', 'nothing'] as const;
+export type DigestSharing = (typeof DIGEST_SHARING)[number];
 
 @Entity('initiatives')
 export class Initiative {
@@ -36,6 +39,10 @@ export class Initiative {
 
   @Column({ name: 'last_check_in_at', type: Date, nullable: true })
   lastCheckInAt?: Date | null;
+
+  /** Set by admins or the initiative's librarians; the column's default is everything. */
+  @Column({ name: 'digest_sharing', type: 'varchar', length: 20, default: 'everything' })
+  digestSharing?: DigestSharing;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Library } from '../libraries/library.entity';
 import { AccessPolicy } from '../policy/access-policy';
 import { User } from '../users/user.entity';
-import { CreateInitiativeDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
+import { CreateInitiativeDto, DigestSharingDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
 import { Initiative, Membership } from './initiative.entity';
 
 @Injectable()
@@ -56,6 +56,17 @@ export class InitiativesService {
       await em.update(Initiative, { id }, { ...dto, updatedAt: updated.updatedAt });
       const action = dto.status && dto.status !== initiative.status ? `status:${dto.status}` : 'update';
       await this.audit.record(em, actor, { action, entityType: 'initiative', entityId: id, initiativeId: id, before: toInitiativeView(initiative), after: toInitiativeView(updated) });
+      return toInitiativeView(updated);
+    });
+  }
+
+  /** What reaches the coalition digest is the initiative's own choice: its librarians may set it, not only admins. */
+  setDigestSharing(actor: Principal, id: string, dto: DigestSharingDto): Promise<InitiativeView> {
+    return this.tx.run(async (em) => {
+      const { initiative } = await this.policy.initiative(actor, id, 'contribute', em);
+      const updated: Initiative = { ...initiative, digestSharing: dto.digestSharing, updatedAt: this.clock.now() };
+      await em.update(Initiative, { id }, { digestSharing: dto.digestSharing, updatedAt: updated.updatedAt });
+      await this.audit.record(em, actor, { action: 'digest_sharing', entityType: 'initiative', entityId: id, initiativeId: id, before: { digestSharing: toInitiativeView(initiative).digestSharing }, after: { digestSharing: dto.digestSharing } });
       return toInitiativeView(updated);
     });
   }

@@ -5,6 +5,7 @@ import { Outbox1764000000003 } from './1764000000003-Outbox';
 import { Summaries1764000000004 } from './1764000000004-Summaries';
 import { Digests1764000000005 } from './1764000000005-Digests';
 import { SurveyInstrument1764000000010 } from './1764000000010-SurveyInstrument';
+import { DigestChoices1764000000011 } from './1764000000011-DigestChoices';
 import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
 
 type MigrationClass = new () => MigrationInterface;
@@ -17,5 +18,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Summaries1764000000004,
   Digests1764000000005,
   SurveyInstrument1764000000010,
+  DigestChoices1764000000011,
   AdaptationLog1764000000020,
 ];

@@ -10,7 +10,7 @@ import { Digest } from './digest.entity';
 import { digestMailKey, DigestPeriod } from './digest-period';
 import { DigestRecipient, DigestSources } from './digest-sources';
 import { renderDigest } from './digest-templates';
-import { unsubscribeUrl } from './unsubscribe-token';
+import { digestPreferencesUrl, unsubscribeUrl } from './unsubscribe-token';
 
 export interface DigestRun {
   digest: Digest;
@@ -43,7 +43,7 @@ export class CompileDigest {
       if (existing) return { digest: existing, compiled: false };
 
       const content = await this.sources.content(em, period, this.config.digestTimezone);
-      const recipients = await this.sources.recipients(em);
+      const recipients = await this.sources.recipients(em, period);
       const web = renderDigest(content);
       const digest: Digest = { id: newId(), periodStart: period.start, periodEnd: period.end, content, html: web.html, text: web.text, recipients: recipients.length, compiledAt: this.clock.now() };
       await em.createQueryBuilder().insert().into(Digest).values(digest).orIgnore().updateEntity(false).execute();
@@ -83,7 +83,7 @@ export class CompileDigest {
 
   private emailFor(person: DigestRecipient, content: DigestContent, period: DigestPeriod): NewMail {
     const link = unsubscribeUrl(this.config.appUrl, person.id, this.config.secretKey);
-    const mail = renderDigest(content, link);
+    const mail = renderDigest(content, link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey));
     return {
       kind: 'digest',
       idempotencyKey: digestMailKey(period, person.id),

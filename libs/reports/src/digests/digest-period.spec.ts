@@ -1,4 +1,4 @@
-import { daysIn, digestJobId, digestMailKey, periodInstants, periodLabel, requestedPeriod, weekBefore } from './digest-period';
+import { daysIn, digestJobId, digestMailKey, holdsMonthEnd, periodInstants, periodLabel, requestedPeriod, weekBefore } from './digest-period';
 
 const NY = 'America/New_York';
 
@@ -69,5 +69,26 @@ describe('period names', () => {
     expect(digestJobId(period)).toBe('digest-2026-03-09-2026-03-15');
     expect(digestJobId(period)).not.toContain(':');
     expect(digestMailKey(period, 'u1')).toBe('digest:2026-03-09_2026-03-15:u1');
+  });
+});
+
+describe('the digest monthly readers get', () => {
+  it('is the one whose period holds the last day of a month', () => {
+    expect(holdsMonthEnd({ start: '2026-03-09', end: '2026-03-15' })).toBe(false);
+    expect(holdsMonthEnd({ start: '2026-03-30', end: '2026-04-05' })).toBe(true);
+    expect(holdsMonthEnd({ start: '2026-03-25', end: '2026-03-31' })).toBe(true);
+    expect(holdsMonthEnd({ start: '2026-04-01', end: '2026-04-07' })).toBe(false);
+    expect(holdsMonthEnd({ start: '2026-02-23', end: '2026-03-01' })).toBe(true);
+    expect(holdsMonthEnd({ start: '2025-12-29', end: '2026-01-04' })).toBe(true);
+  });
+
+  it('comes once a month on a weekly schedule', () => {
+    let monthly = 0;
+    for (let week = 0; week < 52; week++) {
+      const start = new Date(Date.UTC(2026, 0, 5 + 7 * week));
+      const end = new Date(start.getTime() + 6 * 86400000);
+      if (holdsMonthEnd({ start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) })) monthly++;
+    }
+    expect(monthly).toBe(12);
   });
 });

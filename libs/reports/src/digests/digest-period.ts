@@ -68,6 +68,18 @@ export function periodLabel(period: DigestPeriod): string {
   return `${a.day}–${b.toFormat('d LLLL yyyy')}`;
 }
 
+/** How often a person wants the coalition digest. */
+export const DIGEST_FREQUENCIES = ['weekly', 'monthly', 'none'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+/**
+ * Monthly readers get one digest a month: the one whose period holds the last day of a calendar month
+ * (the week of 30 March to 5 April holds 31 March). A weekly schedule has exactly one such week a month.
+ */
+export function holdsMonthEnd(period: DigestPeriod): boolean {
+  return DateTime.fromISO(period.end).plus({ days: 1 }).toFormat('yyyy-MM') !== DateTime.fromISO(period.start).toFormat('yyyy-MM');
+}
+
 /** The BullMQ job id of a period's run: the same period never queues twice while its job is kept (no ':' allowed). */
 export function digestJobId(period: DigestPeriod): string {
   return `digest-${period.start}-${period.end}`;

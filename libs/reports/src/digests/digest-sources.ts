@@ -5,7 +5,7 @@ import { rawDate, rawInstant } from '@r2c/core';
 import { checkInDueOn } from '@r2c/cycles';
 import type { Decision, Direction, Outcome, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
-import { DigestPeriod, periodInstants } from './digest-period';
+import { DigestPeriod, holdsMonthEnd, periodInstants } from './digest-period';
 
 export interface DigestRecipient {
   id: string;
@@ -14,6 +14,14 @@ export interface DigestRecipient {
 
 /** Who receives the digest: subscribers, coaches and librarians with an active account who have not unsubscribed. */
 export const DIGEST_ROLES = ['subscriber', 'coach', 'librarian'] as const;
+
+/**
+ * What each initiative lets through (its digestSharing): closed_cycles shows only the cycles a coach
+ * approved, with their results (indicator trends); work in progress (evidence logged, overdue
+ * check-ins) only comes from initiatives that share everything; nothing keeps it out altogether.
+ */
+const SHARES_CLOSED_CYCLES = "i.digest_sharing IN ('everything', 'closed_cycles')";
+const SHARES_EVERYTHING = "i.digest_sharing = 'everything'";
 
 type Row = Record<string, unknown>;
 const count = (v: unknown) => Number(v ?? 0);
@@ -35,7 +43,9 @@ export class DigestSources {
     return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, overdueCheckIns, indicatorTrends };
   }
 
-  async recipients(em: EntityManager): Promise<DigestRecipient[]> {
+  /** With a period, only those who want its digest: everyone weekly, and monthly readers when it holds a month's end. */
+  async recipients(em: EntityManager, period?: DigestPeriod): Promise<DigestRecipient[]> {
+    const frequencies = !period || holdsMonthEnd(period) ? ['weekly', 'monthly'] : ['weekly'];
     const rows = await em
       .createQueryBuilder()
       .select(['u.id AS id', 'u.email AS email'])
@@ -44,6 +54,7 @@ export class DigestSources {
       .where('u.active = :active', { active: true })
       .andWhere('u.role IN (:...roles)', { roles: DIGEST_ROLES })
       .andWhere('p.digest_unsubscribed_at IS NULL')
+      .andWhere('(p.user_id IS NULL OR p.digest_frequency IN (:...frequencies))', { frequencies })
       .orderBy('u.email', 'ASC')
       .getRawMany<Row>();
     return rows.map((r) => ({ id: String(r.id), email: String(r.email) }));
@@ -60,6 +71,7 @@ export class DigestSources {
       .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
       .innerJoin('libraries', 'l', 'l.id = i.library_id')
       .where('c.closed_at >= :from AND c.closed_at < :until', span)
+      .andWhere(SHARES_CLOSED_CYCLES)
       .orderBy('c.closed_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawMany<Row>();
@@ -94,6 +106,7 @@ export class DigestSources {
       .innerJoin('initiatives', 'i', 'i.id = e.initiative_id')
       .innerJoin('libraries', 'l', 'l.id = i.library_id')
       .where('e.created_at >= :from AND e.created_at < :until', span)
+      .andWhere(SHARES_EVERYTHING)
       .groupBy('e.initiative_id')
       .addGroupBy('i.title')
       .addGroupBy('l.name')
@@ -125,6 +138,7 @@ export class DigestSources {
       .from('initiatives', 'i')
       .innerJoin('libraries', 'l', 'l.id = i.library_id')
       .where('i.status = :active', { active: 'active' })
+      .andWhere(SHARES_EVERYTHING)
       .andWhere('i.start_date <= :end', { end: period.end })
       .orderBy('i.title', 'ASC')
       .getRawMany<Row>();
@@ -156,6 +170,7 @@ export class DigestSources {
       .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
       .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
       .where("e.kind = 'measurement' AND e.value IS NOT NULL")
+      .andWhere(SHARES_CLOSED_CYCLES)
       .andWhere(
         `((c.closed_at >= :from AND c.closed_at < :until)
           OR EXISTS (SELECT 1 FROM cycles nxt WHERE nxt.initiative_id = c.initiative_id AND nxt.number = c.number + 1 AND nxt.closed_at >= :from AND nxt.closed_at < :until))`,

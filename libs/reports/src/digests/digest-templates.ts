@@ -15,7 +15,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** Everything the templates show, already worded: the templates only place it. */
-export function digestView(content: DigestContent, unsubscribeUrl?: string) {
+export function digestView(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string) {
   const period = periodLabel({ start: content.periodStart, end: content.periodEnd });
   const evidenceTotal = content.evidence.reduce((sum, e) => sum + e.entries, 0);
   return {
@@ -45,6 +45,7 @@ export function digestView(content: DigestContent, unsubscribeUrl?: string) {
           : `mean ${t.mean} against ${t.previousMean} in cycle ${t.cycleNumber - 1} (${signed(t.change ?? 0)}, ${TRENDS[t.trend]})`,
     })),
     unsubscribeUrl,
+    preferencesUrl,
   };
 }
 
@@ -109,7 +110,7 @@ const HTML = `<!doctype html>
 {{#if unsubscribeUrl}}
 <hr>
 <p style="font-size: 12px; color: #777;">You get this digest as a member of the coalition.
-<a href="{{unsubscribeUrl}}">Unsubscribe from the digest</a> with one click.</p>
+{{#if preferencesUrl}}<a href="{{preferencesUrl}}">Get it weekly, monthly or not at all</a>, or {{/if}}<a href="{{unsubscribeUrl}}">Unsubscribe from the digest</a> with one click.</p>
 {{/if}}
 </body>
 </html>
@@ -157,6 +158,10 @@ Every active initiative is up to date with its check-ins.
 -- 
 You get this digest as a member of the coalition. Unsubscribe with one click:
 {{unsubscribeUrl}}
+{{#if preferencesUrl}}
+Choose weekly, monthly or no digest:
+{{preferencesUrl}}
+{{/if}}
 {{/if}}
 `;
 
@@ -172,7 +177,7 @@ export interface RenderedDigest {
   text: string;
 }
 
-export function renderDigest(content: DigestContent, unsubscribeUrl?: string): RenderedDigest {
-  const view = digestView(content, unsubscribeUrl);
+export function renderDigest(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string): RenderedDigest {
+  const view = digestView(content, unsubscribeUrl, preferencesUrl);
   return { subject: view.subject, html: renderHtml(view), text: renderText(view) };
 }

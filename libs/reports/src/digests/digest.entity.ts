@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DigestContent } from './digest-content';
+import type { DigestFrequency } from './digest-period';
 
 /** The coalition digest of one period; the unique period makes a second compile impossible. */
 @Entity('digests')
@@ -41,6 +42,10 @@ export class MailPreference {
 
   @Column({ name: 'digest_unsubscribed_at', type: Date, nullable: true })
   digestUnsubscribedAt: Date | null;
+
+  /** weekly or monthly while subscribed; none once they chose no digest (the unsubscribe instant says since when). */
+  @Column({ name: 'digest_frequency', type: 'varchar', length: 10, default: 'weekly' })
+  digestFrequency?: DigestFrequency;
 
   @Column({ name: 'updated_at' })
   updatedAt: Date;

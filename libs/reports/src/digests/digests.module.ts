@@ -6,9 +6,10 @@ import { CompileDigest } from './compile-digest';
 import { DigestSources } from './digest-sources';
 import { Digest, MailPreference } from './digest.entity';
 import { DigestsService } from './digests.service';
+import { DigestPreferencesService } from './digest-preferences.service';
 import { UnsubscribeService } from './unsubscribe.service';
 
-const SERVICES = [CompileDigest, DigestsService, UnsubscribeService];
+const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPreferencesService];
 
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({

@@ -8,5 +8,7 @@ export * from './digest.dto';
 export * from './digest.entity';
 export * from './digests.module';
 export * from './digests.service';
+export * from './digest-preferences.dto';
+export * from './digest-preferences.service';
 export * from './unsubscribe-token';
 export * from './unsubscribe.service';

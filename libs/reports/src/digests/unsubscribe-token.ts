@@ -27,3 +27,8 @@ export function verifyUnsubscribeToken(token: string, secret: string): string | 
 export function unsubscribeUrl(appUrl: string, userId: string, secret: string): string {
   return `${appUrl}/api/v1/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, secret))}`;
 }
+
+/** The page behind "how often" in a digest email: the same signed token, since it names the same person for the same mail. */
+export function digestPreferencesUrl(appUrl: string, userId: string, secret: string): string {
+  return `${appUrl}/api/v1/digest-preferences?token=${encodeURIComponent(unsubscribeToken(userId, secret))}`;
+}

@@ -1,0 +1,59 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, DigestSharingDto, InitiativesService, Public } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { DigestFrequencyDto, DigestPreferencesLinkQuery, DigestPreferencesService } from '@r2c/reports';
+import type { LinkedDigestPreference } from '@r2c/reports';
+import { UuidParam } from '../common/uuid-param';
+
+/** What reaches the coalition digest (each initiative's choice) and how often each person gets it (their own). */
+@ApiTags('digests')
+@Controller('api/v1')
+export class DigestChoicesController {
+  constructor(private readonly initiatives: InitiativesService, private readonly preferences: DigestPreferencesService) {}
+
+  @Put('initiatives/:id/digest-sharing')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "What of the initiative reaches the coalition digest: everything, closed_cycles or nothing (admins, the initiative's librarians)" })
+  share(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: DigestSharingDto) {
+    return this.initiatives.setDigestSharing(me, id, dto);
+  }
+
+  @Get('me/digest-preferences')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'How often the caller gets the digest: weekly, monthly or none' })
+  mine(@CurrentUser() me: Principal) {
+    return this.preferences.forUser(me);
+  }
+
+  @Put('me/digest-preferences')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Chooses weekly, monthly (only the digest whose period holds the end of a calendar month) or no digest' })
+  chooseMine(@CurrentUser() me: Principal, @Body() dto: DigestFrequencyDto) {
+    return this.preferences.setForUser(me, dto.frequency);
+  }
+
+  @Public()
+  @Get('digest-preferences')
+  @ApiOperation({ summary: 'The page behind "how often" in a digest email: the current choice and a button for each (HTML; JSON when asked for). Changes nothing.' })
+  async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
+    this.answer(req, res, ['html', 'json'], await this.preferences.viaLink(query.token), query.token, false);
+  }
+
+  @Public()
+  @Post('digest-preferences')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sets the frequency named in the query for the person the signed token names; no sign-in (JSON; HTML for the page’s buttons)' })
+  async chooseViaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
+    if (!query.frequency) {
+      throw new BadRequestException({ message: 'Choose a frequency: weekly, monthly or none.', details: [{ field: 'frequency', problems: ['is required to change the choice'] }] });
+    }
+    this.answer(req, res, ['json', 'html'], await this.preferences.setViaLink(query.token, query.frequency), query.token, true);
+  }
+
+  private answer(req: Request, res: Response, preference: string[], answer: LinkedDigestPreference, token: string, saved: boolean): void {
+    if (req.accepts(preference) === 'html') res.status(200).type('text/html; charset=utf-8').send(this.preferences.page(answer, token, saved));
+    else res.status(200).json(answer);
+  }
+}

@@ -1,0 +1,18 @@
+import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { columnsFor } from '../database/columns';
+
+/** What each initiative lets reach the coalition digest, and how often each person wants it. */
+export class DigestChoices1764000000011 implements MigrationInterface {
+  name = 'DigestChoices1764000000011';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const c = columnsFor(queryRunner);
+    await queryRunner.addColumn('initiatives', new TableColumn({ ...c.varchar('digest_sharing', 20), default: "'everything'" }));
+    await queryRunner.addColumn('mail_preferences', new TableColumn({ ...c.varchar('digest_frequency', 10), default: "'weekly'" }));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('mail_preferences', 'digest_frequency');
+    await queryRunner.dropColumn('initiatives', 'digest_sharing');
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DIGEST_FREQUENCIES } from './digest-period';
+import type { DigestFrequency } from './digest-period';
+
+export const MONTHLY_RULE = 'Monthly: only the digest whose period holds the last day of a calendar month (one a month on the weekly schedule).';
+
+export class DigestFrequencyDto {
+  @ApiProperty({ enum: DIGEST_FREQUENCIES, description: `weekly (every digest), monthly (${MONTHLY_RULE}) or none` })
+  @IsIn(DIGEST_FREQUENCIES, { message: `frequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  frequency: DigestFrequency;
+}
+
+export class DigestPreferencesLinkQuery {
+  @ApiProperty({ description: 'The signed token from the link in a digest email (the same one its unsubscribe link carries)' })
+  @IsString()
+  @Length(1, 200)
+  token: string;
+
+  @ApiPropertyOptional({ enum: DIGEST_FREQUENCIES, description: 'with POST: the new choice' })
+  @IsOptional()
+  @IsIn(DIGEST_FREQUENCIES, { message: `frequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  frequency?: DigestFrequency;
+}
+
+export interface DigestPreferenceView {
+  frequency: DigestFrequency;
+  /** Only subscribers, coaches and librarians with an active account are sent the digest. */
+  receivesDigest: boolean;
+  monthlyRule: string;
+}
+
+export interface LinkedDigestPreference extends DigestPreferenceView {
+  /** Partly hidden: a digest email may be forwarded. */
+  email: string;
+}

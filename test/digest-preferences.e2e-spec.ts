@@ -1,0 +1,162 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '@r2c/core';
+import { OutboxMessage } from '@r2c/notify';
+import { CompileDigest, DigestContent, DigestPeriod } from '@r2c/reports';
+import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+const APP_URL = 'http://r2c.test';
+const WEEK: DigestPeriod = { start: '2026-03-09', end: '2026-03-15' };
+const NEXT_WEEK: DigestPeriod = { start: '2026-03-16', end: '2026-03-22' };
+/** Holds 31 March: the month's digest. */
+const MONTH_END_WEEK: DigestPeriod = { start: '2026-03-30', end: '2026-04-05' };
+const AFTER: DigestPeriod = { start: '2026-04-06', end: '2026-04-12' };
+
+type Pilot = { libraryId: string; initiativeId: string; librarian: Person; coach: Person };
+
+describe('digest sharing and frequency', () => {
+  let t: TestApp;
+  let c: Coalition;
+  let open: Pilot;
+  let closedOnly: Pilot;
+  let quiet: Pilot;
+  let titles: Record<'open' | 'closedOnly' | 'quiet', string>;
+  let viaLink: Person;
+  let viaApp: Person;
+  let weekly: Person;
+
+  const clock = () => t.clock as FixedClock;
+  const mailsOf = async (period: DigestPeriod) =>
+    t.app.get(DataSource).getRepository(OutboxMessage).createQueryBuilder('m').where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` }).getMany();
+  const sentTo = async (period: DigestPeriod) => (await mailsOf(period)).map((m) => m.toAddress).sort();
+  const compile = async (period: DigestPeriod) => (await t.app.get(CompileDigest).run(period, null)).digest;
+  const preferencesLinkIn = (text: string) => text.match(/Choose weekly, monthly or no digest:\s*(\S+)/)?.[1];
+
+  async function closedCycle(p: Pilot, at: string) {
+    const lib = c.as(p.librarian.token);
+    clock().set(at);
+    const indicatorId = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body.id;
+    const id = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
+    await lib.put(`/api/v1/cycles/${id}/hypothesis`, {
+      statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
+      expectedOutcome: 'Attendance rises', rationale: 'Families told us they were unsure they were welcome.', indicatorIds: [indicatorId],
+    }).expect(200);
+    await move('adaptation');
+    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-03' }).expect(200);
+    await move('evidence');
+    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 15, observedOn: '2026-03-04', method: 'sign_in' }).expect(201);
+    await move('reflection');
+    await lib.put(`/api/v1/cycles/${id}/reflection`, { outcome: 'supported', insights: 'Greeting in one’s own language matters.', decision: 'scale', nextSteps: 'Saturday greeters.' }).expect(200);
+    await move('review');
+    await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ...ADMIN_ENV, APP_URL, DIGEST_TIMEZONE: 'America/Chicago' }, withWorkers: false });
+    c = new Coalition(t);
+    await c.signInAdmin();
+    // Started in February with no check-in since: all three are overdue by mid-March.
+    open = await c.pilot({ startDate: '2026-02-01' });
+    closedOnly = await c.pilot({ startDate: '2026-02-01' });
+    quiet = await c.pilot({ startDate: '2026-02-01' });
+    const title = async (p: Pilot) => (await c.as(c.adminToken).get(`/api/v1/initiatives/${p.initiativeId}`).expect(200)).body.title as string;
+    titles = { open: await title(open), closedOnly: await title(closedOnly), quiet: await title(quiet) };
+    [viaLink, viaApp, weekly] = [await c.person('subscriber'), await c.person('subscriber'), await c.person('subscriber')];
+    for (const p of [open, closedOnly, quiet]) await closedCycle(p, '2026-03-10T15:00:00Z');
+    clock().set('2026-03-16T13:00:00Z');
+  });
+  afterAll(async () => t?.close());
+
+  describe("each initiative's sharing", () => {
+    it('is everything by default, and set by its librarians or an admin, not by its coach (403) or outsiders (404)', async () => {
+      expect((await c.as(quiet.coach.token).get(`/api/v1/initiatives/${quiet.initiativeId}`).expect(200)).body.digestSharing).toBe('everything');
+      const res = await c.as(quiet.librarian.token).put(`/api/v1/initiatives/${quiet.initiativeId}/digest-sharing`, { digestSharing: 'nothing' }).expect(200);
+      expect(res.body).toMatchObject({ id: quiet.initiativeId, digestSharing: 'nothing' });
+      await c.as(c.adminToken).put(`/api/v1/initiatives/${closedOnly.initiativeId}/digest-sharing`, { digestSharing: 'closed_cycles' }).expect(200);
+      await c.as(quiet.coach.token).put(`/api/v1/initiatives/${quiet.initiativeId}/digest-sharing`, { digestSharing: 'everything' }).expect(403);
+      await c.as(open.librarian.token).put(`/api/v1/initiatives/${quiet.initiativeId}/digest-sharing`, { digestSharing: 'everything' }).expect(404);
+      const bad = await c.as(quiet.librarian.token).put(`/api/v1/initiatives/${quiet.initiativeId}/digest-sharing`, { digestSharing: 'some' }).expect(400);
+      expect(bad.body.details[0].field).toBe('digestSharing');
+      const audit = await c.as(c.adminToken).get(`/api/v1/audit?entityType=initiative&entityId=${quiet.initiativeId}`).expect(200);
+      expect(audit.body.items[0]).toMatchObject({ action: 'digest_sharing', after: { digestSharing: 'nothing' } });
+    });
+
+    it('keeps an initiative that shares nothing out of the digest, and shows only the closed cycles of one that shares those', async () => {
+      const digest = await compile(WEEK);
+      const content: DigestContent = digest.content;
+      const initiativesIn = (rows: { initiativeId: string }[]) => new Set(rows.map((r) => r.initiativeId));
+      expect(initiativesIn(content.closedCycles)).toEqual(new Set([open.initiativeId, closedOnly.initiativeId]));
+      expect(initiativesIn(content.indicatorTrends)).toEqual(new Set([open.initiativeId, closedOnly.initiativeId]));
+      expect(initiativesIn(content.evidence)).toEqual(new Set([open.initiativeId]));
+      expect(initiativesIn(content.overdueCheckIns)).toEqual(new Set([open.initiativeId]));
+      for (const shown of [digest.html, digest.text]) {
+        expect(shown).toContain(titles.open);
+        expect(shown).toContain(titles.closedOnly);
+        expect(shown).not.toContain(titles.quiet);
+      }
+      for (const mail of await mailsOf(WEEK)) expect(`${mail.textBody}${mail.htmlBody}`).not.toContain(titles.quiet);
+    });
+  });
+
+  describe("each person's frequency", () => {
+    it('switches to monthly from the signed link in the digest email, no sign-in needed', async () => {
+      const mail = (await mailsOf(WEEK)).find((m) => m.toAddress === viaLink.email)!;
+      const link = preferencesLinkIn(mail.textBody)!;
+      expect(link).toMatch(new RegExp(`^${APP_URL}/api/v1/digest-preferences\\?token=${viaLink.id}\\.[\\w-]+$`));
+      expect(mail.htmlBody).toContain(`${APP_URL}/api/v1/digest-preferences?token&#x3D;${viaLink.id}.`);
+      expect(mail.headers?.['List-Unsubscribe']).toMatch(/\/api\/v1\/unsubscribe\?token=/);
+
+      const path = link.slice(APP_URL.length);
+      const page = await t.http().get(path).set('accept', 'text/html').expect(200);
+      expect(page.text).toMatch(/gets every week/);
+      const monthly = page.text.match(/action="([^"]*frequency(?:=|&#x3D;)monthly)"/)![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+      const saved = await t.http().post(monthly).set('accept', 'text/html').type('form').send('').expect(200);
+      expect(saved.text).toMatch(/Saved: .* gets once a month/);
+      const asJson = await t.http().get(path).set('accept', 'application/json').expect(200);
+      expect(asJson.body).toMatchObject({ frequency: 'monthly', receivesDigest: true, email: expect.stringMatching(/^s\*+@library\.test$/) });
+    });
+
+    it('switches to monthly in the app, through /me/digest-preferences', async () => {
+      expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body).toMatchObject({ frequency: 'weekly', receivesDigest: true, monthlyRule: expect.stringMatching(/last day of a calendar month/) });
+      expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'monthly' }).expect(200)).body.frequency).toBe('monthly');
+      expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body.frequency).toBe('monthly');
+      await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'fortnightly' }).expect(400);
+      await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'monthly', extra: 1 }).expect(400);
+      expect((await c.as(c.adminToken).get('/api/v1/me/digest-preferences').expect(200)).body.receivesDigest).toBe(false);
+    });
+
+    it('sends monthly readers only the digest whose period holds the end of a month; weekly readers every one', async () => {
+      await compile(NEXT_WEEK);
+      const second = await sentTo(NEXT_WEEK);
+      expect(second).toContain(weekly.email);
+      expect(second).not.toContain(viaLink.email);
+      expect(second).not.toContain(viaApp.email);
+      await compile(MONTH_END_WEEK);
+      expect(await sentTo(MONTH_END_WEEK)).toEqual(expect.arrayContaining([weekly.email, viaLink.email, viaApp.email]));
+    });
+
+    it('chooses no digest, or weekly again after unsubscribing, and refuses a changed link', async () => {
+      const mail = (await mailsOf(WEEK)).find((m) => m.toAddress === weekly.email)!;
+      const path = preferencesLinkIn(mail.textBody)!.slice(APP_URL.length);
+      expect((await t.http().post(`${path}&frequency=none`).expect(200)).body).toMatchObject({ frequency: 'none' });
+      await t.http().post(path).expect(400);
+      await t.http().post(`${path}x&frequency=weekly`).expect(400);
+      await t.http().get(path.replace(weekly.id, viaApp.id)).expect(400);
+
+      // The one-click unsubscribe and "no digest" are one state: clicking it afterwards changes nothing.
+      await t.http().get(mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).expect(200);
+      expect((await t.http().get(path).set('accept', 'application/json').expect(200)).body.frequency).toBe('none');
+      // Unsubscribed by the link, weekly again from the app.
+      const viaAppMail = (await mailsOf(WEEK)).find((m) => m.toAddress === viaApp.email)!;
+      await t.http().get(viaAppMail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).expect(200);
+      expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'weekly' }).expect(200)).body.frequency).toBe('weekly');
+
+      await compile(AFTER);
+      const fourth = await sentTo(AFTER);
+      expect(fourth).toContain(viaApp.email);
+      expect(fourth).not.toContain(weekly.email);
+      expect(fourth).not.toContain(viaLink.email);
+    });
+  });
+});
