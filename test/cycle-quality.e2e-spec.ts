@@ -97,6 +97,13 @@ describe('cycle quality over HTTP', () => {
       await put([{ indicatorId: attendance, to: 18, colour: 'red' }]).expect(400);
     });
 
+    it('answers malformed predictions with 400, never 5xx', async () => {
+      for (const predictions of [null, 'attendance to 18', [null], [[]], [7], [{ indicatorId: null, to: null }], [{ indicatorId: attendance, to: '18' }], [{ indicatorId: attendance, to: 1e309 }], Array(21).fill({ indicatorId: attendance, to: 18 })]) {
+        const res = await lib().put(`/api/v1/cycles/${cycle1}/hypothesis`, { ...STRONG_HYPOTHESIS, indicatorIds: [attendance, trust], predictions });
+        expect([JSON.stringify(predictions).slice(0, 60), res.status, res.body.details[0].field.split('.')[0]]).toEqual([JSON.stringify(predictions).slice(0, 60), 400, 'predictions']);
+      }
+    });
+
     it('keeps the saved predictions when a client that knows nothing of them saves the hypothesis', async () => {
       const res = await lib().put(`/api/v1/cycles/${cycle1}/hypothesis`, { ...STRONG_HYPOTHESIS, indicatorIds: [attendance, trust] }).expect(200);
       expect(res.body.hypothesis.predictions.map((p: { to: number }) => p.to)).toEqual([18, 4]);
@@ -129,6 +136,10 @@ describe('cycle quality over HTTP', () => {
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['decidedBy', 'fidelityConsistent', 'permanence', 'planning', 'reason']);
       const wrong = await lib().post(`/api/v1/cycles/${cycle1}/adaptations`, adaptation({ planning: 'spontaneous', madeOn: '2026-02-30' })).expect(400);
       expect(wrong.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['madeOn', 'planning']);
+      for (const value of [null, 7, ['a'], { a: 1 }, '', 'x'.repeat(20000)]) {
+        const res = await lib().post(`/api/v1/cycles/${cycle1}/adaptations`, adaptation({ whatChanged: value, madeOn: value }));
+        expect([res.status, res.body.details.map((d: { field: string }) => d.field).sort()]).toEqual([400, ['madeOn', 'whatChanged']]);
+      }
     });
 
     it('lets the initiative’s librarians write the log; a coach reads it (403 to write) and others do not see it (404)', async () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '@r2c/access';
+import { IsCalendarDate, IsOmittable } from '@r2c/access';
 import { DECISIONS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '../domain';
 import type { Decision, Outcome, Phase, ReviewVerdict, WorkingPhase } from '../domain';
 import { Trim } from '@r2c/core';
@@ -67,7 +67,8 @@ export class HypothesisDto {
   indicatorIds?: string[];
 
   @ApiPropertyOptional({ type: [PredictionDto], description: 'one per indicator; leave out to keep the saved ones, [] to clear them' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PredictionDto)
+  // Null is refused rather than read as "keep": the two would be too easy to confuse.
+  @IsOmittable() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PredictionDto)
   predictions?: PredictionDto[];
 }
 
