@@ -1,12 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, QueryResult, Repository } from 'typeorm';
 import { newId, Transactions } from '@r2c/core';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-/** Rows per INSERT: 14 parameters each stays far below SQLite's and PostgreSQL's parameter limits. */
-const INSERT_CHUNK = 500;
+/** Rows per INSERT: 16 parameters each stays under 16,000, below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const INSERT_CHUNK = 1000;
 
 export interface OutboxQuery {
   status?: OutboxStatus;
@@ -30,14 +30,17 @@ export class OutboxService {
    */
   async add(em: EntityManager, messages: NewMail[]): Promise<number> {
     messages.forEach(checkNewMail);
+    const runner = em.queryRunner;
+    if (!runner) throw new Error("OutboxService.add needs the entity manager of the caller's transaction");
     const now = new Date();
     let added = 0;
     const distinct = distinctByKey(messages);
     for (let start = 0; start < distinct.length; start += INSERT_CHUNK) {
       const rows = distinct.slice(start, start + INSERT_CHUNK).map((mail) => newRow(mail, now));
-      await em.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().updateEntity(false).execute();
-      // Ids are made here, so the rows carrying them are exactly the ones this insert added.
-      added += await em.getRepository(OutboxMessage).createQueryBuilder('m').where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) }).getCount();
+      const [sql, parameters] = em.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().updateEntity(false).getQueryAndParameters();
+      // Both drivers report the rows an INSERT added; a key already there is ignored and not counted.
+      const result: QueryResult = await runner.query(sql, parameters, true);
+      added += result.affected ?? 0;
     }
     return added;
   }
