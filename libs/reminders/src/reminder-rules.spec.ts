@@ -25,6 +25,13 @@ describe('dueNow', () => {
     expect(dueNow(input, new Date('2026-03-17T19:00:00Z'))).toEqual({ dueOn: '2026-03-17', missed: 1 });
   });
 
+  it('counts calendar days where a DST change skips midnight', () => {
+    // Beirut moved to summer time at 00:00 on 29 March 2026: that day began at 01:00
+    const input = { startDate: '2026-03-02', cadenceDays: 7, lastCheckInAt: new Date('2026-03-29T08:00:00Z'), timezone: 'Asia/Beirut' };
+    expect(dueNow(input, new Date('2026-04-05T05:59:00Z'))).toBeNull(); // 08:59 local
+    expect(dueNow(input, new Date('2026-04-05T06:00:00Z'))).toEqual({ dueOn: '2026-04-05', missed: 1 });
+  });
+
   it('owes nothing before the first due date', () => {
     expect(dueNow(weekly('UTC'), new Date('2026-03-02T10:00:00Z'))).toBeNull();
   });
