@@ -5,11 +5,11 @@ import type { Principal } from '@r2c/access';
 import { APP_CONFIG, Clock, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { NewMail, OutboxService } from '@r2c/notify';
-import type { DigestContent } from './digest-content';
 import { Digest } from './digest.entity';
 import { digestMailKey, DigestPeriod } from './digest-period';
 import { DigestRecipient, DigestSources } from './digest-sources';
-import { renderDigest } from './digest-templates';
+import { renderDigest, renderDigestForEach } from './digest-templates';
+import type { RenderedDigest } from './digest-templates';
 import { digestPreferencesUrl, unsubscribeUrl } from './unsubscribe-token';
 
 export interface DigestRun {
@@ -51,7 +51,8 @@ export class CompileDigest {
       // Another run stored this period first: its digest stands, and its emails are already asked for.
       if (stored?.id !== digest.id) return { digest: stored!, compiled: false };
 
-      await this.outbox.add(em, recipients.map((person) => this.emailFor(person, content, period)));
+      const copyFor = renderDigestForEach(content);
+      await this.outbox.add(em, recipients.map((person) => this.emailFor(person, copyFor, period)));
       await this.audit.record(em, actor, {
         action: 'compile',
         entityType: 'digest',
@@ -81,9 +82,9 @@ export class CompileDigest {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`digest:${period.start}_${period.end}`]);
   }
 
-  private emailFor(person: DigestRecipient, content: DigestContent, period: DigestPeriod): NewMail {
+  private emailFor(person: DigestRecipient, copyFor: (unsubscribeUrl: string, preferencesUrl: string) => RenderedDigest, period: DigestPeriod): NewMail {
     const link = unsubscribeUrl(this.config.appUrl, person.id, this.config.secretKey);
-    const mail = renderDigest(content, link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey));
+    const mail = copyFor(link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey));
     return {
       kind: 'digest',
       idempotencyKey: digestMailKey(period, person.id),

@@ -1,5 +1,5 @@
 import type { DigestContent } from './digest-content';
-import { renderDigest } from './digest-templates';
+import { renderDigest, renderDigestForEach } from './digest-templates';
 
 const content = (overrides: Partial<DigestContent> = {}): DigestContent => ({
   periodStart: '2026-03-09',
@@ -75,6 +75,13 @@ describe('the digest templates', () => {
     const web = renderDigest(content());
     expect(web.html).not.toContain('Unsubscribe');
     expect(web.text).not.toContain('Unsubscribe');
+  });
+
+  it('gives every recipient of a digest rendered once the same copy as rendering it for them alone', () => {
+    const copyFor = renderDigestForEach(content());
+    for (const link of ['https://r2c.example.org/api/v1/unsubscribe?token=abc.def&x=1', 'http://localhost:3000/api/v1/unsubscribe?token=<"\'>`=']) {
+      expect(copyFor(link)).toEqual(renderDigest(content(), link));
+    }
   });
 
   it('writes plain text without blank runs left by the template', () => {
