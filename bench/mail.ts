@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, Transactions } from '@r2c/core';
+import { messageIdFor, NewMail, OutboxMessage, OutboxService } from '@r2c/notify';
+import type { TestSmtp } from '../test/support/smtp-server';
+import { waitFor } from '../test/support/ports';
+import type { ApiProcess } from './processes';
+import type { Figure } from './report';
+
+export const MAILS = 2000;
+const FROM = 'R2C Tracker <r2c@localhost>';
+
+function mails(prefix: string): NewMail[] {
+  return Array.from({ length: MAILS }, (_, n) => ({
+    kind: 'reminder',
+    idempotencyKey: `${prefix}:${n}`,
+    to: `subscriber${n}@library.test`,
+    subject: 'Check-in due today: Community Conversations',
+    text: 'Hello,\n\nA check-in for "Community Conversations" at Riverbend Public Library is due today.\n\nA check-in takes two minutes: what happened since the last one, any blockers, and what help you would like from your coach.\n',
+    html: '<p>Hello,</p><p>A check-in for <strong>Community Conversations</strong> at Riverbend Public Library is due today.</p><p>A check-in takes two minutes: what happened since the last one, any blockers, and what help you would like from your coach.</p>',
+  }));
+}
+
+/** Waits until every key of `prefix` has arrived; returns ms since `since`, then how many arrived more than once. */
+async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise<{ ms: number; unique: number; duplicates: number }> {
+  const mine = () => smtp.received.filter((m) => m.key?.startsWith(`${prefix}:`));
+  let ms = 0;
+  try {
+    await waitFor(async () => {
+      const unique = new Set(mine().map((m) => m.key)).size;
+      ms = performance.now() - since;
+      return unique >= MAILS;
+    }, 60000, `${MAILS} emails at the SMTP server`);
+  } catch {
+    // reported below as missing
+  }
+  await new Promise((r) => setTimeout(r, 1500)); // room for a late duplicate to show up
+  const all = mine();
+  const unique = new Set(all.map((m) => m.key)).size;
+  return { ms, unique, duplicates: all.length - unique };
+}
+
+export const MAIL_PLACEHOLDERS: Figure[] = [{ measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 200 emails/s, each exactly once' }];
+
+/**
+ * 6 mail throughput: 2,000 emails added to the running API's outbox (by the real OutboxService, in
+ * one transaction on its database file), moved to BullMQ by its relay and sent by its mail worker to
+ * a loopback SMTP server. Baseline: nodemailer sending the same 2,000 straight to the same server
+ * with the app's transport settings (pool of 5 connections).
+ */
+export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figure[]> {
+  const dataSource = await new DataSource(dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage], [])).initialize();
+  let outboxRun: { ms: number; unique: number; duplicates: number; sent: number };
+  try {
+    const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource));
+    const prefix = `bench-outbox-${Date.now()}`;
+    await new Transactions(dataSource).run((em) => outbox.add(em, mails(prefix)));
+    const committed = performance.now();
+    const result = await delivered(smtp, prefix, committed);
+    const sent = await dataSource.getRepository(OutboxMessage).createQueryBuilder('m').where("m.idempotency_key LIKE :p AND m.status = 'sent'", { p: `${prefix}:%` }).getCount();
+    outboxRun = { ...result, sent };
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const transport = createTransport({ url: smtp.url, pool: true, maxConnections: 5 });
+  const prefix = `bench-direct-${Date.now()}`;
+  const started = performance.now();
+  await Promise.all(mails(prefix).map((m) => transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'X-R2C-Key': m.idempotencyKey }, messageId: messageIdFor(m.idempotencyKey, FROM) })));
+  const direct = await delivered(smtp, prefix, started);
+  transport.close();
+
+  const rate = (r: { ms: number; unique: number }) => (r.ms > 0 ? (r.unique * 1000) / r.ms : 0);
+  const wrong = MAILS - outboxRun.unique + outboxRun.duplicates + (MAILS - outboxRun.sent);
+  return [
+    { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: rate(outboxRun), unit: 'emails/s', baseline: rate(direct), target: '≥ 200 emails/s', met: rate(outboxRun) >= 200, note: `${outboxRun.ms.toFixed(0)} ms from commit` },
+    {
+      measure: '6 mail: missing + duplicated + not marked sent', value: wrong, unit: '', baseline: MAILS - direct.unique + direct.duplicates, target: '0 (each exactly once)', met: wrong === 0,
+      note: `${outboxRun.unique} delivered, ${outboxRun.duplicates} twice, ${outboxRun.sent} marked sent`,
+    },
+  ];
+}

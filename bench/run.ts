@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Logger } from '@nestjs/common';
+import { TestSmtp } from '../test/support/smtp-server';
+import { HTTP_PLACEHOLDERS, measureHttpPaths } from './http-paths';
+import { JOB_SECTIONS, measureJobs } from './jobs';
+import { MAIL_PLACEHOLDERS, measureMail } from './mail';
+import { ApiProcess, startApi } from './processes';
+import { Figure, renderTable, verdict } from './report';
+
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+/** 1 write, 2 read, 7 footprint and 6 mail, against the built API started as `npm start` would. */
+async function measureSpawnedApi(work: string, wanted: (name: string) => boolean, profiles?: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const smtp = await new TestSmtp().start();
+  let api: ApiProcess | undefined;
+  let part = 'start';
+  try {
+    mkdirSync(join(work, 'api'));
+    api = await startApi(join(work, 'api'), { SMTP_URL: smtp.url }, profiles);
+    console.log(`API up in ${api.coldStartMs.toFixed(0)} ms`);
+    if (wanted('http')) {
+      part = 'http';
+      console.log('measuring the write and read paths…');
+      figures.push(...(await measureHttpPaths(api, work)));
+    }
+    if (wanted('mail')) {
+      part = 'mail';
+      console.log('measuring mail throughput…');
+      figures.push(...(await measureMail(api, smtp)));
+    }
+  } catch (error) {
+    console.error(`measures on the spawned API failed: ${(error as Error).stack}`);
+    const failed = (f: Figure): Figure => ({ ...f, note: `failed: ${(error as Error).message.slice(0, 120)}` });
+    if (wanted('http') && part !== 'mail') figures.push(...HTTP_PLACEHOLDERS.map(failed));
+    if (wanted('mail')) figures.push(...MAIL_PLACEHOLDERS.map(failed));
+  } finally {
+    await api?.stop();
+    await smtp.stop();
+  }
+  return figures;
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']); // the bench prints one table, not the services' logs
+  const profile = process.argv.includes('--profile');
+  // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = (name: string) => !only || only.includes(name);
+  const started = performance.now();
+  // Short: the embedded Redis listens on a Unix socket under it, and socket paths are limited to about 100 bytes.
+  const work = mkdtempSync(join(tmpdir(), 'r2c-bench-'));
+  const profiles = profile ? join(work, 'profiles') : undefined;
+  if (profiles) mkdirSync(profiles);
+  console.log(`R2C Tracker bench · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version} · load average at start ${load()}`);
+
+  const figures: Figure[] = [];
+  if (wanted('http') || wanted('mail')) figures.push(...(await measureSpawnedApi(work, wanted, profiles)));
+  const sections = JOB_SECTIONS.filter((section) => wanted(section.name));
+  if (sections.length) {
+    console.log('measuring the reminder scan, summary and digest compiles in process…');
+    figures.push(...(await measureJobs(work, sections)));
+  }
+
+  console.log('');
+  console.log(renderTable(figures));
+  console.log('');
+  console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s · load average at end ${load()}${profiles ? ` · CPU profiles of the API in ${profiles}` : ''}`);
+  if (!profiles) rmSync(work, { recursive: true, force: true });
+  console.log(verdict(figures));
+  process.exit(0);
+}
+
+void main();
