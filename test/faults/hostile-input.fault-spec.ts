@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { findPersonalContact } from '@r2c/cycles';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -33,6 +34,8 @@ const HOSTILE_TEXT = [
 ];
 const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'valueOf', 'toString', 'hasOwnProperty', '__defineGetter__', 'id', 'createdAt', 'createdBy', 'passwordHash', 'authorId', 'initiativeId', 'phase', 'status', 'active', 'role', 'isAdmin'];
 const RUNS = Number(process.env.FAULTS_RUNS ?? 12);
+const ADAPTATION = { madeOn: '2026-03-16', whatChanged: 'Moved story time to Saturday morning.', decidedBy: 'Programme librarian', planning: 'reactive', reason: 'Weekday evenings clash with work shifts.', fidelityConsistent: 'yes', permanence: 'temporary' };
+const SURVEY_CSV = 'Timestamp,I trust the library.\n2026/03/16 10:00:00 AM EST,4\n2026/03/16 10:05:00 AM EST,5\n';
 
 describe('hostile input: every route and DTO under random, malformed and malicious requests', () => {
   let t: TestApp;
@@ -43,6 +46,8 @@ describe('hostile input: every route and DTO under random, malformed and malicio
   let evidenceId: string;
   let digestId: string;
   let outboxId: string;
+  let adaptationId: string;
+  let surveyItemId: string;
   const auditRows = async () => Number((await db.query('SELECT COUNT(*) AS n FROM audit_entries'))[0].n);
 
   const routes: Route[] = [
@@ -91,6 +96,23 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     { name: 'retry email', method: 'post', path: () => `/api/v1/admin/outbox/${outboxId}/retry` },
     { name: 'audit', method: 'get', path: () => '/api/v1/audit', query: ['limit', 'offset', 'entityType', 'entityId'] },
     { name: 'health', method: 'get', path: () => '/health' },
+    { name: 'log adaptation', method: 'post', path: () => `/api/v1/cycles/${pilot.cycleId}/adaptations`, body: () => ({ ...ADAPTATION }) },
+    { name: 'list adaptations', method: 'get', path: () => `/api/v1/cycles/${pilot.cycleId}/adaptations`, query: ['limit', 'offset'] },
+    { name: 'delete adaptation', method: 'delete', path: () => `/api/v1/cycles/${pilot.cycleId}/adaptations/${adaptationId}` },
+    { name: 'review queue', method: 'get', path: () => '/api/v1/review-queue', query: ['limit', 'offset'] },
+    { name: 'export initiative', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/export.json` },
+    { name: 'export everything', method: 'get', path: () => '/api/v1/admin/export.json' },
+    { name: 'survey starter items', method: 'get', path: () => '/api/v1/survey-starter-items' },
+    { name: 'get survey', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey` },
+    { name: 'change survey', method: 'put', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey`, body: () => ({ title: 'How did this feel to you?', scaleLabels: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'] }) },
+    { name: 'adopt starter survey', method: 'post', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/starter` },
+    { name: 'add survey item', method: 'post', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/items`, body: () => ({ text: 'I feel welcome here.', outcome: 'Belonging', indicatorId: pilot.indicatorId }) },
+    { name: 'change survey item', method: 'patch', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/items/${surveyItemId}`, body: () => ({ text: 'I trust the library.', position: 1 }) },
+    { name: 'delete survey item', method: 'delete', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/items/${surveyItemId}` },
+    { name: 'preview survey import', method: 'post', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/imports/preview`, body: () => ({ csv: SURVEY_CSV }) },
+    { name: 'import survey', method: 'post', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/imports`, body: () => ({ csv: SURVEY_CSV, cycleId: pilot.cycleId, mapping: [{ column: 1, itemId: surveyItemId }], observedOn: '2026-03-16' }) },
+    { name: 'list survey imports', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/imports`, query: ['limit', 'offset'] },
+    { name: 'survey outcomes', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/outcomes` },
   ];
   const writes = routes.filter((r) => r.body);
 
@@ -117,6 +139,9 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-02-23', periodEnd: '2026-03-01' }).expect(202);
     digestId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/digests')).body.items[0]?.id, 20000, 'a digest');
     outboxId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/admin/outbox')).body.items[0]?.id, 20000, 'an email');
+    adaptationId = (await c.as(c.adminToken).post(`/api/v1/cycles/${pilot.cycleId}/adaptations`, ADAPTATION).expect(201)).body.id;
+    await c.as(c.adminToken).post(`/api/v1/initiatives/${pilot.initiativeId}/survey/starter`).expect((res) => expect(res.status).toBeLessThan(300));
+    surveyItemId = (await c.as(c.adminToken).get(`/api/v1/initiatives/${pilot.initiativeId}/survey`).expect(200)).body.items[0].id;
   });
   afterAll(async () => t?.close());
 
@@ -188,6 +213,13 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     for (const route of writes) {
       await fc.assert(fc.asyncProperty(malformed, async (raw) => okShape(await send(route, raw))), { numRuns: RUNS });
     }
+    // Survey imports parse a CSV inside the JSON: give them broken CSV too.
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"', '""', '"a,b"', '\r\n', '\n', ',', '4', '5', '0', '6', '', '=cmd|calc', '\uFEFF', 'I trust the library.'));
+    const csv = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }).map((rows) => rows.map((r) => r.join(',')).join('\n'));
+    for (const name of ['preview survey import', 'import survey']) {
+      const importing = writes.find((r) => r.name === name)!;
+      await fc.assert(fc.asyncProperty(csv, async (text) => okShape(await send(importing, JSON.stringify({ ...importing.body!(), csv: text || 'x' })))), { numRuns: RUNS * 2 });
+    }
     const route = writes.find((r) => r.name === 'check in')!;
     expect((await send(route, JSON.stringify({ note: 'x'.repeat(300 * 1024) }))).status).toBe(413);
     expect((await send(route, JSON.stringify({ note: 'x'.repeat(200 * 1024) }))).status).toBe(400);
@@ -251,6 +283,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...HOSTILE_TEXT), fc.string({ minLength: 1, maxLength: 50 }), async (hostile, noise) => {
         const text = `${hostile} ${noise}`.trim().replace(/\u0000/g, '') || 'x';
+        fc.pre(findPersonalContact(text) === null); // contact details are refused on purpose (privacy rule)
         const checkIn = await lib().post(`/api/v1/initiatives/${fresh.initiativeId}/check-ins`, { note: text, helpWanted: hostile });
         expect(checkIn.status).toBe(201);
         expect(checkIn.body).toMatchObject({ note: text, helpWanted: hostile.trim() });
