@@ -31,6 +31,16 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
   };
 }
 
+/** Children still running; if the bench itself ends early (Ctrl-C, a crash) they end with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+function watch(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
 function stopChild(child: ChildProcess, graceMs = 15000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
@@ -62,10 +72,10 @@ export async function startApi(dataDir: string, env: Record<string, string>, pro
   // The embedded defaults: whatever this shell points at, the API gets its own SQLite file and Redis.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'SECRET_KEY', 'NODE_ENV', 'LOG_LEVEL'].includes(name)));
   const started = performance.now();
-  const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
+  const child = watch(spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
     env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
     stdio: ['ignore', log, log],
-  });
+  }));
   closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -90,7 +100,7 @@ export interface BaselineProcess {
 /** Starts bench/baseline-server on a migrated SQLite file; start is from fork to listening. */
 export async function startBaseline(databaseFile: string): Promise<BaselineProcess> {
   const started = performance.now();
-  const child = fork(join(__dirname, 'baseline-server.js'), [databaseFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = watch(fork(join(__dirname, 'baseline-server.js'), [databaseFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('message', (m: { port: number }) => resolvePort(m.port));
     child.once('exit', (code) => reject(new Error(`the baseline server exited with ${code}`)));

@@ -46,6 +46,7 @@ async function measureSpawnedApi(work: string, wanted: (name: string) => boolean
 }
 
 async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130)); // runs the exit hook that stops the servers
   Logger.overrideLogger(['error', 'warn']); // the bench prints one table, not the services' logs
   const profile = process.argv.includes('--profile');
   // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time.
