@@ -257,6 +257,23 @@ describe('mail outbox', () => {
     expect(deliveries(k)).toBe(1);
   });
 
+  it('puts a failed job back to work when its email is still queued (BullMQ gave up on it in two worker crashes), and sends it once', async () => {
+    const k = key('stalled');
+    script.refuseAll(451);
+    await addInTransaction([mail(k)]);
+    const dead = await settled(k, 'dead');
+    const jobId = mailJobId(dead);
+    expect(await queue.getJobState(jobId)).toBe('failed');
+    // What a job that stalled twice leaves behind: BullMQ says failed, the row never heard of it.
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+    await transactions.run((em) => em.update(OutboxMessage, { id: dead.id }, { status: 'queued', enqueuedAt: elevenMinutesAgo }));
+    script.accept();
+    await relay.kick();
+    await settled(k, 'sent');
+    expect(deliveries(k)).toBe(1);
+    expect(await queue.getJobState(jobId)).toBe('completed');
+  });
+
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {
     const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>');
     try {

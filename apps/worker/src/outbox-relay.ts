@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
-import { errorText, MAIL_JOB_NAME, MailJob, mailJobOptions, OutboxMessage, OutboxService } from '@r2c/notify';
+import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxMessage, OutboxService } from '@r2c/notify';
 
 const BATCH = 500;
 /** Bounds one pass, so a huge backlog cannot keep it (and shutdown) busy for long. */
@@ -80,9 +80,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.unanswered) return;
     try {
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopped; batch++) {
-        const due = await this.due();
-        if (!due.length) break;
+        const rows = await this.due();
+        if (!rows.length) break;
+        const due = rows.map(({ id, generation }) => ({ id, generation }));
         await this.handOver(due);
+        await this.reviveFailed(rows.filter((row) => row.enqueuedAt !== null));
         await this.markHandedOver(due);
         if (due.length < BATCH) break;
       }
@@ -97,19 +99,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Read in a transaction: on SQLite the connection is shared, and only then is nobody else's uncommitted row visible. */
-  private due(): Promise<MailJob[]> {
+  private due(): Promise<(MailJob & { enqueuedAt: Date | null })[]> {
     const handedOverBefore = new Date(Date.now() - HAND_OVER_AGAIN_AFTER_MS);
     return this.transactions.run((em) =>
       em
         .getRepository(OutboxMessage)
         .createQueryBuilder('m')
-        .select(['m.id', 'm.generation'])
+        .select(['m.id', 'm.generation', 'm.enqueuedAt'])
         .where('m.status = :queued', { queued: 'queued' })
         .andWhere('(m.enqueuedAt IS NULL OR m.enqueuedAt < :handedOverBefore)', { handedOverBefore })
         .orderBy('m.createdAt', 'ASC')
         .limit(BATCH)
         .getMany(),
     );
+  }
+
+  /**
+   * A row handed over before and still queued may have a job BullMQ gave up on without our processor
+   * seeing it (stalled in two worker crashes): adding the same job id again does nothing while that
+   * failed job is kept, so put it back to work. Only re-hand-overs are checked, which are rare.
+   */
+  private async reviveFailed(rows: MailJob[]): Promise<void> {
+    for (const row of rows) {
+      const job = await this.queue.getJob(mailJobId(row));
+      if (job && (await job.isFailed())) {
+        this.logger.warn(`mail job ${job.id} had failed without a result; retrying it`);
+        await job.retry('failed', { resetAttemptsMade: true });
+      }
+    }
   }
 
   private async handOver(due: MailJob[]): Promise<void> {
