@@ -85,13 +85,14 @@ async function json<T>(method: string, path: string, body?: unknown): Promise<T>
   return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 }
 
-const get = <T>(path: string) => json<T>('GET', path);
-const post = <T>(path: string, body: unknown = {}) => json<T>('POST', path, body);
-const put = <T>(path: string, body: unknown) => json<T>('PUT', path, body);
-const patch = <T>(path: string, body: unknown) => json<T>('PATCH', path, body);
-const del = (path: string) => json<void>('DELETE', path);
+/** The verbs every feature's API calls are made with (this file's `api`, and `api/*.ts` beside it). */
+export const get = <T>(path: string) => json<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => json<T>('POST', path, body);
+export const put = <T>(path: string, body: unknown) => json<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => json<T>('PATCH', path, body);
+export const del = (path: string) => json<void>('DELETE', path);
 
-const query = (params: Record<string, string | number | undefined>) => {
+export const query = (params: Record<string, string | number | undefined>) => {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string][];
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
 };
