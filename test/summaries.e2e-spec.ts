@@ -265,9 +265,11 @@ describe('cycle summaries', () => {
     expect(few.outcome.status).toBe('compiled');
     expect(many.outcome.status).toBe('compiled');
     expect(many.evidenceQueries).toHaveLength(few.evidenceQueries.length);
-    expect(many.evidenceQueries).toHaveLength(2);
+    // The per-indicator aggregate, a page of quotes, and the trust survey's per-outcome means.
+    expect(many.evidenceQueries).toHaveLength(3);
     expect(many.evidenceQueries.filter((q) => /GROUP BY/i.test(q) && /COUNT\(\*\)/i.test(q) && /AVG/i.test(q))).toHaveLength(1);
     expect(many.evidenceQueries.filter((q) => /LIMIT/i.test(q))).toHaveLength(1);
+    expect(many.evidenceQueries.filter((q) => /survey_items/i.test(q) && /GROUP BY/i.test(q))).toHaveLength(1);
 
     const summary = (await c.as(p.coach.token).get(`/api/v1/cycles/${cycleId}/summary`).expect(200)).body;
     const values = Array.from({ length: 300 }, (_, k) => k).filter((k) => k % 10 !== 9);

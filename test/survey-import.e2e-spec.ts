@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
+import { SummariesService, SummaryRequest } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -225,6 +226,23 @@ describe('the trust survey and its Forms import', () => {
       expect(trust).toMatchObject({ before: { mean: 4, n: 4 }, after: { mean: 4.67, n: 3 } });
       const asOfFirst = (await lib().get(survey(`/outcomes?cycleId=${cycleId}`)).expect(200)).body.outcomes.find((o: { outcome: string }) => o.outcome === 'Belonging');
       expect(asOfFirst).toMatchObject({ before: null, after: { cycleNumber: 1 }, change: null });
+    });
+
+    it('puts each outcome’s before and after into the summary of the cycle that closes, with n and the count per point', async () => {
+      const second = (await lib().get(`/api/v1/initiatives/${pilot.initiativeId}/cycles`).expect(200)).body.items.find((x: { number: number }) => x.number === 2).id;
+      await move(second, 'reflection');
+      await lib().put(`/api/v1/cycles/${second}/reflection`, { outcome: 'supported', insights: 'Belonging rose from 4 to 4.67 as we expected.', decision: 'continue', nextSteps: 'Keep the snack.' }).expect(200);
+      await move(second, 'review');
+      await c.as(pilot.coach.token).post(`/api/v1/cycles/${second}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
+      // No workers in this suite: compile the summary request the approval wrote, as the worker would.
+      const [request] = await db().getRepository(SummaryRequest).findBy({ cycleId: second });
+      await t.app.get(SummariesService).compile(request.id);
+
+      const summary = (await lib().get(`/api/v1/cycles/${second}/summary?format=json`).expect(200)).body;
+      const belonging = summary.outcomes.find((o: { outcome: string }) => o.outcome === 'Belonging');
+      expect(belonging).toMatchObject({ before: { cycleNumber: 1, mean: 4, n: 4 }, after: { cycleNumber: 2, mean: 4.67, n: 3, distribution: { 4: 1, 5: 2 } }, change: 0.67 });
+      const markdown = (await lib().get(`/api/v1/cycles/${second}/summary?format=md`).expect(200)).text;
+      expect(markdown).toContain('| Belonging | 4 (cycle 1, n=4) | 4.67 (cycle 2, n=3) | +0.67 | 1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 2 |');
     });
 
     it('refuses to remove an item that has imported answers (409)', async () => {

@@ -45,50 +45,53 @@ export class SurveyOutcomesService {
 
   async forInitiative(actor: Principal, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
     await this.policy.initiative(actor, initiativeId, 'read');
-    return this.compile(this.dataSource.manager, initiativeId, cycleId);
+    return compileSurveyOutcomes(this.dataSource.manager, initiativeId, cycleId);
   }
+}
 
-  /** Also for summaries: `cycleId` is the "after"; without it, the latest cycle with data. */
-  async compile(em: EntityManager, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
-    let upTo: number | null = null;
-    if (cycleId) {
-      const cycle = await em.findOne(Cycle, { select: { id: true, number: true }, where: { id: cycleId, initiativeId } });
-      if (!cycle) throw new BadRequestException({ message: 'cycleId is not a cycle of this initiative', details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }] });
-      upTo = cycle.number;
-    }
-    const links = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
-      qb.select('DISTINCT si.outcome', 'outcome').addSelect('si.indicator_id', 'indicator_id').from('survey_items', 'si').where('si.initiative_id = :initiativeId');
-    const means = await em
-      .createQueryBuilder()
-      .select([
-        's.outcome AS outcome', 'c.id AS cycle_id', 'c.number AS cycle_number', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
-        'SUM(e.value * COALESCE(e.sample_size, 1)) AS weighted', 'SUM(COALESCE(e.sample_size, 1)) AS n',
-      ])
-      .from('evidence', 'e')
-      .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
-      .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
-      .innerJoin(links, 's', 's.indicator_id = e.indicator_id')
-      .where('e.initiative_id = :initiativeId')
-      .andWhere("e.kind = 'measurement' AND e.value IS NOT NULL")
-      .groupBy('s.outcome')
-      .addGroupBy('c.id')
-      .addGroupBy('c.number')
-      .addGroupBy('ind.id')
-      .addGroupBy('ind.name')
-      .setParameters({ initiativeId })
-      .getRawMany<Row>();
-    const points = await em
-      .createQueryBuilder()
-      .select(['si.outcome AS outcome', 'a.cycle_id AS cycle_id', 'a.value AS value', 'COUNT(a.id) AS answers'])
-      .from('survey_answers', 'a')
-      .innerJoin('survey_items', 'si', 'si.id = a.item_id')
-      .where('si.initiative_id = :initiativeId', { initiativeId })
-      .groupBy('si.outcome')
-      .addGroupBy('a.cycle_id')
-      .addGroupBy('a.value')
-      .getRawMany<Row>();
-    return { initiativeId, cycleId: cycleId ?? null, outcomes: assemble(means, points, upTo) };
+/**
+ * Before and after per outcome, read in `em` (summaries read it inside their own transaction): `cycleId`
+ * is the "after"; without it, the latest cycle with data.
+ */
+export async function compileSurveyOutcomes(em: EntityManager, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
+  let upTo: number | null = null;
+  if (cycleId) {
+    const cycle = await em.findOne(Cycle, { select: { id: true, number: true }, where: { id: cycleId, initiativeId } });
+    if (!cycle) throw new BadRequestException({ message: 'cycleId is not a cycle of this initiative', details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }] });
+    upTo = cycle.number;
   }
+  const links = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
+    qb.select('DISTINCT si.outcome', 'outcome').addSelect('si.indicator_id', 'indicator_id').from('survey_items', 'si').where('si.initiative_id = :initiativeId');
+  const means = await em
+    .createQueryBuilder()
+    .select([
+      's.outcome AS outcome', 'c.id AS cycle_id', 'c.number AS cycle_number', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
+      'SUM(e.value * COALESCE(e.sample_size, 1)) AS weighted', 'SUM(COALESCE(e.sample_size, 1)) AS n',
+    ])
+    .from('evidence', 'e')
+    .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
+    .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
+    .innerJoin(links, 's', 's.indicator_id = e.indicator_id')
+    .where('e.initiative_id = :initiativeId')
+    .andWhere("e.kind = 'measurement' AND e.value IS NOT NULL")
+    .groupBy('s.outcome')
+    .addGroupBy('c.id')
+    .addGroupBy('c.number')
+    .addGroupBy('ind.id')
+    .addGroupBy('ind.name')
+    .setParameters({ initiativeId })
+    .getRawMany<Row>();
+  const points = await em
+    .createQueryBuilder()
+    .select(['si.outcome AS outcome', 'a.cycle_id AS cycle_id', 'a.value AS value', 'COUNT(a.id) AS answers'])
+    .from('survey_answers', 'a')
+    .innerJoin('survey_items', 'si', 'si.id = a.item_id')
+    .where('si.initiative_id = :initiativeId', { initiativeId })
+    .groupBy('si.outcome')
+    .addGroupBy('a.cycle_id')
+    .addGroupBy('a.value')
+    .getRawMany<Row>();
+  return { initiativeId, cycleId: cycleId ?? null, outcomes: assemble(means, points, upTo) };
 }
 
 function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBeforeAfter[] {

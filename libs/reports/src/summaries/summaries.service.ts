@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, Clock, isUniqueViolation, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { OutboxService } from '@r2c/notify';
+import { compileSurveyOutcomes } from '@r2c/surveys';
 import type { NewMail } from '@r2c/notify';
 import { CycleSummary } from './cycle-summary.entity';
 import { CompiledSummary, SummaryCompiler } from './summary-compiler';
@@ -111,6 +112,7 @@ export class SummariesService {
     const quotes = await read.quotes(cycleId);
     const cycles = await read.cycleSpans(initiativeId, cycleFacts.cycle.number);
     const adaptations = await read.adaptations(initiativeId, cycleFacts.cycle.number);
+    const surveyOutcomes = (await compileSurveyOutcomes(em, initiativeId, cycleId)).outcomes;
     const recipients = await read.recipients(initiativeId);
     const version = (await read.latestVersion(cycleId)) + 1;
 
@@ -124,6 +126,7 @@ export class SummariesService {
       quotes,
       cycles,
       adaptations,
+      surveyOutcomes,
     });
     await em.insert(CycleSummary, { id: newId(), cycleId, initiativeId, version, content: compiled.json, markdown: compiled.markdown, html: compiled.html, compiledAt: now });
     await em.update(SummaryRequest, { id: requestId }, { version });

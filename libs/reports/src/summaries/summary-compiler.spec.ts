@@ -57,6 +57,20 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
     { cycleNumber: 3, madeOn: '2026-04-25', whatChanged: 'Greeters at the door', decidedBy: 'Librarian and volunteers', planning: 'planned', reason: 'Families felt unsure they were welcome', fidelityConsistent: 'yes', permanence: 'permanent' },
     { cycleNumber: 3, madeOn: '2026-05-09', whatChanged: 'Skipped the closing circle once', decidedBy: 'Volunteer on duty', planning: 'reactive', reason: 'Fire drill', fidelityConsistent: 'no', permanence: 'temporary' },
   ],
+  surveyOutcomes: [
+    {
+      outcome: 'Trust in the library',
+      indicators: [{ id: TRUST, name: 'I trust the library' }],
+      cycles: [
+        { cycleId: 'c1', cycleNumber: 1, mean: 3.1, n: 10, distribution: null },
+        { cycleId: 'c3', cycleNumber: 3, mean: 3.9, n: 11, distribution: { 1: 0, 2: 0, 3: 3, 4: 5, 5: 3 } },
+        { cycleId: 'c4', cycleNumber: 4, mean: 4.2, n: 9, distribution: null },
+      ],
+      before: { cycleId: 'c1', cycleNumber: 1, mean: 3.1, n: 10, distribution: null },
+      after: { cycleId: 'c3', cycleNumber: 3, mean: 3.9, n: 11, distribution: { 1: 0, 2: 0, 3: 3, 4: 5, 5: 3 } },
+      change: 0.8,
+    },
+  ],
   ...overrides,
 });
 
@@ -128,6 +142,20 @@ describe('summary statistics', () => {
     ]);
   });
 
+  it('sets each survey outcome’s before beside this cycle’s after, with n, and leaves out later cycles', () => {
+    const [trust] = summarise(facts()).outcomes;
+    expect(trust.before).toMatchObject({ cycleNumber: 1, mean: 3.1, n: 10 });
+    expect(trust.after).toMatchObject({ cycleNumber: 3, mean: 3.9, n: 11 });
+    expect(trust.change).toBe(0.8);
+    expect(trust.cycles.map((c) => c.cycleNumber)).toEqual([1, 3]);
+  });
+
+  it('gives the run charts every adaptation up to this cycle as a labelled marker, with the cycles’ spans', () => {
+    const content = summarise(facts());
+    expect(content.chartMarkers.map((m) => [m.label, m.cycleNumber, m.madeOn])).toEqual([['A1', 2, '2026-04-04'], ['A2', 3, '2026-04-25'], ['A3', 3, '2026-05-09']]);
+    expect(content.cycleSpans).toHaveLength(3);
+  });
+
   it('names the hypothesis’s indicators and carries the reflection’s decision', () => {
     const content = summarise(facts());
     expect(content.hypothesis?.indicatorNames).toEqual(['I trust the library', 'Attendance']);
@@ -170,6 +198,16 @@ describe('summary compiler', () => {
     // every run chart marks every adaptation up to this cycle, earlier cycles' included
     expect(html.match(/<g class="adaptation"/g)).toHaveLength(2 * 3);
     expect(html).toContain('aria-label="Adaptation A1 on 2026-04-04 (cycle 2): Moved story time to Saturday morning"');
+  });
+
+  it('shows the trust survey before and after per outcome with n and the answers per point, only when there is survey data', () => {
+    const { markdown, html } = compiler.compile(facts());
+    expect(markdown).toContain('### Trust survey: before and after per outcome');
+    expect(markdown).toContain('| Trust in the library | 3.1 (cycle 1, n=10) | 3.9 (cycle 3, n=11) | +0.8 | 1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 3 |');
+    expect(html).toContain('<tr><th scope="row">Trust in the library</th><td>3.1 (cycle 1, n=10)</td><td>3.9 (cycle 3, n=11)</td><td>+0.8</td><td>1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 3</td></tr>');
+    const none = compiler.compile(facts({ surveyOutcomes: [] }));
+    expect(none.markdown).not.toContain('Trust survey');
+    expect(none.html).not.toContain('Trust survey');
   });
 
   it('says so when no prediction was written or no adaptation logged', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import type { IndicatorSummary, SummaryContent, SummaryFacts } from './summary-content';
-import { labelAdaptations, summarise } from './summary-content';
+import { summarise } from './summary-content';
 import { HTML_TEMPLATE, MARKDOWN_TEMPLATE } from './summary-templates';
 import { formatNumber, runChart } from './run-chart';
 
@@ -70,14 +70,13 @@ export class SummaryCompiler {
   compile(facts: SummaryFacts): CompiledSummary {
     const json = summarise(facts);
     const cycleNumbers = Array.from({ length: json.cycle.number }, (_, k) => k + 1);
-    const adaptations = labelAdaptations(facts.adaptations).map((a) => ({ label: a.label, cycleNumber: a.cycleNumber, madeOn: a.madeOn, whatChanged: a.whatChanged }));
     const indicators = json.indicators.map((indicator) => {
       const points = indicator.series.filter((p) => p.mean !== null).map((p) => ({ cycleNumber: p.cycleNumber, mean: p.mean as number, n: p.n }));
       const chart = indicator.kind === 'text'
         ? null
         : runChart({
             indicatorName: indicator.name, unit: indicator.unit, cycleNumbers, points, baseline: indicator.baseline, target: indicator.target,
-            currentCycle: json.cycle.number, range: chartRange(indicator), cycleSpans: facts.cycles, adaptations,
+            currentCycle: json.cycle.number, range: chartRange(indicator), cycleSpans: json.cycleSpans, adaptations: json.chartMarkers,
           });
       // runChart escapes every label itself, so its SVG goes into the page as it is.
       return { ...indicator, chart: chart && new Handlebars.SafeString(chart) };

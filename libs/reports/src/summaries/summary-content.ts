@@ -1,4 +1,5 @@
 import { predictedDirection, predictionMet } from '@r2c/cycles';
+import type { OutcomeBeforeAfter } from '@r2c/surveys';
 import type { AdaptationPlanning, Adaptation, Decision, Direction, EvidenceKind, FidelityAnswer, Hypothesis, IndicatorKind, Permanence, Phase, Reflection } from '@r2c/cycles';
 
 /** One row of the summary's aggregate query: an indicator's (or an evidence kind's) entries in one cycle. */
@@ -72,6 +73,8 @@ export interface SummaryFacts {
   cycles: CycleSpan[];
   /** Adaptations logged in the initiative's cycles up to this one, by date. */
   adaptations: AdaptationFacts[];
+  /** The trust survey's outcomes, with this cycle as "after" (empty when the initiative has no survey data). */
+  surveyOutcomes: OutcomeBeforeAfter[];
 }
 
 export interface CycleStatistics {
@@ -132,6 +135,14 @@ export interface LoggedAdaptationSummary extends AdaptationFacts {
   label: string;
 }
 
+/** Where an adaptation's marker sits on every run chart: its label, date and cycle. */
+export interface ChartMarker {
+  label: string;
+  cycleNumber: number;
+  madeOn: string;
+  whatChanged: string;
+}
+
 /** The JSON form of a cycle summary; the Markdown and HTML forms are rendered from it. */
 export interface SummaryContent {
   version: number;
@@ -146,6 +157,11 @@ export interface SummaryContent {
   predictions: PredictionOutcome[];
   /** This cycle's adaptation log. Earlier cycles' entries appear only as markers on the run charts. */
   adaptationLog: LoggedAdaptationSummary[];
+  /** Every adaptation up to this cycle, as the run charts mark it, with the cycles' planned spans to place it by date. */
+  chartMarkers: ChartMarker[];
+  cycleSpans: CycleSpan[];
+  /** Survey results per outcome: this cycle (after) beside the latest earlier cycle with data (before), n beside each. */
+  outcomes: OutcomeBeforeAfter[];
   /** Quotes and stories of this cycle, oldest first; at most QUOTE_LIMIT of them. */
   quotes: QuoteFacts[];
   quotesNotShown: number;
@@ -175,6 +191,10 @@ export function labelAdaptations(adaptations: AdaptationFacts[]): LoggedAdaptati
   return [...adaptations]
     .sort((a, b) => a.madeOn.localeCompare(b.madeOn) || a.cycleNumber - b.cycleNumber)
     .map((a, k) => ({ ...a, label: `A${k + 1}` }));
+}
+
+export function chartMarkers(adaptations: AdaptationFacts[]): ChartMarker[] {
+  return labelAdaptations(adaptations).map((a) => ({ label: a.label, cycleNumber: a.cycleNumber, madeOn: a.madeOn, whatChanged: a.whatChanged }));
 }
 
 function predictionOutcomes(facts: SummaryFacts, indicators: IndicatorSummary[]): PredictionOutcome[] {
@@ -260,6 +280,9 @@ export function summarise(facts: SummaryFacts): SummaryContent {
     indicators,
     predictions: predictionOutcomes(facts, indicators),
     adaptationLog: labelAdaptations(facts.adaptations).filter((a) => a.cycleNumber === current),
+    chartMarkers: chartMarkers(facts.adaptations),
+    cycleSpans: facts.cycles,
+    outcomes: facts.surveyOutcomes.map((o) => ({ ...o, cycles: o.cycles.filter((c) => c.cycleNumber <= current) })),
     quotes: facts.quotes,
     quotesNotShown: Math.max(0, evidence.quotes + evidence.stories - facts.quotes.length),
     reflection: facts.reflection,

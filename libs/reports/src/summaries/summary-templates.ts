@@ -103,6 +103,16 @@ _No indicators were named or measured in this cycle._
 {{else}}
 _No prediction was written for this cycle._
 {{/if}}
+{{#if outcomes.length}}
+
+### Trust survey: before and after per outcome
+
+| Outcome | Before | After | Change | Answers per point, after (1 to 5) |
+| --- | --- | --- | ---: | --- |
+{{#each outcomes}}
+| {{md outcome}} | {{#if before}}{{num before.mean}} (cycle {{before.cycleNumber}}, n={{before.n}}){{else}}—{{/if}} | {{#if after}}{{num after.mean}} (cycle {{after.cycleNumber}}, n={{after.n}}){{else}}not measured in this cycle{{/if}} | {{signed change}} | {{#if after.distribution}}{{#each after.distribution}}{{#unless @first}} · {{/unless}}{{@key}}: {{this}}{{/each}}{{else}}—{{/if}} |
+{{/each}}
+{{/if}}
 
 ## Quotes and stories
 
@@ -255,6 +265,17 @@ figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 </table>
 {{else}}
 <p><em>No prediction was written for this cycle.</em></p>
+{{/if}}
+{{#if outcomes.length}}
+<h3>Trust survey: before and after per outcome</h3>
+<table class="outcomes">
+<thead><tr><th scope="col">Outcome</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Change</th><th scope="col">Answers per point, after (1 to 5)</th></tr></thead>
+<tbody>
+{{#each outcomes}}
+<tr><th scope="row">{{outcome}}</th><td>{{#if before}}{{num before.mean}} (cycle {{before.cycleNumber}}, n={{before.n}}){{else}}—{{/if}}</td><td>{{#if after}}{{num after.mean}} (cycle {{after.cycleNumber}}, n={{after.n}}){{else}}not measured in this cycle{{/if}}</td><td>{{signed change}}</td><td>{{#if after.distribution}}{{#each after.distribution}}{{#unless @first}} · {{/unless}}{{@key}}: {{this}}{{/each}}{{else}}—{{/if}}</td></tr>
+{{/each}}
+</tbody>
+</table>
 {{/if}}
 </section>
 
