@@ -1,7 +1,7 @@
 import type {
   Adaptation, CheckIn, CheckInPage, Cycle, CycleListItem, Digest, DigestListItem, DigestRunAnswer, EvidenceKind, EvidenceMethod,
-  Hypothesis, Indicator, IndicatorTemplate, Initiative, InitiativeStatus, InitiativeWithMembers, Library, LoginResult, Me, Member,
-  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, Reflection, Role, Summary, User, Verdict, WorkingPhase,
+  Hypothesis, Indicator, IndicatorTemplate, Initiative, InitiativeStatus, InitiativeWithMembers, Library, LoggedAdaptation, LoginResult, Me, Member,
+  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, Reflection, ReviewQueue, Role, Summary, User, Verdict, WorkingPhase,
 } from './types';
 
 export interface FieldProblem {
@@ -97,7 +97,15 @@ export const query = (params: Record<string, string | number | undefined>) => {
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
 };
 
-export type SectionBody = { hypothesis: Partial<Hypothesis>; adaptation: Partial<Adaptation>; reflection: Partial<Reflection> };
+/** A prediction as sent: `from` and `note` may be left out. */
+export interface NewPrediction {
+  indicatorId: string;
+  from?: number;
+  to: number;
+  note?: string;
+}
+
+export type SectionBody = { hypothesis: Partial<Omit<Hypothesis, 'predictions'>> & { predictions?: NewPrediction[] }; adaptation: Partial<Adaptation>; reflection: Partial<Reflection> };
 
 export interface NewEvidence {
   kind: EvidenceKind;
@@ -142,6 +150,10 @@ export const api = {
   addEvidence: (id: string, body: NewEvidence) => post<unknown>(`/api/v1/cycles/${id}/evidence`, body),
   deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
   review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
+  adaptations: (cycleId: string) => get<Page<LoggedAdaptation>>(`/api/v1/cycles/${cycleId}/adaptations?limit=100`),
+  logAdaptation: (cycleId: string, body: Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>) => post<LoggedAdaptation>(`/api/v1/cycles/${cycleId}/adaptations`, body),
+  withdrawAdaptation: (cycleId: string, adaptationId: string) => del(`/api/v1/cycles/${cycleId}/adaptations/${adaptationId}`),
+  reviewQueue: () => get<ReviewQueue>('/api/v1/review-queue'),
   summary: (cycleId: string) => get<Summary>(`/api/v1/cycles/${cycleId}/summary?format=json`),
 
   checkIns: (initiativeId: string, limit = 5) => get<CheckInPage>(`/api/v1/initiatives/${initiativeId}/check-ins?limit=${limit}`),

@@ -108,12 +108,22 @@ export interface IndicatorTemplate {
   description: string;
 }
 
+/** What the librarian expects one indicator to show: "attendance from 12 to 18". */
+export interface Prediction {
+  indicatorId: string;
+  from: number | null;
+  to: number;
+  note: string | null;
+}
+
 export interface Hypothesis {
   statement: string;
   expectedOutcome: string;
   rationale: string;
   learningQuestion: string | null;
   indicatorIds: string[];
+  /** Absent on hypotheses saved before predictions existed. */
+  predictions?: Prediction[];
 }
 
 export interface Gathering {
@@ -185,6 +195,14 @@ export interface CarriedOver {
   insights?: string;
 }
 
+export type NudgeCode = 'no_prediction' | 'single_data_point' | 'one_kind_of_evidence' | 'reflection_ignores_prediction' | 'decision_without_next_steps';
+
+/** What would make a cycle weak: advice, never a reason the cycle cannot move on. */
+export interface Nudge {
+  code: NudgeCode;
+  message: string;
+}
+
 export interface Cycle extends CycleListItem {
   hypothesis: Hypothesis | null;
   adaptation: Adaptation | null;
@@ -193,6 +211,52 @@ export interface Cycle extends CycleListItem {
   reviews: Review[];
   carriedOver: CarriedOver | null;
   allowedMoves: Phase[];
+  nudges: Nudge[];
+}
+
+export type AdaptationPlanning = 'planned' | 'reactive';
+export type FidelityAnswer = 'yes' | 'no' | 'unsure';
+export type Permanence = 'temporary' | 'permanent';
+
+/** One dated change to the programme, in the terms of the FRAME framework. */
+export interface LoggedAdaptation {
+  id: string;
+  cycleId: string;
+  madeOn: string;
+  whatChanged: string;
+  decidedBy: string;
+  planning: AdaptationPlanning;
+  reason: string;
+  fidelityConsistent: FidelityAnswer;
+  permanence: Permanence;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface CycleAwaitingReview {
+  id: string;
+  number: number;
+  title: string;
+  initiativeId: string;
+  initiativeTitle: string;
+  libraryName: string;
+  plannedEnd: string;
+  inReviewSince: string;
+  nudges: Nudge[];
+}
+
+export interface OverdueCheckIn {
+  initiativeId: string;
+  initiativeTitle: string;
+  libraryName: string;
+  dueOn: string;
+  daysOverdue: number;
+  lastCheckInAt: string | null;
+}
+
+export interface ReviewQueue {
+  cyclesInReview: CycleAwaitingReview[];
+  overdueCheckIns: OverdueCheckIn[];
 }
 
 export interface CheckIn {
@@ -228,7 +292,61 @@ export interface IndicatorSummary extends CycleStatistics {
   previous: (CycleStatistics & { cycleNumber: number }) | null;
   changeFromPrevious: number | null;
   series: (CycleStatistics & { cycleNumber: number })[];
+  /** A 1–5 scale's answers this cycle per point (absent from summaries compiled before it existed). */
+  distribution?: ScaleDistribution | null;
 }
+
+export interface ScaleDistribution {
+  n: number;
+  counts: { point: number; entries: number }[];
+  /** Entries that are a mean of several answers, not one score. */
+  notWhole: number;
+}
+
+export interface PredictionOutcome {
+  indicatorId: string;
+  indicatorName: string;
+  unit: string;
+  from: number | null;
+  to: number;
+  note: string | null;
+  direction: Direction;
+  observed: { n: number; mean: number | null };
+  met: boolean | null;
+  differenceFromPrediction: number | null;
+}
+
+export interface ChartMarker {
+  label: string;
+  cycleNumber: number;
+  madeOn: string;
+  whatChanged: string;
+}
+
+export interface CycleSpan {
+  number: number;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+export interface OutcomeInCycle {
+  cycleId: string;
+  cycleNumber: number;
+  mean: number;
+  n: number;
+  distribution: Record<'1' | '2' | '3' | '4' | '5', number> | null;
+}
+
+export interface OutcomeBeforeAfter {
+  outcome: string;
+  indicators: { id: string; name: string }[];
+  cycles: OutcomeInCycle[];
+  before: OutcomeInCycle | null;
+  after: OutcomeInCycle | null;
+  change: number | null;
+}
+
+export type SummaryAdaptation = Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'> & { cycleNumber: number; label: string };
 
 export interface Summary {
   version: number;
@@ -243,6 +361,12 @@ export interface Summary {
   quotesNotShown: number;
   reflection: Reflection | null;
   decision: Decision | null;
+  /** Absent from summaries compiled before each of them existed. */
+  predictions?: PredictionOutcome[];
+  adaptationLog?: SummaryAdaptation[];
+  chartMarkers?: ChartMarker[];
+  cycleSpans?: CycleSpan[];
+  outcomes?: OutcomeBeforeAfter[];
 }
 
 export interface OutboxMessage {

@@ -1,17 +1,11 @@
 import { api } from '../api/client';
-import type { CycleListItem, Initiative, Me } from '../api/types';
+import type { Initiative, Me } from '../api/types';
 import { Link } from '../router';
 import { useMe } from '../session';
 import { LoadFailed, Loading } from '../ui/feedback';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
-import { cycleName, daysBetween, formatDate, formatInstant, plural, today } from '../ui/words';
-
-interface QueueItem {
-  initiative: Pick<Initiative, 'id' | 'title'>;
-  latest: CycleListItem | undefined;
-  nextDueOn: string;
-}
+import { cycleName, formatDate, formatInstant, plural } from '../ui/words';
 
 /** The initiatives the person reviews: their own as coach; every active one for programme staff. */
 async function reviewedInitiatives(me: Me): Promise<Pick<Initiative, 'id' | 'title'>[]> {
@@ -19,56 +13,63 @@ async function reviewedInitiatives(me: Me): Promise<Pick<Initiative, 'id' | 'tit
   return me.memberships.filter((m) => m.role === 'coach').map((m) => ({ id: m.initiativeId, title: m.title }));
 }
 
-async function loadQueue(me: Me): Promise<QueueItem[]> {
-  const initiatives = await reviewedInitiatives(me);
-  return Promise.all(
-    initiatives.map(async (initiative) => {
-      const [cycles, checkIns] = await Promise.all([api.cycles(initiative.id, 1), api.checkIns(initiative.id, 1)]);
-      return { initiative, latest: cycles.items[0], nextDueOn: checkIns.nextDueOn };
-    }),
-  );
+async function loadQueue(me: Me) {
+  const [queue, initiatives] = await Promise.all([api.reviewQueue(), reviewedInitiatives(me)]);
+  return { ...queue, initiatives };
 }
 
-/** What waits for a coach: cycles sent for review, and initiatives whose check-in is overdue. */
+/** What waits for a coach: cycles sent for review with what would make each weak, and overdue check-ins. */
 export function CoachQueue() {
   const me = useMe();
   const queue = useLoad(() => loadQueue(me), [me.id, me.memberships.length]);
-  const now = today();
 
   if (!queue.data) return <Page title="Review queue">{queue.error ? <LoadFailed error={queue.error} retry={queue.reload} /> : <Loading />}</Page>;
-  const inReview = queue.data.filter((q) => q.latest?.phase === 'review');
-  const overdue = queue.data.filter((q) => q.nextDueOn < now).sort((a, b) => a.nextDueOn.localeCompare(b.nextDueOn));
+  const { cyclesInReview, overdueCheckIns, initiatives } = queue.data;
 
   return (
-    <Page title="Review queue" lead={<p>Across {plural(queue.data.length, 'initiative')} you {me.role === 'admin' ? 'oversee' : 'coach'}.</p>}>
-      <Section title={`Cycles waiting for review (${inReview.length})`} id="waiting">
-        {inReview.length === 0 ? (
+    <Page title="Review queue" lead={<p>Across {plural(initiatives.length, 'initiative')} you {me.role === 'admin' ? 'oversee' : 'coach'}.</p>}>
+      <Section title={`Cycles waiting for review (${cyclesInReview.length})`} id="waiting">
+        {cyclesInReview.length === 0 ? (
           <p className="hint">No cycle is waiting for review.</p>
         ) : (
           <ul className="queue">
-            {inReview.map(({ initiative, latest }) => (
-              <li key={latest!.id}>
-                <Link to={`/cycles/${latest!.id}/review`}>Review {cycleName(latest!)}</Link>
+            {cyclesInReview.map((cycle) => (
+              <li key={cycle.id}>
+                <Link to={`/cycles/${cycle.id}/review`}>Review {cycleName(cycle)}</Link>
                 <span className="meta">
                   {' '}
-                  {initiative.title} · sent {formatInstant(latest!.updatedAt)}
+                  {cycle.initiativeTitle} · {cycle.libraryName} · sent {formatInstant(cycle.inReviewSince)}
                 </span>
+                {cycle.nudges.length > 0 ? (
+                  <details className="queue-nudges">
+                    <summary>{plural(cycle.nudges.length, 'thing', 'things')} that would make it stronger</summary>
+                    <ul>
+                      {cycle.nudges.map((n) => (
+                        <li key={n.code} data-nudge={n.code}>
+                          {n.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : (
+                  <p className="meta">Prediction, repeated measurements, more than one kind of evidence, reflection and next steps: all there.</p>
+                )}
               </li>
             ))}
           </ul>
         )}
       </Section>
-      <Section title={`Overdue check-ins (${overdue.length})`} id="overdue">
-        {overdue.length === 0 ? (
+      <Section title={`Overdue check-ins (${overdueCheckIns.length})`} id="overdue">
+        {overdueCheckIns.length === 0 ? (
           <p className="hint">Every initiative is up to date with its check-ins.</p>
         ) : (
           <ul className="queue">
-            {overdue.map(({ initiative, nextDueOn }) => (
-              <li key={initiative.id}>
-                <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+            {overdueCheckIns.map((o) => (
+              <li key={o.initiativeId}>
+                <Link to={`/initiatives/${o.initiativeId}`}>{o.initiativeTitle}</Link>
                 <span className="meta">
                   {' '}
-                  due {formatDate(nextDueOn)} · {plural(daysBetween(nextDueOn, now), 'day')} overdue
+                  {o.libraryName} · due {formatDate(o.dueOn)} · {plural(o.daysOverdue, 'day')} overdue
                 </span>
               </li>
             ))}
@@ -77,10 +78,9 @@ export function CoachQueue() {
       </Section>
       <Section title="All your initiatives" id="all">
         <ul className="queue">
-          {queue.data.map(({ initiative, latest }) => (
+          {initiatives.map((initiative) => (
             <li key={initiative.id}>
               <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
-              <span className="meta"> {latest ? `cycle ${latest.number} in ${latest.phase}` : 'no cycle yet'}</span>
             </li>
           ))}
         </ul>

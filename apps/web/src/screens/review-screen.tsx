@@ -9,7 +9,9 @@ import { RadioGroup, SelectField, TextArea } from '../ui/fields';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { cycleName, PHASE_NAMES } from '../ui/words';
+import { AdaptationLog } from './cycle/adaptation-log';
 import { ReviewList, WholeCycle } from './cycle/cycle-view';
+import { Nudges } from './cycle/nudges';
 
 async function loadReview(cycleId: string) {
   const cycle = await api.cycle(cycleId);
@@ -83,7 +85,10 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
       }
     >
       <Section title="The cycle as recorded" id="recorded">
+        <Nudges nudges={cycle.nudges ?? []} id="review-nudges" heading="What would make this cycle stronger" />
         <WholeCycle cycle={cycle} indicators={indicators} />
+        <h3>Adaptation log</h3>
+        <AdaptationLog cycle={cycle} canWrite={false} />
       </Section>
       <Section title="Reviews and comments" id="reviews">
         <ReviewList reviews={cycle.reviews} members={initiative.members} />

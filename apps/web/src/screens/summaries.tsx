@@ -8,6 +8,7 @@ import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
 import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, plural } from '../ui/words';
 import { TableScroll } from '../ui/table-scroll';
+import { Distributions, PredictionTable, SummaryAdaptationLog, SurveyOutcomesTable } from './summary-parts';
 
 const RECENT_DIGESTS = 12;
 
@@ -91,7 +92,18 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
             </div>
           )}
         </dl>
+        {s.adaptationLog && (
+          <>
+            <h3>Adaptation log</h3>
+            <SummaryAdaptationLog entries={s.adaptationLog} />
+          </>
+        )}
       </Section>
+      {s.predictions && (
+        <Section title="Prediction and outcome" id="predictions">
+          <PredictionTable predictions={s.predictions} />
+        </Section>
+      )}
       <Section title="Evidence" id="evidence">
         <p>
           {plural(s.evidence.total, 'entry', 'entries')}: {plural(s.evidence.measurements, 'measurement')}, {plural(s.evidence.observations, 'observation')}, {plural(s.evidence.quotes, 'quote')}, {plural(s.evidence.stories, 'story', 'stories')}.
@@ -104,7 +116,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
                 <tr>
                   <th scope="col">Indicator</th>
                   <th scope="col">Mean</th>
-                  <th scope="col">Measured</th>
+                  <th scope="col">n (measured)</th>
                   <th scope="col">Baseline</th>
                   <th scope="col">Target</th>
                   <th scope="col">Previous cycle</th>
@@ -123,16 +135,18 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
                       {formatNumber(i.target)}
                       {i.targetMet !== null && <span className="meta"> ({i.targetMet ? 'met' : 'not met'})</span>}
                     </td>
-                    <td>{i.previous ? `${formatNumber(i.previous.mean)} (cycle ${i.previous.cycleNumber})` : '—'}</td>
+                    <td>{i.previous ? `${formatNumber(i.previous.mean)} (cycle ${i.previous.cycleNumber}, n=${i.previous.n})` : '—'}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
         )}
+        <Distributions indicators={s.indicators} />
+        {s.outcomes && s.outcomes.length > 0 && <SurveyOutcomesTable outcomes={s.outcomes} />}
         <div className="charts">
           {s.indicators.map((i) => (
-            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} />
+            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} markers={s.chartMarkers} spans={s.cycleSpans} />
           ))}
         </div>
         {s.quotes.length > 0 && (

@@ -1,5 +1,8 @@
-import type { IndicatorSummary } from '../api/types';
-import { formatNumber } from './words';
+import type { ChartMarker, CycleSpan, IndicatorSummary } from '../api/types';
+import { formatDate, formatNumber } from './words';
+
+/** Two points make a line but not a trend: below this many the chart shows the points alone. */
+export const MIN_POINTS_FOR_TREND = 3;
 
 // Small enough that its labels stay readable when a phone scales it down to about 340 px.
 const WIDTH = 470;
@@ -27,16 +30,37 @@ function median(values: number[]): number | null {
 
 type Chartable = Pick<IndicatorSummary, 'id' | 'name' | 'unit' | 'kind' | 'baseline' | 'target' | 'series'>;
 
+/** Where in its cycle's band a dated marker sits: by its date within the cycle's planned span, kept off the band's edges. */
+function placeInCycle(madeOn: string, span: CycleSpan | undefined): number {
+  if (!span) return 0.5;
+  const start = Date.parse(span.plannedStart);
+  const length = Date.parse(span.plannedEnd) - start;
+  const fraction = length > 0 ? (Date.parse(madeOn) - start) / length : 0.5;
+  return Math.min(0.9, Math.max(0.1, fraction));
+}
+
+interface Props {
+  indicator: Chartable;
+  currentCycle?: number;
+  /** Logged adaptations, each drawn as a labelled vertical line on its date. */
+  markers?: ChartMarker[];
+  spans?: CycleSpan[];
+}
+
 /**
- * An indicator's mean per cycle as a run chart: the means joined by a line, read against the
- * baseline, the target and the median. The numbers are also in a table under it.
+ * An indicator's mean per cycle as a run chart, every cycle in its own band: the points read against
+ * the baseline and the target, joined and set against their median only from three points on (two
+ * points are not a trend), and each logged adaptation marked on its date. The numbers are also in a
+ * table under it.
  */
-export function RunChart({ indicator, currentCycle }: { indicator: Chartable; currentCycle?: number }) {
+export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: Props) {
   const points = indicator.series.filter((p): p is typeof p & { mean: number } => p.mean !== null).sort((a, b) => a.cycleNumber - b.cycleNumber);
   const id = `chart-${indicator.id}`;
   if (!points.length) return <p className="hint">{indicator.name}: no measurements yet.</p>;
 
-  const cycles = points.map((p) => p.cycleNumber);
+  const last = Math.max(currentCycle ?? 0, ...points.map((p) => p.cycleNumber), ...markers.map((m) => m.cycleNumber));
+  const cycles = Array.from({ length: last }, (_, k) => k + 1);
+  const trend = points.length >= MIN_POINTS_FOR_TREND;
   const mid = median(points.map((p) => p.mean));
   const references = [indicator.baseline, indicator.target].filter((v): v is number => v !== null);
   const scale =
@@ -47,7 +71,8 @@ export function RunChart({ indicator, currentCycle }: { indicator: Chartable; cu
         : niceScale(Math.min(...points.map((p) => p.mean), ...references), Math.max(...points.map((p) => p.mean), ...references));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (cycle: number) => PAD.left + (cycles.length <= 1 ? plotWidth / 2 : (cycles.indexOf(cycle) * plotWidth) / (cycles.length - 1));
+  const band = plotWidth / cycles.length;
+  const x = (cycle: number, within = 0.5) => PAD.left + (cycle - 1 + within) * band;
   const y = (value: number) => PAD.top + plotHeight - ((value - scale.min) / (scale.max - scale.min)) * plotHeight;
   const ticks: number[] = [];
   for (let v = scale.min; v <= scale.max + 1e-9; v += scale.step) ticks.push(Math.round(v * 1000) / 1000);
@@ -55,7 +80,9 @@ export function RunChart({ indicator, currentCycle }: { indicator: Chartable; cu
   const described =
     `Mean per cycle: ${points.map((p) => `cycle ${p.cycleNumber}: ${formatNumber(p.mean)} (${p.n} measured)`).join('; ')}.` +
     (indicator.baseline !== null ? ` Baseline ${formatNumber(indicator.baseline)}.` : '') +
-    (indicator.target !== null ? ` Target ${formatNumber(indicator.target)}.` : '');
+    (indicator.target !== null ? ` Target ${formatNumber(indicator.target)}.` : '') +
+    (trend ? '' : ` Fewer than ${MIN_POINTS_FOR_TREND} points, so no trend line is drawn.`) +
+    (markers.length ? ` Adaptations: ${markers.map((m) => `${m.label} on ${formatDate(m.madeOn)} (cycle ${m.cycleNumber}): ${m.whatChanged}`).join('; ')}.` : '');
 
   const line = (value: number | null, label: string, className: string) =>
     value === null ? null : (
@@ -84,17 +111,42 @@ export function RunChart({ indicator, currentCycle }: { indicator: Chartable; cu
         ))}
         {line(indicator.baseline, 'Baseline', 'baseline')}
         {line(indicator.target, 'Target', 'target')}
-        {points.length > 1 && line(mid, 'Median', 'median')}
-        <polyline className="series" points={points.map((p) => `${x(p.cycleNumber)},${y(p.mean)}`).join(' ')} />
+        {trend && line(mid, 'Median', 'median')}
+        {markers.map((m) => {
+          const at = x(m.cycleNumber, placeInCycle(m.madeOn, spans.find((s) => s.number === m.cycleNumber)));
+          return (
+            <g key={m.label} className="adaptation">
+              <line x1={at} x2={at} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
+              <text x={at} y={PAD.top - 4} textAnchor="middle">
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
+        {trend && <polyline className="series" points={points.map((p) => `${x(p.cycleNumber)},${y(p.mean)}`).join(' ')} />}
         {points.map((p) => (
-          <g key={p.cycleNumber} className="point">
-            <circle cx={x(p.cycleNumber)} cy={y(p.mean)} r={p.cycleNumber === currentCycle ? 7 : 5} />
-            <text x={x(p.cycleNumber)} y={HEIGHT - PAD.bottom + 22} textAnchor="middle">
-              Cycle {p.cycleNumber}
-            </text>
-          </g>
+          <circle key={p.cycleNumber} className="point" cx={x(p.cycleNumber)} cy={y(p.mean)} r={p.cycleNumber === currentCycle ? 7 : 5} />
         ))}
+        {cycles.map((cycle) => (
+          <text key={cycle} className="cycle-label" x={x(cycle)} y={HEIGHT - PAD.bottom + 22} textAnchor="middle">
+            {cycles.length <= 5 ? `Cycle ${cycle}` : cycle}
+          </text>
+        ))}
+        {!trend && (
+          <text className="note" x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
+            fewer than {MIN_POINTS_FOR_TREND} points: no trend line
+          </text>
+        )}
       </svg>
+      {markers.length > 0 && (
+        <ul className="chart-markers">
+          {markers.map((m) => (
+            <li key={m.label}>
+              <strong>{m.label}</strong> {formatDate(m.madeOn)} (cycle {m.cycleNumber}): {m.whatChanged}
+            </li>
+          ))}
+        </ul>
+      )}
       <details>
         <summary>The numbers</summary>
         <table>

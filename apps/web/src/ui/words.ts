@@ -1,4 +1,4 @@
-import type { CommunityType, Decision, EvidenceKind, EvidenceMethod, IndicatorKind, InitiativeStatus, Outcome, OutboxStatus, Phase, Role, Verdict } from '../api/types';
+import type { AdaptationPlanning, CommunityType, Decision, EvidenceKind, EvidenceMethod, FidelityAnswer, IndicatorKind, InitiativeStatus, Outcome, OutboxStatus, Permanence, Phase, Role, Verdict } from '../api/types';
 
 /** The product's words for the API's values, in one place. */
 export const PHASE_NAMES: Record<Phase, string> = {
@@ -84,6 +84,22 @@ export const MAIL_STATUS_NAMES: Record<OutboxStatus, string> = {
   sent: 'Sent',
   failed: 'Failed, will retry',
   dead: 'Gave up',
+};
+
+export const PLANNING_NAMES: Record<AdaptationPlanning, string> = {
+  planned: 'Planned ahead',
+  reactive: 'A reaction to something that happened',
+};
+
+export const FIDELITY_NAMES: Record<FidelityAnswer, string> = {
+  yes: 'Yes, the core is kept',
+  no: 'No, it changes the core',
+  unsure: 'Not sure yet',
+};
+
+export const PERMANENCE_NAMES: Record<Permanence, string> = {
+  temporary: 'Temporary',
+  permanent: 'Permanent',
 };
 
 /** "Cycle 2: Bilingual welcome", without repeating the number when the title already starts with it. */

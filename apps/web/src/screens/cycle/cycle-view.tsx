@@ -1,5 +1,5 @@
-import type { Cycle, Indicator, Member, Review, WorkingPhase } from '../../api/types';
-import { DECISION_NAMES, formatDate, formatInstant, OUTCOME_NAMES, PHASE_NAMES, VERDICT_NAMES } from '../../ui/words';
+import type { Cycle, Indicator, Member, Prediction, Review, WorkingPhase } from '../../api/types';
+import { DECISION_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, PHASE_NAMES, VERDICT_NAMES } from '../../ui/words';
 import { EvidenceLine } from './evidence-panel';
 
 function Facts({ rows }: { rows: [string, string | number | null | undefined][] }) {
@@ -17,13 +17,20 @@ function Facts({ rows }: { rows: [string, string | number | null | undefined][] 
   );
 }
 
+/** "Attendance from 12 to 18; I trust the library to 4.2". */
+export function predictionsInWords(predictions: Prediction[] | undefined, indicators: Indicator[]): string | null {
+  if (!predictions?.length) return null;
+  const name = (id: string) => indicators.find((i) => i.id === id)?.name ?? 'An indicator';
+  return predictions.map((p) => `${name(p.indicatorId)} ${p.from !== null ? `from ${formatNumber(p.from)} ` : ''}to ${formatNumber(p.to)}${p.note ? ` (${p.note})` : ''}`).join('; ');
+}
+
 /** One section of a cycle as recorded, for readers who cannot (or need not) change it. */
 export function SectionView({ cycle, section, indicators }: { cycle: Cycle; section: WorkingPhase; indicators: Indicator[] }) {
   switch (section) {
     case 'hypothesis': {
       const h = cycle.hypothesis;
       const names = (h?.indicatorIds ?? []).map((id) => indicators.find((i) => i.id === id)?.name ?? 'an indicator').join(', ');
-      return <Facts rows={[['Hypothesis', h?.statement], ['Expected outcome', h?.expectedOutcome], ['Why', h?.rationale], ['Learning question', h?.learningQuestion], ['Indicators', names]]} />;
+      return <Facts rows={[['Hypothesis', h?.statement], ['Expected outcome', h?.expectedOutcome], ['Why', h?.rationale], ['Learning question', h?.learningQuestion], ['Indicators', names], ['Prediction', predictionsInWords(h?.predictions, indicators)]]} />;
     }
     case 'adaptation': {
       const a = cycle.adaptation;

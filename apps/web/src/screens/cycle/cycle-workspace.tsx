@@ -7,9 +7,11 @@ import { Status } from '../../ui/feedback';
 import { PhaseStepper } from '../../ui/phase-stepper';
 import { formatDate, formatInstant, PHASE_NAMES } from '../../ui/words';
 import { AdaptationForm } from './adaptation-form';
+import { AdaptationLog } from './adaptation-log';
 import { ReviewList, SectionView } from './cycle-view';
 import { EvidencePanel } from './evidence-panel';
 import { HypothesisForm } from './hypothesis-form';
+import { Nudges } from './nudges';
 import { ReflectionForm } from './reflection-form';
 
 const at = (phase: Phase) => PHASES.indexOf(phase);
@@ -105,6 +107,7 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
           <p>{sentBack.body}</p>
         </div>
       )}
+      <Nudges nudges={cycle.nudges ?? []} id="cycle-nudges" />
       <div className="phase-panel">
         <h3 id="phase-title" tabIndex={-1} ref={heading}>
           {PHASE_NAMES[selected]}
@@ -113,6 +116,10 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
         </h3>
         <div key={`${cycle.id}-${selected}`}>{panel}</div>
       </div>
+      <section className="phase-panel" aria-labelledby="adaptation-log-title">
+        <h3 id="adaptation-log-title">Adaptation log</h3>
+        <AdaptationLog cycle={cycle} canWrite={canWrite} />
+      </section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../../ui/feedback';
 import { CheckboxGroup, TextArea } from '../../ui/fields';
 import { DECISION_NAMES, INDICATOR_KIND_NAMES } from '../../ui/words';
 import { AddIndicator } from './add-indicator';
+import { PredictionFields, predictable, readPredictions, typedPredictions } from './prediction-fields';
 import { FormActions, SectionProps, useSectionSave } from './section-form';
 
 const LABELS = {
@@ -22,12 +23,30 @@ export function HypothesisForm(props: SectionProps & { initiativeId: string; ind
   const [rationale, setRationale] = useState(h?.rationale ?? '');
   const [learningQuestion, setLearningQuestion] = useState(h?.learningQuestion ?? '');
   const [indicatorIds, setIndicatorIds] = useState<string[]>(h?.indicatorIds ?? []);
+  const [predictions, setPredictions] = useState(() => typedPredictions(h?.predictions));
+  const [ownProblems, setOwnProblems] = useState<Record<string, string>>({});
+  const [sentOrder, setSentOrder] = useState<string[]>([]);
   const { error, busy, save, problems, links } = useSectionSave(props, 'hypothesis');
+  const predicted = predictable(indicators, indicatorIds);
 
-  const body = () => ({ statement, expectedOutcome, rationale, learningQuestion, indicatorIds });
+  const send = (moveOn: boolean) => {
+    const read = readPredictions(predictions, predicted);
+    setOwnProblems(read.ok ? {} : read.problems);
+    if (!read.ok) return;
+    setSentOrder(read.predictions.map((p) => p.indicatorId));
+    void save({ statement, expectedOutcome, rationale, learningQuestion, indicatorIds, predictions: read.predictions }, moveOn);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(body(), isCurrent);
+    send(isCurrent);
+  };
+  /** `${indicatorId}-to` is `predictions.N.to` to the API, N being the prediction's place in what was sent. */
+  const predictionProblems = (key: string) => {
+    const [, indicatorId, field] = key.match(/^(.*)-(from|to|note)$/) ?? [];
+    const at = sentOrder.indexOf(indicatorId);
+    const fromApi = at >= 0 ? problems(`predictions.${at}.${field}`) ?? [] : [];
+    const found = [...fromApi, ...(ownProblems[key] ? [ownProblems[key]] : [])];
+    return found.length ? found : undefined;
   };
 
   return (
@@ -69,7 +88,13 @@ export function HypothesisForm(props: SectionProps & { initiativeId: string; ind
           setIndicatorIds((ids) => [...ids, indicator.id]);
         }}
       />
-      <FormActions phase="hypothesis" isCurrent={isCurrent} busy={busy} onDraft={() => void save(body(), false)} />
+      <PredictionFields indicators={predicted} typed={predictions} onChange={setPredictions} problems={predictionProblems} />
+      {Object.keys(ownProblems).length > 0 && (
+        <p className="field-error" role="alert">
+          A prediction needs a number its indicator could show: see the fields marked above.
+        </p>
+      )}
+      <FormActions phase="hypothesis" isCurrent={isCurrent} busy={busy} onDraft={() => send(false)} />
     </form>
   );
 }

@@ -1,0 +1,143 @@
+import type { IndicatorSummary, OutcomeBeforeAfter, OutcomeInCycle, PredictionOutcome, SummaryAdaptation } from '../api/types';
+import { TableScroll } from '../ui/table-scroll';
+import { FIDELITY_NAMES, formatDate, formatNumber, PERMANENCE_NAMES, PLANNING_NAMES } from '../ui/words';
+
+const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+
+function Verdict({ p }: { p: PredictionOutcome }) {
+  if (p.met === null) return <span className="meta">Not measured yet</span>;
+  const difference = p.differenceFromPrediction === null ? '' : ` (${signed(p.differenceFromPrediction)})`;
+  return <span className={p.met ? 'met' : 'not-met'}>{p.met ? 'Met' : 'Not met'}{difference}</span>;
+}
+
+/** Each prediction of the hypothesis beside what this cycle's evidence showed. */
+export function PredictionTable({ predictions }: { predictions: PredictionOutcome[] }) {
+  if (!predictions.length) return <p className="hint">No prediction was written for this cycle.</p>;
+  return (
+    <TableScroll label="Predictions beside the evidence">
+      <table className="prediction-table">
+        <caption>Predictions beside the evidence</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Predicted</th>
+            <th scope="col">Observed mean</th>
+            <th scope="col">n</th>
+            <th scope="col">Prediction</th>
+          </tr>
+        </thead>
+        <tbody>
+          {predictions.map((p) => (
+            <tr key={p.indicatorId}>
+              <th scope="row">
+                {p.indicatorName} <span className="meta">({p.unit})</span>
+              </th>
+              <td>
+                {p.from !== null && `from ${formatNumber(p.from)} `}to {formatNumber(p.to)}
+                {p.note && <span className="meta"> ({p.note})</span>}
+              </td>
+              <td>{formatNumber(p.observed.mean)}</td>
+              <td>{p.observed.n}</td>
+              <td>
+                <Verdict p={p} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A 1–5 scale's answers this cycle per point: a small group seen whole, not only as a mean. */
+export function Distributions({ indicators }: { indicators: IndicatorSummary[] }) {
+  const shown = indicators.filter((i) => i.distribution && i.distribution.n + i.distribution.notWhole > 0);
+  return (
+    <>
+      {shown.map(({ id, name, distribution: d }) => (
+        <TableScroll key={id} label={`${name}: scores per point`}>
+          <table className="distribution">
+            <caption>
+              {name}: scores per point this cycle (n={d!.n})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Score</th>
+                {d!.counts.map((c) => (
+                  <th scope="col" key={c.point}>
+                    {c.point}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Answers</th>
+                {d!.counts.map((c) => (
+                  <td key={c.point}>{c.entries}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          {d!.notWhole > 0 && <p className="meta">{d!.notWhole === 1 ? '1 more entry is a mean' : `${d!.notWhole} more entries are means`} of several answers, not counted by point.</p>}
+        </TableScroll>
+      ))}
+    </>
+  );
+}
+
+const inCycle = (c: OutcomeInCycle | null, none: string) => (c ? `${formatNumber(c.mean)} (cycle ${c.cycleNumber}, n=${c.n})` : none);
+const perPoint = (c: OutcomeInCycle | null) =>
+  c?.distribution ? (['1', '2', '3', '4', '5'] as const).map((point) => `${point}: ${c.distribution![point]}`).join(' · ') : '—';
+
+/** The trust survey per outcome: this cycle (after) beside the latest earlier cycle with data (before). */
+export function SurveyOutcomesTable({ outcomes }: { outcomes: OutcomeBeforeAfter[] }) {
+  return (
+    <TableScroll label="Trust survey: before and after per outcome">
+      <table className="outcomes">
+        <caption>Trust survey: before and after per outcome</caption>
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+            <th scope="col">Change</th>
+            <th scope="col">Answers per point, after (1 to 5)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={o.outcome}>
+              <th scope="row">{o.outcome}</th>
+              <td>{inCycle(o.before, '—')}</td>
+              <td>{inCycle(o.after, 'not measured in this cycle')}</td>
+              <td>{signed(o.change) || '—'}</td>
+              <td>{perPoint(o.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** This cycle's adaptation log, with the labels its markers carry on the run charts. */
+export function SummaryAdaptationLog({ entries }: { entries: SummaryAdaptation[] }) {
+  if (!entries.length) return <p className="hint">No adaptations were logged in this cycle.</p>;
+  return (
+    <ul className="adaptation-entries">
+      {entries.map((a) => (
+        <li key={a.label} className="adaptation-entry">
+          <strong>
+            {a.label} · {formatDate(a.madeOn)}:
+          </strong>{' '}
+          {a.whatChanged}
+          <span className="meta">
+            {' '}
+            — decided by {a.decidedBy}; why: {a.reason} ({PLANNING_NAMES[a.planning].toLowerCase()}, {PERMANENCE_NAMES[a.permanence].toLowerCase()}; keeps the core: {FIDELITY_NAMES[a.fidelityConsistent].toLowerCase()})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
