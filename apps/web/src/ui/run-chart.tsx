@@ -132,12 +132,8 @@ export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: 
             {cycles.length <= 5 ? `Cycle ${cycle}` : cycle}
           </text>
         ))}
-        {!trend && (
-          <text className="note" x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-            fewer than {MIN_POINTS_FOR_TREND} points: no trend line
-          </text>
-        )}
       </svg>
+      {!trend && <p className="hint chart-note">Fewer than {MIN_POINTS_FOR_TREND} points: no trend line is drawn.</p>}
       {markers.length > 0 && (
         <ul className="chart-markers">
           {markers.map((m) => (
