@@ -116,6 +116,14 @@ describe('demo data (npm run seed:demo)', () => {
     for (const second of carried) expect(second.carriedOver).toMatchObject({ fromCycleNumber: 1, decision: expect.any(String), nextSteps: expect.any(String) });
   });
 
+  it('writes predictions and logs adaptations, so the summaries and run charts show them', async () => {
+    const cycles = (await Promise.all((await allCycles()).map((item) => c.as(admin).get(`/api/v1/cycles/${item.id}`)))).map((r) => r.body);
+    const predicted = cycles.filter((x) => x.hypothesis?.predictions?.length);
+    expect(predicted.length).toBeGreaterThanOrEqual(2);
+    const logs = await Promise.all(predicted.map((x) => list(admin, `/api/v1/cycles/${x.id}/adaptations`)));
+    expect(logs.flat().map((a) => a.planning)).toEqual(expect.arrayContaining(['planned', 'reactive']));
+  });
+
   it('records check-ins by the librarians', async () => {
     const initiatives = await list(admin, '/api/v1/initiatives?limit=100');
     const checkIns = (await Promise.all(initiatives.map((i) => list(admin, `/api/v1/initiatives/${i.id}/check-ins`)))).flat();

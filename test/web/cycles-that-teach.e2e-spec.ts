@@ -167,7 +167,7 @@ describe('the web app: cycles that teach', () => {
         await librarian.reload();
       }
       expect(await heading(librarian)).toBe('Newcomer Welcome Nights: Cycle 1: Welcome at the door');
-      const rows = await librarian.locator('table.prediction-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())));
+      const rows = await librarian.locator('table.prediction-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
       expect(rows).toEqual([
         ['Attendance (people)', 'from 12 to 18', '17.5', '2', 'Not met (-0.5)'],
         ['I trust the library (score (1–5))', 'from 3.4 to 4.2 (Mean of the exit survey)', '4', '1', 'Not met (-0.2)'],

@@ -1,5 +1,7 @@
 import type { CommunityType } from '@r2c/access';
-import type { Decision, Direction, EvidenceKind, EvidenceMethod, Gathering, IndicatorKind, Outcome, Phase, ReviewVerdict, WorkingPhase } from '@r2c/cycles';
+import type {
+  AdaptationPlanning, Decision, Direction, EvidenceKind, EvidenceMethod, FidelityAnswer, Gathering, IndicatorKind, Outcome, Permanence, Phase, ReviewVerdict, WorkingPhase,
+} from '@r2c/cycles';
 
 /**
  * The demo coalition: seven fictional pilot libraries, their people and their R2C cycles, written in
@@ -52,8 +54,17 @@ export interface DemoCycle {
   plannedDays: number;
   /** The phase the demo leaves the cycle in. */
   phase: Phase;
-  hypothesis: { statement: string; expectedOutcome: string; rationale: string; learningQuestion?: string; indicators: string[] };
+  hypothesis: {
+    statement: string;
+    expectedOutcome: string;
+    rationale: string;
+    learningQuestion?: string;
+    indicators: string[];
+    predictions?: { indicator: string; from?: number; to: number; note?: string }[];
+  };
   adaptation?: { description: string; implementedDaysAgo: number; sessionsHeld?: number; participantsReached?: number; gathering?: Gathering };
+  /** Changes to the programme during the cycle, in the adaptation log. */
+  adaptationLog?: { daysAgo: number; whatChanged: string; decidedBy: string; planning: AdaptationPlanning; reason: string; fidelityConsistent: FidelityAnswer; permanence: Permanence }[];
   evidence?: DemoEvidence[];
   reflection?: Partial<{ outcome: Outcome; insights: string; decision: Decision; nextSteps: string }>;
   reviews?: DemoReview[];
@@ -115,6 +126,11 @@ const LAKESHORE: DemoPilot = {
         expectedOutcome: 'Cross-group conversations observed per session rise from 2 to at least 6, while attendance holds at 12 or more.',
         rationale: 'Participants said the talk format felt like "being talked at". Open communication is the foundation of trust: people need to feel heard and valued.',
         indicators: ['attendance', 'crossGroup', 'trust'],
+        predictions: [
+          { indicator: 'crossGroup', from: 2, to: 6, note: 'Mean per session, from the hosts’ tally sheets' },
+          { indicator: 'attendance', from: 12, to: 12 },
+          { indicator: 'trust', from: 3.4, to: 3.8 },
+        ],
       },
       adaptation: {
         description:
@@ -131,6 +147,16 @@ const LAKESHORE: DemoPilot = {
           timeToReflect: 'Five quiet minutes with a card: "What will you remember from today?"',
         },
       },
+      adaptationLog: [
+        {
+          daysAgo: 98, whatChanged: 'Replaced the speaker-and-questions format with hosted tables of five and conversation cards.', decidedBy: 'Branch librarian with the volunteer hosts',
+          planning: 'planned', reason: 'Participants said the talk format felt like being talked at.', fidelityConsistent: 'yes', permanence: 'permanent',
+        },
+        {
+          daysAgo: 83, whatChanged: 'Let late arrivals sit at a self-seated table instead of joining a hosted one.', decidedBy: 'Volunteer at the door',
+          planning: 'reactive', reason: 'Every hosted table was full when a group of eight arrived together.', fidelityConsistent: 'unsure', permanence: 'temporary',
+        },
+      ],
       evidence: [
         { kind: 'measurement', indicator: 'attendance', value: 14, daysAgo: 97, method: 'sign_in', source: 'Sign-in sheet, session 1' },
         { kind: 'measurement', indicator: 'attendance', value: 13, daysAgo: 83, method: 'sign_in', source: 'Sign-in sheet, session 2' },
@@ -163,7 +189,17 @@ const LAKESHORE: DemoPilot = {
         expectedOutcome: 'At least 6 cross-group conversations per session and 8 or more returning participants.',
         rationale: 'Cycle 1 showed that hosted tables mix people and self-seated ones do not.',
         indicators: ['attendance', 'repeat', 'crossGroup', 'trust'],
+        predictions: [
+          { indicator: 'crossGroup', from: 5, to: 6 },
+          { indicator: 'repeat', from: 3, to: 8 },
+        ],
       },
+      adaptationLog: [
+        {
+          daysAgo: 48, whatChanged: 'A coloured-card draw at the door seats everyone at a hosted table.', decidedBy: 'Branch librarian, after the coach’s review',
+          planning: 'planned', reason: 'In cycle 1 the self-seated table filled with regulars and did not mix.', fidelityConsistent: 'yes', permanence: 'permanent',
+        },
+      ],
       adaptation: {
         description: 'Coloured-card draw at the door; five volunteer hosts, two of them new, from the Eastside Neighbourhood Association; the same conversation cards.',
         implementedDaysAgo: 48,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { InitiativesService, LibrariesService, Library, MIN_PASSWORD_LENGTH, User, UsersService } from '@r2c/access';
 import type { Principal, Role, UserView } from '@r2c/access';
-import { CheckInsService, CyclesService, EvidenceService, IndicatorsService, PHASES, phaseIndex } from '@r2c/cycles';
+import { AdaptationLogService, CheckInsService, CyclesService, EvidenceService, IndicatorsService, PHASES, phaseIndex } from '@r2c/cycles';
 import type { Phase } from '@r2c/cycles';
 import { Clock } from '@r2c/core';
 import { DEMO_ADMIN, DEMO_COACHES, DEMO_EMAIL_DOMAIN, DEMO_LABEL, DEMO_PILOTS, DEMO_SUBSCRIBERS } from './demo-content';
@@ -63,6 +63,7 @@ class DemoSeeder {
   private readonly indicators: IndicatorsService;
   private readonly cycles: CyclesService;
   private readonly evidence: EvidenceService;
+  private readonly adaptationLog: AdaptationLogService;
   private readonly checkIns: CheckInsService;
   private readonly today: number;
   private readonly logins = new Map<string, DemoLogin>();
@@ -73,6 +74,7 @@ class DemoSeeder {
     this.libraries = app.get(LibrariesService);
     this.initiatives = app.get(InitiativesService);
     this.indicators = app.get(IndicatorsService);
+    this.adaptationLog = app.get(AdaptationLogService);
     this.cycles = app.get(CyclesService);
     this.evidence = app.get(EvidenceService);
     this.checkIns = app.get(CheckInsService);
@@ -140,8 +142,13 @@ class DemoSeeder {
     const reaches = (phase: Phase) => phaseIndex(demo.phase) >= phaseIndex(phase);
     const moveTo = (to: Phase) => this.cycles.transition(librarian, id, to);
 
-    const { indicators, ...hypothesis } = demo.hypothesis;
-    await this.cycles.saveSection(librarian, id, 'hypothesis', { ...hypothesis, indicatorIds: indicators.map(indicator) });
+    const { indicators, predictions = [], ...hypothesis } = demo.hypothesis;
+    await this.cycles.saveSection(librarian, id, 'hypothesis', {
+      ...hypothesis,
+      indicatorIds: indicators.map(indicator),
+      predictions: predictions.map(({ indicator: ref, ...prediction }) => ({ ...prediction, indicatorId: indicator(ref) })),
+    });
+    for (const { daysAgo, ...entry } of demo.adaptationLog ?? []) await this.adaptationLog.add(librarian, id, { ...entry, madeOn: this.daysAgo(daysAgo) });
     if (reaches('adaptation')) {
       await moveTo('adaptation');
       if (demo.adaptation) {
