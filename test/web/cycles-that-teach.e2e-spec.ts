@@ -128,6 +128,12 @@ describe('the web app: cycles that teach', () => {
       await librarian.getByRole('heading', { name: 'To make this cycle stronger' }).waitFor();
       expect(await nudgeCodes(librarian, '.nudges')).toEqual(['single_data_point', 'one_kind_of_evidence', 'reflection_ignores_prediction', 'decision_without_next_steps']);
       await librarian.locator('.nudges li', { hasText: '"I trust the library" has a single measurement' }).waitFor();
+      // Where the librarian reflects, each prediction stands beside what was measured so far.
+      const soFar = librarian.getByRole('note', { name: 'Your prediction beside the evidence so far' });
+      expect(await soFar.locator('li').allInnerTexts()).toEqual([
+        'Attendance: predicted from 12 to 18; measured a mean of 17.5 (n=2).',
+        'I trust the library: predicted from 3.4 to 4.2; measured a mean of 4 (n=1).',
+      ]);
       await librarian.getByRole('button', { name: 'Save and send for review' }).click();
       await librarian.getByText('Sent for review. A coach').first().waitFor();
     });

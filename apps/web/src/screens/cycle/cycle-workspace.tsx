@@ -86,7 +86,7 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
   } else if (selected === 'evidence') {
     panel = <EvidencePanel {...sectionProps} indicators={indicators} editable />;
   } else {
-    panel = <ReflectionForm {...sectionProps} />;
+    panel = <ReflectionForm {...sectionProps} indicators={indicators} />;
   }
 
   return (

@@ -1,7 +1,8 @@
 import type { NewPrediction } from '../../api/client';
-import type { Indicator, Prediction } from '../../api/types';
+import type { Cycle, Indicator, Prediction } from '../../api/types';
 import { checkValue, VALUE_HINTS } from '../../ui/measurement';
 import { TextField } from '../../ui/fields';
+import { formatNumber } from '../../ui/words';
 
 /** What the librarian typed for one indicator's prediction, before it is read as numbers. */
 export interface TypedPrediction {
@@ -86,5 +87,32 @@ export function PredictionFields({ indicators, typed, onChange, problems }: Prop
         })
       )}
     </fieldset>
+  );
+}
+
+/**
+ * Each prediction beside this cycle's measurements so far, where the librarian reflects: the reflection
+ * should say whether what was predicted happened.
+ */
+export function PredictionsSoFar({ cycle, indicators }: { cycle: Cycle; indicators: Indicator[] }) {
+  const predictions = cycle.hypothesis?.predictions ?? [];
+  if (!predictions.length) return null;
+  return (
+    <div className="carried-over" role="note" aria-labelledby="so-far-title">
+      <h4 id="so-far-title">Your prediction beside the evidence so far</h4>
+      <ul>
+        {predictions.map((p) => {
+          const indicator = indicators.find((i) => i.id === p.indicatorId);
+          const values = cycle.evidence.filter((e) => e.kind === 'measurement' && e.indicatorId === p.indicatorId && e.value !== null).map((e) => e.value as number);
+          const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+          return (
+            <li key={p.indicatorId}>
+              <strong>{indicator?.name ?? 'An indicator'}</strong>: predicted {p.from !== null && `from ${formatNumber(p.from)} `}to {formatNumber(p.to)}; measured{' '}
+              {mean === null ? 'nothing yet' : `a mean of ${formatNumber(Math.round(mean * 100) / 100)} (n=${values.length})`}.
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

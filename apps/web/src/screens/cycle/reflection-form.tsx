@@ -1,8 +1,9 @@
 import { FormEvent, useState } from 'react';
-import type { Decision, Outcome } from '../../api/types';
+import type { Decision, Indicator, Outcome } from '../../api/types';
 import { ErrorSummary } from '../../ui/feedback';
 import { RadioGroup, TextArea } from '../../ui/fields';
 import { DECISION_HINTS, DECISION_NAMES, OUTCOME_NAMES } from '../../ui/words';
+import { PredictionsSoFar } from './prediction-fields';
 import { FormActions, SectionProps, useSectionSave } from './section-form';
 
 const LABELS = {
@@ -12,7 +13,7 @@ const LABELS = {
   nextSteps: 'Next steps',
 };
 
-export function ReflectionForm(props: SectionProps) {
+export function ReflectionForm(props: SectionProps & { indicators: Indicator[] }) {
   const { cycle, isCurrent } = props;
   const r = cycle.reflection;
   const [outcome, setOutcome] = useState<Outcome | ''>(r?.outcome ?? '');
@@ -30,6 +31,7 @@ export function ReflectionForm(props: SectionProps) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="phase-title">
       <ErrorSummary error={error} title={isCurrent ? 'The cycle cannot go to review yet' : undefined} links={links(LABELS)} />
+      <PredictionsSoFar cycle={cycle} indicators={props.indicators} />
       <RadioGroup<Outcome>
         id="reflection-outcome"
         legend={LABELS.outcome}
@@ -39,7 +41,7 @@ export function ReflectionForm(props: SectionProps) {
         errors={problems('outcome')}
         inline
       />
-      <TextArea id="reflection-insights" label={LABELS.insights} hint="What did you learn? The first sentence is quoted in the coalition digest." value={insights} onChange={setInsights} errors={problems('insights')} rows={4} />
+      <TextArea id="reflection-insights" label={LABELS.insights} hint="What did you learn? Say whether what you predicted happened. The first sentence is quoted in the coalition digest." value={insights} onChange={setInsights} errors={problems('insights')} rows={4} />
       <RadioGroup<Decision>
         id="reflection-decision"
         legend={LABELS.decision}
