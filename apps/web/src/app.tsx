@@ -13,6 +13,7 @@ import { Home } from './screens/home';
 import { InitiativePage } from './screens/initiative-page';
 import { InitiativesList } from './screens/initiatives-list';
 import { ReviewScreen } from './screens/review-screen';
+import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { SummaryList, SummaryPage } from './screens/summaries';
 
@@ -32,6 +33,7 @@ const ROUTES: Route[] = [
   ['/admin/initiatives/:id', (p) => <InitiativeAdmin key={p.id} id={p.id} />, ['admin']],
   ['/admin/people', () => <PeopleAdmin />, ['admin']],
   ['/admin/outbox', () => <OutboxAdmin />, ['admin']],
+  ['/settings', () => <Settings />],
 ];
 
 const NAV: Record<Role, [string, string][]> = {
@@ -83,6 +85,9 @@ function Header({ path }: { path: string }) {
           <span>
             {me.name} <span className="role">({ROLE_NAMES[me.role]})</span>
           </span>
+          <Link to="/settings" aria-current={current('/settings') ? 'page' : undefined}>
+            Email settings
+          </Link>
           <button type="button" className="button link on-dark" onClick={signOut}>
             Sign out
           </button>

@@ -10,6 +10,7 @@ import { cycleName, STATUS_NAMES } from '../ui/words';
 import { CheckIns } from './check-ins';
 import { CycleWorkspace } from './cycle/cycle-workspace';
 import { StartCycleForm } from './cycle/start-cycle-form';
+import { DigestSharingChoice } from './digest-sharing';
 import { PastCycles } from './past-cycles';
 
 async function loadInitiative(id: string) {
@@ -85,6 +86,10 @@ export function InitiativePage({ id }: { id: string }) {
 
       <Section title="Past cycles" id="past-cycles">
         <PastCycles cycles={cycles} />
+      </Section>
+
+      <Section title="Coalition digest" id="coalition-digest">
+        <DigestSharingChoice initiative={initiative} standing={standing} />
       </Section>
 
       <Section title="People and downloads" id="downloads">
