@@ -16,6 +16,7 @@ import { ReviewScreen } from './screens/review-screen';
 import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { SummaryList, SummaryPage } from './screens/summaries';
+import { SurveyPage } from './screens/survey/survey-page';
 
 type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode, roles?: Role[]];
 
@@ -23,6 +24,7 @@ const ROUTES: Route[] = [
   ['/', () => <Home />],
   ['/initiatives', () => <InitiativesList />, ['admin', 'coach', 'librarian']],
   ['/initiatives/:id', (p) => <InitiativePage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
+  ['/initiatives/:id/survey', (p) => <SurveyPage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
   ['/cycles/:id/review', (p) => <ReviewScreen key={p.id} cycleId={p.id} />, ['admin', 'coach']],
   ['/summaries', () => <SummaryList />],
   ['/summaries/:id', (p) => <SummaryPage key={p.id} cycleId={p.id} />],

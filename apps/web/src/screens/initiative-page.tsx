@@ -88,6 +88,12 @@ export function InitiativePage({ id }: { id: string }) {
         <PastCycles cycles={cycles} />
       </Section>
 
+      <Section title="Trust survey" id="trust-survey">
+        <p>
+          <Link to={`/initiatives/${id}/survey`}>Open the trust survey</Link>: its statements, responses imported from Google Forms or Microsoft Forms, and each outcome before and after.
+        </p>
+      </Section>
+
       <Section title="Coalition digest" id="coalition-digest">
         <DigestSharingChoice initiative={initiative} standing={standing} />
       </Section>

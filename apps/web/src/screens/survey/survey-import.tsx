@@ -1,0 +1,335 @@
+import { ChangeEvent, FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, FieldProblem } from '../../api/client';
+import type { CycleListItem } from '../../api/types';
+import { BadRow, ColumnMapping, ColumnPreview, FormsSource, MAX_CSV_CHARACTERS, SurveyImportPreview, SurveyItem, surveyApi } from '../../api/survey';
+import { Link } from '../../router';
+import { ErrorSummary, FieldLink, Status } from '../../ui/feedback';
+import { Hint, SelectField, TextArea, TextField } from '../../ui/fields';
+import { cycleName, formatDate, PHASE_NAMES, plural, today } from '../../ui/words';
+
+export const SOURCE_NAMES: Record<FormsSource, string> = { google_forms: 'Google Forms', microsoft_forms: 'Microsoft Forms', csv: 'a CSV file' };
+
+const MATCH_WORDS = { exact: 'same wording', bracketed: 'grid row with the same wording', contains: 'heading contains the wording' };
+
+/** Only cycles collecting evidence (or reflecting on it) take survey answers. */
+const takesEvidence = (cycle: CycleListItem) => cycle.phase === 'evidence' || cycle.phase === 'reflection';
+
+const columnField = (index: number) => `import-column-${index}`;
+
+/** Rows a refusal or a preview names, each with its line in the file. */
+export function BadRowList({ rows, id }: { rows: BadRow[]; id?: string }) {
+  return (
+    <ul className="bad-rows" id={id}>
+      {rows.map((row) => (
+        <li key={row.line}>
+          <strong>Line {row.line}:</strong> {row.reasons.join('; ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The lines a refused import names: its details carry them as `{ field: 'csv', line, problems }`. */
+function refusedRows(error: unknown): BadRow[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.details
+    .map((d) => ({ line: (d as FieldProblem & { line?: unknown }).line, reasons: d.problems }))
+    .filter((r): r is BadRow => typeof r.line === 'number');
+}
+
+/**
+ * The API names a mapping's fault by its place in the list sent (`mapping.2.itemId`); the screen
+ * shows it beside the column's own choice.
+ */
+function byColumn(error: unknown, sent: ColumnMapping[]): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details.map((d) => {
+    const at = d.field.match(/^mapping\.(\d+)\./);
+    return at && sent[Number(at[1])] ? { ...d, field: columnField(sent[Number(at[1])].column) } : d;
+  });
+  return new ApiError(error.status, error.message, details);
+}
+
+function sameMapping(a: ColumnMapping[], b: ColumnMapping[]): boolean {
+  const key = (m: ColumnMapping[]) => JSON.stringify([...m].sort((x, y) => x.column - y.column));
+  return key(a) === key(b);
+}
+
+function answeredWords(column: ColumnPreview): string {
+  const answered = `answered in ${plural(column.answered, 'row')}`;
+  return column.match ? `${answered} · matched by ${MATCH_WORDS[column.match]}` : answered;
+}
+
+interface Props {
+  initiativeId: string;
+  items: SurveyItem[];
+  cycles: CycleListItem[];
+  onImported(): void;
+}
+
+/** A Forms export read in the browser, previewed by the API, then imported all or nothing into the open cycle. */
+export function SurveyImport({ initiativeId, items, cycles, onImported }: Props) {
+  const [csv, setCsv] = useState('');
+  const [preview, setPreview] = useState<SurveyImportPreview | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  // A new key empties the file input once its file is imported.
+  const [fileInput, setFileInput] = useState(0);
+
+  const changeCsv = (text: string) => {
+    setCsv(text);
+    setPreview(null);
+    setPreviewError(null);
+  };
+  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setStatus('');
+    if (!file) return;
+    try {
+      changeCsv(await file.text());
+    } catch {
+      setPreviewError(new ApiError(400, `“${file.name}” could not be read. Download the responses again and choose the new file.`, [{ field: 'csv', problems: ['The file could not be read.'] }]));
+    }
+  };
+  const runPreview = async (event: FormEvent) => {
+    event.preventDefault();
+    setPreview(null);
+    setPreviewError(null);
+    setStatus('');
+    if (!csv.trim()) {
+      setPreviewError(new ApiError(400, 'Choose the responses file, or paste its text, first.', [{ field: 'csv', problems: ['Choose a .csv file or paste the responses.'] }]));
+      return;
+    }
+    if (csv.length > MAX_CSV_CHARACTERS) {
+      setPreviewError(new ApiError(413, `The file has ${csv.length.toLocaleString('en-US')} characters; an import takes up to ${MAX_CSV_CHARACTERS.toLocaleString('en-US')}. Split the responses into two files.`, [{ field: 'csv', problems: ['The file is too large.'] }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      setPreview(await surveyApi.preview(initiativeId, csv));
+    } catch (e) {
+      setPreviewError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const imported = (words: string) => {
+    setPreview(null);
+    setCsv('');
+    setFileInput((n) => n + 1);
+    setStatus(words);
+    onImported();
+  };
+  const csvProblems = previewError instanceof ApiError ? previewError.problemsFor('csv') : undefined;
+
+  return (
+    <>
+      <p>
+        Download the responses from Google Forms (Responses, then “Download responses (.csv)”) or Microsoft Forms (“Open results in Excel”, then save as CSV),
+        and import them here. Each statement’s answers become one measurement on its indicator, with the number of responses as its sample size.
+      </p>
+      <p className="hint">
+        Patron privacy: only the columns you match to a statement are stored. Columns that look like names, email addresses or phone numbers are never imported.
+      </p>
+      <form onSubmit={(e) => void runPreview(e)} noValidate aria-label="Read a responses file">
+        <ErrorSummary error={previewError} title="The file could not be previewed" links={csvProblems?.length ? [{ id: 'import-csv', label: 'Responses' }] : []} />
+        <div className="field">
+          <label className="label" htmlFor="import-file">
+            Responses file (.csv)
+          </label>
+          <Hint id="import-file" hint="The file stays on this device until you preview it; nothing is stored before you import." />
+          <input key={fileInput} id="import-file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" onChange={(e) => void chooseFile(e)} />
+        </div>
+        <TextArea id="import-csv" label="Or paste the responses" hint="The CSV text, header row first. A chosen file shows here too." value={csv} onChange={changeCsv} errors={csvProblems} rows={4} spellCheck={false} />
+        <button type="submit" className="button" disabled={busy}>
+          Preview
+        </button>
+      </form>
+      <Status>{status}</Status>
+      {preview && <ImportPreview initiativeId={initiativeId} csv={csv} preview={preview} items={items} cycles={cycles} onImported={imported} />}
+    </>
+  );
+}
+
+function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported }: { initiativeId: string; csv: string; preview: SurveyImportPreview; items: SurveyItem[]; cycles: CycleListItem[]; onImported(words: string): void }) {
+  const open = cycles.filter((c) => c.phase !== 'closed').sort((a, b) => a.number - b.number);
+  const importable = open.filter(takesEvidence);
+  const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.index, c.itemId ?? ''])));
+  const [cycleId, setCycleId] = useState(importable[0]?.id ?? '');
+  const [observedOn, setObservedOn] = useState(preview.responseDates?.last ?? today());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const mapping: ColumnMapping[] = preview.columns.filter((c) => !c.privacy && choice[c.index]).map((c) => ({ column: c.index, itemId: choice[c.index] }));
+  const changed = !sameMapping(mapping, preview.mapping);
+  const itemText = (id: string) => items.find((i) => i.id === id)?.text ?? 'a removed statement';
+  const columnName = (c: ColumnPreview) => `Column ${c.index + 1}: ${c.header || '(no heading)'}`;
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  const commit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const twice = mapping.filter((m, at) => mapping.some((o, before) => before < at && o.itemId === m.itemId));
+    if (twice.length) {
+      setError(new ApiError(400, 'Each statement can be matched to one column only.', twice.map((m) => ({ field: columnField(m.column), problems: [`“${itemText(m.itemId)}” is already matched to another column.`] }))));
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await surveyApi.commit(initiativeId, { csv, cycleId, mapping, observedOn });
+      const cycle = cycles.find((c) => c.id === cycleId);
+      onImported(
+        `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
+          `${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(result.import.observedOn)}. Only the matched columns were stored.`,
+      );
+    } catch (e) {
+      setError(byColumn(e, mapping));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const refused = refusedRows(error);
+  const links: FieldLink[] =
+    error instanceof ApiError
+      ? [
+          ...preview.columns.filter((c) => errs(columnField(c.index))?.length).map((c) => ({ id: columnField(c.index), label: columnName(c) })),
+          ...(errs('cycleId')?.length ? [{ id: 'import-cycle', label: 'Cycle' }] : []),
+          ...(errs('observedOn')?.length ? [{ id: 'import-observedOn', label: 'Date of the evidence' }] : []),
+        ]
+      : [];
+
+  return (
+    <section className="subform" aria-labelledby="import-preview-title">
+      <h3 id="import-preview-title" tabIndex={-1} ref={heading}>
+        Preview: {plural(preview.responses, 'response')} to import
+      </h3>
+      <p>
+        Read from {SOURCE_NAMES[preview.source]}: {plural(preview.rows, 'row')} below the header row, {plural(preview.responses, 'response')} counted
+        {preview.responseDates
+          ? preview.responseDates.first === preview.responseDates.last
+            ? `, all answered on ${formatDate(preview.responseDates.first)}`
+            : `, answered between ${formatDate(preview.responseDates.first)} and ${formatDate(preview.responseDates.last)}`
+          : ''}
+        . Nothing is stored yet.
+      </p>
+
+      {preview.privacyFlags.length > 0 && (
+        <div className="callout">
+          <h4>Personal data: never imported</h4>
+          <p>
+            These columns look like names, email addresses or phone numbers. To protect patrons’ privacy they cannot be imported, and nothing in them is stored.
+            You may want to remove the question from your form.
+          </p>
+          <ul className="privacy-flags">
+            {preview.privacyFlags.map((f) => (
+              <li key={f.column}>
+                Column {f.column + 1}: {f.reason}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {preview.badRows.length > 0 && (
+        <div className="callout">
+          <h4>{plural(preview.badRows.length, 'row')} would stop the import</h4>
+          <p>The import is all or nothing: correct these rows in the file (or delete them), then preview it again.</p>
+          <BadRowList rows={preview.badRows} id="preview-bad-rows" />
+        </div>
+      )}
+
+      {preview.emptyLines.length > 0 && (
+        <p>
+          {preview.emptyLines.length === 1 ? `Line ${preview.emptyLines[0]} answers` : `Lines ${preview.emptyLines.join(', ')} answer`} none of the matched
+          statements; {preview.emptyLines.length === 1 ? 'it is' : 'they are'} left out, not counted.
+        </p>
+      )}
+
+      <form onSubmit={(e) => void commit(e)} noValidate aria-label="Import the responses">
+        <ErrorSummary error={error} title="Nothing was imported" links={links} />
+        {refused.length > 0 && <BadRowList rows={refused} id="refused-rows" />}
+        <h4>Columns and statements</h4>
+        <p className="hint">Check which statement each column answers. Choose “Do not import” for any column you want left out; only matched columns are stored.</p>
+        <ul className="import-columns">
+          {preview.columns.map((c) =>
+            c.privacy ? (
+              <li key={c.index}>
+                <p className="label">{columnName(c)}</p>
+                <p className="meta">
+                  <span className="tag">Personal data</span> Not importable: {c.privacy.reason}.
+                </p>
+              </li>
+            ) : (
+              <li key={c.index}>
+                <SelectField
+                  id={columnField(c.index)}
+                  label={columnName(c)}
+                  hint={answeredWords(c)}
+                  placeholder="Do not import"
+                  options={items.map((i) => ({ value: i.id, label: i.text }))}
+                  value={choice[c.index] ?? ''}
+                  onChange={(value) => setChoice({ ...choice, [c.index]: value })}
+                  errors={errs(columnField(c.index))}
+                />
+              </li>
+            ),
+          )}
+        </ul>
+        {preview.unmatchedItems.length > 0 && !changed && (
+          <p className="hint">No column matched {preview.unmatchedItems.map((i) => `“${i.text}”`).join(', ')}.</p>
+        )}
+
+        <h4>Where the answers go</h4>
+        <ImportTarget initiativeId={initiativeId} open={open} importable={importable} cycleId={cycleId} setCycleId={setCycleId} errors={errs('cycleId')} />
+        {importable.length > 0 && (
+          <>
+            <TextField id="import-observedOn" type="date" label="Date of the evidence" hint="By default the day of the last response." value={observedOn} onChange={setObservedOn} errors={errs('observedOn')} />
+            {mapping.length === 0 ? (
+              <p>Match at least one column to a statement to import.</p>
+            ) : preview.badRows.length > 0 && !changed ? (
+              <p>Correct the rows listed above and preview the file again to import it.</p>
+            ) : (
+              <button type="submit" className="button" disabled={busy}>
+                Import {plural(preview.responses, 'response')}
+              </button>
+            )}
+          </>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function ImportTarget({ initiativeId, open, importable, cycleId, setCycleId, errors }: { initiativeId: string; open: CycleListItem[]; importable: CycleListItem[]; cycleId: string; setCycleId(id: string): void; errors?: string[] }) {
+  if (!open.length) {
+    return (
+      <p>
+        An import needs an open cycle to add its evidence to, and no cycle is open. Start the next cycle on <Link to={`/initiatives/${initiativeId}`}>the initiative page</Link> first.
+      </p>
+    );
+  }
+  if (!importable.length) {
+    const cycle = open[0];
+    return (
+      <p>
+        {cycleName(cycle)} is in the {PHASE_NAMES[cycle.phase].toLowerCase()} phase. Survey answers can be imported once it reaches the evidence phase
+        {cycle.phase === 'review' ? ' again, or into the next cycle' : ''}.
+      </p>
+    );
+  }
+  return (
+    <SelectField
+      id="import-cycle"
+      label="Cycle"
+      hint="The open cycle whose evidence the answers become."
+      options={importable.map((c) => ({ value: c.id, label: `${cycleName(c)} (${PHASE_NAMES[c.phase].toLowerCase()} phase)` }))}
+      value={cycleId}
+      onChange={setCycleId}
+      errors={errors}
+    />
+  );
+}

@@ -1,0 +1,181 @@
+import { FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client';
+import type { Indicator } from '../../api/types';
+import { StarterItem, Survey, SurveyItem, surveyApi } from '../../api/survey';
+import { ErrorSummary, Status } from '../../ui/feedback';
+import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { plural } from '../../ui/words';
+
+/** Close to the API's rule: case, spacing and closing punctuation do not make another statement. */
+const wording = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.?!:;*"']+$/, '').trim();
+
+export function missingStarters(survey: Survey, starters: StarterItem[]): StarterItem[] {
+  return starters.filter((s) => !survey.items.some((i) => i.starterKey === s.key || wording(i.text) === wording(s.text)));
+}
+
+/** The items in survey order, each outcome once, in the order its first item comes. */
+function byOutcome(items: SurveyItem[]): [string, SurveyItem[]][] {
+  const groups = new Map<string, SurveyItem[]>();
+  for (const item of [...items].sort((a, b) => a.position - b.position)) groups.set(item.outcome, [...(groups.get(item.outcome) ?? []), item]);
+  return [...groups.entries()];
+}
+
+interface Props {
+  initiativeId: string;
+  survey: Survey;
+  starters: StarterItem[];
+  indicators: Indicator[];
+  canWrite: boolean;
+  /** After a change: the survey, and whether indicators were added with it. */
+  onChange(survey: Survey, indicatorsAdded?: boolean): void;
+}
+
+/** The statements respondents rate 1 to 5, under the outcome each speaks to, with the indicator it feeds. */
+export function SurveyItems({ initiativeId, survey, starters, indicators, canWrite, onChange }: Props) {
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const missing = missingStarters(survey, starters);
+
+  const act = async (work: () => Promise<string>) => {
+    setError(null);
+    setStatus('');
+    try {
+      setStatus(await work());
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const adoptStarter = () =>
+    act(async () => {
+      const adopted = await surveyApi.adoptStarter(initiativeId);
+      onChange(adopted, true);
+      const added = adopted.items.length - survey.items.length;
+      return added ? `${plural(added, 'starter item')} added, each with its 1–5 indicator.` : 'The survey already has every starter item.';
+    });
+  const remove = (item: SurveyItem) =>
+    act(async () => {
+      await surveyApi.removeItem(initiativeId, item.id);
+      onChange({ ...survey, items: survey.items.filter((i) => i.id !== item.id) });
+      return `“${item.text}” removed from the survey.`;
+    });
+
+  return (
+    <>
+      <p className="hint">
+        Respondents rate each statement from 1 to 5: {survey.scaleLabels.map((label, i) => `${i + 1} ${label}`).join(', ')}.
+      </p>
+      <ErrorSummary error={error} title="The survey was not changed" />
+      <Status>{status}</Status>
+      {survey.items.length === 0 ? (
+        <p>This survey has no statements yet.{canWrite ? '' : ' A librarian of this initiative can add them.'}</p>
+      ) : (
+        byOutcome(survey.items).map(([outcome, items]) => (
+          <div key={outcome} className="survey-outcome">
+            <h3>{outcome}</h3>
+            <ul className="survey-items">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <p className="survey-statement">{item.text}</p>
+                  <p className="meta">Feeds the indicator: {item.indicatorName ?? 'an indicator no longer found'}</p>
+                  {canWrite && (
+                    <button type="button" className="button link" onClick={() => void remove(item)}>
+                      Remove<span className="visually-hidden"> “{item.text}”</span>
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+      {canWrite && missing.length > 0 && (
+        <div className="notice">
+          <p>
+            {missing.length === starters.length
+              ? `The starter survey has ${plural(starters.length, 'statement')} on trust, belonging, feeling heard, bridging differences and connection, each tied to a 1–5 indicator.`
+              : `${plural(missing.length, 'statement')} of the starter survey ${missing.length === 1 ? 'is' : 'are'} not in this survey: ${missing.map((s) => `“${s.text}”`).join(', ')}`}
+          </p>
+          <button type="button" className="button secondary" onClick={() => void adoptStarter()}>
+            Add the starter items
+          </button>
+        </div>
+      )}
+      {canWrite && <AddItem initiativeId={initiativeId} survey={survey} indicators={indicators} onAdded={(item) => onChange({ ...survey, items: [...survey.items, item] })} />}
+    </>
+  );
+}
+
+function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: string; survey: Survey; indicators: Indicator[]; onAdded(item: SurveyItem): void }) {
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [indicatorId, setIndicatorId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const scales = indicators.filter((i) => i.kind === 'scale_1_5');
+  const outcomes = [...new Set(survey.items.map((i) => i.outcome))];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setStatus('');
+    const missing = [
+      ...(text.trim() ? [] : [{ field: 'text', problems: ['Write the statement respondents rate.'] }]),
+      ...(outcome.trim() ? [] : [{ field: 'outcome', problems: ['Name the outcome it speaks to, such as Belonging.'] }]),
+      ...(indicatorId ? [] : [{ field: 'indicatorId', problems: ['Choose the 1–5 indicator its answers are recorded on.'] }]),
+    ];
+    if (missing.length) {
+      setError(new ApiError(400, 'Fill in the statement, its outcome and its indicator.', missing));
+      return;
+    }
+    try {
+      const item = await surveyApi.addItem(initiativeId, { text, outcome, indicatorId });
+      onAdded(item);
+      setStatus(`“${item.text}” added under ${item.outcome}.`);
+      setText('');
+      setIndicatorId('');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  return (
+    <details className="subform">
+      <summary>Add a statement</summary>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label="Add a statement">
+        <ErrorSummary
+          error={error}
+          title="The statement was not added"
+          links={[
+            ['text', 'item-text', 'Statement'],
+            ['outcome', 'item-outcome', 'Outcome'],
+            ['indicatorId', 'item-indicator', 'Indicator'],
+          ]
+            .filter(([field]) => errs(field)?.length)
+            .map(([, id, label]) => ({ id, label }))}
+        />
+        <TextArea id="item-text" label="Statement" hint="Word it as the form asks it; imported columns are matched to it by these words." value={text} onChange={setText} errors={errs('text')} rows={2} />
+        <TextField id="item-outcome" label="Outcome" hint="The social-cohesion outcome it speaks to, such as Belonging or Feeling heard." list="item-outcome-names" value={outcome} onChange={setOutcome} errors={errs('outcome')} />
+        <datalist id="item-outcome-names">
+          {outcomes.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <SelectField
+          id="item-indicator"
+          label="Indicator"
+          hint={scales.length ? 'Each import records the mean of its answers on this 1–5 indicator.' : 'This initiative has no 1–5 indicator yet: add the starter items, or add one from the catalogue on the initiative page.'}
+          placeholder="Choose a 1–5 indicator"
+          options={scales.map((i) => ({ value: i.id, label: i.name }))}
+          value={indicatorId}
+          onChange={setIndicatorId}
+          errors={errs('indicatorId')}
+        />
+        <button type="submit" className="button">
+          Add statement
+        </button>
+      </form>
+      <Status>{status}</Status>
+    </details>
+  );
+}
