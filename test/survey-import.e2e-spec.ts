@@ -157,6 +157,28 @@ describe('the trust survey and its Forms import', () => {
       expect({ evidence: await countOf('evidence'), imports: await countOf('survey_imports'), answers: await countOf('survey_answers'), audit: await countOf('audit_entries') }).toEqual(before);
     });
 
+    it('previews with the librarian’s own mapping: the rows are checked against it, as the import would', async () => {
+      const trust = itemOf(TRUST).id;
+      const heard = itemOf(HEARD).id;
+      // The free-text column (7) mapped to an item: its words are not on the scale, so lines 2 and 5 would stop the import.
+      const handMapped = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 4, itemId: trust }, { column: 7, itemId: heard }] }).expect(200)).body;
+      expect(handMapped.mapping).toEqual([{ column: 4, itemId: trust }, { column: 7, itemId: heard }]);
+      expect(handMapped.columns.map((col: { itemId: string | null; match: string | null }) => [col.itemId, col.match])).toEqual([
+        [null, null], [null, null], [null, null], [null, null], [trust, 'bracketed'], [null, null], [null, null], [heard, null],
+      ]);
+      expect(handMapped.badRows.map((r: { line: number }) => r.line)).toEqual([2, 5]);
+      expect(handMapped.readyToImport).toBe(false);
+      expect(handMapped.unmatchedItems.map((i: { text: string }) => i.text)).toEqual(expect.arrayContaining([BELONG]));
+      // A refused answer is quoted (briefly) so the librarian can find it; names, emails and phone numbers never come back.
+      expect(handMapped.badRows[1].reasons).toEqual(['"More Saturdays please" is not on the 1–5 scale (column 8, "Anything else you want to tell us?")']);
+      for (const detail of PERSONAL.slice(0, 6)) expect(JSON.stringify(handMapped)).not.toContain(detail);
+
+      const narrowed = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 4, itemId: trust }] }).expect(200)).body;
+      expect(narrowed).toMatchObject({ badRows: [], responses: 4, readyToImport: true });
+      const personal = await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 2, itemId: trust }] }).expect(400);
+      expect(personal.body.details[0]).toMatchObject({ field: 'mapping.0.column', problems: [expect.stringMatching(/patron details are never stored/)] });
+    });
+
     it('refuses to map a column of names, email addresses or phone numbers, and an unreadable file', async () => {
       const res = await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: [{ column: 2, itemId: itemOf(TRUST).id }] }).expect(400);
       expect(res.body.details[0]).toMatchObject({ field: 'mapping.0.column', problems: [expect.stringMatching(/patron details are never stored/)] });

@@ -136,7 +136,7 @@ describe('the web app: the trust survey and its Forms import', () => {
       // A personal column has no choice to import it.
       expect(await librarian.locator('#import-column-2').count()).toBe(0);
       expect(await librarian.locator('.import-columns li', { hasText: 'Column 3: Email address' }).innerText()).toContain('Not importable');
-      await librarian.getByText('Correct the rows listed above and preview the file again to import it.').waitFor();
+      await librarian.getByText('Correct the rows listed above in the file and preview it again, or change the matches, to import it.').waitFor();
       expect(await librarian.getByRole('button', { name: /^Import/ }).count()).toBe(0);
       await checkScreen(librarian, 'survey-preview-bad-rows');
     });
@@ -170,6 +170,25 @@ describe('the web app: the trust survey and its Forms import', () => {
       expect((await lib().get(surveyPath('/imports')).expect(200)).body.total).toBe(0);
       expect(await surveyEvidence()).toEqual([]);
       await checkScreen(librarian, 'survey-import-refused');
+    });
+
+    it('checks changed matches before importing: the rows they would make bad are listed, and no import is offered', async () => {
+      await librarian.getByRole('button', { name: 'Check the file with these matches' }).click();
+      await librarian.locator('#preview-bad-rows').waitFor();
+      expect(await texts(librarian, '#preview-bad-rows li')).toEqual([
+        expect.stringMatching(/^Line 2: "Came with my neighbour, she liked it too" is not on the 1–5 scale \(column 8/),
+        expect.stringMatching(/^Line 5: "More Saturdays please" is not on the 1–5 scale \(column 8/),
+      ]);
+      // The checked preview keeps the librarian's matches, and offers no import while they make rows bad.
+      expect(await librarian.locator('#import-column-6').inputValue()).toBe((await itemOf(CONNECTED)).id);
+      expect(await librarian.locator('#import-column-7').inputValue()).toBe((await itemOf(TRUST_NEIGHBOURS)).id);
+      expect(await librarian.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+
+      await librarian.getByLabel('Column 8: Anything else you want to tell us?').selectOption({ label: 'Do not import' });
+      await librarian.getByRole('button', { name: 'Check the file with these matches' }).click();
+      await librarian.locator('#preview-bad-rows').waitFor({ state: 'detached' });
+      expect(await librarian.locator('#import-column-7').inputValue()).toBe('');
+      expect((await lib().get(surveyPath('/imports')).expect(200)).body.total).toBe(0);
     });
 
     it('imports once the free-text column is left out: one measurement per statement, the response count as sample size', async () => {

@@ -10,7 +10,7 @@ import type { EvidenceView } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
 import { dayOf, previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
-import { CommitSurveyImportDto, SurveyCsvDto } from './survey.dto';
+import { CommitSurveyImportDto, PreviewSurveyImportDto } from './survey.dto';
 import { SurveyAnswer, SurveyImport, SurveyItem } from './survey.entities';
 import { SurveyInstrumentService } from './survey-instrument.service';
 import { SurveyImportPreview, SurveyImportResult, SurveyImportView, toSurveyImportView } from './survey.views';
@@ -59,13 +59,20 @@ export class SurveyImportService {
     private readonly clock: Clock,
   ) {}
 
-  async preview(actor: Principal, initiativeId: string, dto: SurveyCsvDto): Promise<SurveyImportPreview> {
+  async preview(actor: Principal, initiativeId: string, dto: PreviewSurveyImportDto): Promise<SurveyImportPreview> {
     await this.policy.initiative(actor, initiativeId, 'contribute');
     const em = this.dataSource.manager;
     const [instrument, items] = [await this.instruments.instrument(em, initiativeId), await this.instruments.items(em, initiativeId)];
     const sheet = sheetOf(dto.csv);
-    const columns = previewColumns(sheet, items);
-    const mapped: MappedColumn[] = columns.filter((c) => c.itemId).map((c) => ({ column: c.index, itemId: c.itemId!, header: c.header }));
+    const suggested = previewColumns(sheet, items);
+    const mapped: MappedColumn[] = dto.mapping
+      ? this.checkedMapping(sheet, items, dto.mapping)
+      : suggested.filter((c) => c.itemId).map((c) => ({ column: c.index, itemId: c.itemId!, header: c.header }));
+    // Each column shows the item it is mapped to: the headers' suggestion, or the caller's choice.
+    const columns = suggested.map((c) => {
+      const itemId = mapped.find((m) => m.column === c.index)?.itemId ?? null;
+      return { ...c, itemId, match: itemId !== null && itemId === c.itemId ? c.match : null };
+    });
     const { responses, badRows, emptyLines } = readResponses(sheet, mapped, instrument.scaleLabels);
     const matched = new Set(mapped.map((m) => m.itemId));
     return {

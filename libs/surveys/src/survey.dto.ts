@@ -71,6 +71,19 @@ export class ColumnMappingDto {
   itemId: string;
 }
 
+export class PreviewSurveyImportDto extends SurveyCsvDto {
+  @ApiPropertyOptional({
+    type: [ColumnMappingDto],
+    description: 'check the rows against this mapping (as the import would) instead of the one the headers suggest; personal columns are refused as at import',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ColumnMappingDto)
+  mapping?: ColumnMappingDto[];
+}
+
 export class CommitSurveyImportDto extends SurveyCsvDto {
   @ApiProperty({ description: 'the initiative’s open cycle that the answers are evidence for (in its evidence or reflection phase)' })
   @IsUUID('all', { message: 'cycleId must be a cycle id (a UUID)' })

@@ -43,13 +43,13 @@ export interface SurveyImportPreview {
   /** Rows below the header row. */
   rows: number;
   columns: ColumnPreview[];
-  /** The mapping the columns' headers suggest; send it (changed or not) to import. */
+  /** The mapping the columns' headers suggest, or the one sent with the preview; send it (changed or not) to import. */
   mapping: { column: number; itemId: string }[];
   /** Items no column was matched to. */
   unmatchedItems: { id: string; text: string }[];
   /** Columns never stored: they look like names, email addresses or phone numbers. */
   privacyFlags: PrivacyFlagView[];
-  /** With the suggested mapping: each row that would stop the import, with its line in the file. */
+  /** With that mapping: each row that would stop the import, with its line in the file. */
   badRows: BadRow[];
   /** Rows that answer none of the mapped items (left out, not refused). */
   emptyLines: number[];

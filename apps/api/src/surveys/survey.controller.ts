@@ -5,7 +5,7 @@ import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import {
-  CommitSurveyImportDto, CreateSurveyItemDto, SurveyCsvDto, SurveyImportService, SurveyInstrumentService, SurveyOutcomesService, UpdateSurveyDto, UpdateSurveyItemDto,
+  CommitSurveyImportDto, CreateSurveyItemDto, PreviewSurveyImportDto, SurveyImportService, SurveyInstrumentService, SurveyOutcomesService, UpdateSurveyDto, UpdateSurveyItemDto,
 } from '@r2c/surveys';
 import { UuidParam } from '../common/uuid-param';
 
@@ -72,9 +72,9 @@ export class SurveyController {
   @Post('initiatives/:id/survey/imports/preview')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Reads a Forms CSV (JSON body {csv}) without storing anything: columns matched to items by wording, columns flagged as names, emails or phone numbers, bad rows with their line',
+    summary: 'Reads a Forms CSV (JSON body {csv, mapping?}) without storing anything: columns matched to items by wording (or mapped as sent), columns flagged as names, emails or phone numbers, bad rows with their line',
   })
-  preview(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: SurveyCsvDto) {
+  preview(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: PreviewSurveyImportDto) {
     return this.imports.preview(me, id, dto);
   }
 

@@ -133,7 +133,8 @@ export const surveyApi = {
   updateItem: (initiativeId: string, itemId: string, body: Partial<NewSurveyItem> & { position?: number }) => patch<SurveyItem>(`${base(initiativeId)}/items/${itemId}`, body),
   removeItem: (initiativeId: string, itemId: string) => del(`${base(initiativeId)}/items/${itemId}`),
 
-  preview: (initiativeId: string, csv: string) => post<SurveyImportPreview>(`${base(initiativeId)}/imports/preview`, { csv }),
+  /** With `mapping`, the rows are checked against it instead of the one the headers suggest. */
+  preview: (initiativeId: string, csv: string, mapping?: ColumnMapping[]) => post<SurveyImportPreview>(`${base(initiativeId)}/imports/preview`, mapping ? { csv, mapping } : { csv }),
   commit: (initiativeId: string, body: CommitImport) => post<{ import: SurveyImport; evidence: Evidence[] }>(`${base(initiativeId)}/imports`, body),
   imports: (initiativeId: string) => get<Page<SurveyImport>>(`${base(initiativeId)}/imports?limit=100`),
   outcomes: (initiativeId: string) => get<SurveyOutcomes>(`${base(initiativeId)}/outcomes`),

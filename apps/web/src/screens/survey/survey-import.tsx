@@ -76,6 +76,8 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
   const [busy, setBusy] = useState(false);
   // A new key empties the file input once its file is imported.
   const [fileInput, setFileInput] = useState(0);
+  // A new key starts the preview's choices afresh from a preview checked against changed matches.
+  const [previewVersion, setPreviewVersion] = useState(0);
 
   const changeCsv = (text: string) => {
     setCsv(text);
@@ -147,12 +149,37 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
         </button>
       </form>
       <Status>{status}</Status>
-      {preview && <ImportPreview initiativeId={initiativeId} csv={csv} preview={preview} items={items} cycles={cycles} onImported={imported} />}
+      {preview && (
+        <ImportPreview
+          key={previewVersion}
+          initiativeId={initiativeId}
+          csv={csv}
+          preview={preview}
+          items={items}
+          cycles={cycles}
+          onImported={imported}
+          onRechecked={(checked) => {
+            setPreview(checked);
+            setPreviewVersion((n) => n + 1);
+          }}
+        />
+      )}
     </>
   );
 }
 
-function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported }: { initiativeId: string; csv: string; preview: SurveyImportPreview; items: SurveyItem[]; cycles: CycleListItem[]; onImported(words: string): void }) {
+interface PreviewProps {
+  initiativeId: string;
+  csv: string;
+  preview: SurveyImportPreview;
+  items: SurveyItem[];
+  cycles: CycleListItem[];
+  onImported(words: string): void;
+  /** The file previewed again against the librarian's changed matches. */
+  onRechecked(preview: SurveyImportPreview): void;
+}
+
+function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, onRechecked }: PreviewProps) {
   const open = cycles.filter((c) => c.phase !== 'closed').sort((a, b) => a.number - b.number);
   const importable = open.filter(takesEvidence);
   const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.index, c.itemId ?? ''])));
@@ -188,6 +215,17 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported }
     } catch (e) {
       setError(byColumn(e, mapping));
     } finally {
+      setBusy(false);
+    }
+  };
+
+  const recheck = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      onRechecked(await surveyApi.preview(initiativeId, csv, mapping));
+    } catch (e) {
+      setError(byColumn(e, mapping));
       setBusy(false);
     }
   };
@@ -282,6 +320,14 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported }
         {preview.unmatchedItems.length > 0 && !changed && (
           <p className="hint">No column matched {preview.unmatchedItems.map((i) => `“${i.text}”`).join(', ')}.</p>
         )}
+        {changed && mapping.length > 0 && (
+          <div className="actions">
+            <button type="button" className="button secondary" disabled={busy} onClick={() => void recheck()}>
+              Check the file with these matches
+            </button>
+            <span className="hint">Lists any row your changes would make impossible to import, before anything is stored.</span>
+          </div>
+        )}
 
         <h4>Where the answers go</h4>
         <ImportTarget initiativeId={initiativeId} open={open} importable={importable} cycleId={cycleId} setCycleId={setCycleId} errors={errs('cycleId')} />
@@ -291,7 +337,7 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported }
             {mapping.length === 0 ? (
               <p>Match at least one column to a statement to import.</p>
             ) : preview.badRows.length > 0 && !changed ? (
-              <p>Correct the rows listed above and preview the file again to import it.</p>
+              <p>Correct the rows listed above in the file and preview it again, or change the matches, to import it.</p>
             ) : (
               <button type="submit" className="button" disabled={busy}>
                 Import {plural(preview.responses, 'response')}
