@@ -5,6 +5,7 @@ import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
 import { TextArea } from '../ui/fields';
 import { useLoad } from '../ui/use-load';
 import { daysBetween, formatDate, formatInstant, plural, today } from '../ui/words';
+import { useAction } from '../ui/use-action';
 
 export function DueDate({ dueOn }: { dueOn: string }) {
   const late = daysBetween(dueOn, today());
@@ -22,9 +23,8 @@ export function CheckIns({ initiativeId, canWrite, members }: { initiativeId: st
   const [note, setNote] = useState('');
   const [blockers, setBlockers] = useState('');
   const [helpWanted, setHelpWanted] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,19 +34,14 @@ export function CheckIns({ initiativeId, canWrite, members }: { initiativeId: st
       setError(new ApiError(400, 'Write a short note of what happened.', [{ field: 'note', problems: ['Write a short note of what happened since the last check-in.'] }]));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const posted = await api.checkIn(initiativeId, { note, ...(blockers.trim() ? { blockers } : {}), ...(helpWanted.trim() ? { helpWanted } : {}) });
       setNote('');
       setBlockers('');
       setHelpWanted('');
       setStatus(`Check-in posted. The next one is due ${formatDate(posted.nextDueOn, true)}.`);
       await list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
   const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? 'Programme staff';

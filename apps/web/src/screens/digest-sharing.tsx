@@ -4,6 +4,7 @@ import { digestChoices, DigestSharing, SharingInitiative } from '../api/digest-c
 import type { Standing } from '../session';
 import { ErrorSummary, Status } from '../ui/feedback';
 import { RadioGroup } from '../ui/fields';
+import { useAction } from '../ui/use-action';
 
 const SHARING_NAMES: Record<DigestSharing, string> = { everything: 'Everything', closed_cycles: 'Closed cycles only', nothing: 'Nothing' };
 
@@ -37,24 +38,17 @@ export function DigestSharingChoice({ initiative, standing }: { initiative: Shar
 
 function SharingForm({ initiativeId, current, onSaved }: { initiativeId: string; current: DigestSharing; onSaved(sharing: DigestSharing): void }) {
   const [sharing, setSharing] = useState<DigestSharing>(current);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = (await digestChoices.share(initiativeId, sharing)).digestSharing;
       onSaved(saved);
       setStatus(`Saved. This initiative shares ${SHARING_NAMES[saved].toLowerCase()} with the coalition digest.`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const problems = error instanceof ApiError ? error.problemsFor('digestSharing') : [];
 

@@ -7,6 +7,7 @@ import { TextField } from '../ui/fields';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { cycleName, DECISION_NAMES, formatDate, formatInstant, OUTCOME_NAMES, plural } from '../ui/words';
+import { useAction } from '../ui/use-action';
 
 const period = (start: string, end: string) => `${formatDate(start)} – ${formatDate(end)}`;
 
@@ -47,16 +48,13 @@ export function DigestArchive() {
 function RunDigest({ onDone }: { onDone(): Promise<void> }) {
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    setBusy(true);
-    try {
+    await run(async () => {
       const answer = await api.runDigest({ ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) });
       const words = period(answer.periodStart, answer.periodEnd);
       setStatus(
@@ -67,11 +65,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
             : `The digest of ${words} is being compiled; reload the archive in a moment.`,
       );
       await onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 

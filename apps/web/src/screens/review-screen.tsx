@@ -12,6 +12,7 @@ import { cycleName, PHASE_NAMES } from '../ui/words';
 import { AdaptationLog } from './cycle/adaptation-log';
 import { ReviewList, WholeCycle } from './cycle/cycle-view';
 import { Nudges } from './cycle/nudges';
+import { useAction } from '../ui/use-action';
 
 async function loadReview(cycleId: string) {
   const cycle = await api.cycle(cycleId);
@@ -38,9 +39,8 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
   const [verdict, setVerdict] = useState<Verdict | ''>('');
   const [returnTo, setReturnTo] = useState<WorkingPhase>('reflection');
   const [body, setBody] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   if (!loaded.data) return <Page title="Review">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</Page>;
   const { cycle, initiative, indicators } = loaded.data;
@@ -59,19 +59,14 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
       setError(new ApiError(400, 'The review is not complete yet.', problems));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const v = verdict as Verdict;
       const updated = await api.review(cycle.id, { verdict: v, body, ...(v === 'request_changes' ? { returnTo } : {}) });
       loaded.set({ ...loaded.data!, cycle: updated });
       setStatus(v === 'request_changes' ? `${DONE[v]} ${PHASE_NAMES[returnTo].toLowerCase()}.` : DONE[v]);
       setBody('');
       setVerdict('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 

@@ -6,6 +6,7 @@ import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
 import { RadioGroup } from '../ui/fields';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
+import { useAction } from '../ui/use-action';
 
 const FREQUENCY_NAMES: Record<DigestFrequency, string> = { weekly: 'Every week', monthly: 'Once a month', none: 'No digest' };
 
@@ -51,25 +52,18 @@ function NotSent() {
 
 function FrequencyForm({ preferences, onSaved }: { preferences: DigestPreferences; onSaved(preferences: DigestPreferences): void }) {
   const [frequency, setFrequency] = useState<DigestFrequency>(preferences.frequency);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await digestChoices.chooseMine(frequency);
       onSaved(saved);
       setFrequency(saved.frequency);
       setStatus(saved.receivesDigest ? SAVED[saved.frequency] : 'Saved.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const problems = error instanceof ApiError ? error.problemsFor('frequency') : [];
   const hints: Record<DigestFrequency, string> = {

@@ -3,13 +3,13 @@ import { ApiError } from '../api/client';
 import { useSession } from '../session';
 import { ErrorSummary } from '../ui/feedback';
 import { TextField } from '../ui/fields';
+import { useAction } from '../ui/use-action';
 
 export function SignIn() {
   const { signIn, notice } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -24,13 +24,7 @@ export function SignIn() {
       setError(new ApiError(400, 'Enter your email address and your password.'));
       return;
     }
-    setBusy(true);
-    try {
-      await signIn(email.trim(), password);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await run(() => signIn(email.trim(), password));
   };
 
   return (

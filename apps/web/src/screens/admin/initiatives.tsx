@@ -8,6 +8,7 @@ import { Page, Section } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { formatDate, options, STATUS_NAMES, today } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
+import { useAction } from '../../ui/use-action';
 
 export function InitiativesAdmin() {
   const list = useLoad(async () => {
@@ -66,14 +67,13 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
   const [learningQuestion, setLearningQuestion] = useState('');
   const [cadence, setCadence] = useState('14');
   const [startDate, setStartDate] = useState(today());
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       const created = await api.createInitiative({ libraryId, title, summary, audience, learningQuestion, checkInCadenceDays: Number(cadence), startDate });
       setStatus(`${created.title} added. Open it to add its librarians and coach.`);
       setTitle('');
@@ -81,9 +81,7 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
       setAudience('');
       setLearningQuestion('');
       await onAdded();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
@@ -99,7 +97,7 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
         <TextField id="initiative-checkInCadenceDays" label="Check-in every (days)" inputMode="numeric" value={cadence} onChange={setCadence} errors={errs('checkInCadenceDays')} />
         <TextField id="initiative-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
       </div>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={busy}>
         Add initiative
       </button>
       <Status>{status}</Status>
@@ -114,7 +112,7 @@ export function InitiativeAdmin({ id }: { id: string }) {
     return { initiative, users: users.items };
   }, [id]);
   const [personId, setPersonId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   if (!loaded.data) return <Page title="Initiative">{loaded.error ? <LoadFailed error={loaded.error} retry={loaded.reload} /> : <Loading />}</Page>;
@@ -122,15 +120,12 @@ export function InitiativeAdmin({ id }: { id: string }) {
   const candidates = users.filter((u) => u.active && (u.role === 'librarian' || u.role === 'coach') && !initiative.members.some((m) => m.userId === u.id));
 
   const act = async (work: () => Promise<unknown>, words: string) => {
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       await work();
       setStatus(words);
       await loaded.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -165,7 +160,7 @@ export function InitiativeAdmin({ id }: { id: string }) {
             {initiative.members.map((m) => (
               <li key={m.userId}>
                 {m.name} <span className="meta">({m.role}, {m.email})</span>{' '}
-                <button type="button" className="button link" onClick={() => void act(() => api.removeMember(id, m.userId), `${m.name} removed.`)}>
+                <button type="button" className="button link" disabled={busy} onClick={() => void act(() => api.removeMember(id, m.userId), `${m.name} removed.`)}>
                   Remove<span className="visually-hidden"> {m.name}</span>
                 </button>
               </li>
@@ -184,7 +179,7 @@ export function InitiativeAdmin({ id }: { id: string }) {
             onChange={setPersonId}
             errors={errs('person')}
           />
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={busy}>
             Add member
           </button>
         </form>

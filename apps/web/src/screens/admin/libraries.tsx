@@ -7,6 +7,7 @@ import { Page, Section } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { COMMUNITY_NAMES, options } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
+import { useAction } from '../../ui/use-action';
 
 const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
 
@@ -57,14 +58,13 @@ function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
   const [state, setState] = useState('');
   const [communityType, setCommunityType] = useState<CommunityType | ''>('');
   const [timezone, setTimezone] = useState('America/New_York');
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       const library = await api.createLibrary({ name, city, state, communityType: communityType as CommunityType, timezone });
       setStatus(`${library.name} added.`);
       setName('');
@@ -72,9 +72,7 @@ function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
       setState('');
       setCommunityType('');
       await onAdded();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
@@ -95,7 +93,7 @@ function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
           ))}
         </datalist>
       </div>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={busy}>
         Add library
       </button>
       <Status>{status}</Status>

@@ -6,6 +6,7 @@ import { Page } from '../../ui/page';
 import { useLoad } from '../../ui/use-load';
 import { formatInstant, MAIL_STATUS_NAMES } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
+import { useAction } from '../../ui/use-action';
 
 const FILTERS: (OutboxStatus | 'all')[] = ['failed', 'dead', 'queued', 'sent', 'all'];
 
@@ -13,19 +14,16 @@ const FILTERS: (OutboxStatus | 'all')[] = ['failed', 'dead', 'queued', 'sent', '
 export function OutboxAdmin() {
   const [filter, setFilter] = useState<OutboxStatus | 'all'>('failed');
   const list = useLoad(() => api.outbox(filter === 'all' ? undefined : filter), [filter]);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   const retry = async (id: string, to: string) => {
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       await api.retryMail(id);
       setStatus(`The email to ${to} will be sent again.`);
       await list.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
 
   return (
@@ -74,7 +72,7 @@ export function OutboxAdmin() {
                   <td>{formatInstant(m.createdAt)}</td>
                   <td>
                     {(m.status === 'failed' || m.status === 'dead') && (
-                      <button type="button" className="button secondary" onClick={() => void retry(m.id, m.to)}>
+                      <button type="button" className="button secondary" disabled={busy} onClick={() => void retry(m.id, m.to)}>
                         Retry<span className="visually-hidden"> the email to {m.to}</span>
                       </button>
                     )}

@@ -8,23 +8,21 @@ import { useMe } from '../../session';
 import { useLoad } from '../../ui/use-load';
 import { options, ROLE_NAMES } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
+import { useAction } from '../../ui/use-action';
 
 export function PeopleAdmin() {
   const me = useMe();
   const list = useLoad(() => api.users(), []);
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   const change = async (user: User, changes: Partial<Pick<User, 'role' | 'active'>>, words: string) => {
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       await api.updateUser(user.id, changes);
       setStatus(words);
       await list.reload();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
 
   return (
@@ -67,7 +65,7 @@ export function PeopleAdmin() {
                       {u.id === me.id ? (
                         <span className="meta">(you)</span>
                       ) : (
-                        <button type="button" className="button link" onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}>
+                        <button type="button" className="button link" disabled={busy} onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}>
                           {u.active ? 'Deactivate' : 'Reactivate'}
                           <span className="visually-hidden"> {u.name}</span>
                         </button>
@@ -92,14 +90,13 @@ function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       const user = await api.createUser({ name, email, role: role as Role, password });
       setStatus(`${user.name} can now sign in as ${user.email}. Give them the password in person or by phone.`);
       setName('');
@@ -107,9 +104,7 @@ function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
       setRole('');
       setPassword('');
       await onAdded();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
@@ -124,7 +119,7 @@ function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
         <SelectField id="person-role" label="Role" placeholder="Choose" options={options(ROLE_NAMES)} value={role} onChange={(v) => setRole(v as Role)} errors={errs('role')} />
         <TextField id="person-password" type="password" label="First password" hint="At least 10 characters." autoComplete="new-password" value={password} onChange={setPassword} errors={errs('password')} />
       </div>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={busy}>
         Add person
       </button>
       <Status>{status}</Status>

@@ -5,6 +5,7 @@ import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
 import { RadioGroup, TextArea, TextField } from '../../ui/fields';
 import { useLoad } from '../../ui/use-load';
 import { FIDELITY_NAMES, formatDate, options, PERMANENCE_NAMES, PLANNING_NAMES, today } from '../../ui/words';
+import { useAction } from '../../ui/use-action';
 
 type NewAdaptation = Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>;
 
@@ -54,16 +55,13 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
   const [planning, setPlanning] = useState<AdaptationPlanning | ''>('');
   const [fidelity, setFidelity] = useState<FidelityAnswer | ''>('');
   const [permanence, setPermanence] = useState<Permanence | ''>('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const problems = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
   const field = (name: keyof typeof empty) => ({ id: `log-${name}`, label: LABELS[name], value: text[name], errors: problems(name), onChange: (v: string) => setText((t) => ({ ...t, [name]: v })) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       // Unchosen answers are sent as they are, so the API names each one missing beside its field.
       const body = { ...text, planning, fidelityConsistent: fidelity, permanence } as NewAdaptation;
       onLogged(await api.logAdaptation(cycleId, body));
@@ -71,11 +69,7 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
       setPlanning('');
       setFidelity('');
       setPermanence('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const links = (Object.keys(LABELS) as (keyof NewAdaptation)[]).filter((f) => problems(f)?.length).map((f) => ({ id: `log-${f}`, label: LABELS[f] }));
@@ -105,27 +99,23 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
 export function AdaptationLog({ cycle, canWrite }: { cycle: Cycle; canWrite: boolean }) {
   const log = useLoad(() => api.adaptations(cycle.id), [cycle.id]);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const withdrawal = useAction();
   const writable = canWrite && cycle.phase !== 'closed';
 
   if (!log.data) return log.error ? <LoadFailed error={log.error} retry={log.reload} /> : <Loading what="Loading the adaptation log" />;
   const entries = log.data.items;
-  const withdraw = async (entry: LoggedAdaptation) => {
-    setError(null);
-    try {
+  const withdraw = (entry: LoggedAdaptation) =>
+    withdrawal.run(async () => {
       await api.withdrawAdaptation(cycle.id, entry.id);
       log.set({ items: entries.filter((e) => e.id !== entry.id), total: log.data!.total - 1 });
       setStatus(`The change of ${formatDate(entry.madeOn)} was withdrawn.`);
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   return (
     <div className="adaptation-log">
       <p className="hint">Every change to the programme during the cycle, planned or not. Each is marked on the run charts on its date, so a jump in the numbers can be read against what changed.</p>
       <Status>{status}</Status>
-      <ErrorSummary error={error} />
+      <ErrorSummary error={withdrawal.error} />
       {entries.length === 0 ? (
         <p className="hint">No change logged in this cycle yet.</p>
       ) : (

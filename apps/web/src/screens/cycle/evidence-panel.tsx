@@ -6,6 +6,7 @@ import { FieldErrors, RadioGroup, SelectField, TextArea, TextField } from '../..
 import { checkValue, VALUE_HINTS } from '../../ui/measurement';
 import { EVIDENCE_KIND_NAMES, formatDate, formatNumber, INDICATOR_KIND_NAMES, METHOD_NAMES, options, today } from '../../ui/words';
 import { SectionProps } from './section-form';
+import { useAction } from '../../ui/use-action';
 
 const TEXT_LABELS: Record<EvidenceKind, string> = {
   measurement: 'Note',
@@ -112,8 +113,7 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
   const [source, setSource] = useState('');
   const [sampleSize, setSampleSize] = useState('');
   const [own, setOwn] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
   const indicator = indicators.find((i) => i.id === indicatorId);
   const wantsValue = kind === 'measurement' && indicator?.kind !== 'text';
@@ -150,8 +150,7 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
     }
     setOwn(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.addEvidence(cycleId, entry);
       const words =
         kind === 'measurement' && indicator
@@ -162,11 +161,7 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
       setSampleSize('');
       onAdded(await api.cycle(cycleId), words);
       document.getElementById(wantsValue ? 'evidence-value' : 'evidence-text')?.focus();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = (field: string) => [...(error instanceof ApiError ? error.problemsFor(field) : []), ...(own[field] ? [own[field]] : [])];
 

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { api, ApiError, SectionBody } from '../../api/client';
 import type { Cycle, Phase } from '../../api/types';
 import type { FieldLink } from '../../ui/feedback';
 import { PHASE_NAMES } from '../../ui/words';
+import { useAction } from '../../ui/use-action';
 
 export interface SectionProps {
   cycle: Cycle;
@@ -26,13 +26,10 @@ export function moveOnLabel(phase: Phase): string {
  * shows the API's reasons beside the fields they name.
  */
 export function useSectionSave<S extends keyof SectionBody>({ cycle, onChange }: SectionProps, section: S) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
 
   const save = async (body: SectionBody[S], moveOn: boolean) => {
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await api.saveSection(cycle.id, section, body);
       if (!moveOn) {
         onChange(saved, `${PHASE_NAMES[section]} saved.`);
@@ -42,11 +39,7 @@ export function useSectionSave<S extends keyof SectionBody>({ cycle, onChange }:
       const next = nextPhase(section);
       const moved = await api.moveTo(cycle.id, next);
       onChange(moved, next === 'review' ? 'Sent for review. A coach of the initiative will approve it or ask for changes.' : `${PHASE_NAMES[section]} saved. The cycle moved on to ${PHASE_NAMES[next].toLowerCase()}.`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const problems = (field: string) => (error instanceof ApiError ? error.problemsFor(field, section) : undefined);

@@ -4,14 +4,14 @@ import type { Cycle } from '../../api/types';
 import { ErrorSummary } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { addDays, today } from '../../ui/words';
+import { useAction } from '../../ui/use-action';
 
 /** Starting the initiative's next cycle; six weeks is the usual length. */
 export function StartCycleForm({ initiativeId, number, onStarted }: { initiativeId: string; number: number; onStarted(cycle: Cycle): void }) {
   const [title, setTitle] = useState('');
   const [plannedStart, setPlannedStart] = useState(today());
   const [plannedEnd, setPlannedEnd] = useState(addDays(today(), 42));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,14 +20,9 @@ export function StartCycleForm({ initiativeId, number, onStarted }: { initiative
       setError(new ApiError(400, 'Give the cycle a short title.', [{ field: 'title', problems: ['Give the cycle a short title, such as “Bilingual welcome at the door”.'] }]));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       onStarted(await api.startCycle(initiativeId, { title: title.trim(), plannedStart, plannedEnd }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 

@@ -6,6 +6,7 @@ import { Link } from '../../router';
 import { ErrorSummary, FieldLink, Status } from '../../ui/feedback';
 import { Hint, SelectField, TextArea, TextField } from '../../ui/fields';
 import { cycleName, formatDate, PHASE_NAMES, plural, today } from '../../ui/words';
+import { useAction } from '../../ui/use-action';
 
 export const SOURCE_NAMES: Record<FormsSource, string> = { google_forms: 'Google Forms', microsoft_forms: 'Microsoft Forms', csv: 'a CSV file' };
 
@@ -71,9 +72,8 @@ interface Props {
 export function SurveyImport({ initiativeId, items, cycles, onImported }: Props) {
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<SurveyImportPreview | null>(null);
-  const [previewError, setPreviewError] = useState<unknown>(null);
+  const { error: previewError, setError: setPreviewError, busy, run } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   // A new key empties the file input once its file is imported.
   const [fileInput, setFileInput] = useState(0);
   // A new key starts the preview's choices afresh from a preview checked against changed matches.
@@ -107,14 +107,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
       setPreviewError(new ApiError(413, `The file has ${csv.length.toLocaleString('en-US')} characters; an import takes up to ${MAX_CSV_CHARACTERS.toLocaleString('en-US')}. Split the responses into two files.`, [{ field: 'csv', problems: ['The file is too large.'] }]));
       return;
     }
-    setBusy(true);
-    try {
-      setPreview(await surveyApi.preview(initiativeId, csv));
-    } catch (e) {
-      setPreviewError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setPreview(await surveyApi.preview(initiativeId, csv)));
   };
   const imported = (words: string) => {
     setPreview(null);
@@ -185,8 +178,7 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
   const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.index, c.itemId ?? ''])));
   const [cycleId, setCycleId] = useState(importable[0]?.id ?? '');
   const [observedOn, setObservedOn] = useState(preview.responseDates?.last ?? today());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -204,31 +196,17 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
       setError(new ApiError(400, 'Each statement can be matched to one column only.', twice.map((m) => ({ field: columnField(m.column), problems: [`“${itemText(m.itemId)}” is already matched to another column.`] }))));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await surveyApi.commit(initiativeId, { csv, cycleId, mapping, observedOn });
       const cycle = cycles.find((c) => c.id === cycleId);
       onImported(
         `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
           `${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(result.import.observedOn)}. Only the matched columns were stored.`,
       );
-    } catch (e) {
-      setError(byColumn(e, mapping));
-    } finally {
-      setBusy(false);
-    }
+    }, (refusal) => byColumn(refusal, mapping));
   };
 
-  const recheck = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      onRechecked(await surveyApi.preview(initiativeId, csv, mapping));
-    } catch (e) {
-      setError(byColumn(e, mapping));
-      setBusy(false);
-    }
-  };
+  const recheck = () => run(async () => onRechecked(await surveyApi.preview(initiativeId, csv, mapping)), (refusal) => byColumn(refusal, mapping));
 
   const refused = refusedRows(error);
   const links: FieldLink[] =

@@ -5,6 +5,7 @@ import { StarterItem, Survey, SurveyItem, surveyApi } from '../../api/survey';
 import { ErrorSummary, Status } from '../../ui/feedback';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { plural } from '../../ui/words';
+import { useAction } from '../../ui/use-action';
 
 /** Close to the API's rule: case, spacing and closing punctuation do not make another statement. */
 const wording = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.?!:;*"']+$/, '').trim();
@@ -32,18 +33,15 @@ interface Props {
 
 /** The statements respondents rate 1 to 5, under the outcome each speaks to, with the indicator it feeds. */
 export function SurveyItems({ initiativeId, survey, starters, indicators, canWrite, onChange }: Props) {
-  const [error, setError] = useState<unknown>(null);
+  const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
   const missing = missingStarters(survey, starters);
 
   const act = async (work: () => Promise<string>) => {
-    setError(null);
     setStatus('');
-    try {
+    await run(async () => {
       setStatus(await work());
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const adoptStarter = () =>
     act(async () => {
@@ -78,7 +76,7 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
                   <p className="survey-statement">{item.text}</p>
                   <p className="meta">Feeds the indicator: {item.indicatorName ?? 'an indicator no longer found'}</p>
                   {canWrite && (
-                    <button type="button" className="button link" onClick={() => void remove(item)}>
+                    <button type="button" className="button link" disabled={busy} onClick={() => void remove(item)}>
                       Remove<span className="visually-hidden"> “{item.text}”</span>
                     </button>
                   )}
@@ -95,7 +93,7 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
               ? `The starter survey has ${plural(starters.length, 'statement')} on trust, belonging, feeling heard, bridging differences and connection, each tied to a 1–5 indicator.`
               : `${plural(missing.length, 'statement')} of the starter survey ${missing.length === 1 ? 'is' : 'are'} not in this survey: ${missing.map((s) => `“${s.text}”`).join(', ')}`}
           </p>
-          <button type="button" className="button secondary" onClick={() => void adoptStarter()}>
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void adoptStarter()}>
             Add the starter items
           </button>
         </div>
@@ -109,7 +107,7 @@ function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: 
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState('');
   const [indicatorId, setIndicatorId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
   const scales = indicators.filter((i) => i.kind === 'scale_1_5');
   const outcomes = [...new Set(survey.items.map((i) => i.outcome))];
@@ -127,15 +125,13 @@ function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: 
       setError(new ApiError(400, 'Fill in the statement, its outcome and its indicator.', missing));
       return;
     }
-    try {
+    await run(async () => {
       const item = await surveyApi.addItem(initiativeId, { text, outcome, indicatorId });
       onAdded(item);
       setStatus(`“${item.text}” added under ${item.outcome}.`);
       setText('');
       setIndicatorId('');
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
@@ -171,7 +167,7 @@ function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: 
           onChange={setIndicatorId}
           errors={errs('indicatorId')}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={busy}>
           Add statement
         </button>
       </form>
