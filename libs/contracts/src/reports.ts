@@ -1,6 +1,6 @@
-import type { Adaptation, Hypothesis, LoggedAdaptation, Reflection } from './cycles';
+import type { Adaptation, Hypothesis, IndicatorView, LoggedAdaptation, Reflection } from './cycles';
 import type { OutcomeBeforeAfter } from './surveys';
-import type { Decision, DigestFrequency, Direction, EvidenceKind, IndicatorKind, Outcome, Phase } from './values';
+import type { Decision, DigestFrequency, Direction, EvidenceKind, Outcome, Phase } from './values';
 
 // Cycle summaries
 
@@ -19,14 +19,10 @@ export interface ScaleDistribution {
   notWhole: number;
 }
 
-export interface IndicatorSummary extends CycleStatistics {
-  id: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
+/** What a summary repeats of an indicator. */
+export type SummarisedIndicator = Pick<IndicatorView, 'id' | 'name' | 'unit' | 'kind' | 'direction' | 'baseline' | 'target'>;
+
+export interface IndicatorSummary extends CycleStatistics, SummarisedIndicator {
   /** This cycle's mean minus the baseline, the target and the previous cycle's mean. */
   changeFromBaseline: number | null;
   differenceFromTarget: number | null;

@@ -1,14 +1,14 @@
 import type {
   ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptation, LoggedAdaptationSummary, OutcomeBeforeAfter, PredictionOutcome, ScaleDistribution,
-  SummaryContent, SummaryQuote,
+  SummarisedIndicator, SummaryContent, SummaryQuote,
 } from '@r2c/contracts';
 import { predictedDirection, predictionMet } from '@r2c/cycles';
-import type { Adaptation, Direction, EvidenceKind, Hypothesis, IndicatorKind, Reflection } from '@r2c/cycles';
+import type { Adaptation, EvidenceKind, Hypothesis, Reflection } from '@r2c/cycles';
 
 export type {
   ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptationSummary, PredictionOutcome, ScaleDistribution, SummaryContent,
 } from '@r2c/contracts';
-export type { SummaryQuote as QuoteFacts } from '@r2c/contracts';
+export type { SummarisedIndicator as IndicatorFacts, SummaryQuote as QuoteFacts } from '@r2c/contracts';
 
 /** One row of the summary's aggregate query: an indicator's (or an evidence kind's) entries in one cycle. */
 export interface EvidenceAggregate {
@@ -24,16 +24,6 @@ export interface EvidenceAggregate {
   /** Entries with a numeric value, and how many of them are exactly 1, 2, 3, 4 and 5 (counted by the database). */
   valued: number;
   atPoint: [number, number, number, number, number];
-}
-
-export interface IndicatorFacts {
-  id: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
 }
 
 /** One logged adaptation of the initiative's cycles up to the one summarised. */
@@ -53,7 +43,7 @@ export interface SummaryFacts {
   adaptation: Adaptation | null;
   reflection: Reflection | null;
   /** The initiative's indicators. */
-  indicators: IndicatorFacts[];
+  indicators: SummarisedIndicator[];
   /** Grouped by cycle, kind and indicator, for every cycle of the initiative up to this one. */
   aggregates: EvidenceAggregate[];
   quotes: SummaryQuote[];
