@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The API's contract (its JSON shapes and value lists), shared with the back end; see tsconfig.json's paths. */
+const contracts = fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url));
 
 /** Built into apps/web/dist, which the API serves at `/` on the same origin (no CORS, no second server). */
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: { alias: { '@r2c/contracts': contracts } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
 });

@@ -3,20 +3,9 @@
  * coalition's libraries measure (trust in the library, belonging, feeling heard, bridging divides,
  * social connection) in the words of the coalition's own guides.
  */
-export interface StarterIndicator {
-  /** An indicator template of the catalogue, adopted if the initiative does not have it yet… */
-  templateKey?: string;
-  /** …or an indicator of its own (always a 1–5 score). */
-  name?: string;
-  description?: string;
-}
+import type { StarterItem } from '@r2c/contracts';
 
-export interface StarterItem {
-  key: string;
-  outcome: string;
-  text: string;
-  indicator: StarterIndicator;
-}
+export type { StarterIndicator, StarterItem } from '@r2c/contracts';
 
 export const STARTER_SURVEY_TITLE = 'How did this feel to you?';
 

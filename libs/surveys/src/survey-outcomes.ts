@@ -3,34 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '@r2c/access';
 import type { Principal } from '@r2c/access';
+import type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyOutcomes } from '@r2c/contracts';
 import { Cycle } from '@r2c/cycles';
 
-export interface OutcomeInCycle {
-  cycleId: string;
-  cycleNumber: number;
-  /** Mean of the survey measurements on the outcome's indicators, weighted by their sample sizes. */
-  mean: number;
-  /** Responses behind the mean (the sample sizes added up). */
-  n: number;
-  /** Imported answers per point of the scale, when the responses were imported here (not typed in as means). */
-  distribution: Record<'1' | '2' | '3' | '4' | '5', number> | null;
-}
-
-export interface OutcomeBeforeAfter {
-  outcome: string;
-  indicators: { id: string; name: string }[];
-  cycles: OutcomeInCycle[];
-  /** The latest earlier cycle with data, and the cycle asked about (or the latest): before and after. */
-  before: OutcomeInCycle | null;
-  after: OutcomeInCycle | null;
-  change: number | null;
-}
-
-export interface SurveyOutcomes {
-  initiativeId: string;
-  cycleId: string | null;
-  outcomes: OutcomeBeforeAfter[];
-}
+export type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyOutcomes } from '@r2c/contracts';
 
 type Row = Record<string, unknown>;
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -106,7 +82,7 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
     cycle.n += Number(r.n);
     entry.cycles.set(String(r.cycle_id), cycle);
   }
-  const distributions = new Map<string, Record<'1' | '2' | '3' | '4' | '5', number>>();
+  const distributions = new Map<string, Record<ScalePoint, number>>();
   for (const r of points) {
     const key = `${r.outcome}/${r.cycle_id}`;
     const counts = distributions.get(key) ?? { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '@r2c/access';
+import { MAX_CSV_CHARACTERS } from '@r2c/contracts';
 import { Trim } from '@r2c/core';
 
-/** About 2,000 responses to ten questions: far more than a library programme's survey, and under BODY_LIMIT. */
-export const MAX_CSV_CHARACTERS = 200_000;
+export { MAX_CSV_CHARACTERS } from '@r2c/contracts';
 
 export class UpdateSurveyDto {
   @ApiPropertyOptional({ example: 'How did this feel to you?' })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService, CurrentUser, InitiativesService, LoginDto, Public } from '@r2c/access';
 import type { Principal } from '@r2c/access';
+import type { MeView } from '@r2c/contracts';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -20,7 +21,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller, with their initiative memberships' })
-  async me(@CurrentUser() me: Principal) {
+  async me(@CurrentUser() me: Principal): Promise<MeView> {
     return { ...me, memberships: await this.initiatives.membershipsOf(me.id) };
   }
 }

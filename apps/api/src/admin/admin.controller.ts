@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
 import { RolesAllowed } from '@r2c/access';
+import type { OutboxMessageView } from '@r2c/contracts';
 import { PageQuery } from '@r2c/core';
 import { enqueue, QueueName } from '@r2c/jobs';
 import { OUTBOX_STATUSES, OutboxMessage, OutboxService } from '@r2c/notify';
@@ -18,7 +19,7 @@ class OutboxQueryDto extends PageQuery {
   status?: OutboxStatus;
 }
 
-const toOutboxView = (m: OutboxMessage) => ({
+const toOutboxView = (m: OutboxMessage): OutboxMessageView => ({
   id: m.id,
   kind: m.kind,
   idempotencyKey: m.idempotencyKey,

@@ -132,7 +132,7 @@ export const api = {
 
   initiatives: (status?: InitiativeStatus) => get<Page<Initiative>>(`/api/v1/initiatives${query({ limit: 100, status })}`),
   initiative: (id: string) => get<InitiativeWithMembers>(`/api/v1/initiatives/${id}`),
-  createInitiative: (body: Omit<Initiative, 'id' | 'status' | 'createdAt' | 'updatedAt'>) => post<Initiative>('/api/v1/initiatives', body),
+  createInitiative: (body: Omit<Initiative, 'id' | 'status' | 'digestSharing' | 'createdAt' | 'updatedAt'>) => post<Initiative>('/api/v1/initiatives', body),
   updateInitiative: (id: string, body: Partial<Initiative>) => patch<Initiative>(`/api/v1/initiatives/${id}`, body),
   setMember: (id: string, userId: string, role: MemberRole) => put<Member>(`/api/v1/initiatives/${id}/members/${userId}`, { role }),
   removeMember: (id: string, userId: string) => del(`/api/v1/initiatives/${id}/members/${userId}`),

@@ -8,18 +8,15 @@ import { LoginFailure } from '../audit/audit-entry.entity';
 import { verifyPassword } from '../users/passwords';
 import { User } from '../users/user.entity';
 import type { Principal } from './principal';
-import { toUserView, UserView } from '../users/user.dto';
+import { toUserView } from '../users/user.dto';
+import type { LoginResult } from '@r2c/contracts';
 import { UsersService } from '../users/users.service';
+
+export type { LoginResult } from '@r2c/contracts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
-
-export interface LoginResult {
-  accessToken: string;
-  expiresIn: number;
-  user: UserView;
-}
 
 /**
  * Sign-in with throttling kept in the database, so every API process behind a load balancer

@@ -4,7 +4,9 @@ import { PageQuery, Trim } from '@r2c/core';
 import { IsCalendarDate, IsOmittable } from '../common/validators';
 import { DIGEST_SHARING, Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
 import type { DigestSharing, InitiativeStatus, MemberRole } from './initiative.entity';
+import type { InitiativeView } from '@r2c/contracts';
 
+export type { InitiativeView, InitiativeWithMembers, MemberView } from '@r2c/contracts';
 
 export class CreateInitiativeDto {
   @ApiProperty()
@@ -78,21 +80,6 @@ export class SetMemberDto {
   role: MemberRole;
 }
 
-export interface InitiativeView {
-  id: string;
-  libraryId: string;
-  title: string;
-  summary: string;
-  audience: string;
-  learningQuestion: string;
-  checkInCadenceDays: number;
-  startDate: string;
-  status: InitiativeStatus;
-  digestSharing: DigestSharing;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export const toInitiativeView = (i: Initiative): InitiativeView => ({
   id: i.id,
   libraryId: i.libraryId,
@@ -108,10 +95,3 @@ export const toInitiativeView = (i: Initiative): InitiativeView => ({
   updatedAt: new Date(i.updatedAt).toISOString(),
 });
 
-export interface MemberView {
-  initiativeId: string;
-  userId: string;
-  role: MemberRole;
-  name: string;
-  email: string;
-}

@@ -1,12 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const INITIATIVE_STATUSES = ['active', 'paused', 'completed'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-export const MEMBER_ROLES = ['librarian', 'coach'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
-/** What of an initiative reaches the coalition digest: all of it, only its closed (approved) cycles, or nothing. */
-export const DIGEST_SHARING = ['everything', 'closed_cycles', 'nothing'] as const;
-export type DigestSharing = (typeof DIGEST_SHARING)[number];
+import type { DigestSharing, InitiativeStatus, MemberRole } from '@r2c/contracts';
+
+export { DIGEST_SHARING, INITIATIVE_STATUSES, MEMBER_ROLES } from '@r2c/contracts';
+export type { DigestSharing, InitiativeStatus, MemberRole } from '@r2c/contracts';
 
 @Entity('initiatives')
 export class Initiative {

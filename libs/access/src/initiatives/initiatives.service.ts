@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Library } from '../libraries/library.entity';
 import { AccessPolicy } from '../policy/access-policy';
 import { User } from '../users/user.entity';
+import type { InitiativeWithMembers, MembershipView } from '@r2c/contracts';
 import { CreateInitiativeDto, DigestSharingDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
 import { Initiative, Membership } from './initiative.entity';
 
@@ -44,7 +45,7 @@ export class InitiativesService {
     return { items: items.map(toInitiativeView), total };
   }
 
-  async get(actor: Principal, id: string): Promise<InitiativeView & { members: MemberView[] }> {
+  async get(actor: Principal, id: string): Promise<InitiativeWithMembers> {
     const { initiative } = await this.policy.initiative(actor, id, 'read');
     return { ...toInitiativeView(initiative), members: await this.members(id) };
   }
@@ -120,7 +121,7 @@ export class InitiativesService {
   }
 
   /** The caller's memberships with the initiative titles, for GET /me. */
-  async membershipsOf(userId: string): Promise<{ initiativeId: string; title: string; role: string }[]> {
+  async membershipsOf(userId: string): Promise<MembershipView[]> {
     const memberships = await this.dataSource.getRepository(Membership).find({ where: { userId } });
     if (!memberships.length) return [];
     const initiatives = await this.dataSource.getRepository(Initiative).find({ where: { id: In(memberships.map((m) => m.initiativeId)) } });

@@ -4,7 +4,9 @@ import { IsTimeZone } from '../common/validators';
 import { COMMUNITY_TYPES, Library } from './library.entity';
 import type { CommunityType } from './library.entity';
 import { Trim } from '@r2c/core';
+import type { LibraryView } from '@r2c/contracts';
 
+export type { LibraryView } from '@r2c/contracts';
 
 export class CreateLibraryDto {
   @ApiProperty({ example: 'Riverbend Public Library' })
@@ -36,16 +38,6 @@ export class CreateLibraryDto {
 
 /** Fields may be left out; null is validated like any other value (and refused), since every column is required. */
 export class UpdateLibraryDto extends PartialType(CreateLibraryDto, { skipNullProperties: false }) {}
-
-export interface LibraryView {
-  id: string;
-  name: string;
-  city: string;
-  state: string;
-  communityType: CommunityType;
-  timezone: string;
-  createdAt: string;
-}
 
 export const toLibraryView = (l: Library): LibraryView => ({
   id: l.id,

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const COMMUNITY_TYPES = ['urban', 'suburban', 'rural', 'tribal'] as const;
-export type CommunityType = (typeof COMMUNITY_TYPES)[number];
+import type { CommunityType } from '@r2c/contracts';
+
+export { COMMUNITY_TYPES } from '@r2c/contracts';
+export type { CommunityType } from '@r2c/contracts';
 
 @Entity('libraries')
 export class Library {

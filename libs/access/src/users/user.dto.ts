@@ -6,6 +6,9 @@ import { IsOmittable } from '../common/validators';
 import { MIN_PASSWORD_LENGTH } from './passwords';
 import { ROLES, User } from './user.entity';
 import type { Role } from './user.entity';
+import type { UserView } from '@r2c/contracts';
+
+export type { UserView } from '@r2c/contracts';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -77,15 +80,6 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
 }
 
 export function toUserView(user: User): UserView {

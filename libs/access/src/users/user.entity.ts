@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@r2c/contracts';
 
-export const ROLES = ['admin', 'coach', 'librarian', 'subscriber'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES } from '@r2c/contracts';
+export type { Role } from '@r2c/contracts';
 
 @Entity('users')
 export class User {

@@ -19,7 +19,4 @@ export class PageQuery {
   offset: number = 0;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type { Page } from '@r2c/contracts';

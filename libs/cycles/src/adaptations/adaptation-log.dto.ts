@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
+import type { AdaptationLogEntryView } from '@r2c/contracts';
 import { Trim } from '@r2c/core';
 import { ADAPTATION_PLANNING, FIDELITY_ANSWERS, PERMANENCE } from '../domain';
 import type { AdaptationPlanning, FidelityAnswer, Permanence } from '../domain';
 import { NoPersonalContact } from '../privacy/no-personal-contact';
 import { AdaptationLogEntry } from './adaptation-log-entry.entity';
+
+export type { AdaptationLogEntryView } from '@r2c/contracts';
 
 /** One change to the programme, in FRAME's terms: every field is asked for, so the log stays comparable. */
 export class LogAdaptationDto {
@@ -36,20 +39,6 @@ export class LogAdaptationDto {
   @ApiProperty({ enum: PERMANENCE })
   @IsIn(PERMANENCE, { message: `permanence must be one of ${PERMANENCE.join(', ')}` })
   permanence: Permanence;
-}
-
-export interface AdaptationLogEntryView {
-  id: string;
-  cycleId: string;
-  madeOn: string;
-  whatChanged: string;
-  decidedBy: string;
-  planning: AdaptationPlanning;
-  reason: string;
-  fidelityConsistent: FidelityAnswer;
-  permanence: Permanence;
-  createdBy: string | null;
-  createdAt: string;
 }
 
 export const toAdaptationLogEntryView = (a: AdaptationLogEntry): AdaptationLogEntryView => ({

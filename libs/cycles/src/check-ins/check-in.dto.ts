@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { CheckInView } from '@r2c/contracts';
 import { CheckIn } from './check-in.entity';
 import { Trim } from '@r2c/core';
 import { NoPersonalContact } from '../privacy/no-personal-contact';
 
+export type { CheckInPage, CheckInView, CheckInWithNextDue } from '@r2c/contracts';
 
 export class CreateCheckInDto {
   @ApiProperty({ example: 'Second bilingual story time: 14 families, 5 of them new. Volunteers felt more at ease.' })
@@ -28,16 +30,6 @@ export class CreateCheckInDto {
   @Length(0, 5000)
   @NoPersonalContact()
   helpWanted?: string;
-}
-
-export interface CheckInView {
-  id: string;
-  initiativeId: string;
-  authorId: string;
-  note: string;
-  blockers: string | null;
-  helpWanted: string | null;
-  createdAt: string;
 }
 
 export const toCheckInView = (c: CheckIn): CheckInView => ({

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Initiative, Library } from '@r2c/access';
 import type { Principal } from '@r2c/access';
-import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
+import { Clock, newId, PageQuery, Transactions } from '@r2c/core';
 import { checkInDueOn } from '../domain';
-import { CheckInView, CreateCheckInDto, toCheckInView } from './check-in.dto';
+import type { CheckInPage, CheckInWithNextDue } from '@r2c/contracts';
+import { CreateCheckInDto, toCheckInView } from './check-in.dto';
 import { CheckIn } from './check-in.entity';
 
 @Injectable()
@@ -18,7 +19,7 @@ export class CheckInsService {
     private readonly clock: Clock,
   ) {}
 
-  create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInView & { nextDueOn: string }> {
+  create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInWithNextDue> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
       const now = this.clock.now();
@@ -31,7 +32,7 @@ export class CheckInsService {
     });
   }
 
-  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CheckInView> & { nextDueOn: string }> {
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<CheckInPage> {
     const { initiative } = await this.policy.initiative(actor, initiativeId, 'read');
     const [[items, total], library] = await Promise.all([
       this.dataSource.getRepository(CheckIn).findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),

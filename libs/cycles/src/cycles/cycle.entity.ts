@@ -1,14 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Adaptation, Decision, Hypothesis, Phase, Reflection } from '../domain';
+import type { CarriedOver } from '@r2c/contracts';
+import type { Adaptation, Hypothesis, Phase, Reflection } from '../domain';
 
-/** What a new cycle starts from: the previous cycle's decision and next steps. */
-export interface CarriedOver {
-  fromCycleId: string;
-  fromCycleNumber: number;
-  decision: Decision;
-  nextSteps: string;
-  insights: string;
-}
+export type { CarriedOver } from '@r2c/contracts';
 
 @Entity('cycles')
 export class Cycle {

@@ -55,8 +55,9 @@ export class CyclesService {
           hypothesis: null,
           adaptation: null,
           reflection: null,
+          // No cycle is open, so the previous one is closed, and a cycle closes only with a decision.
           carriedOver: previous?.reflection
-            ? { fromCycleId: previous.id, fromCycleNumber: previous.number, decision: previous.reflection.decision, nextSteps: previous.reflection.nextSteps, insights: previous.reflection.insights }
+            ? { fromCycleId: previous.id, fromCycleNumber: previous.number, decision: previous.reflection.decision!, nextSteps: previous.reflection.nextSteps, insights: previous.reflection.insights }
             : null,
           closedAt: null,
           createdAt: now,
@@ -219,6 +220,6 @@ export class CyclesService {
   }
 
   private reflectionFrom(dto: ReflectionDto): Reflection {
-    return { outcome: dto.outcome ?? (null as never), insights: dto.insights ?? '', decision: dto.decision ?? (null as never), nextSteps: dto.nextSteps ?? '' };
+    return { outcome: dto.outcome ?? null, insights: dto.insights ?? '', decision: dto.decision ?? null, nextSteps: dto.nextSteps ?? '' };
   }
 }

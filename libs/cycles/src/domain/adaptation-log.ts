@@ -7,26 +7,8 @@ import { ALLOWED, Verdict, refuse } from './verdict';
  * use (FRAME, Wiltsey Stirman et al. 2019): when, what changed, who decided, whether it was planned or
  * a reaction, why, whether it keeps the programme's core, and whether it is meant to last.
  */
-export const ADAPTATION_PLANNING = ['planned', 'reactive'] as const;
-export type AdaptationPlanning = (typeof ADAPTATION_PLANNING)[number];
-
-/** Does the change keep the programme's core elements (FRAME's "fidelity-consistent")? */
-export const FIDELITY_ANSWERS = ['yes', 'no', 'unsure'] as const;
-export type FidelityAnswer = (typeof FIDELITY_ANSWERS)[number];
-
-export const PERMANENCE = ['temporary', 'permanent'] as const;
-export type Permanence = (typeof PERMANENCE)[number];
-
-export interface LoggedAdaptation {
-  /** YYYY-MM-DD */
-  madeOn: string;
-  whatChanged: string;
-  decidedBy: string;
-  planning: AdaptationPlanning;
-  reason: string;
-  fidelityConsistent: FidelityAnswer;
-  permanence: Permanence;
-}
+export { ADAPTATION_PLANNING, FIDELITY_ANSWERS, PERMANENCE } from '@r2c/contracts';
+export type { AdaptationPlanning, FidelityAnswer, LoggedAdaptation, Permanence } from '@r2c/contracts';
 
 /**
  * May the adaptation log of a cycle in `phase` change? Programmes keep running while a cycle is

@@ -1,14 +1,6 @@
-import { Direction, IndicatorKind } from './cycle-types';
+import type { IndicatorTemplate } from '@r2c/contracts';
 
-/** A trust-building indicator that ships with the product; a pilot adopts it by its `key`. */
-export interface IndicatorTemplate {
-  key: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  description: string;
-}
+export type { IndicatorTemplate } from '@r2c/contracts';
 
 const SCORE_UNIT = 'score (1–5)';
 

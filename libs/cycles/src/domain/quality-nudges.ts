@@ -1,3 +1,4 @@
+import type { Nudge } from '@r2c/contracts';
 import type { EvidenceKind, Hypothesis, IndicatorKind, Phase, Reflection } from './cycle-types';
 import { phaseIndex } from './cycle-types';
 import { isBlank, listInWords } from './verdict';
@@ -8,13 +9,8 @@ import { isBlank, listInWords } from './verdict';
  * that never returns to the prediction, a decision with no next steps. Nudges advise; they never
  * block a transition (the phase rules decide that alone).
  */
-export const NUDGE_CODES = ['no_prediction', 'single_data_point', 'one_kind_of_evidence', 'reflection_ignores_prediction', 'decision_without_next_steps'] as const;
-export type NudgeCode = (typeof NUDGE_CODES)[number];
-
-export interface Nudge {
-  code: NudgeCode;
-  message: string;
-}
+export { NUDGE_CODES } from '@r2c/contracts';
+export type { Nudge, NudgeCode } from '@r2c/contracts';
 
 /** How many evidence entries of one kind (and indicator, for measurements) a cycle holds. */
 export interface EvidenceTally {

@@ -3,10 +3,12 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min }
 import { IsCalendarDate } from '@r2c/access';
 import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
 import type { EvidenceKind, EvidenceMethod } from '../domain';
+import type { EvidenceView } from '@r2c/contracts';
 import { Evidence } from './evidence.entity';
 import { Trim } from '@r2c/core';
 import { NoPersonalContact } from '../privacy/no-personal-contact';
 
+export type { EvidenceView } from '@r2c/contracts';
 
 export class CreateEvidenceDto {
   @ApiProperty({ enum: EVIDENCE_KINDS })
@@ -53,21 +55,6 @@ export class CreateEvidenceDto {
   @Min(1)
   @Max(10000000)
   sampleSize?: number;
-}
-
-export interface EvidenceView {
-  id: string;
-  cycleId: string;
-  kind: EvidenceKind;
-  indicatorId: string | null;
-  value: number | null;
-  text: string | null;
-  observedOn: string;
-  method: EvidenceMethod;
-  source: string | null;
-  sampleSize: number | null;
-  createdBy: string | null;
-  createdAt: string;
 }
 
 export const toEvidenceView = (e: Evidence): EvidenceView => ({

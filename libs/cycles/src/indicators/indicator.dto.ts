@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { DIRECTIONS, INDICATOR_KINDS } from '../domain';
 import type { Direction, IndicatorKind } from '../domain';
+import type { IndicatorView } from '@r2c/contracts';
 import { Indicator } from './indicator.entity';
 import { Trim } from '@r2c/core';
+
+export type { IndicatorView } from '@r2c/contracts';
 
 const custom = (o: CreateIndicatorDto) => o.templateKey === undefined;
 
@@ -55,20 +58,6 @@ export class CreateIndicatorDto {
   @IsString()
   @Length(0, 2000)
   description?: string;
-}
-
-export interface IndicatorView {
-  id: string;
-  initiativeId: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-  templateKey: string | null;
-  description: string | null;
-  createdAt: string;
 }
 
 export const toIndicatorView = (i: Indicator): IndicatorView => ({

@@ -3,36 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '@r2c/access';
+import type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
 import { checkInDueOn, qualityNudges } from '../domain';
-import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Nudge, Reflection } from '../domain';
+import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Reflection } from '../domain';
 
-export interface CycleAwaitingReview {
-  id: string;
-  number: number;
-  title: string;
-  initiativeId: string;
-  initiativeTitle: string;
-  libraryName: string;
-  plannedEnd: string;
-  /** When the cycle last changed phase, i.e. entered review. */
-  inReviewSince: string;
-  nudges: Nudge[];
-}
-
-export interface OverdueCheckIn {
-  initiativeId: string;
-  initiativeTitle: string;
-  libraryName: string;
-  dueOn: string;
-  daysOverdue: number;
-  lastCheckInAt: string | null;
-}
-
-export interface ReviewQueue {
-  cyclesInReview: CycleAwaitingReview[];
-  overdueCheckIns: OverdueCheckIn[];
-}
+export type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 
 type Row = Record<string, unknown>;
 const parsed = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { OutboxStatus } from '@r2c/contracts';
 
-export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'dead'] as const;
-/** queued: waits for a worker; failed: the last attempt failed and another follows; dead: no more attempts until an admin retries. */
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export { OUTBOX_STATUSES } from '@r2c/contracts';
+export type { OutboxStatus } from '@r2c/contracts';
 
 /**
  * One email the product asked for, written in the same transaction as the change that caused it.

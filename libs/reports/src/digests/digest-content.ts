@@ -1,67 +1,8 @@
-import type { Decision, Direction, Outcome } from '@r2c/cycles';
+import type { Direction, IndicatorTrend } from '@r2c/contracts';
 
 /** What a digest says, as stored in `digests.content` and answered by GET /digests/:id. */
-export interface DigestContent {
-  periodStart: string;
-  periodEnd: string;
-  timezone: string;
-  closedCycles: ClosedCycleNews[];
-  evidence: EvidenceTally[];
-  overdueCheckIns: OverdueCheckIn[];
-  indicatorTrends: IndicatorTrend[];
-}
-
-export interface ClosedCycleNews {
-  cycleId: string;
-  cycleNumber: number;
-  cycleTitle: string;
-  initiativeId: string;
-  initiativeTitle: string;
-  libraryName: string;
-  closedAt: string;
-  outcome: Outcome | null;
-  decision: Decision | null;
-  keyInsight: string | null;
-  nextSteps: string | null;
-}
-
-/** Evidence entries logged for one initiative during the period. */
-export interface EvidenceTally {
-  initiativeId: string;
-  initiativeTitle: string;
-  libraryName: string;
-  entries: number;
-  measurements: number;
-  observations: number;
-  quotes: number;
-  stories: number;
-}
-
-export interface OverdueCheckIn {
-  initiativeId: string;
-  initiativeTitle: string;
-  libraryName: string;
-  dueOn: string;
-  /** Days from the due date to the day after the period. */
-  daysOverdue: number;
-}
-
-/** One indicator's mean in a cycle closed in the period, against its mean in the cycle before. */
-export interface IndicatorTrend {
-  indicatorId: string;
-  indicatorName: string;
-  unit: string;
-  direction: Direction;
-  initiativeId: string;
-  initiativeTitle: string;
-  cycleNumber: number;
-  mean: number;
-  measurements: number;
-  previousMean: number | null;
-  change: number | null;
-  /** better: moved the way the indicator should; new: no earlier cycle to compare with. */
-  trend: 'better' | 'worse' | 'unchanged' | 'new';
-}
+export type { ClosedCycleNews, DigestContent, IndicatorTrend } from '@r2c/contracts';
+export type { DigestEvidenceTally as EvidenceTally, DigestOverdueCheckIn as OverdueCheckIn } from '@r2c/contracts';
 
 const KEY_INSIGHT_MAX = 280;
 

@@ -69,8 +69,8 @@ export function periodLabel(period: DigestPeriod): string {
 }
 
 /** How often a person wants the coalition digest. */
-export const DIGEST_FREQUENCIES = ['weekly', 'monthly', 'none'] as const;
-export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+export { DIGEST_FREQUENCIES } from '@r2c/contracts';
+export type { DigestFrequency } from '@r2c/contracts';
 
 /**
  * Monthly readers get one digest a month: the one whose period holds the last day of a calendar month

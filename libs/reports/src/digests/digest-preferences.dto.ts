@@ -3,6 +3,8 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DIGEST_FREQUENCIES } from './digest-period';
 import type { DigestFrequency } from './digest-period';
 
+export type { DigestPreferenceView, LinkedDigestPreference } from '@r2c/contracts';
+
 export const MONTHLY_RULE = 'Monthly: only the digest whose period holds the last day of a calendar month (one a month on the weekly schedule).';
 
 export class DigestFrequencyDto {
@@ -21,16 +23,4 @@ export class DigestPreferencesLinkQuery {
   @IsOptional()
   @IsIn(DIGEST_FREQUENCIES, { message: `frequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
   frequency?: DigestFrequency;
-}
-
-export interface DigestPreferenceView {
-  frequency: DigestFrequency;
-  /** Only subscribers, coaches and librarians with an active account are sent the digest. */
-  receivesDigest: boolean;
-  monthlyRule: string;
-}
-
-export interface LinkedDigestPreference extends DigestPreferenceView {
-  /** Partly hidden: a digest email may be forwarded. */
-  email: string;
 }

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
-import type { DigestContent } from './digest-content';
+import type { DigestListItem, DigestView } from '@r2c/contracts';
 import { Digest } from './digest.entity';
+
+export type { DigestListItem, DigestRunAnswer, DigestView } from '@r2c/contracts';
 
 export class RunDigestDto {
   @ApiPropertyOptional({ example: '2026-03-09', description: 'First day (YYYY-MM-DD, in DIGEST_TIMEZONE); alone, the period is the week from it' })
@@ -39,26 +41,6 @@ export class OneClickUnsubscribeBody {
   @IsOptional()
   @IsIn(['One-Click'])
   'List-Unsubscribe'?: string;
-}
-
-export interface DigestRunAnswer {
-  periodStart: string;
-  periodEnd: string;
-  /** queued: a worker compiles it; compiled: done in the request (the queue was unreachable); exists: it was already compiled. */
-  status: 'queued' | 'compiled' | 'exists';
-  digestId?: string;
-}
-
-export interface DigestListItem {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  compiledAt: string;
-  recipients: number;
-}
-
-export interface DigestView extends DigestListItem {
-  content: DigestContent;
 }
 
 export const toDigestListItem = (d: Pick<Digest, 'id' | 'periodStart' | 'periodEnd' | 'compiledAt' | 'recipients'>): DigestListItem => ({

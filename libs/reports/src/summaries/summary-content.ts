@@ -1,6 +1,14 @@
+import type {
+  ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptation, LoggedAdaptationSummary, OutcomeBeforeAfter, PredictionOutcome, ScaleDistribution,
+  SummarisedIndicator, SummaryContent, SummaryQuote,
+} from '@r2c/contracts';
 import { predictedDirection, predictionMet } from '@r2c/cycles';
-import type { OutcomeBeforeAfter } from '@r2c/surveys';
-import type { AdaptationPlanning, Adaptation, Decision, Direction, EvidenceKind, FidelityAnswer, Hypothesis, IndicatorKind, Permanence, Phase, Reflection } from '@r2c/cycles';
+import type { Adaptation, EvidenceKind, Hypothesis, Reflection } from '@r2c/cycles';
+
+export type {
+  ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptationSummary, PredictionOutcome, ScaleDistribution, SummaryContent,
+} from '@r2c/contracts';
+export type { SummarisedIndicator as IndicatorFacts, SummaryQuote as QuoteFacts } from '@r2c/contracts';
 
 /** One row of the summary's aggregate query: an indicator's (or an evidence kind's) entries in one cycle. */
 export interface EvidenceAggregate {
@@ -18,39 +26,9 @@ export interface EvidenceAggregate {
   atPoint: [number, number, number, number, number];
 }
 
-export interface IndicatorFacts {
-  id: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-}
-
-export interface QuoteFacts {
-  kind: EvidenceKind;
-  text: string;
-  observedOn: string;
-  source: string | null;
-}
-
 /** One logged adaptation of the initiative's cycles up to the one summarised. */
-export interface AdaptationFacts {
+export interface AdaptationFacts extends LoggedAdaptation {
   cycleNumber: number;
-  madeOn: string;
-  whatChanged: string;
-  decidedBy: string;
-  planning: AdaptationPlanning;
-  reason: string;
-  fidelityConsistent: FidelityAnswer;
-  permanence: Permanence;
-}
-
-export interface CycleSpan {
-  number: number;
-  plannedStart: string;
-  plannedEnd: string;
 }
 
 /** Everything a summary is compiled from, read from the database in a fixed number of queries. */
@@ -59,114 +37,22 @@ export interface SummaryFacts {
   compiledAt: string;
   /** Where the summary can be read online. */
   link: string;
-  initiative: { id: string; title: string; libraryName: string; audience: string; learningQuestion: string };
-  cycle: { id: string; number: number; title: string; phase: Phase; plannedStart: string; plannedEnd: string; closedAt: string | null };
+  initiative: SummaryContent['initiative'];
+  cycle: SummaryContent['cycle'];
   hypothesis: Hypothesis | null;
   adaptation: Adaptation | null;
   reflection: Reflection | null;
   /** The initiative's indicators. */
-  indicators: IndicatorFacts[];
+  indicators: SummarisedIndicator[];
   /** Grouped by cycle, kind and indicator, for every cycle of the initiative up to this one. */
   aggregates: EvidenceAggregate[];
-  quotes: QuoteFacts[];
+  quotes: SummaryQuote[];
   /** The initiative's cycles up to this one, with their planned spans. */
   cycles: CycleSpan[];
   /** Adaptations logged in the initiative's cycles up to this one, by date. */
   adaptations: AdaptationFacts[];
   /** The trust survey's outcomes, with this cycle as "after" (empty when the initiative has no survey data). */
   surveyOutcomes: OutcomeBeforeAfter[];
-}
-
-export interface CycleStatistics {
-  n: number;
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-export interface IndicatorSummary extends CycleStatistics {
-  id: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  baseline: number | null;
-  target: number | null;
-  /** This cycle's mean minus the baseline, the target and the previous cycle's mean. */
-  changeFromBaseline: number | null;
-  differenceFromTarget: number | null;
-  /** Whether this cycle's mean reached the target in the indicator's direction. */
-  targetMet: boolean | null;
-  /** The latest earlier cycle with measurements of this indicator. */
-  previous: (CycleStatistics & { cycleNumber: number }) | null;
-  changeFromPrevious: number | null;
-  /** The indicator across the initiative's cycles up to this one: the run chart's points. */
-  series: (CycleStatistics & { cycleNumber: number })[];
-  /** For a 1–5 scale: this cycle's answers per scale point, so a small group is seen whole, not only as a mean. */
-  distribution: ScaleDistribution | null;
-}
-
-export interface ScaleDistribution {
-  /** Whole scores counted below. */
-  n: number;
-  counts: { point: number; entries: number }[];
-  /** Measurements that are not one whole score, such as a survey's mean of 3.8; they cannot be placed on a point. */
-  notWhole: number;
-}
-
-/** A prediction of the hypothesis set beside what this cycle's evidence showed. */
-export interface PredictionOutcome {
-  indicatorId: string;
-  indicatorName: string;
-  unit: string;
-  from: number | null;
-  to: number;
-  note: string | null;
-  /** The way the prediction expects the indicator to move. */
-  direction: Direction;
-  observed: { n: number; mean: number | null };
-  /** Whether the observed mean reached `to` in that direction; null when nothing was measured. */
-  met: boolean | null;
-  differenceFromPrediction: number | null;
-}
-
-/** An adaptation of this cycle, labelled as its marker on the run charts ("A2"). */
-export interface LoggedAdaptationSummary extends AdaptationFacts {
-  label: string;
-}
-
-/** Where an adaptation's marker sits on every run chart: its label, date and cycle. */
-export interface ChartMarker {
-  label: string;
-  cycleNumber: number;
-  madeOn: string;
-  whatChanged: string;
-}
-
-/** The JSON form of a cycle summary; the Markdown and HTML forms are rendered from it. */
-export interface SummaryContent {
-  version: number;
-  compiledAt: string;
-  link: string;
-  initiative: SummaryFacts['initiative'];
-  cycle: SummaryFacts['cycle'];
-  hypothesis: (Hypothesis & { indicatorNames: string[] }) | null;
-  adaptation: Adaptation | null;
-  evidence: { total: number; measurements: number; observations: number; quotes: number; stories: number };
-  indicators: IndicatorSummary[];
-  predictions: PredictionOutcome[];
-  /** This cycle's adaptation log. Earlier cycles' entries appear only as markers on the run charts. */
-  adaptationLog: LoggedAdaptationSummary[];
-  /** Every adaptation up to this cycle, as the run charts mark it, with the cycles' planned spans to place it by date. */
-  chartMarkers: ChartMarker[];
-  cycleSpans: CycleSpan[];
-  /** Survey results per outcome: this cycle (after) beside the latest earlier cycle with data (before), n beside each. */
-  outcomes: OutcomeBeforeAfter[];
-  /** Quotes and stories of this cycle, oldest first; at most QUOTE_LIMIT of them. */
-  quotes: QuoteFacts[];
-  quotesNotShown: number;
-  reflection: Reflection | null;
-  decision: Decision | null;
 }
 
 export const QUOTE_KINDS: EvidenceKind[] = ['quote', 'story'];

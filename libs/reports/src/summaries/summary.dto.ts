@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 
+export type { SummaryRequested } from '@r2c/contracts';
+
 export const SUMMARY_FORMATS = ['json', 'md', 'html'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
@@ -17,11 +19,4 @@ export class SummaryQuery {
   @IsInt({ message: 'version must be a whole number' })
   @Min(1)
   version?: number;
-}
-
-/** The answer to an admin's request for a new version (202): the summaries job compiles it shortly. */
-export interface SummaryRequested {
-  requestId: string;
-  cycleId: string;
-  status: 'requested';
 }

@@ -1,3 +1,4 @@
+import type { BadRow } from '@r2c/contracts';
 import type { Sheet } from './forms-csv';
 import { looksLikeEmail, looksLikePhone } from './privacy';
 import { normalisedWording } from './wording';
@@ -19,10 +20,7 @@ export interface Response {
   answers: Map<string, number>;
 }
 
-export interface BadRow {
-  line: number;
-  reasons: string[];
-}
+export type { BadRow } from '@r2c/contracts';
 
 export interface ReadResponses {
   responses: Response[];

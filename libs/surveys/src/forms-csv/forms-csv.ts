@@ -1,11 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { normalisedWording } from './wording';
 import { privacyFlag } from './privacy';
-import type { PrivacyFlag } from './privacy';
+import type { ColumnPreview, FormsSource, MatchKind } from '@r2c/contracts';
 
-/** Where a CSV came from, read from its header row; it names the evidence's source. */
-export const FORMS_SOURCES = ['google_forms', 'microsoft_forms', 'csv'] as const;
-export type FormsSource = (typeof FORMS_SOURCES)[number];
+export { FORMS_SOURCES } from '@r2c/contracts';
+export type { ColumnPreview, FormsSource, MatchKind } from '@r2c/contracts';
 
 export const SOURCE_NAMES: Record<FormsSource, string> = { google_forms: 'Google Forms', microsoft_forms: 'Microsoft Forms', csv: 'CSV' };
 
@@ -93,20 +92,6 @@ export function dayOf(stamp: string): string | null {
 export interface ItemWording {
   id: string;
   text: string;
-}
-
-export type MatchKind = 'exact' | 'bracketed' | 'contains';
-
-export interface ColumnPreview {
-  /** 0-based position in the header row; the mapping names columns by it. */
-  index: number;
-  header: string;
-  itemId: string | null;
-  match: MatchKind | null;
-  /** Set when the column looks like names, email addresses or phone numbers: it can never be imported. */
-  privacy: PrivacyFlag | null;
-  /** Rows with an answer in this column. */
-  answered: number;
 }
 
 /** A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]". */

@@ -2,13 +2,10 @@
  * Patron privacy in an import: evidence is about programmes, not people. A column that looks like
  * names, email addresses or phone numbers is flagged in the preview and can never be imported.
  */
-export const PERSONAL_DATA_KINDS = ['name', 'email', 'phone'] as const;
-export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+import type { PrivacyFlag } from '@r2c/contracts';
 
-export interface PrivacyFlag {
-  kind: PersonalDataKind;
-  reason: string;
-}
+export { PERSONAL_DATA_KINDS } from '@r2c/contracts';
+export type { PersonalDataKind, PrivacyFlag } from '@r2c/contracts';
 
 const EMAIL = /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,}/i;
 /** A whole cell that is a phone number: 7 to 15 digits with the usual separators. */

@@ -1,0 +1,146 @@
+import type { EvidenceView } from './cycles';
+import type { FormsSource, PersonalDataKind } from './values';
+
+/** A statement respondents rate 1–5, tied to an outcome and the 1–5 indicator its mean is recorded on. */
+export interface SurveyItemView {
+  id: string;
+  position: number;
+  text: string;
+  outcome: string;
+  indicatorId: string;
+  indicatorName: string | null;
+  starterKey: string | null;
+}
+
+export interface SurveyView {
+  initiativeId: string;
+  title: string;
+  /** The words for 1 to 5. */
+  scaleLabels: string[];
+  items: SurveyItemView[];
+}
+
+/** The indicator a starter item is recorded on. */
+export interface StarterIndicator {
+  /** An indicator template of the catalogue, adopted if the initiative does not have it yet… */
+  templateKey?: string;
+  /** …or an indicator of its own (always a 1–5 score). */
+  name?: string;
+  description?: string;
+}
+
+/** A statement of the starter trust survey that ships with the product. */
+export interface StarterItem {
+  key: string;
+  outcome: string;
+  text: string;
+  indicator: StarterIndicator;
+}
+
+export interface PrivacyFlag {
+  kind: PersonalDataKind;
+  reason: string;
+}
+
+export interface PrivacyFlagView extends PrivacyFlag {
+  column: number;
+  header: string;
+}
+
+/** How a column's header matched an item's words: the same, a grid row in brackets, or inside a longer header. */
+export type MatchKind = 'exact' | 'bracketed' | 'contains';
+
+export interface ColumnPreview {
+  /** 0-based position in the header row; the mapping names columns by it. */
+  index: number;
+  header: string;
+  itemId: string | null;
+  match: MatchKind | null;
+  /** Set when the column looks like names, email addresses or phone numbers: it can never be imported. */
+  privacy: PrivacyFlag | null;
+  /** Rows with an answer in this column. */
+  answered: number;
+}
+
+/** Which column answers which survey item. */
+export interface ColumnMapping {
+  column: number;
+  itemId: string;
+}
+
+/** A row that would stop the import, with its line in the file. */
+export interface BadRow {
+  line: number;
+  reasons: string[];
+}
+
+export interface SurveyImportPreview {
+  source: FormsSource;
+  /** Rows below the header row. */
+  rows: number;
+  columns: ColumnPreview[];
+  /** The mapping the columns' headers suggest, or the one sent with the preview; send it (changed or not) to import. */
+  mapping: ColumnMapping[];
+  /** Items no column was matched to. */
+  unmatchedItems: { id: string; text: string }[];
+  /** Columns never stored: they look like names, email addresses or phone numbers. */
+  privacyFlags: PrivacyFlagView[];
+  /** With that mapping: each row that would stop the import. */
+  badRows: BadRow[];
+  /** Rows that answer none of the mapped items (left out, not refused). */
+  emptyLines: number[];
+  /** Responses the import would record. */
+  responses: number;
+  /** First and last day of the responses, when the export dates them. */
+  responseDates: { first: string; last: string } | null;
+  /** True when the mapping maps at least one column and no row is bad. */
+  readyToImport: boolean;
+}
+
+export interface SurveyImportView {
+  id: string;
+  initiativeId: string;
+  cycleId: string;
+  source: FormsSource;
+  observedOn: string;
+  responses: number;
+  columns: { column: number; header: string; itemId: string }[];
+  evidenceIds: string[];
+  importedBy: string | null;
+  importedAt: string;
+}
+
+export interface SurveyImportResult {
+  import: SurveyImportView;
+  evidence: EvidenceView[];
+}
+
+/** A point of the 1–5 scale, as the key of a distribution. */
+export type ScalePoint = '1' | '2' | '3' | '4' | '5';
+
+export interface OutcomeInCycle {
+  cycleId: string;
+  cycleNumber: number;
+  /** Mean of the survey measurements on the outcome's indicators, weighted by their sample sizes. */
+  mean: number;
+  /** Responses behind the mean (the sample sizes added up). */
+  n: number;
+  /** Imported answers per point of the scale, when the responses were imported here; null when the means were typed in. */
+  distribution: Record<ScalePoint, number> | null;
+}
+
+export interface OutcomeBeforeAfter {
+  outcome: string;
+  indicators: { id: string; name: string }[];
+  cycles: OutcomeInCycle[];
+  /** The latest earlier cycle with data, and the cycle asked about (or the latest): before and after. */
+  before: OutcomeInCycle | null;
+  after: OutcomeInCycle | null;
+  change: number | null;
+}
+
+export interface SurveyOutcomes {
+  initiativeId: string;
+  cycleId: string | null;
+  outcomes: OutcomeBeforeAfter[];
+}
