@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessPolicy, AuditService } from '@r2c/access';
-import type { Principal, Standing } from '@r2c/access';
+import type { Principal } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, rawDate, rawInstant, Transactions } from '@r2c/core';
 import { allowedMoves, canEdit, canEnter, checkPredictions, phaseIndex, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
 import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection, Section } from '../domain';

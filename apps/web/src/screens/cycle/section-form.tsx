@@ -1,4 +1,5 @@
 import { api, ApiError, SectionBody } from '../../api/client';
+import { PHASES } from '../../api/types';
 import type { Cycle, Phase } from '../../api/types';
 import type { FieldLink } from '../../ui/feedback';
 import { PHASE_NAMES } from '../../ui/words';
@@ -11,10 +12,7 @@ export interface SectionProps {
   onChange(cycle: Cycle, status?: string): void;
 }
 
-export const nextPhase = (phase: Phase): Phase => {
-  const order: Phase[] = ['hypothesis', 'adaptation', 'evidence', 'reflection', 'review', 'closed'];
-  return order[order.indexOf(phase) + 1];
-};
+export const nextPhase = (phase: Phase): Phase => PHASES[PHASES.indexOf(phase) + 1];
 
 export function moveOnLabel(phase: Phase): string {
   const next = nextPhase(phase);
