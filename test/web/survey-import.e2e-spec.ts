@@ -108,7 +108,7 @@ describe('the web app: the trust survey and its Forms import', () => {
       await checkScreen(librarian, 'survey-statements');
     });
 
-    it('adds a statement on a 1–5 indicator, and removes one', async () => {
+    it('adds a statement on a 1–5 indicator, changes its wording and outcome, and removes it', async () => {
       await librarian.getByText('Add a statement').click();
       await librarian.getByRole('button', { name: 'Add statement' }).click();
       await librarian.locator('#item-indicator-error').waitFor();
@@ -119,9 +119,19 @@ describe('the web app: the trust survey and its Forms import', () => {
       await librarian.getByText('“I would bring a friend next time.” added under Belonging.').waitFor();
       expect(await librarian.locator('.survey-outcome', { hasText: 'Belonging' }).locator('.survey-statement').allInnerTexts()).toContain('I would bring a friend next time.');
 
-      await librarian.getByRole('button', { name: 'Remove “I would bring a friend next time.”' }).click();
-      await librarian.getByText('“I would bring a friend next time.” removed from the survey.').waitFor();
-      expect((await items()).map((i) => i.text)).not.toContain('I would bring a friend next time.');
+      // Reworded and moved to another outcome in place; the API keeps the change.
+      await librarian.getByRole('button', { name: 'Change “I would bring a friend next time.”' }).click();
+      const form = librarian.getByRole('form', { name: 'Change “I would bring a friend next time.”' });
+      await form.getByLabel('Statement', { exact: true }).fill('I would bring a friend to the next session.');
+      await form.getByLabel('Outcome', { exact: true }).fill('Social connection');
+      await form.getByRole('button', { name: 'Save statement' }).click();
+      await librarian.getByText('“I would bring a friend to the next session.” saved under Social connection.').waitFor();
+      expect(await librarian.locator('.survey-outcome', { hasText: 'Social connection' }).locator('.survey-statement').allInnerTexts()).toContain('I would bring a friend to the next session.');
+      expect((await items()).find((i) => i.text === 'I would bring a friend to the next session.')).toMatchObject({ outcome: 'Social connection' });
+
+      await librarian.getByRole('button', { name: 'Remove “I would bring a friend to the next session.”' }).click();
+      await librarian.getByText('“I would bring a friend to the next session.” removed from the survey.').waitFor();
+      expect((await items()).map((i) => i.text)).not.toContain('I would bring a friend to the next session.');
     });
 
     it('previews a file with bad rows: each listed by its line, the name and email columns flagged, no import offered', async () => {

@@ -35,6 +35,7 @@ interface Props {
 export function SurveyItems({ initiativeId, survey, starters, indicators, canWrite, onChange }: Props) {
   const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
   const missing = missingStarters(survey, starters);
 
   const act = async (work: () => Promise<string>) => {
@@ -71,17 +72,39 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
           <div key={outcome} className="survey-outcome">
             <h3>{outcome}</h3>
             <ul className="survey-items">
-              {items.map((item) => (
-                <li key={item.id}>
-                  <p className="survey-statement">{item.text}</p>
-                  <p className="meta">Feeds the indicator: {item.indicatorName ?? 'an indicator no longer found'}</p>
-                  {canWrite && (
-                    <button type="button" className="button link" disabled={busy} onClick={() => void remove(item)}>
-                      Remove<span className="visually-hidden"> “{item.text}”</span>
-                    </button>
-                  )}
-                </li>
-              ))}
+              {items.map((item) =>
+                editing === item.id ? (
+                  <li key={item.id}>
+                    <ItemForm
+                      initiativeId={initiativeId}
+                      survey={survey}
+                      indicators={indicators}
+                      item={item}
+                      onSaved={(saved) => {
+                        onChange({ ...survey, items: survey.items.map((i) => (i.id === saved.id ? saved : i)) });
+                        setEditing(null);
+                        setStatus(`“${saved.text}” saved under ${saved.outcome}.`);
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </li>
+                ) : (
+                  <li key={item.id}>
+                    <p className="survey-statement">{item.text}</p>
+                    <p className="meta">Feeds the indicator: {item.indicatorName ?? 'an indicator no longer found'}</p>
+                    {canWrite && (
+                      <div className="actions">
+                        <button type="button" className="button link" disabled={busy} onClick={() => setEditing(item.id)}>
+                          Change<span className="visually-hidden"> “{item.text}”</span>
+                        </button>
+                        <button type="button" className="button link" disabled={busy} onClick={() => void remove(item)}>
+                          Remove<span className="visually-hidden"> “{item.text}”</span>
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                ),
+              )}
             </ul>
           </div>
         ))
@@ -98,19 +121,37 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
           </button>
         </div>
       )}
-      {canWrite && <AddItem initiativeId={initiativeId} survey={survey} indicators={indicators} onAdded={(item) => onChange({ ...survey, items: [...survey.items, item] })} />}
+      {canWrite && (
+        <details className="subform">
+          <summary>Add a statement</summary>
+          <ItemForm initiativeId={initiativeId} survey={survey} indicators={indicators} onSaved={(item) => onChange({ ...survey, items: [...survey.items, item] })} />
+        </details>
+      )}
     </>
   );
 }
 
-function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: string; survey: Survey; indicators: Indicator[]; onAdded(item: SurveyItem): void }) {
-  const [text, setText] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [indicatorId, setIndicatorId] = useState('');
+interface ItemFormProps {
+  initiativeId: string;
+  survey: Survey;
+  indicators: Indicator[];
+  /** The statement to change; without it the form adds one. */
+  item?: SurveyItem;
+  onSaved(item: SurveyItem): void;
+  onCancel?(): void;
+}
+
+/** A statement's wording, outcome and indicator: a new one, or one of the survey's changed. */
+function ItemForm({ initiativeId, survey, indicators, item, onSaved, onCancel }: ItemFormProps) {
+  const [text, setText] = useState(item?.text ?? '');
+  const [outcome, setOutcome] = useState(item?.outcome ?? '');
+  const [indicatorId, setIndicatorId] = useState(item?.indicatorId ?? '');
   const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
   const scales = indicators.filter((i) => i.kind === 'scale_1_5');
   const outcomes = [...new Set(survey.items.map((i) => i.outcome))];
+  const id = item ? `edit-${item.id}` : 'item';
+  const verb = item ? 'saved' : 'added';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -126,39 +167,41 @@ function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: 
       return;
     }
     await run(async () => {
-      const item = await surveyApi.addItem(initiativeId, { text, outcome, indicatorId });
-      onAdded(item);
-      setStatus(`“${item.text}” added under ${item.outcome}.`);
-      setText('');
-      setIndicatorId('');
+      const body = { text, outcome, indicatorId };
+      const saved = item ? await surveyApi.updateItem(initiativeId, item.id, body) : await surveyApi.addItem(initiativeId, body);
+      onSaved(saved);
+      setStatus(`“${saved.text}” ${verb} under ${saved.outcome}.`);
+      if (!item) {
+        setText('');
+        setIndicatorId('');
+      }
     });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
   return (
-    <details className="subform">
-      <summary>Add a statement</summary>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label="Add a statement">
+    <>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label={item ? `Change “${item.text}”` : 'Add a statement'}>
         <ErrorSummary
           error={error}
-          title="The statement was not added"
+          title={`The statement was not ${verb}`}
           links={[
-            ['text', 'item-text', 'Statement'],
-            ['outcome', 'item-outcome', 'Outcome'],
-            ['indicatorId', 'item-indicator', 'Indicator'],
+            ['text', `${id}-text`, 'Statement'],
+            ['outcome', `${id}-outcome`, 'Outcome'],
+            ['indicatorId', `${id}-indicator`, 'Indicator'],
           ]
             .filter(([field]) => errs(field)?.length)
-            .map(([, id, label]) => ({ id, label }))}
+            .map(([, target, label]) => ({ id: target, label }))}
         />
-        <TextArea id="item-text" label="Statement" hint="Word it as the form asks it; imported columns are matched to it by these words." value={text} onChange={setText} errors={errs('text')} rows={2} />
-        <TextField id="item-outcome" label="Outcome" hint="The social-cohesion outcome it speaks to, such as Belonging or Feeling heard." list="item-outcome-names" value={outcome} onChange={setOutcome} errors={errs('outcome')} />
-        <datalist id="item-outcome-names">
+        <TextArea id={`${id}-text`} label="Statement" hint="Word it as the form asks it; imported columns are matched to it by these words." value={text} onChange={setText} errors={errs('text')} rows={2} />
+        <TextField id={`${id}-outcome`} label="Outcome" hint="The social-cohesion outcome it speaks to, such as Belonging or Feeling heard." list={`${id}-outcome-names`} value={outcome} onChange={setOutcome} errors={errs('outcome')} />
+        <datalist id={`${id}-outcome-names`}>
           {outcomes.map((o) => (
             <option key={o} value={o} />
           ))}
         </datalist>
         <SelectField
-          id="item-indicator"
+          id={`${id}-indicator`}
           label="Indicator"
           hint={scales.length ? 'Each import records the mean of its answers on this 1–5 indicator.' : 'This initiative has no 1–5 indicator yet: add the starter items, or add one from the catalogue on the initiative page.'}
           placeholder="Choose a 1–5 indicator"
@@ -167,11 +210,18 @@ function AddItem({ initiativeId, survey, indicators, onAdded }: { initiativeId: 
           onChange={setIndicatorId}
           errors={errs('indicatorId')}
         />
-        <button type="submit" className="button" disabled={busy}>
-          Add statement
-        </button>
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {item ? 'Save statement' : 'Add statement'}
+          </button>
+          {onCancel && (
+            <button type="button" className="button secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
       </form>
       <Status>{status}</Status>
-    </details>
+    </>
   );
 }
