@@ -8,7 +8,8 @@ import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
 import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, plural } from '../ui/words';
 import { TableScroll } from '../ui/table-scroll';
-import { Distributions, PredictionTable, SummaryAdaptationLog, SurveyOutcomesTable } from './summary-parts';
+import { Distributions, PredictionTable, SummaryAdaptationLog } from './summary-parts';
+import { OutcomesTable } from './survey/survey-results';
 
 const RECENT_DIGESTS = 12;
 
@@ -143,7 +144,12 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
           </TableScroll>
         )}
         <Distributions indicators={s.indicators} />
-        {s.outcomes && s.outcomes.length > 0 && <SurveyOutcomesTable outcomes={s.outcomes} />}
+        {s.outcomes && s.outcomes.length > 0 && (
+          <>
+            <h3>Trust survey: before and after per outcome</h3>
+            <OutcomesTable outcomes={s.outcomes} after="this cycle" />
+          </>
+        )}
         <div className="charts">
           {s.indicators.map((i) => (
             <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} markers={s.chartMarkers} spans={s.cycleSpans} />

@@ -1,4 +1,4 @@
-import type { IndicatorSummary, OutcomeBeforeAfter, OutcomeInCycle, PredictionOutcome, SummaryAdaptation } from '../api/types';
+import type { IndicatorSummary, PredictionOutcome, SummaryAdaptation } from '../api/types';
 import { TableScroll } from '../ui/table-scroll';
 import { FIDELITY_NAMES, formatDate, formatNumber, PERMANENCE_NAMES, PLANNING_NAMES } from '../ui/words';
 
@@ -83,41 +83,6 @@ export function Distributions({ indicators }: { indicators: IndicatorSummary[] }
         </TableScroll>
       ))}
     </>
-  );
-}
-
-const inCycle = (c: OutcomeInCycle | null, none: string) => (c ? `${formatNumber(c.mean)} (cycle ${c.cycleNumber}, n=${c.n})` : none);
-const perPoint = (c: OutcomeInCycle | null) =>
-  c?.distribution ? (['1', '2', '3', '4', '5'] as const).map((point) => `${point}: ${c.distribution![point]}`).join(' · ') : '—';
-
-/** The trust survey per outcome: this cycle (after) beside the latest earlier cycle with data (before). */
-export function SurveyOutcomesTable({ outcomes }: { outcomes: OutcomeBeforeAfter[] }) {
-  return (
-    <TableScroll label="Trust survey: before and after per outcome">
-      <table className="outcomes">
-        <caption>Trust survey: before and after per outcome</caption>
-        <thead>
-          <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-            <th scope="col">Change</th>
-            <th scope="col">Answers per point, after (1 to 5)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {outcomes.map((o) => (
-            <tr key={o.outcome}>
-              <th scope="row">{o.outcome}</th>
-              <td>{inCycle(o.before, '—')}</td>
-              <td>{inCycle(o.after, 'not measured in this cycle')}</td>
-              <td>{signed(o.change) || '—'}</td>
-              <td>{perPoint(o.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }
 

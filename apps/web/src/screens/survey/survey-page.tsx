@@ -77,7 +77,7 @@ export function SurveyPage({ id }: { id: string }) {
       )}
 
       <Section title="Before and after, per outcome" id="survey-outcomes">
-        {results.data ? <OutcomesTable outcomes={results.data.outcomes} /> : results.error ? <LoadFailed error={results.error} retry={results.reload} /> : <Loading />}
+        {results.data ? <OutcomesTable outcomes={results.data.outcomes.outcomes} /> : results.error ? <LoadFailed error={results.error} retry={results.reload} /> : <Loading />}
       </Section>
 
       <Section title="Past imports" id="survey-imports">

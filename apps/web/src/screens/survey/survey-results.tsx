@@ -1,5 +1,5 @@
 import type { CycleListItem } from '../../api/types';
-import type { OutcomeInCycle, ScalePoint, SurveyImport, SurveyItem, SurveyOutcomes } from '../../api/survey';
+import type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyImport, SurveyItem } from '../../api/survey';
 import { TableScroll } from '../../ui/table-scroll';
 import { cycleName, formatDate, formatInstant, formatNumber, plural } from '../../ui/words';
 import { SOURCE_NAMES } from './survey-import';
@@ -40,13 +40,16 @@ function Distribution({ label, at }: { label: string; at: OutcomeInCycle | null 
   );
 }
 
-/** Each outcome's weighted mean before and after, the change, and the answers per point of the scale. */
-export function OutcomesTable({ outcomes }: { outcomes: SurveyOutcomes }) {
-  if (!outcomes.outcomes.length) return <p className="hint">No survey measurements yet. Once responses are imported, each outcome shows here before and after.</p>;
+/**
+ * Each outcome's weighted mean before and after, the change, and the answers per point of the scale;
+ * `after` says which cycle is "after" (the survey screen's latest, a summary's own cycle).
+ */
+export function OutcomesTable({ outcomes, after = 'the latest one' }: { outcomes: OutcomeBeforeAfter[]; after?: string }) {
+  if (!outcomes.length) return <p className="hint">No survey measurements yet. Once responses are imported, each outcome shows here before and after.</p>;
   return (
     <>
       <p className="hint">
-        “Before” is the latest earlier cycle with survey data, “after” the latest one. Each mean is on the 1–5 scale; n is the number of answers behind it.
+        “Before” is the latest earlier cycle with survey data, “after” {after}. Each mean is on the 1–5 scale; n is the number of answers behind it.
       </p>
       <TableScroll label="Outcomes before and after">
         <table className="outcomes">
@@ -60,7 +63,7 @@ export function OutcomesTable({ outcomes }: { outcomes: SurveyOutcomes }) {
             </tr>
           </thead>
           <tbody>
-            {outcomes.outcomes.map((o) => (
+            {outcomes.map((o) => (
               <tr key={o.outcome}>
                 <th scope="row">
                   {o.outcome}
