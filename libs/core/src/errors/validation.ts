@@ -14,7 +14,8 @@ const BROKEN_TEXT = /[\p{Cs}\u0000]/u;
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own: FieldProblem[] = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    // One message may stand for several checks (a range says "whole number from … to …" for each): say it once.
+    const own: FieldProblem[] = error.constraints ? [{ field, problems: [...new Set(Object.values(error.constraints))] }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
