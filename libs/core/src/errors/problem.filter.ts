@@ -30,7 +30,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e?.driverError?.message ?? e?.message ?? ''));
 }
 
+/** An answer lists this many problems at most; a body of thousands of unknown keys once got a 2.4 MB answer. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/** What the message adds when problems were left out of an answer. */
+export function moreProblems(count: number): string {
+  return `and ${count} more problem${count === 1 ? '' : 's'} not listed here`;
+}
+
 function bodyFor(status: number, message: string, details: unknown[] = []): ErrorBody {
+  if (details.length > MAX_LISTED_PROBLEMS) {
+    message = `${message}; ${moreProblems(details.length - MAX_LISTED_PROBLEMS)}`;
+    details = details.slice(0, MAX_LISTED_PROBLEMS);
+  }
   return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details };
 }
 
