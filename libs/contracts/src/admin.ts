@@ -13,3 +13,12 @@ export interface OutboxMessageView {
   createdAt: string;
   sentAt: string | null;
 }
+
+/** A short-lived token that opens the queue dashboard and nothing else (POST /admin/queue-dashboard/session). */
+export interface QueueDashboardSession {
+  token: string;
+  /** Seconds the token (and the dashboard's cookie) lasts. */
+  expiresIn: number;
+  /** The dashboard's address with the token: open it in the browser. */
+  url: string;
+}

@@ -1,22 +1,34 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
-import { RolesAllowed } from '@r2c/access';
-import type { OutboxMessageView } from '@r2c/contracts';
-import { PageQuery } from '@r2c/core';
+import { CurrentUser, RolesAllowed } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import type { OutboxMessageView, QueueDashboardSession } from '@r2c/contracts';
+import { APP_CONFIG, Clock, PageQuery } from '@r2c/core';
+import type { AppConfig } from '@r2c/core';
 import { enqueue, QueueName } from '@r2c/jobs';
 import { OUTBOX_STATUSES, OutboxMessage, OutboxService } from '@r2c/notify';
 import type { OutboxStatus } from '@r2c/notify';
 import { ReminderScan } from '@r2c/reminders';
 import { UuidParam } from '../common/uuid-param';
+import { mayOpenQueueDashboard, QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_TOKEN_SECONDS, queueDashboardSession } from './queue-dashboard';
 
 class OutboxQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
   @IsOptional()
   @IsIn(OUTBOX_STATUSES, { message: `status must be one of ${OUTBOX_STATUSES.join(', ')}` })
   status?: OutboxStatus;
+}
+
+class QueueDashboardSessionView implements QueueDashboardSession {
+  @ApiProperty({ description: 'Opens the queue dashboard and nothing else; the API refuses it as a Bearer token' })
+  token!: string;
+  @ApiProperty({ example: QUEUE_DASHBOARD_TOKEN_SECONDS, description: 'Seconds the token and the dashboard cookie last' })
+  expiresIn!: number;
+  @ApiProperty({ example: '/api/v1/admin/queues?token=…', description: 'Open this address in the browser: the dashboard keeps the token in an HttpOnly cookie' })
+  url!: string;
 }
 
 const toOutboxView = (m: OutboxMessage): OutboxMessageView => ({
@@ -41,7 +53,17 @@ export class AdminController {
     private readonly outbox: OutboxService,
     private readonly reminders: ReminderScan,
     @InjectQueue(QueueName.Reminders) private readonly reminderQueue: Queue,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Post('queue-dashboard/session')
+  @ApiOperation({ summary: `A token that opens the queue dashboard (${QUEUE_DASHBOARD_PATH}) for ${QUEUE_DASHBOARD_TOKEN_SECONDS / 60} minutes and does nothing else` })
+  @ApiCreatedResponse({ type: QueueDashboardSessionView })
+  openQueueDashboard(@CurrentUser() me: Principal): QueueDashboardSession {
+    if (!mayOpenQueueDashboard(me)) throw new ForbiddenException('Only admin accounts can see the queue dashboard.');
+    return queueDashboardSession(me, this.config.secretKey, this.clock.now());
+  }
 
   @Get('outbox')
   @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })

@@ -5,13 +5,56 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthService } from '@r2c/access';
-import { toErrorBody } from '@r2c/core';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { User } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { APP_CONFIG, Clock, toErrorBody } from '@r2c/core';
+import type { AppConfig } from '@r2c/core';
+import type { QueueDashboardSession } from '@r2c/contracts';
 import { QueueName } from '@r2c/jobs';
 import { UnauthorizedException, ForbiddenException } from '@nestjs/common';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
+export const QUEUE_DASHBOARD_TOKEN_SECONDS = 300;
 const COOKIE = 'r2c_queues';
+
+/**
+ * Who may open the queue dashboard (and ask for its token).
+ * TODO: ask AccessPolicy (`queueDashboard.open`) once the policy has that permission.
+ */
+export function mayOpenQueueDashboard(principal: Principal): boolean {
+  return principal.role === 'admin';
+}
+
+/**
+ * A dashboard token: `<userId>.<expiry in Unix seconds>.<HMAC-SHA256>`, keyed by SECRET_KEY with a
+ * purpose label. Not a JWT on purpose: the API's guard accepts any JWT signed with SECRET_KEY, and
+ * this token must open the dashboard and nothing else.
+ */
+const PURPOSE = 'r2c/queue-dashboard/v1';
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const signatureOf = (userId: string, expires: string, secret: string) =>
+  createHmac('sha256', secret).update(`${PURPOSE}:${userId.toLowerCase()}:${expires}`).digest('base64url');
+
+export function queueDashboardSession(principal: Principal, secret: string, now: Date): QueueDashboardSession {
+  const expires = String(Math.floor(now.getTime() / 1000) + QUEUE_DASHBOARD_TOKEN_SECONDS);
+  const token = `${principal.id}.${expires}.${signatureOf(principal.id, expires, secret)}`;
+  return { token, expiresIn: QUEUE_DASHBOARD_TOKEN_SECONDS, url: `${QUEUE_DASHBOARD_PATH}?token=${encodeURIComponent(token)}` };
+}
+
+type Verified = { userId: string; expiresAt: number } | 'expired' | null;
+
+function verifyQueueDashboardToken(token: string, secret: string, now: Date): Verified {
+  const [userId, expires, signature, ...rest] = token.split('.');
+  if (rest.length || !userId || !expires || !signature || !USER_ID.test(userId) || !/^\d{1,12}$/.test(expires)) return null;
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(signatureOf(userId, expires, secret));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const expiresAt = Number(expires) * 1000;
+  return expiresAt > now.getTime() ? { userId: userId.toLowerCase(), expiresAt } : 'expired';
+}
 
 function cookieToken(req: Request): string | undefined {
   const match = (req.headers.cookie ?? '').match(new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`));
@@ -19,8 +62,11 @@ function cookieToken(req: Request): string | undefined {
 }
 
 /**
- * The BullMQ dashboard (bull-board), for admins only. A browser opens it once with `?token=<admin
- * token>`; the token is then kept in an HttpOnly cookie scoped to the dashboard's path.
+ * The BullMQ dashboard (bull-board), for admins only. The web app asks
+ * `POST /api/v1/admin/queue-dashboard/session` for a five-minute token and opens the address it
+ * answers; the dashboard moves the token into an HttpOnly cookie scoped to its own path and drops it
+ * from the address. It accepts no other token: an access token in the address would outlive the visit
+ * in browser history and logs.
  */
 export function mountQueueDashboard(app: NestExpressApplication): void {
   const board = new ExpressAdapter();
@@ -30,19 +76,36 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'R2C Tracker queues' } },
   });
-  const auth = app.get(AuthService);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const clock = app.get(Clock);
+  const users = app.get(DataSource).getRepository(User);
   const refuse = (res: Response, error: Error) => {
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   };
+  const openAgain = 'Open the queue dashboard again from the mail outbox screen of the tracker (admins only).';
   app.use(QUEUE_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = bearer ?? fromQuery ?? cookieToken(req);
-    const principal = await auth.principalFromToken(token).catch(() => null);
-    if (!principal) return refuse(res, new UnauthorizedException('Open the queue dashboard as an admin: add ?token=<your access token> to the address.'));
-    if (principal.role !== 'admin') return refuse(res, new ForbiddenException('Only admin accounts can see the queue dashboard.'));
-    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH, maxAge: 3600_000 });
+    const token = fromQuery ?? cookieToken(req);
+    const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
+    if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
+    if (!verified) return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
+    const user = await users.findOne({ where: { id: verified.userId } }).catch(() => null);
+    if (!user || !user.active) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
+    if (!mayOpenQueueDashboard({ id: user.id, email: user.email, name: user.name, role: user.role })) {
+      return refuse(res, new ForbiddenException('Only admin accounts can see the queue dashboard.'));
+    }
+    if (fromQuery) {
+      res.cookie(COOKIE, fromQuery, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.secure || config.appUrl.startsWith('https:'),
+        path: QUEUE_DASHBOARD_PATH,
+        maxAge: verified.expiresAt - clock.now().getTime(),
+      });
+      // The token leaves the address bar and the history; the cookie carries it from here.
+      return res.redirect(303, QUEUE_DASHBOARD_PATH);
+    }
     next();
   }, board.getRouter());
 }

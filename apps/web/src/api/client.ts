@@ -1,7 +1,7 @@
 import type {
   Adaptation, CheckIn, CheckInPage, Cycle, CycleListItem, Digest, DigestListItem, DigestRunAnswer, EvidenceKind, EvidenceMethod,
   Hypothesis, Indicator, IndicatorTemplate, Initiative, InitiativeStatus, InitiativeWithMembers, Library, LoggedAdaptation, LoginResult, Me, Member,
-  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, Reflection, ReviewQueue, Role, Summary, User, Verdict, WorkingPhase,
+  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, QueueDashboardSession, Reflection, ReviewQueue, Role, Summary, User, Verdict, WorkingPhase,
 } from './types';
 
 export interface FieldProblem {
@@ -167,6 +167,8 @@ export const api = {
 
   outbox: (status?: OutboxStatus) => get<Page<OutboxMessage>>(`/api/v1/admin/outbox${query({ limit: 100, status })}`),
   retryMail: (id: string) => post<OutboxMessage>(`/api/v1/admin/outbox/${id}/retry`),
+  /** A five-minute token for the job queue dashboard, and the address that opens it. */
+  queueDashboard: () => post<QueueDashboardSession>('/api/v1/admin/queue-dashboard/session'),
 
   /** A file the API makes (CSV, iCalendar), fetched with the session's token and handed to the browser to save. */
   download: async (path: string, filename: string) => {

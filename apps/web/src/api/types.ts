@@ -21,7 +21,7 @@ export type {
 } from '@r2c/contracts';
 export type {
   ChartMarker, ClosedCycleNews, CycleSpan, CycleStatistics, DigestListItem, DigestRunAnswer, OutcomeBeforeAfter, OutcomeInCycle, PredictionOutcome, ScaleDistribution,
-  DigestView as Digest, LoggedAdaptationSummary as SummaryAdaptation, OutboxMessageView as OutboxMessage,
+  DigestView as Digest, LoggedAdaptationSummary as SummaryAdaptation, OutboxMessageView as OutboxMessage, QueueDashboardSession,
 } from '@r2c/contracts';
 
 /** A summary's indicator: `distribution` is absent from summaries compiled before it existed. */

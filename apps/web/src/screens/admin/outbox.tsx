@@ -16,6 +16,10 @@ export function OutboxAdmin() {
   const list = useLoad(() => api.outbox(filter === 'all' ? undefined : filter), [filter]);
   const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
+  const dashboard = useAction();
+
+  // The dashboard takes only its own short-lived token, never the session's.
+  const openQueues = () => dashboard.run(async () => window.location.assign((await api.queueDashboard()).url));
 
   const retry = async (id: string, to: string) => {
     setStatus('');
@@ -35,6 +39,13 @@ export function OutboxAdmin() {
           </button>
         ))}
       </div>
+      <p>
+        <button type="button" className="button secondary" disabled={dashboard.busy} onClick={() => void openQueues()}>
+          Open the job queues
+        </button>{' '}
+        <span className="hint">Sending, reminders, summaries and digests as background jobs, for troubleshooting.</span>
+      </p>
+      <ErrorSummary error={dashboard.error} title="The job queues did not open" />
       <ErrorSummary error={error} title="The email was not retried" />
       <Status>{status}</Status>
       {!list.data ? (
