@@ -3,7 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
-import { ConfigError, CoreModule, loadConfig } from '@r2c/core';
+import { AppConfig, ConfigError, CoreModule, keepDataDirPrivate, loadConfig } from '@r2c/core';
 import { CycleEvents, CyclesModule } from '@r2c/cycles';
 import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
@@ -19,8 +19,15 @@ const USAGE = `Usage:
   npm run cli -- import-export <file.json>   (an export of /api/v1/admin/export.json or an initiative's, into a fresh database)
 `;
 
-async function context(...features: (Type | DynamicModule)[]) {
+/** The configuration, with DATA_DIR kept private: these commands may create the database or a backup. */
+function configuration(): AppConfig {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  keepDataDirPrivate(config.dataDir);
+  return config;
+}
+
+async function context(...features: (Type | DynamicModule)[]) {
+  const config = configuration();
   @Module({ imports: [CoreModule.forCommandLine(config), AccessModule, ...features] })
   class CliModule {}
   return NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
@@ -58,7 +65,7 @@ async function seedDemoData(args: string[]): Promise<void> {
 
 async function backup(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
-  const { file, bytes } = await backupDatabase(loadConfig({ LOG_LEVEL: 'warn', ...process.env }), values.to);
+  const { file, bytes } = await backupDatabase(configuration(), values.to);
   process.stdout.write(`backup written to ${file} (${bytes} bytes)\n`);
 }
 

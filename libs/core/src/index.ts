@@ -12,6 +12,7 @@ export * from './redis/embedded-redis';
 export * from './redis/redis.tokens';
 export * from './migrations';
 export * from './runtime';
+export * from './data-dir';
 export * from './core.module';
 export * from './common/page';
 export * from './common/diff';

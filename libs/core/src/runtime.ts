@@ -1,4 +1,5 @@
 import { AppConfig, loadConfig } from './config/app-config';
+import { keepDataDirPrivate } from './data-dir';
 import { EmbeddedRedis, RedisTarget } from './redis/embedded-redis';
 
 /** What a process needs before Nest starts: validated configuration and a reachable Redis. */
@@ -10,6 +11,7 @@ export interface Runtime {
 
 export async function startRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadConfig(env);
+  keepDataDirPrivate(config.dataDir);
   if (config.redisUrl) {
     return { config, redis: { url: config.redisUrl }, stop: async () => undefined };
   }

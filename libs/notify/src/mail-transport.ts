@@ -76,14 +76,15 @@ export class FileMailTransport extends MailTransport {
 
   constructor(private readonly dir: string, private readonly from: string) {
     super();
-    mkdirSync(dir, { recursive: true });
+    // Emails carry unsubscribe links that act for their reader: for the app's user alone.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
   async send(message: MailMessage): Promise<MailReceipt> {
     const info = await this.transporter.sendMail(envelope(this.from, message));
     const name = message.idempotencyKey.replace(/[^\w.-]+/g, '_').slice(0, 180);
     const file = join(this.dir, `${name}.eml`);
-    writeFileSync(file + '.tmp', info.message as Buffer);
+    writeFileSync(file + '.tmp', info.message as Buffer, { mode: 0o600 });
     renameSync(file + '.tmp', file);
     return { messageId: info.messageId, response: `written to ${file}` };
   }

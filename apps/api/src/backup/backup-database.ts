@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { AppConfig } from '@r2c/core';
@@ -25,7 +25,7 @@ export async function backupDatabase(config: AppConfig, target?: string): Promis
   if (!existsSync(source)) throw new Error(`There is no database to back up at ${source} (check DATA_DIR).`);
   const file = resolve(target ?? join(config.dataDir, 'backups', `r2c-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`));
   if (existsSync(file)) throw new Error(`${file} already exists; give another --to.`);
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
 
@@ -41,6 +41,8 @@ export async function backupDatabase(config: AppConfig, target?: string): Promis
   } finally {
     await new Promise<void>((ok) => db.close(() => ok()));
   }
+  // A copy of everything, wherever --to puts it: the app's user's alone, like the database.
+  chmodSync(partial, 0o600);
   renameSync(partial, file);
   return { file, bytes: statSync(file).size };
 }

@@ -57,7 +57,7 @@ export class EmbeddedRedis {
       );
     }
     const dir = join(this.dataDir, 'redis');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const socket = join(dir, 'redis.sock');
     // Unix socket paths are limited to about 104 bytes; fall back to a loopback port beyond that.
     const useSocket = Buffer.byteLength(socket) < 100;
