@@ -134,6 +134,16 @@ describe('the web app for programme staff and subscribers', () => {
       await admin.getByText('No emails here.').waitFor();
     });
 
+    it('open the job queues from the outbox screen, with a dashboard token of their own', async () => {
+      expect(await go(admin, 'Outbox')).toBe('Mail outbox');
+      await admin.getByRole('button', { name: 'Open the job queues' }).click();
+      // The dashboard takes the token into its cookie and drops it from the address.
+      await admin.waitForURL(`${base}/api/v1/admin/queues`);
+      expect(await admin.content()).toContain('R2C Tracker queues');
+      await admin.goBack();
+      expect(await heading(admin)).toBe('Mail outbox');
+    });
+
     it('compile the digest of a week and preview its HTML', async () => {
       expect(await go(admin, 'Digests')).toBe('Coalition digests');
       await admin.getByLabel('First day').fill('2026-03-01');
