@@ -1,4 +1,4 @@
-import { Coalition } from './support/fixtures';
+import { ADMIN_ENV, Coalition } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { Pilot, pilotTakingEvidence } from './faults/support/scenario';
 
@@ -12,7 +12,7 @@ describe('list pages: ?offset= and ?limit= out of range', () => {
   let pilot: Pilot;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { ADMIN_EMAIL: 'admin@coalition.org', ADMIN_PASSWORD: 'admin-password-1' }, withWorkers: false });
+    t = await startTestApp({ env: ADMIN_ENV, withWorkers: false });
     c = new Coalition(t);
     await c.signInAdmin();
     pilot = await pilotTakingEvidence(c);

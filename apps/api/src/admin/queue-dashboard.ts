@@ -13,7 +13,7 @@ import { APP_CONFIG, Clock, toErrorBody } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import type { QueueDashboardSession } from '@r2c/contracts';
 import { QueueName } from '@r2c/jobs';
-import { UnauthorizedException, ForbiddenException } from '@nestjs/common';
+import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/common';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
 export const QUEUE_DASHBOARD_TOKEN_SECONDS = 300;
@@ -90,7 +90,13 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
     if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
     if (!verified) return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
-    const user = await users.findOne({ where: { id: verified.userId } }).catch(() => null);
+    let user: User | null;
+    try {
+      user = await users.findOne({ where: { id: verified.userId } });
+    } catch (error) {
+      new Logger('QueueDashboard').error((error as Error).stack ?? String(error));
+      return refuse(res, error as Error);
+    }
     if (!user || !user.active) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
     if (!mayOpenQueueDashboard({ id: user.id, email: user.email, name: user.name, role: user.role })) {
       return refuse(res, new ForbiddenException('Only admin accounts can see the queue dashboard.'));
