@@ -12,3 +12,4 @@ export * from './digest-preferences.dto';
 export * from './digest-preferences.service';
 export * from './unsubscribe-token';
 export * from './unsubscribe.service';
+export * from './link-pages';
