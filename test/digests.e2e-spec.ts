@@ -236,7 +236,7 @@ describe('coalition digests', () => {
       const headers = headersOf(mail.raw);
       expect(headers.get('content-type')).toMatch(/^multipart\/alternative/);
       expect([...partsOf(mail.raw).keys()].sort()).toEqual(['text/html', 'text/plain']);
-      expect(headers.get('list-unsubscribe')).toMatch(new RegExp(`^<${APP_URL}/api/v1/unsubscribe\\?token=${subscribers[0].id}\\.[\\w-]+>$`));
+      expect(headers.get('list-unsubscribe')).toMatch(new RegExp(`^<${APP_URL}/api/v1/unsubscribe\\?token=${subscribers[0].id}\\.\\d+\\.[\\w-]+>$`));
       expect(headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(decodedWords(mail.subject)).toBe('R2C coalition digest, 9–15 March 2026: 2 cycles closed');
     });

@@ -1,5 +1,6 @@
 export * from './compile-digest';
 export * from './digest-content';
+export * from './digest-links';
 export * from './digest-job';
 export * from './digest-period';
 export * from './digest-sources';

@@ -1,13 +1,12 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@r2c/access';
-import type { Principal, Role } from '@r2c/access';
-import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
-import type { AppConfig } from '@r2c/core';
+import type { Principal } from '@r2c/access';
+import { Clock, Transactions } from '@r2c/core';
 import { MailPreference } from './digest.entity';
 import { unsubscribePage } from './link-pages';
-import { verifyUnsubscribeToken } from './unsubscribe-token';
+import { DigestLinks } from './digest-links';
 
 export interface Unsubscribed {
   unsubscribed: true;
@@ -38,21 +37,21 @@ export class UnsubscribeService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: DigestLinks,
   ) {}
 
   async state(token: string): Promise<UnsubscribeState> {
-    const userId = this.userOf(token);
+    const userId = await this.userOf(token);
     const em = this.dataSource.manager;
-    const person = await this.person(em, userId);
+    const person = await this.links.person(em, userId);
     const preference = await em.findOneBy(MailPreference, { userId });
     return { unsubscribed: !!preference?.digestUnsubscribedAt, email: maskedEmail(person.email) };
   }
 
   async unsubscribe(token: string): Promise<Unsubscribed> {
-    const userId = this.userOf(token);
+    const userId = await this.userOf(token);
     return this.tx.run(async (em) => {
-      const person = await this.person(em, userId);
+      const person = await this.links.person(em, userId);
       const now = this.clock.now();
       await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestUnsubscribedAt: null, updatedAt: now }).orIgnore().updateEntity(false).execute();
       const changed = await em
@@ -75,25 +74,7 @@ export class UnsubscribeService {
     return unsubscribePage({ ...state, action: `/api/v1/unsubscribe?token=${encodeURIComponent(token)}` });
   }
 
-  private userOf(token: string): string {
-    const userId = verifyUnsubscribeToken(token, this.config.secretKey);
-    if (!userId) {
-      throw new BadRequestException({
-        message: 'This unsubscribe link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.',
-        details: [{ field: 'token', problems: ['is not a token we signed'] }],
-      });
-    }
-    return userId;
-  }
-
-  private async person(em: EntityManager, userId: string) {
-    const person = await em
-      .createQueryBuilder()
-      .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.role AS role'])
-      .from('users', 'u')
-      .where('u.id = :userId', { userId })
-      .getRawOne<{ id: string; email: string; name: string; role: Role }>();
-    if (!person) throw new NotFoundException('No account matches this unsubscribe link any more.');
-    return person;
+  private userOf(token: string): Promise<string> {
+    return this.links.userOf(token, 'This unsubscribe link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.');
   }
 }
