@@ -1,9 +1,12 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { OutboxMessage } from '@r2c/notify';
 import { CompileDigest } from '@r2c/reports';
 import { ADMIN, ADMIN_ENV, Coalition, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
+import { webAppDir } from '../../apps/api/src/web-app';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DESKTOP, heading, launchBrowser, listen, openAs, pageErrors, signIn } from './browser';
 
@@ -26,7 +29,7 @@ function policyOf(header: string | undefined): Map<string, string[]> {
  * The web app keeps the session's token in localStorage, so no script but its own may run on its
  * pages, and the HTML the API writes (digests, summaries, the pages behind email links) runs none.
  */
-describe('content security policy', () => {
+describe('content security policy, and what the server ships', () => {
   let t: TestApp;
   let c: Coalition;
   let browser: Browser;
@@ -112,6 +115,23 @@ describe('content security policy', () => {
         });
       }
     });
+  });
+
+  it('does not ship the source map: /assets/*.map is 404, and the script names none', async () => {
+    const index = (await t.http().get('/').expect(200)).text;
+    const script = index.match(/<script[^>]* src="(\/assets\/[\w-]+\.js)"/)![1];
+    const js = await t.http().get(script).expect(200);
+    expect(/sourceMappingURL/.test(js.text)).toBe(false);
+    await t.http().get(`${script}.map`).expect(404);
+    await t.http().get('/assets/index.js.map').expect(404);
+    // Nor one left in the build by hand.
+    const leftBehind = join(webAppDir()!, 'assets', `left-behind-${process.pid}.js.map`);
+    writeFileSync(leftBehind, '{"version":3,"sources":["secret.ts"]}');
+    try {
+      await t.http().get(`/assets/left-behind-${process.pid}.js.map`).expect(404);
+    } finally {
+      rmSync(leftBehind);
+    }
   });
 
   describe('in a browser', () => {
