@@ -103,7 +103,7 @@ describe('digest sharing and frequency', () => {
     it('switches to monthly from the signed link in the digest email, no sign-in needed', async () => {
       const mail = (await mailsOf(WEEK)).find((m) => m.toAddress === viaLink.email)!;
       const link = preferencesLinkIn(mail.textBody)!;
-      expect(link).toMatch(new RegExp(`^${APP_URL}/api/v1/digest-preferences\\?token=${viaLink.id}\\.[\\w-]+$`));
+      expect(link).toMatch(new RegExp(`^${APP_URL}/api/v1/digest-preferences\\?token=${viaLink.id}\\.\\d+\\.[\\w-]+$`));
       expect(mail.htmlBody).toContain(`${APP_URL}/api/v1/digest-preferences?token&#x3D;${viaLink.id}.`);
       expect(mail.headers?.['List-Unsubscribe']).toMatch(/\/api\/v1\/unsubscribe\?token=/);
 
@@ -115,6 +115,18 @@ describe('digest sharing and frequency', () => {
       expect(saved.text).toMatch(/Saved: .* gets once a month/);
       const asJson = await t.http().get(path).set('accept', 'application/json').expect(200);
       expect(asJson.body).toMatchObject({ frequency: 'monthly', receivesDigest: true, email: expect.stringMatching(/^s\*+@library\.test$/) });
+    });
+
+    it('answers a changed link from a browser with a page that says what to do, and a HEAD changes nothing', async () => {
+      const mail = (await mailsOf(WEEK)).find((m) => m.toAddress === weekly.email)!;
+      const path = preferencesLinkIn(mail.textBody)!.slice(APP_URL.length);
+      const page = await t.http().get(path.replace(weekly.id, viaApp.id)).set('accept', 'text/html').expect(400);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toMatch(/This link is not valid/);
+      expect(page.text).toMatch(/latest digest email/);
+      expect(page.text).toMatch(/Email settings/);
+      await t.http().head(path).expect(200);
+      expect((await t.http().get(path).set('accept', 'application/json').expect(200)).body.frequency).toBe('weekly');
     });
 
     it('switches to monthly in the app, through /me/digest-preferences', async () => {
@@ -142,14 +154,14 @@ describe('digest sharing and frequency', () => {
       expect((await t.http().post(`${path}&frequency=none`).expect(200)).body).toMatchObject({ frequency: 'none' });
       await t.http().post(path).expect(400);
       await t.http().post(`${path}x&frequency=weekly`).expect(400);
-      await t.http().get(path.replace(weekly.id, viaApp.id)).expect(400);
+      await t.http().get(path.replace(weekly.id, viaApp.id)).set('accept', 'application/json').expect(400);
 
       // The one-click unsubscribe and "no digest" are one state: clicking it afterwards changes nothing.
-      await t.http().get(mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).expect(200);
+      await t.http().post(mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).type('form').send('List-Unsubscribe=One-Click').expect(200);
       expect((await t.http().get(path).set('accept', 'application/json').expect(200)).body.frequency).toBe('none');
       // Unsubscribed by the link, weekly again from the app.
       const viaAppMail = (await mailsOf(WEEK)).find((m) => m.toAddress === viaApp.email)!;
-      await t.http().get(viaAppMail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).expect(200);
+      await t.http().post(viaAppMail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).type('form').send('List-Unsubscribe=One-Click').expect(200);
       expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'weekly' }).expect(200)).body.frequency).toBe('weekly');
 
       await compile(AFTER);

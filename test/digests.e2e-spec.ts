@@ -236,7 +236,7 @@ describe('coalition digests', () => {
       const headers = headersOf(mail.raw);
       expect(headers.get('content-type')).toMatch(/^multipart\/alternative/);
       expect([...partsOf(mail.raw).keys()].sort()).toEqual(['text/html', 'text/plain']);
-      expect(headers.get('list-unsubscribe')).toMatch(new RegExp(`^<${APP_URL}/api/v1/unsubscribe\\?token=${subscribers[0].id}\\.[\\w-]+>$`));
+      expect(headers.get('list-unsubscribe')).toMatch(new RegExp(`^<${APP_URL}/api/v1/unsubscribe\\?token=${subscribers[0].id}\\.\\d+\\.[\\w-]+>$`));
       expect(headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(decodedWords(mail.subject)).toBe('R2C coalition digest, 9–15 March 2026: 2 cycles closed');
     });
@@ -313,30 +313,61 @@ describe('coalition digests', () => {
       return header.slice(1, -1).replace(APP_URL, '');
     };
 
-    it('refuses a tampered token with 400 and a clear message, and changes nothing', async () => {
+    const unsubscribedTimes = async (person: Person) =>
+      (await admin.get(`/api/v1/audit?entityType=user&entityId=${person.id}`).expect(200)).body.items.filter((a: { action: string }) => a.action === 'unsubscribe:digest').length;
+    const unescaped = (html: string) => html.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+
+    it('refuses a tampered token with 400 and a page that says what to do, and changes nothing', async () => {
       const link = linkOf(subscribers[1]);
       const tampered = link.replace(subscribers[1].id, subscribers[0].id);
-      const res = await t.http().get(tampered).expect(400);
+      const page = await t.http().get(tampered).set('accept', 'text/html').expect(400);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toMatch(/This unsubscribe link is not valid/);
+      expect(page.text).toMatch(/latest digest email/);
+      expect(page.text).toContain('<meta name="viewport"');
+      const res = await t.http().get(tampered).set('accept', 'application/json').expect(400);
       expect(res.body.message).toMatch(/This unsubscribe link is not valid/);
       await t.http().get(`${link.slice(0, -3)}xyz`).expect(400);
       await t.http().get('/api/v1/unsubscribe').expect(400);
       await t.http().post(`${link}x`).type('form').send('List-Unsubscribe=One-Click').expect(400);
+      expect(await unsubscribedTimes(subscribers[0])).toBe(0);
     });
 
-    it('unsubscribes with one click on the link, no sign-in needed, and again changes nothing', async () => {
+    it('changes nothing on a GET or HEAD of the link (mail scanners follow links): a page with one button that POSTs', async () => {
       const link = linkOf(subscribers[0]);
-      const res = await t.http().get(link).expect(200);
+      await t.http().head(link).expect(200);
+      const res = await t.http().get(link).set('accept', 'text/html').expect(200);
+      expect(await unsubscribedTimes(subscribers[0])).toBe(0);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(res.text).not.toContain(subscribers[0].email);
+      const forms = [...res.text.matchAll(/<form method="post" action="([^"]*)"/g)];
+      expect(forms).toHaveLength(1);
+      expect(unescaped(forms[0][1])).toBe(link);
+      expect(res.text.match(/<button/g)).toHaveLength(1);
+      await t.http().get(link).expect(200);
+      expect(await unsubscribedTimes(subscribers[0])).toBe(0);
+      expect((await c.as(subscribers[0].token).get('/api/v1/me/digest-preferences').expect(200)).body.frequency).toBe('weekly');
+    });
+
+    it("unsubscribes with the page's button, no sign-in needed, and a second click changes nothing", async () => {
+      const link = linkOf(subscribers[0]);
+      const page = await t.http().get(link).set('accept', 'text/html').expect(200);
+      const action = unescaped(page.text.match(/<form method="post" action="([^"]*)"/)![1]);
+      const res = await t.http().post(action).set('accept', 'text/html').type('form').send('List-Unsubscribe=One-Click').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toContain('You are unsubscribed');
       expect(res.text).not.toContain(subscribers[0].email);
-      await t.http().get(link).expect(200);
-      const audit = await admin.get(`/api/v1/audit?entityType=user&entityId=${subscribers[0].id}`).expect(200);
-      expect(audit.body.items.filter((a: { action: string }) => a.action === 'unsubscribe:digest')).toHaveLength(1);
+      await t.http().post(action).set('accept', 'text/html').type('form').send('').expect(200);
+      expect(await unsubscribedTimes(subscribers[0])).toBe(1);
+      expect((await t.http().get(link).set('accept', 'text/html').expect(200)).text).toContain('You are unsubscribed');
     });
 
-    it('takes the RFC 8058 one-click POST that mail clients send', async () => {
+    it('takes the RFC 8058 one-click POST that mail clients send, and an empty POST', async () => {
       const res = await t.http().post(linkOf(pilots.overdue.coach)).type('form').send('List-Unsubscribe=One-Click').expect(200);
       expect(res.body).toMatchObject({ unsubscribed: true, since: expect.any(String) });
+      await t.http().post(linkOf(pilots.overdue.coach)).expect(200);
+      expect(await unsubscribedTimes(pilots.overdue.coach)).toBe(1);
     });
 
     it('leaves them out of the next period’s digest, and sends it to everyone else', async () => {

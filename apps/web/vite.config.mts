@@ -11,6 +11,7 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: { alias: { '@r2c/contracts': contracts } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source map: it would publish the whole source, comments included, to anyone who asks for it.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
 });

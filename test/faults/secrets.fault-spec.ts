@@ -124,18 +124,20 @@ describe('secrets: tokens, links and logs', () => {
     const header = mail.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, '').match(/^List-Unsubscribe:\s*<([^>]+)>/im)![1];
     const link = new URL(header);
     const token = link.searchParams.get('token')!;
-    issued.push(token.split('.')[1]);
-    const [userId, signature] = token.split('.');
+    const [userId, expires, signature] = token.split('.');
+    issued.push(signature);
     expect(userId).toBe(subscriber.id);
     const other = librarian.id;
     const unsubscribe = (t: string) => fetch(`${app.base}/api/v1/unsubscribe?token=${encodeURIComponent(t)}`);
 
     const tampered = [
-      `${other}.${signature}`,
-      `${userId}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
-      `${userId}.${signature.slice(0, -4)}`,
-      `${userId}.${createHmac('sha256', 'another-key').update(`r2c/digest-unsubscribe/v1:${userId}`).digest('base64url')}`,
-      `${userId}.${signature}.extra`,
+      `${other}.${expires}.${signature}`,
+      `${userId}.${Number(expires) + 86400}.${signature}`,
+      `${userId}.${signature}`,
+      `${userId}.${expires}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+      `${userId}.${expires}.${signature.slice(0, -4)}`,
+      `${userId}.${expires}.${createHmac('sha256', 'another-key').update(`r2c/digest-link/v2:${userId}:${expires}`).digest('base64url')}`,
+      `${token}.extra`,
       c.adminToken,
     ];
     for (const t of tampered) expect({ t, status: (await unsubscribe(t)).status }).toEqual({ t, status: 400 });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
+import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, signIn } from './browser';
 
@@ -58,7 +59,8 @@ describe('the web app: the trust survey and its Forms import', () => {
   const upload = async (page: Page, csv: string) => {
     await page.locator('#import-file').setInputFiles({ name: 'Community conversations (Responses).csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     // The chosen file is read in the browser and shown in the text box.
-    await page.waitForFunction(`document.getElementById('import-csv')?.value === ${JSON.stringify(csv)}`);
+    // Polled from here: waitForFunction compiles its predicate in the page, which the app's policy (no eval) refuses.
+    await waitFor(async () => (await page.locator('#import-csv').inputValue()) === csv, 10000, 'the file shown in the text box');
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.locator('#import-preview-title').waitFor();
   };

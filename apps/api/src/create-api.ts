@@ -2,11 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
 import { ApiModule, ApiOptions } from './api.module';
 import { serveWebApp } from './web-app';
+import { securityHeaders } from './security-headers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 
 export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
@@ -21,7 +21,7 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter());

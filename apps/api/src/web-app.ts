@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { NotFoundException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { toErrorBody } from '@r2c/core';
 
 /** What the server answers itself; every other page a browser asks for is a screen of the web app. */
 const SERVER_PATHS = /^\/(api|docs|health)\b/;
 const FILE_PATH = /\.[a-z0-9]+$/i;
+/** A source map left in the build (one made by hand, say) is never served: it holds the whole source. */
+const SOURCE_MAP = /\.map$/i;
 
 /** apps/web/dist, seen from the source (tests) or from the compiled dist/apps/api/src (npm start). */
 export function webAppDir(): string | null {
@@ -21,6 +25,11 @@ export function webAppDir(): string | null {
 export function serveWebApp(app: NestExpressApplication, dir = webAppDir()): void {
   if (!dir) return;
   const index = join(dir, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!SOURCE_MAP.test(req.path) || SERVER_PATHS.test(req.path)) return next();
+    const body = toErrorBody(new NotFoundException(`Cannot ${req.method} ${req.path}`));
+    res.status(body.statusCode).json(body);
+  });
   app.useStaticAssets(dir, {
     index: false,
     // Vite names the files under assets/ by their content hash, so they never change; index.html does.

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, DigestSharingDto, InitiativesService, Public } from '@r2c/access';
@@ -6,6 +6,7 @@ import type { Principal } from '@r2c/access';
 import { DigestFrequencyDto, DigestPreferencesLinkQuery, DigestPreferencesService } from '@r2c/reports';
 import type { LinkedDigestPreference } from '@r2c/reports';
 import { UuidParam } from '../common/uuid-param';
+import { LinkPageFilter } from './link-page.filter';
 
 /** What reaches the coalition digest (each initiative's choice) and how often each person gets it (their own). */
 @ApiTags('digests')
@@ -35,6 +36,7 @@ export class DigestChoicesController {
   }
 
   @Public()
+  @UseFilters(LinkPageFilter)
   @Get('digest-preferences')
   @ApiOperation({ summary: 'The page behind "how often" in a digest email: the current choice and a button for each (HTML; JSON when asked for). Changes nothing.' })
   async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
@@ -42,6 +44,7 @@ export class DigestChoicesController {
   }
 
   @Public()
+  @UseFilters(LinkPageFilter)
   @Post('digest-preferences')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sets the frequency named in the query for the person the signed token names; no sign-in (JSON; HTML for the page’s buttons)' })

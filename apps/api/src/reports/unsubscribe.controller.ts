@@ -1,27 +1,32 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '@r2c/access';
 import { OneClickUnsubscribeBody, UnsubscribeQuery, UnsubscribeService } from '@r2c/reports';
+import { LinkPageFilter } from './link-page.filter';
 
 /** The link in every digest email: no sign-in, the signed token is the proof. */
 @ApiTags('digests')
 @Public()
+@UseFilters(LinkPageFilter)
 @Controller('api/v1/unsubscribe')
 export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'One click on the link in a digest email stops the digest; answers a small HTML page' })
+  @ApiOperation({ summary: 'The page behind the unsubscribe link in a digest email: one button that POSTs to the same URL. Changes nothing (mail scanners open links).' })
   async viaLink(@Query() query: UnsubscribeQuery, @Res() res: Response) {
-    const answer = await this.unsubscribes.unsubscribe(query.token);
-    res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(answer));
+    const state = await this.unsubscribes.state(query.token);
+    res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(state, query.token));
   }
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe, as mail clients POST it (List-Unsubscribe=One-Click)' })
-  oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody) {
-    return this.unsubscribes.unsubscribe(query.token);
+  @ApiOperation({ summary: "Stops the digest: RFC 8058 one-click (List-Unsubscribe=One-Click, as mail clients POST it), an empty body, or the page's button (JSON; HTML for a browser)" })
+  async oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody, @Req() req: Request, @Res() res: Response) {
+    const answer = await this.unsubscribes.unsubscribe(query.token);
+    if (req.accepts(['json', 'html']) === 'html') {
+      res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page({ unsubscribed: true, email: answer.email }, query.token));
+    } else res.status(200).json(answer);
   }
 }

@@ -7,6 +7,9 @@ import { Digests1764000000005 } from './1764000000005-Digests';
 import { SurveyInstrument1764000000010 } from './1764000000010-SurveyInstrument';
 import { DigestChoices1764000000011 } from './1764000000011-DigestChoices';
 import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
+import { DigestLinkExpiry1764000000030 } from './1764000000030-DigestLinkExpiry';
+
+export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SurveyInstrument1764000000010,
   DigestChoices1764000000011,
   AdaptationLog1764000000020,
+  DigestLinkExpiry1764000000030,
 ];

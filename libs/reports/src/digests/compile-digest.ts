@@ -6,6 +6,7 @@ import { APP_CONFIG, Clock, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { NewMail, OutboxService } from '@r2c/notify';
 import { Digest } from './digest.entity';
+import { DigestLinks } from './digest-links';
 import { digestMailKey, DigestPeriod } from './digest-period';
 import { DigestRecipient, DigestSources } from './digest-sources';
 import { renderDigest, renderDigestForEach } from './digest-templates';
@@ -33,6 +34,7 @@ export class CompileDigest {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly links: DigestLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -83,8 +85,9 @@ export class CompileDigest {
   }
 
   private emailFor(person: DigestRecipient, copyFor: (unsubscribeUrl: string, preferencesUrl: string) => RenderedDigest, period: DigestPeriod): NewMail {
-    const link = unsubscribeUrl(this.config.appUrl, person.id, this.config.secretKey);
-    const mail = copyFor(link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey));
+    const expiresAt = this.links.expiryFromNow();
+    const link = unsubscribeUrl(this.config.appUrl, person.id, this.config.secretKey, expiresAt);
+    const mail = copyFor(link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey, expiresAt));
     return {
       kind: 'digest',
       idempotencyKey: digestMailKey(period, person.id),

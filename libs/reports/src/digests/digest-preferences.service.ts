@@ -1,17 +1,16 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@r2c/access';
 import type { Principal, Role } from '@r2c/access';
-import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
-import type { AppConfig } from '@r2c/core';
+import { Clock, Transactions } from '@r2c/core';
 import type { DigestFrequency } from './digest-period';
 import { DigestPreferenceView, LinkedDigestPreference, MONTHLY_RULE } from './digest-preferences.dto';
 import { DIGEST_ROLES } from './digest-sources';
 import { MailPreference } from './digest.entity';
 import { maskedEmail } from './unsubscribe.service';
-import { verifyUnsubscribeToken } from './unsubscribe-token';
+import { DigestLinks } from './digest-links';
 
 interface Person {
   id: string;
@@ -58,7 +57,7 @@ export class DigestPreferencesService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: DigestLinks,
   ) {}
 
   async forUser(actor: Principal): Promise<DigestPreferenceView> {
@@ -74,16 +73,16 @@ export class DigestPreferencesService {
   }
 
   async viaLink(token: string): Promise<LinkedDigestPreference> {
-    const userId = this.userOf(token);
+    const userId = await this.userOf(token);
     const em = this.dataSource.manager;
-    const person = await this.person(em, userId);
+    const person = await this.links.person(em, userId);
     return { ...this.viewOf(person, await em.findOneBy(MailPreference, { userId })), email: maskedEmail(person.email) };
   }
 
-  setViaLink(token: string, frequency: DigestFrequency): Promise<LinkedDigestPreference> {
-    const userId = this.userOf(token);
+  async setViaLink(token: string, frequency: DigestFrequency): Promise<LinkedDigestPreference> {
+    const userId = await this.userOf(token);
     return this.tx.run(async (em) => {
-      const person = await this.person(em, userId);
+      const person = await this.links.person(em, userId);
       return { ...this.viewOf(person, await this.set(em, person, frequency)), email: maskedEmail(person.email) };
     });
   }
@@ -118,15 +117,8 @@ export class DigestPreferencesService {
     return { frequency: effective(row), receivesDigest: person.active && (DIGEST_ROLES as readonly string[]).includes(person.role), monthlyRule: MONTHLY_RULE };
   }
 
-  private userOf(token: string): string {
-    const userId = verifyUnsubscribeToken(token, this.config.secretKey);
-    if (!userId) {
-      throw new BadRequestException({
-        message: 'This link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.',
-        details: [{ field: 'token', problems: ['is not a token we signed'] }],
-      });
-    }
-    return userId;
+  private userOf(token: string): Promise<string> {
+    return this.links.userOf(token, 'This link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.');
   }
 
   private async person(em: EntityManager, userId: string): Promise<Person> {

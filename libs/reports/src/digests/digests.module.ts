@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry, AuditService } from '@r2c/access';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
+import { DigestLinks } from './digest-links';
 import { DigestSources } from './digest-sources';
 import { Digest, MailPreference } from './digest.entity';
 import { DigestsService } from './digests.service';
@@ -15,7 +16,7 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 @Module({
   imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule],
   // AuditService is provided here too because the worker process runs without AccessModule (it is stateless).
-  providers: [...SERVICES, DigestSources, AuditService],
+  providers: [...SERVICES, DigestSources, DigestLinks, AuditService],
   exports: SERVICES,
 })
 export class DigestsModule {}

@@ -1,5 +1,6 @@
 export * from './compile-digest';
 export * from './digest-content';
+export * from './digest-links';
 export * from './digest-job';
 export * from './digest-period';
 export * from './digest-sources';
@@ -12,3 +13,4 @@ export * from './digest-preferences.dto';
 export * from './digest-preferences.service';
 export * from './unsubscribe-token';
 export * from './unsubscribe.service';
+export * from './link-pages';

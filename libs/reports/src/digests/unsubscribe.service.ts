@@ -1,11 +1,12 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import Handlebars from 'handlebars';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@r2c/access';
-import type { Principal, Role } from '@r2c/access';
-import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
-import type { AppConfig } from '@r2c/core';
+import type { Principal } from '@r2c/access';
+import { Clock, Transactions } from '@r2c/core';
 import { MailPreference } from './digest.entity';
-import { verifyUnsubscribeToken } from './unsubscribe-token';
+import { unsubscribePage } from './link-pages';
+import { DigestLinks } from './digest-links';
 
 export interface Unsubscribed {
   unsubscribed: true;
@@ -14,48 +15,43 @@ export interface Unsubscribed {
   since: string;
 }
 
-const PAGE = Handlebars.create().compile<Unsubscribed>(`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Unsubscribed from the R2C coalition digest</title></head>
-<body style="font-family: Georgia, serif; max-width: 560px; margin: 40px auto; padding: 0 16px; color: #222;">
-<h1 style="font-size: 22px;">You are unsubscribed</h1>
-<p>{{email}} will no longer receive the R2C coalition digest.</p>
-<p style="color: #555;">Changed your mind? Ask the programme staff to subscribe you again.</p>
-</body>
-</html>
-`, { strict: true });
-
 export const maskedEmail = (email: string): string => {
   const [local, domain] = email.split('@');
   return `${local.slice(0, 1)}${'*'.repeat(Math.max(2, local.length - 1))}@${domain}`;
 };
 
-/** One click on the link in a digest email stops the digest for that person; a second click changes nothing. */
+/** Whether the person a link names gets the digest now. */
+export interface UnsubscribeState {
+  unsubscribed: boolean;
+  email: string;
+}
+
+/**
+ * The unsubscribe link in a digest email. Opening it (GET, HEAD: mail scanners do) only shows a page;
+ * its button or a mail client's RFC 8058 POST stops the digest, and a second one changes nothing.
+ */
 @Injectable()
 export class UnsubscribeService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: DigestLinks,
   ) {}
 
+  async state(token: string): Promise<UnsubscribeState> {
+    const userId = await this.userOf(token);
+    const em = this.dataSource.manager;
+    const person = await this.links.person(em, userId);
+    const preference = await em.findOneBy(MailPreference, { userId });
+    return { unsubscribed: !!preference?.digestUnsubscribedAt, email: maskedEmail(person.email) };
+  }
+
   async unsubscribe(token: string): Promise<Unsubscribed> {
-    const userId = verifyUnsubscribeToken(token, this.config.secretKey);
-    if (!userId) {
-      throw new BadRequestException({
-        message: 'This unsubscribe link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.',
-        details: [{ field: 'token', problems: ['is not a token we signed'] }],
-      });
-    }
+    const userId = await this.userOf(token);
     return this.tx.run(async (em) => {
-      const person = await em
-        .createQueryBuilder()
-        .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.role AS role'])
-        .from('users', 'u')
-        .where('u.id = :userId', { userId })
-        .getRawOne<{ id: string; email: string; name: string; role: Role }>();
-      if (!person) throw new NotFoundException('No account matches this unsubscribe link any more.');
+      const person = await this.links.person(em, userId);
       const now = this.clock.now();
       await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestUnsubscribedAt: null, updatedAt: now }).orIgnore().updateEntity(false).execute();
       const changed = await em
@@ -73,7 +69,12 @@ export class UnsubscribeService {
     });
   }
 
-  page(answer: Unsubscribed): string {
-    return PAGE(answer);
+  /** The link's page; its button POSTs to the link itself. */
+  page(state: UnsubscribeState, token: string): string {
+    return unsubscribePage({ ...state, action: `/api/v1/unsubscribe?token=${encodeURIComponent(token)}` });
+  }
+
+  private userOf(token: string): Promise<string> {
+    return this.links.userOf(token, 'This unsubscribe link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.');
   }
 }

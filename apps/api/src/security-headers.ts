@@ -1,0 +1,68 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import { QUEUE_DASHBOARD_PATH } from './admin/queue-dashboard';
+
+type Directives = Record<string, string[]>;
+
+const policy = (directives: Directives): string => Object.entries(directives).map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+
+const LOCKED: Directives = { 'object-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"] };
+
+/**
+ * The web app: its own script and stylesheet files only (Vite writes no inline script). The session's
+ * token is in localStorage, so no other script may ever run here. Style attributes are allowed for the
+ * digest email's preview, a sandboxed srcdoc frame that inherits this policy; React sets its styles
+ * through the DOM, which a policy does not restrict. `data:` is the favicon.
+ */
+export const WEB_APP_POLICY = policy({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  ...LOCKED,
+});
+
+/** What the API writes as documents (digest and summary HTML, the pages behind email links) and JSON: nothing runs or loads; inline styles only. */
+export const DOCUMENT_POLICY = policy({ 'default-src': ["'none'"], 'style-src': ["'unsafe-inline'"], ...LOCKED });
+
+/** Swagger UI at /docs: its own script files, inline styles, data: icons. */
+const API_DOCS_POLICY = policy({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  ...LOCKED,
+});
+
+/** bull-board: its own script files, inline styles, the fonts its page asks Google for, and a <base> of its own path. */
+const QUEUE_DASHBOARD_POLICY = policy({
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+  'font-src': ["'self'", 'https://fonts.gstatic.com'],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  ...LOCKED,
+  'base-uri': ["'self'"],
+});
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+export function policyFor(path: string): string {
+  if (under(path, QUEUE_DASHBOARD_PATH)) return QUEUE_DASHBOARD_POLICY;
+  if (/^\/docs(\/|-json|-yaml|$)/.test(path)) return API_DOCS_POLICY;
+  if (under(path, '/api') || under(path, '/health')) return DOCUMENT_POLICY;
+  return WEB_APP_POLICY;
+}
+
+/** helmet's headers, with a Content-Security-Policy chosen by what the path serves. A handler may set a stricter one of its own. */
+export function securityHeaders(): RequestHandler {
+  const others = helmet({ contentSecurityPolicy: false });
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', policyFor(req.path));
+    others(req, res, next);
+  };
+}
