@@ -3,7 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
-import { ConfigError, CoreModule, loadConfig } from '@r2c/core';
+import { ConfigError, CoreModule, loadConfig, passwordProblem } from '@r2c/core';
 import { CycleEvents, CyclesModule } from '@r2c/cycles';
 import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
@@ -29,6 +29,8 @@ async function context(...features: (Type | DynamicModule)[]) {
 async function createAdmin(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   const dto = plainToInstance(CreateUserDto, { email: values.email, name: values.name ?? 'Administrator', password: values.password, role: 'admin' });
+  const weak = passwordProblem(values.password, [values.email ?? '', values.name ?? '']);
+  if (weak) throw new Error(`--password ${weak}`);
   const problems = await validate(dto);
   if (problems.length) throw new Error(problems.flatMap((p) => Object.values(p.constraints ?? {})).join('; '));
   const app = await context();

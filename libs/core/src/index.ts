@@ -17,3 +17,4 @@ export * from './common/page';
 export * from './common/diff';
 export * from './common/raw-values';
 export * from './common/transforms';
+export * from './security/password-rule';
