@@ -7,6 +7,7 @@ import { Digests1764000000005 } from './1764000000005-Digests';
 import { SurveyInstrument1764000000010 } from './1764000000010-SurveyInstrument';
 import { DigestChoices1764000000011 } from './1764000000011-DigestChoices';
 import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
+import { SignInSecurity1764000000030 } from './1764000000030-SignInSecurity';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SurveyInstrument1764000000010,
   DigestChoices1764000000011,
   AdaptationLog1764000000020,
+  SignInSecurity1764000000030,
 ];
