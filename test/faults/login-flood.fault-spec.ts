@@ -30,17 +30,32 @@ describe('login flood', () => {
   afterEach(() => agent?.destroy());
   afterAll(async () => app?.destroy());
 
-  /** Fires the burst from one client (a new address each time, behind the loopback proxy), and meanwhile times GET /me. */
+  /**
+   * Fires the burst from one client (a new address each time, behind the loopback proxy) and, until
+   * every answer is in, asks for GET /me again and again, timing each answer.
+   */
   async function flood(emailFor: (i: number) => string) {
     const from = { 'x-forwarded-for': `198.51.100.${++client}` };
-    const burst = Array.from({ length: BURST }, (_, i) => send(agent, app.base, 'POST', '/api/v1/auth/login', undefined, { email: emailFor(i), password: `wrong-guess-${i}-x` }, from));
+    let inFlight = true;
+    const burst = Promise.all(Array.from({ length: BURST }, (_, i) => send(agent, app.base, 'POST', '/api/v1/auth/login', undefined, { email: emailFor(i), password: `wrong-guess-${i}-x` }, from)));
+    void burst.finally(() => (inFlight = false));
+    const probes: { status: number; ms: number }[] = [];
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const started = performance.now();
-    const me = await fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${reader.token}` } });
-    const meMs = performance.now() - started;
-    const answers = await Promise.all(burst);
+    do {
+      const started = performance.now();
+      const me = await fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${reader.token}` } });
+      probes.push({ status: me.status, ms: performance.now() - started });
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    } while (inFlight);
+    const answers = await burst;
     const count = (status: number) => answers.filter((a) => a.status === status).length;
-    return { meStatus: me.status, meMs, refused: count(429), unauthorized: count(401), others: answers.filter((a) => a.status !== 429 && a.status !== 401).map((a) => a.status) };
+    return {
+      probes,
+      slowestMs: Math.max(...probes.map((p) => p.ms)),
+      refused: count(429),
+      unauthorized: count(401),
+      others: answers.filter((a) => a.status !== 429 && a.status !== 401).map((a) => a.status),
+    };
   }
 
   it.each([
@@ -48,10 +63,10 @@ describe('login flood', () => {
     ['many account emails', (i: number) => `guess-${i}@library.test`],
   ])('100 concurrent wrong passwords from one address over %s: at least 80 answered 429, and GET /me meanwhile in under 1 s', async (_label, emailFor) => {
     const result = await flood(emailFor as (i: number) => string);
-    process.stdout.write(`login flood (${_label}): ${result.refused} × 429, ${result.unauthorized} × 401, GET /me ${result.meStatus} in ${result.meMs.toFixed(0)} ms\n`);
+    process.stdout.write(`login flood (${_label}): ${result.refused} × 429, ${result.unauthorized} × 401; GET /me asked ${result.probes.length} times during the burst, slowest ${result.slowestMs.toFixed(0)} ms, first ${result.probes[0].ms.toFixed(0)} ms\n`);
     expect(result.others).toEqual([]);
     expect(result.refused).toBeGreaterThanOrEqual(80);
-    expect(result.meStatus).toBe(200);
-    expect(result.meMs).toBeLessThan(1000);
+    expect(result.probes.map((p) => p.status)).toEqual(result.probes.map(() => 200));
+    expect(result.slowestMs).toBeLessThan(1000);
   });
 });

@@ -22,14 +22,15 @@ export class PasswordHashing {
   private readonly waiting: (() => void)[] = [];
 
   hash(plain: string): Promise<string> {
-    return this.limited(() => hashPassword(plain));
+    return this.run(() => hashPassword(plain));
   }
 
   verify(hash: string | undefined, plain: string): Promise<boolean> {
-    return this.limited(() => verifyPassword(hash, plain));
+    return this.run(() => verifyPassword(hash, plain));
   }
 
-  private async limited<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs one hash or check when a slot is free; refuses with 429 when too many already wait. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running < MAX_CONCURRENT_HASHES) this.running++;
     else if (this.waiting.length >= MAX_WAITING_HASHES) throw new PasswordCheckBusy();
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
