@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '@r2c/core';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -74,6 +76,19 @@ describe('sign-in throttling', () => {
       expect((await login(victim.email, PASSWORD, attacker)).status).toBe(429);
       expect((await login(victim.email, PASSWORD, freshAddress())).status).toBe(200);
     });
+  });
+
+  it('forgets failures after 15 minutes, and the next right password clears the counters whose window has passed', async () => {
+    const address = freshAddress();
+    for (let i = 0; i < ADDRESS_LIMIT; i++) expect((await login(`late-${i}@library.test`, WRONG, address)).status).toBe(401);
+    expect((await login('late@library.test', WRONG, address)).status).toBe(429);
+    (t.clock as FixedClock).advance(15 * 60 * 1000);
+    expect((await login('late@library.test', WRONG, address)).status).toBe(401);
+    await c.person('subscriber'); // signs in with the right password
+    const cutoff = t.clock.now().getTime() - 15 * 60 * 1000;
+    const rows: { bucket: string; window_start_ms: string | number }[] = await t.app.get(DataSource).query('SELECT bucket, window_start_ms FROM login_throttle');
+    expect(rows.filter((r) => Number(r.window_start_ms) <= cutoff)).toEqual([]);
+    expect(rows.find((r) => r.bucket === `address:${address}`)).toBeDefined();
   });
 
   it('with TRUST_PROXY=false, X-Forwarded-For names nobody: the connection’s own address is counted', async () => {

@@ -29,6 +29,7 @@ async function context(...features: (Type | DynamicModule)[]) {
 async function createAdmin(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   const dto = plainToInstance(CreateUserDto, { email: values.email, name: values.name ?? 'Administrator', password: values.password, role: 'admin' });
+  if (values.password === undefined) throw new Error('--password is required');
   const weak = passwordProblem(values.password, [values.email ?? '', values.name ?? '']);
   if (weak) throw new Error(`--password ${weak}`);
   const problems = await validate(dto);

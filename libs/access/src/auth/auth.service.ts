@@ -53,8 +53,7 @@ export class AuthService {
       if (overLimit(emailBucket(email), await this.throttle.add(emailBucket(email)))) throw new TooManySignInAttempts();
       throw new UnauthorizedException('The email or password is not right.');
     }
-    await this.throttle.takeBack(fromAddress);
-    await this.throttle.forget(emailBucket(email));
+    await this.throttle.succeeded(fromAddress, emailBucket(email));
     return { accessToken: await this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
   }
 

@@ -7,6 +7,8 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
+const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
+
 export type ThrottleBucket = `address:${string}` | `email:${string}`;
 
 export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
@@ -56,13 +58,21 @@ export class LoginThrottle {
     });
   }
 
-  /** Gives back an attempt that was counted but never checked a password. */
+  /** Gives back an address's attempt that was counted but never checked a password. */
   async takeBack(bucket: ThrottleBucket): Promise<void> {
-    await this.tx.run((em) => em.query(this.sql('UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0'), [bucket]));
+    await this.tx.run((em) => em.query(this.sql(TAKE_BACK), [bucket]));
   }
 
-  async forget(bucket: ThrottleBucket): Promise<void> {
-    await this.tx.run((em) => em.query(this.sql('DELETE FROM login_throttle WHERE bucket = $1'), [bucket]));
+  /**
+   * A right password: the address gets its attempt back, the email's failures are forgotten, and so
+   * are the counters whose window has passed (the only clean-up the table needs).
+   */
+  async succeeded(address: ThrottleBucket, email: ThrottleBucket): Promise<void> {
+    const cutoff = this.clock.now().getTime() - LOGIN_WINDOW_MS;
+    await this.tx.run(async (em) => {
+      await em.query(this.sql(TAKE_BACK), [address]);
+      await em.query(this.sql('DELETE FROM login_throttle WHERE bucket = $1 OR window_start_ms <= $2'), [email, cutoff]);
+    });
   }
 
   /** SQLite numbers its parameters ?1, ?2 where PostgreSQL writes $1, $2; both may repeat one. */

@@ -19,6 +19,7 @@ export class SignInSecurity1764000000030 implements MigrationInterface {
         { name: 'window_start_ms', type: 'bigint', isNullable: false },
         { name: 'failures', type: 'integer', isNullable: false },
       ],
+      indices: [{ name: 'ix_login_throttle_window', columnNames: ['window_start_ms'] }],
     }));
     await queryRunner.dropTable('login_failures');
   }
