@@ -34,11 +34,12 @@ describe('people and access', () => {
       expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'The email or password is not right.', details: [] });
     });
 
-    it('throttles repeated failures for one email with 429, even with the right password', async () => {
+    it('throttles repeated wrong passwords for one email with 429, and still accepts the right one', async () => {
       const victim = await c.person('librarian');
       for (let i = 0; i < 5; i++) await c.as('').post('/api/v1/auth/login', { email: victim.email, password: 'wrong-password-x' }).expect(401);
-      const res = await c.as('').post('/api/v1/auth/login', { email: victim.email, password: PASSWORD }).expect(429);
+      const res = await c.as('').post('/api/v1/auth/login', { email: victim.email, password: 'wrong-password-x' }).expect(429);
       expect(res.body.message).toMatch(/Too many failed sign-in attempts/);
+      await c.as('').post('/api/v1/auth/login', { email: victim.email, password: PASSWORD }).expect(200);
     });
 
     it('refuses unknown fields in the login body with 400 naming them', async () => {
@@ -60,14 +61,15 @@ describe('people and access', () => {
       await c.as(forged).get('/api/v1/me').expect(401);
     });
 
-    it('stops a deactivated user’s token at once, and it works again after reactivation', async () => {
+    it('stops a deactivated user’s token at once, and reactivation does not revive it', async () => {
       const p = await c.person('librarian');
       await c.as(p.token).get('/api/v1/me').expect(200);
       await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { active: false }).expect(200);
       await c.as(p.token).get('/api/v1/me').expect(401);
       await c.as('').post('/api/v1/auth/login', { email: p.email, password: PASSWORD }).expect(401);
       await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { active: true }).expect(200);
-      await c.as(p.token).get('/api/v1/me').expect(200);
+      await c.as(p.token).get('/api/v1/me').expect(401);
+      await c.as(await c.login(p.email)).get('/api/v1/me').expect(200);
     });
 
     it('shows the caller with their memberships on GET /me', async () => {

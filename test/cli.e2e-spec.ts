@@ -49,6 +49,15 @@ describe('first admin', () => {
     });
   });
 
+  it('refuses a password that is easy to guess, from create-admin and from ADMIN_PASSWORD at start, in one line naming it', async () => {
+    const weak = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'aaaaaaaaaa'], { env: env(dir), encoding: 'utf8' });
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/^--password is too easy to guess\. Choose a longer password or one that is harder to guess: Repeated characters like "aaa" are easy to guess\.[^\n]*\n$/);
+    const start = spawnSync(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: '0', ADMIN_EMAIL: 'pat@coalition.org', ADMIN_PASSWORD: 'aaaaaaaaaa' }), encoding: 'utf8', timeout: 30000 });
+    expect(start.status).toBe(1);
+    expect(start.stderr).toMatch(/^Configuration error: ADMIN_PASSWORD is too easy to guess\. Choose a longer password or one that is harder to guess: [^\n]*\n$/);
+  });
+
   it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -57,6 +57,10 @@ describe('demo data (npm run seed:demo)', () => {
     expect([count('admin'), count('librarian'), count('coach'), count('subscriber')]).toEqual([1, 7, 3, 3]);
   });
 
+  it('refuses a demo password that is easy to guess before creating anything', async () => {
+    await expect(seedDemo(t.app, { password: 'aaaaaaaaaa' })).rejects.toThrow(/^the demo password \(--password\) is too easy to guess\. Choose a longer password or one that is harder to guess: /);
+  });
+
   it('creates seven libraries labelled (demo) across at least three community types and four time zones', async () => {
     const libraries = await list(admin, '/api/v1/libraries?limit=100');
     expect(libraries).toHaveLength(7);

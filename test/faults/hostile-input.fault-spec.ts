@@ -43,6 +43,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
   let db: DataSource;
   let pilot: Pilot;
   let victim: Person;
+  let changer: Person;
   let evidenceId: string;
   let digestId: string;
   let outboxId: string;
@@ -53,6 +54,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
   const routes: Route[] = [
     { name: 'login', method: 'post', path: () => '/api/v1/auth/login', body: () => ({ email: victim.email, password: PASSWORD }) },
     { name: 'me', method: 'get', path: () => '/api/v1/me' },
+    { name: 'change own password', method: 'put', path: () => '/api/v1/me/password', body: () => ({ currentPassword: 'not-the-password-9', newPassword: 'lantern-orchard-velvet-42' }), token: () => changer.token },
     { name: 'create user', method: 'post', path: () => '/api/v1/users', body: () => ({ email: `u${Math.random().toString(36).slice(2)}@library.test`, name: 'Maria Lopez', role: 'librarian', password: PASSWORD }) },
     { name: 'list users', method: 'get', path: () => '/api/v1/users', query: ['limit', 'offset', 'role'] },
     { name: 'change user', method: 'patch', path: () => `/api/v1/users/${victim.id}`, body: () => ({ name: 'Maria L.' }) },
@@ -135,6 +137,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     pilot = await pilotTakingEvidence(c);
     victim = await c.person('librarian');
     await c.member(pilot.initiativeId, victim, 'librarian');
+    changer = await c.person('subscriber');
     evidenceId = (await c.as(c.adminToken).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(1)).expect(201)).body.id;
     await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-02-23', periodEnd: '2026-03-01' }).expect(202);
     digestId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/digests')).body.items[0]?.id, 20000, 'a digest');

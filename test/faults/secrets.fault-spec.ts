@@ -105,12 +105,23 @@ describe('secrets: tokens, links and logs', () => {
     expect((await me(paused.token)).status).toBe(401);
   });
 
-  it('changes passwords: the old one stops working, the new one signs in', async () => {
+  it('changes passwords: the old one and the tokens signed before stop working, the new one signs in', async () => {
     const changed = `new-${randomBytes(8).toString('hex')}`;
     passwords.push(changed);
     await c.as(c.adminToken).patch(`/api/v1/users/${librarian.id}`, { password: changed }).expect(200);
+    expect((await me(librarian.token)).status).toBe(401);
     await c.t.http().post('/api/v1/auth/login').send({ email: librarian.email, password: PASSWORD }).expect(401);
-    issued.push(await c.login(librarian.email, changed));
+    const before = await c.login(librarian.email, changed);
+    issued.push(before);
+    const own = `own-${randomBytes(8).toString('hex')}`;
+    passwords.push(own);
+    const res = await c.as(before).put('/api/v1/me/password', { currentPassword: changed, newPassword: own }).expect(200);
+    issued.push(res.body.accessToken);
+    expect((await me(before)).status).toBe(401);
+    expect((await me(res.body.accessToken)).status).toBe(200);
+    const wrongCurrent = `wrong-${randomBytes(8).toString('hex')}`;
+    passwords.push(wrongCurrent);
+    await c.as(res.body.accessToken).put('/api/v1/me/password', { currentPassword: wrongCurrent, newPassword: own }).expect(400);
     for (let i = 0; i < 2; i++) {
       const wrong = `wrong-${randomBytes(8).toString('hex')}`;
       passwords.push(wrong);

@@ -3,7 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
-import { AppConfig, ConfigError, CoreModule, keepDataDirPrivate, loadConfig } from '@r2c/core';
+import { AppConfig, ConfigError, CoreModule, keepDataDirPrivate, loadConfig, passwordProblem } from '@r2c/core';
 import { CycleEvents, CyclesModule } from '@r2c/cycles';
 import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
@@ -36,6 +36,9 @@ async function context(...features: (Type | DynamicModule)[]) {
 async function createAdmin(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
   const dto = plainToInstance(CreateUserDto, { email: values.email, name: values.name ?? 'Administrator', password: values.password, role: 'admin' });
+  if (values.password === undefined) throw new Error('--password is required');
+  const weak = passwordProblem(values.password, [values.email ?? '', values.name ?? '']);
+  if (weak) throw new Error(`--password ${weak}`);
   const problems = await validate(dto);
   if (problems.length) throw new Error(problems.flatMap((p) => Object.values(p.constraints ?? {})).join('; '));
   const app = await context();

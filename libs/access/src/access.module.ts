@@ -4,24 +4,26 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@r2c/core';
-import { AuditEntry, LoginFailure } from './audit/audit-entry.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { Initiative, Membership } from './initiatives/initiative.entity';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { LibrariesService } from './libraries/libraries.service';
 import { Library } from './libraries/library.entity';
 import { AccessPolicy } from './policy/access-policy';
+import { PasswordHashing } from './users/password-hashing';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
-const SERVICES = [AuditService, AuthService, AccessPolicy, UsersService, LibrariesService, InitiativesService];
+const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService];
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Library, Initiative, Membership, AuditEntry, LoginFailure]),
+    TypeOrmModule.forFeature([User, Library, Initiative, Membership, AuditEntry]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a

@@ -18,3 +18,4 @@ export * from './common/page';
 export * from './common/diff';
 export * from './common/raw-values';
 export * from './common/transforms';
+export * from './security/password-rule';

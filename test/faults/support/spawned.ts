@@ -147,13 +147,13 @@ export async function warmAgent(base: string, sockets: number): Promise<Agent> {
   return agent;
 }
 
-export function send(agent: Agent, base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+export function send(agent: Agent, base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${path}`, {
       agent,
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');

@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { InitiativesService, LibrariesService, Library, MIN_PASSWORD_LENGTH, User, UsersService } from '@r2c/access';
+import { InitiativesService, LibrariesService, Library, User, UsersService } from '@r2c/access';
 import type { Principal, Role, UserView } from '@r2c/access';
 import { AdaptationLogService, CheckInsService, CyclesService, EvidenceService, IndicatorsService, PHASES, phaseIndex } from '@r2c/cycles';
 import type { Phase } from '@r2c/cycles';
-import { Clock } from '@r2c/core';
+import { Clock, passwordProblem } from '@r2c/core';
 import { DEMO_ADMIN, DEMO_COACHES, DEMO_EMAIL_DOMAIN, DEMO_LABEL, DEMO_PILOTS, DEMO_SUBSCRIBERS } from './demo-content';
 import type { DemoCycle, DemoPerson, DemoPilot } from './demo-content';
 
@@ -52,7 +52,8 @@ export const demoEmail = (person: DemoPerson) => `${person.mailbox}@${DEMO_EMAIL
  */
 export async function seedDemo(app: INestApplicationContext, options: SeedDemoOptions = {}): Promise<DemoLogins> {
   const password = options.password ?? `demo-${randomBytes(9).toString('base64url')}`;
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the demo password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(`the demo password (--password) ${problem}`);
   return new DemoSeeder(app, password).run();
 }
 

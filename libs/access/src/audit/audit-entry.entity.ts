@@ -32,18 +32,3 @@ export class AuditEntry {
   @Column()
   at: Date;
 }
-
-@Entity('login_failures')
-export class LoginFailure {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
-  @Column({ type: 'varchar', length: 320 })
-  email: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  address: string;
-
-  @Column()
-  at: Date;
-}

@@ -1,26 +1,29 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
-import { APP_CONFIG, Clock, newId, Transactions } from '@r2c/core';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
-import { LoginFailure } from '../audit/audit-entry.entity';
-import { verifyPassword } from '../users/passwords';
+import { PasswordCheckBusy, PasswordHashing } from '../users/password-hashing';
 import { User } from '../users/user.entity';
 import type { Principal } from './principal';
-import { toUserView } from '../users/user.dto';
+import { ChangePasswordDto, toUserView } from '../users/user.dto';
 import type { LoginResult } from '@r2c/contracts';
 import { UsersService } from '../users/users.service';
+import { addressBucket, emailBucket, LoginThrottle, overLimit, TooManySignInAttempts } from './login-throttle';
 
 export type { LoginResult } from '@r2c/contracts';
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+interface TokenClaims {
+  sub: string;
+  role: string;
+  /** The account's token version when signed; tokens from before versions existed have none (0). */
+  ver?: number;
+}
 
 /**
- * Sign-in with throttling kept in the database, so every API process behind a load balancer
- * counts the same failures.
+ * Sign-in. A client address is refused before any password is checked once it has used its attempts;
+ * an email's limit applies only to wrong passwords, so nobody can lock someone else out.
  */
 @Injectable()
 export class AuthService {
@@ -28,51 +31,64 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly jwt: JwtService,
-    private readonly tx: Transactions,
-    private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
+    private readonly hashing: PasswordHashing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
     email = email.toLowerCase();
-    await this.assertNotThrottled(email, address);
+    const fromAddress = addressBucket(address);
+    // Counted before the hash, so that a burst is refused as if its attempts came one by one.
+    if (overLimit(fromAddress, await this.throttle.add(fromAddress))) throw new TooManySignInAttempts();
     const user = await this.users.findByEmailWithHash(email);
-    const ok = await verifyPassword(user?.passwordHash, password);
+    let ok: boolean;
+    try {
+      ok = await this.hashing.verify(user?.passwordHash, password);
+    } catch (error) {
+      if (error instanceof PasswordCheckBusy) await this.throttle.takeBack(fromAddress);
+      throw error;
+    }
     if (!user || !ok || !user.active) {
-      await this.tx.run((em) => em.insert(LoginFailure, { id: newId(), email, address, at: this.clock.now() }));
+      if (overLimit(emailBucket(email), await this.throttle.add(emailBucket(email)))) throw new TooManySignInAttempts();
       throw new UnauthorizedException('The email or password is not right.');
     }
-    await this.tx.run((em) => em.delete(LoginFailure, { email }));
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });
-    return { accessToken, expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
+    await this.throttle.succeeded(fromAddress, emailBucket(email));
+    return { accessToken: await this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
   }
 
-  /** The active user a token belongs to, or null for a missing, forged, expired or deactivated one. */
+  /** PUT /me/password: the caller's own new password. Every other token of the account stops working. */
+  async changeOwnPassword(me: Principal, dto: ChangePasswordDto): Promise<{ accessToken: string }> {
+    const user = await this.users.findByEmailWithHash(me.email);
+    if (!user || !(await this.hashing.verify(user.passwordHash, dto.currentPassword))) {
+      if (overLimit(emailBucket(me.email), await this.throttle.add(emailBucket(me.email)))) throw new TooManySignInAttempts();
+      throw new BadRequestException({
+        message: 'Your current password is not right. Type the password you signed in with; if you have forgotten it, ask an admin to set a new one.',
+        details: [{ field: 'currentPassword', problems: ['currentPassword is not your current password'] }],
+      });
+    }
+    const changed = await this.users.changeOwnPassword(me, dto.newPassword);
+    return { accessToken: await this.sign(changed) };
+  }
+
+  /** The active user a token belongs to, or null for a missing, forged, expired, revoked or deactivated one. */
   async principalFromToken(token: string | undefined): Promise<Principal | null> {
     if (!token) return null;
-    let subject: unknown;
+    let claims: TokenClaims;
     try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] })).sub;
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
-    if (typeof subject !== 'string') return null;
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: subject } });
-    return user && user.active ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+    if (typeof claims.sub !== 'string') return null;
+    const version = claims.ver ?? 0;
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
+    if (!user || !user.active || user.tokenVersion !== version) return null;
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
   }
 
-  private async assertNotThrottled(email: string, address: string): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - LOGIN_WINDOW_MS);
-    const repo = this.dataSource.getRepository(LoginFailure);
-    const [byEmail, byAddress] = await Promise.all([
-      repo.count({ where: { email, at: MoreThan(since) } }),
-      repo.count({ where: { address, at: MoreThan(since) } }),
-    ]);
-    if (byEmail >= MAX_FAILURES_PER_EMAIL || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-      throw new HttpException(
-        { message: `Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MS / 60000} minutes, or ask an admin to reset your password.` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  private sign(user: Pick<User, 'id' | 'role' | 'tokenVersion'>): Promise<string> {
+    const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    return this.jwt.signAsync(claims, { expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });
   }
 }

@@ -1,6 +1,6 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
-import { isTimeZone } from '@r2c/core';
+import { isTimeZone, passwordProblem } from '@r2c/core';
 
 export function IsTimeZone(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -28,5 +28,24 @@ export function IsCalendarDate(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid },
+    });
+}
+
+/**
+ * A password anyone may set: long enough and hard to guess (`passwordProblem`). The account's email
+ * and name, when the same body carries them, count as easy to guess.
+ */
+export function IsAcceptablePassword(options?: ValidationOptions) {
+  const problemOf = (value: unknown, object: object) => {
+    const { email, name } = object as { email?: unknown; name?: unknown };
+    return passwordProblem(value, [email, name].filter((word): word is string => typeof word === 'string'));
+  };
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isAcceptablePassword',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName} ${problemOf(args.value, args.object)}`, ...options },
+      validator: { validate: (value: unknown, args) => problemOf(value, args!.object) === null },
     });
 }

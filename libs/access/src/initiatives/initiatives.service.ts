@@ -10,6 +10,7 @@ import { User } from '../users/user.entity';
 import type { InitiativeWithMembers, MembershipView } from '@r2c/contracts';
 import { CreateInitiativeDto, DigestSharingDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
 import { Initiative, Membership } from './initiative.entity';
+import { canHoldMembership } from './membership-rule';
 
 @Injectable()
 export class InitiativesService {
@@ -77,7 +78,7 @@ export class InitiativesService {
       await this.policy.initiative(actor, initiativeId, 'administer', em);
       const user = await em.findOne(User, { where: { id: userId } });
       if (!user) throw new NotFoundException('No user with this id.');
-      if (user.role !== dto.role) {
+      if (!canHoldMembership(user.role, dto.role)) {
         throw new ConflictException(`${user.name} has a ${user.role} account; only a ${dto.role} account can be a ${dto.role} of an initiative. Change the account's role first.`);
       }
       const existing = await em.findOne(Membership, { where: { initiativeId, userId } });

@@ -35,7 +35,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       return;
     }
     const file = join(this.config.dataDir, INITIAL_ADMIN_FILE);
-    writeFileSync(file, `email: ${email}\npassword: ${password}\n\nChange it after signing in (PATCH /api/v1/users/:id {"password": "…"}) and delete this file.\n`, { mode: 0o600 });
+    writeFileSync(file, `email: ${email}\npassword: ${password}\n\nChange it after signing in (PUT /api/v1/me/password {"currentPassword": "…", "newPassword": "…"}) and delete this file.\n`, { mode: 0o600 });
     this.logger.warn(`created the first admin, ${email}; its password is in ${file}`);
   }
 }

@@ -1,6 +1,5 @@
 import * as argon2 from 'argon2';
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 /** argon2id: memory-hard, the OWASP first choice for password storage. */
 export function hashPassword(plain: string): Promise<string> {

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { PageQuery, Trim } from '@r2c/core';
-import { IsOmittable } from '../common/validators';
-import { MIN_PASSWORD_LENGTH } from './passwords';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PageQuery, Trim } from '@r2c/core';
+import { IsAcceptablePassword, IsOmittable } from '../common/validators';
 import { ROLES, User } from './user.entity';
 import type { Role } from './user.entity';
 import type { UserView } from '@r2c/contracts';
 
 export type { UserView } from '@r2c/contracts';
+
+const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (a zxcvbn score of 3 or more).`;
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -29,10 +30,8 @@ export class CreateUserDto {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
-  @MaxLength(200)
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: PASSWORD_RULE })
+  @IsAcceptablePassword()
   password: string;
 }
 
@@ -54,11 +53,9 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'sets a new password' })
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `sets a new password and signs the person out everywhere. ${PASSWORD_RULE}` })
   @IsOmittable()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password?: string;
 }
 
@@ -80,6 +77,17 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: PASSWORD_RULE })
+  @IsAcceptablePassword()
+  newPassword: string;
 }
 
 export function toUserView(user: User): UserView {

@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens carry the version they were signed with; raising it refuses every token signed before. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

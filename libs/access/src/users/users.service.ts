@@ -4,9 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, newId, Page, Transactions } from '@r2c/core';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { hashPassword } from './passwords';
+import { Membership } from '../initiatives/initiative.entity';
+import { canHoldMembership } from '../initiatives/membership-rule';
+import { PasswordHashing } from './password-hashing';
 import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './user.dto';
 import { User } from './user.entity';
+
+/** Raises the account's token version in the statement itself, so two changes at once both count. */
+const NEXT_TOKEN_VERSION = () => 'token_version + 1';
 
 @Injectable()
 export class UsersService {
@@ -15,14 +20,15 @@ export class UsersService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly hashing: PasswordHashing,
   ) {}
 
   async create(actor: Principal | null, dto: CreateUserDto): Promise<UserView> {
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await this.hashing.hash(dto.password);
     return this.tx.run(async (em) => {
       await this.assertEmailFree(em, dto.email);
       const now = this.clock.now();
-      const user: User = { id: newId(), email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash, active: true, createdAt: now, updatedAt: now };
+      const user: User = { id: newId(), email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash, active: true, tokenVersion: 0, createdAt: now, updatedAt: now };
       await em.insert(User, user);
       await this.audit.record(em, actor, { action: 'create', entityType: 'user', entityId: user.id, after: toUserView(user) });
       return toUserView(user);
@@ -39,8 +45,12 @@ export class UsersService {
     return { items: users.map(toUserView), total };
   }
 
+  /**
+   * An admin's change. A new password, a deactivation or reactivation and a new role sign the person
+   * out everywhere; a new role also ends the memberships the new role cannot hold, each with its audit row.
+   */
   async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserView> {
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    const passwordHash = dto.password ? await this.hashing.hash(dto.password) : undefined;
     return this.tx.run(async (em) => {
       const user = await em.findOne(User, { where: { id } });
       if (!user) throw new NotFoundException('No user with this id.');
@@ -53,10 +63,23 @@ export class UsersService {
       if (dto.role !== undefined) changes.role = dto.role;
       if (dto.active !== undefined) changes.active = dto.active;
       if (passwordHash) changes.passwordHash = passwordHash;
-      await em.update(User, { id }, changes);
+      const roleChanged = dto.role !== undefined && dto.role !== user.role;
+      const signOut = passwordHash !== undefined || roleChanged || (dto.active !== undefined && dto.active !== user.active);
+      await em.update(User, { id }, signOut ? { ...changes, tokenVersion: NEXT_TOKEN_VERSION } : changes);
       const after = toUserView({ ...user, ...changes });
       await this.audit.record(em, actor, { action: dto.active === false ? 'deactivate' : dto.active === true && !user.active ? 'activate' : 'update', entityType: 'user', entityId: id, before, after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) } });
+      if (roleChanged) await this.endMembershipsBeyond(em, actor, user, dto.role!);
       return after;
+    });
+  }
+
+  /** The caller's own new password (checked against the current one by the caller); answers the account with its new token version. */
+  async changeOwnPassword(me: Principal, newPassword: string): Promise<User> {
+    const passwordHash = await this.hashing.hash(newPassword);
+    return this.tx.run(async (em) => {
+      await em.update(User, { id: me.id }, { passwordHash, updatedAt: this.clock.now(), tokenVersion: NEXT_TOKEN_VERSION });
+      await this.audit.record(em, me, { action: 'password', entityType: 'user', entityId: me.id, before: null, after: { passwordChanged: true } });
+      return em.findOneOrFail(User, { where: { id: me.id } });
     });
   }
 
@@ -66,6 +89,21 @@ export class UsersService {
 
   async adminExists(): Promise<boolean> {
     return (await this.dataSource.getRepository(User).count({ where: { role: 'admin' } })) > 0;
+  }
+
+  private async endMembershipsBeyond(em: EntityManager, actor: Principal, user: User, role: User['role']): Promise<void> {
+    const memberships = await em.find(Membership, { where: { userId: user.id } });
+    for (const membership of memberships.filter((m) => !canHoldMembership(role, m.role))) {
+      await em.delete(Membership, { initiativeId: membership.initiativeId, userId: user.id });
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'membership',
+        entityId: user.id,
+        initiativeId: membership.initiativeId,
+        before: { userId: user.id, role: membership.role },
+        after: null,
+      });
+    }
   }
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {

@@ -40,6 +40,9 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail', 'SMTP_URL must start with smtp://'],
     ['SECRET_KEY', 'short', 'SECRET_KEY must be at least 32 characters'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+    ['TRUST_PROXY', 'yes', 'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list'],
+    ['TRUST_PROXY', 'loopback, 10.0.0.0/33', 'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "10.0.0.0/33")'],
+    ['TRUST_PROXY', '-1', 'TRUST_PROXY must be'],
   ])('refuses %s=%s with one line naming the variable', (name, value, message) => {
     let error: unknown;
     try {
@@ -49,6 +52,32 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it.each([
+    [undefined, 'loopback'],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, 192.168.0.0/255.255.0.0, fd00::/8, 203.0.113.7', 'loopback,10.0.0.0/8,192.168.0.0/255.255.0.0,fd00::/8,203.0.113.7'],
+    ['uniquelocal,linklocal', 'uniquelocal,linklocal'],
+  ])('reads TRUST_PROXY=%s as Express’s trust proxy %p', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['aaaaaaaaaa', 'Configuration error: ADMIN_PASSWORD is too easy to guess. Choose a longer password or one that is harder to guess: Repeated characters'],
+    ['short', 'Configuration error: ADMIN_PASSWORD must be at least 10 characters long'],
+  ])('stops the start on a weak ADMIN_PASSWORD=%s with one line naming it', (password, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'admin@coalition.org', ADMIN_PASSWORD: password });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp('^' + message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     expect((error as Error).message).not.toContain('\n');
   });
 

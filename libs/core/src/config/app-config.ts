@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
+import { isIP } from 'node:net';
 import { IANAZone } from 'luxon';
+import { passwordProblem } from '../security/password-rule';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -14,6 +16,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
+  /** Express's `trust proxy`: which connecting addresses may name the client in X-Forwarded-For. */
+  trustProxy: boolean | number | string;
   redisUrl?: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -73,6 +77,31 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  if (/^\d+$/.test(bits)) return Number(bits) <= (version === 4 ? 32 : 128);
+  return version === 4 && isIP(bits) === 4; // a netmask such as 255.255.0.0
+}
+
+/** The values Express accepts for `trust proxy`, with the default of `loopback`. */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === undefined) return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "${bad}")`);
+  }
+  return entries.join(',');
+}
+
 export function isTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name);
 }
@@ -114,9 +143,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'must be set together with the other of ADMIN_EMAIL/ADMIN_PASSWORD');
   }
-  if (adminPassword !== undefined && adminPassword.length < 10) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
-  }
+  const adminPasswordProblem = adminPassword === undefined ? null : passwordProblem(adminPassword, [adminEmail!]);
+  if (adminPasswordProblem) throw new ConfigError('ADMIN_PASSWORD', adminPasswordProblem);
 
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -144,6 +172,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     dataDir,
     database: databaseUrl ? { type: 'postgres', url: databaseUrl } : { type: 'sqlite', path: join(dataDir, 'r2c.sqlite') },
+    trustProxy: trustProxy(env),
     redisUrl,
     smtpUrl,
     mailFrom,

@@ -8,6 +8,7 @@ import { SurveyInstrument1764000000010 } from './1764000000010-SurveyInstrument'
 import { DigestChoices1764000000011 } from './1764000000011-DigestChoices';
 import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
 import { DigestLinkExpiry1764000000030 } from './1764000000030-DigestLinkExpiry';
+import { SignInSecurity1764000000031 } from './1764000000031-SignInSecurity';
 
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DigestChoices1764000000011,
   AdaptationLog1764000000020,
   DigestLinkExpiry1764000000030,
+  SignInSecurity1764000000031,
 ];

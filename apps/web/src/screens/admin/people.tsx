@@ -117,7 +117,7 @@ function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
       </div>
       <div className="row">
         <SelectField id="person-role" label="Role" placeholder="Choose" options={options(ROLE_NAMES)} value={role} onChange={(v) => setRole(v as Role)} errors={errs('role')} />
-        <TextField id="person-password" type="password" label="First password" hint="At least 10 characters." autoComplete="new-password" value={password} onChange={setPassword} errors={errs('password')} />
+        <TextField id="person-password" type="password" label="First password" hint="At least 10 characters and hard to guess: a few unrelated words work well." autoComplete="new-password" value={password} onChange={setPassword} errors={errs('password')} />
       </div>
       <button type="submit" className="button" disabled={busy}>
         Add person

@@ -1,0 +1,82 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, Transactions } from '@r2c/core';
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
+
+export type ThrottleBucket = `address:${string}` | `email:${string}`;
+
+export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
+export const emailBucket = (email: string): ThrottleBucket => `email:${email.toLowerCase()}`;
+
+/** The rule: a count past the bucket's limit within the window is refused. */
+export function overLimit(bucket: ThrottleBucket, count: number): boolean {
+  return count > (bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES_PER_EMAIL);
+}
+
+export class TooManySignInAttempts extends HttpException {
+  constructor() {
+    super(
+      { message: `Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MS / 60000} minutes and try again, or ask an admin to set a new password.` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+/**
+ * Failed sign-ins counted in the database, so every API process behind a load balancer counts the
+ * same ones: one row per bucket, its count raised by one upsert, so that attempts sent at once are
+ * counted one by one on SQLite and PostgreSQL alike. A bucket's window starts at its first failure.
+ */
+@Injectable()
+export class LoginThrottle {
+  private readonly postgres: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /** Counts one more attempt in the bucket and answers the count, this one included. */
+  add(bucket: ThrottleBucket): Promise<number> {
+    const now = this.clock.now().getTime();
+    return this.tx.run(async (em) => {
+      await em.query(
+        this.sql(`INSERT INTO login_throttle (bucket, window_start_ms, failures) VALUES ($1, $2, 1)
+          ON CONFLICT (bucket) DO UPDATE SET
+            failures = CASE WHEN login_throttle.window_start_ms <= $3 THEN 1 ELSE login_throttle.failures + 1 END,
+            window_start_ms = CASE WHEN login_throttle.window_start_ms <= $3 THEN $2 ELSE login_throttle.window_start_ms END`),
+        [bucket, now, now - LOGIN_WINDOW_MS],
+      );
+      // The upsert holds the row (PostgreSQL) or the write lock (SQLite) until commit, so this reads our own count.
+      const [row] = await em.query(this.sql('SELECT failures FROM login_throttle WHERE bucket = $1'), [bucket]);
+      return Number(row.failures);
+    });
+  }
+
+  /** Gives back an address's attempt that was counted but never checked a password. */
+  async takeBack(bucket: ThrottleBucket): Promise<void> {
+    await this.tx.run((em) => em.query(this.sql(TAKE_BACK), [bucket]));
+  }
+
+  /**
+   * A right password: the address gets its attempt back, the email's failures are forgotten, and so
+   * are the counters whose window has passed (the only clean-up the table needs).
+   */
+  async succeeded(address: ThrottleBucket, email: ThrottleBucket): Promise<void> {
+    const cutoff = this.clock.now().getTime() - LOGIN_WINDOW_MS;
+    await this.tx.run(async (em) => {
+      await em.query(this.sql(TAKE_BACK), [address]);
+      await em.query(this.sql('DELETE FROM login_throttle WHERE bucket = $1 OR window_start_ms <= $2'), [email, cutoff]);
+    });
+  }
+
+  /** SQLite numbers its parameters ?1, ?2 where PostgreSQL writes $1, $2; both may repeat one. */
+  private sql(text: string): string {
+    return this.postgres ? text : text.replace(/\$(\d+)/g, '?$1');
+  }
+}

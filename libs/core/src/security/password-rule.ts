@@ -1,0 +1,29 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary as commonWords } from '@zxcvbn-ts/language-common';
+import { dictionary as englishWords, translations } from '@zxcvbn-ts/language-en';
+
+export const MIN_PASSWORD_LENGTH = 10;
+/** zxcvbn's time grows with the length; nobody types more than this. */
+export const MAX_PASSWORD_LENGTH = 200;
+/** zxcvbn's 0–4 scale: 3 is "safely unguessable" against an online attack that is throttled. */
+export const MIN_PASSWORD_SCORE = 3;
+
+let checker: ZxcvbnFactory | undefined;
+const strength = () =>
+  (checker ??= new ZxcvbnFactory({ translations, graphs: adjacencyGraphs, dictionary: { ...commonWords, ...englishWords } }));
+
+/**
+ * Why a password may not be used, written to follow the name the person knows the field by
+ * ("password", "ADMIN_PASSWORD", "--password"); null when it may. `related` are words of the account
+ * (email, name) that make a password easy to guess for whoever knows the person.
+ */
+export function passwordProblem(password: unknown, related: string[] = []): string | null {
+  if (typeof password !== 'string') return 'must be text';
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
+  const words = related.flatMap((text) => [text, ...text.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3);
+  const { score, feedback } = strength().check(password, words);
+  if (score >= MIN_PASSWORD_SCORE) return null;
+  const advice = [feedback.warning, ...feedback.suggestions].filter(Boolean).join(' ') || 'four or five unrelated words make a strong one.';
+  return `is too easy to guess. Choose a longer password or one that is harder to guess: ${advice}`;
+}
