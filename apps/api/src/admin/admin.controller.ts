@@ -3,7 +3,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
-import { RolesAllowed } from '@r2c/access';
+import { Permission, Requires } from '@r2c/access';
 import type { OutboxMessageView } from '@r2c/contracts';
 import { PageQuery } from '@r2c/core';
 import { enqueue, QueueName } from '@r2c/jobs';
@@ -34,7 +34,6 @@ const toOutboxView = (m: OutboxMessage): OutboxMessageView => ({
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@RolesAllowed('admin')
 @Controller('api/v1/admin')
 export class AdminController {
   constructor(
@@ -44,6 +43,7 @@ export class AdminController {
   ) {}
 
   @Get('outbox')
+  @Requires(Permission.OutboxManage)
   @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })
   async listOutbox(@Query() query: OutboxQueryDto) {
     const page = await this.outbox.list(query);
@@ -51,6 +51,7 @@ export class AdminController {
   }
 
   @Post('outbox/:id/retry')
+  @Requires(Permission.OutboxManage)
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed or dead email again' })
   async retry(@UuidParam('id') id: string) {
@@ -58,6 +59,7 @@ export class AdminController {
   }
 
   @Post('reminders/run')
+  @Requires(Permission.RemindersRun)
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the check-in reminder scan now (the scheduler runs it every 15 minutes by default)' })
   async runReminders() {
