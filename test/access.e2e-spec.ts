@@ -84,7 +84,7 @@ describe('people and access', () => {
     const WHO = ['admin', 'coach here', 'coach elsewhere', 'librarian here', 'librarian elsewhere', 'subscriber', 'anonymous'] as const;
     type Who = (typeof WHO)[number];
     type Expected = [admin: number, coachHere: number, coachElsewhere: number, librarianHere: number, librarianElsewhere: number, subscriber: number, anonymous: number];
-    type Target = 'here' | 'closedOnly' | 'sharesNothing';
+    type Target = 'here' | 'closedOnly' | 'sharesNothing' | 'completed';
     type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
     interface Row {
       permission: string;
@@ -101,6 +101,8 @@ describe('people and access', () => {
       indicatorId: string;
       closedCycleId: string;
       openCycleId: string;
+      openEvidenceId: string;
+      adaptationId: string;
       surveyItemId: string;
     }
 
@@ -122,6 +124,8 @@ describe('people and access', () => {
         anonymous: '',
       })[who];
 
+    const adaptation = () => ({ madeOn: '2026-03-10', whatChanged: 'Moved to Saturday.', decidedBy: 'The librarian', planning: 'reactive', reason: 'Work shifts.', fidelityConsistent: 'yes', permanence: 'temporary' });
+
     async function compileSummaryOf(cycleId: string): Promise<void> {
       const request = await t.app.get(DataSource).getRepository(SummaryRequest).findOneByOrFail({ cycleId });
       await t.app.get(SummariesService).compile(request.id);
@@ -138,20 +142,21 @@ describe('people and access', () => {
         await as.post(`/api/v1/cycles/${id}/transitions`, { to: 'adaptation' }).expect(200);
         await as.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families.', implementedOn: '2026-03-09' }).expect(200);
         await as.post(`/api/v1/cycles/${id}/transitions`, { to: 'evidence' }).expect(200);
-        await as.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 4, observedOn: '2026-03-16', method: 'survey' }).expect(201);
-        return id;
+        const evidenceId = (await as.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 4, observedOn: '2026-03-16', method: 'survey' }).expect(201)).body.id;
+        return [id, evidenceId];
       };
-      const closedCycleId = await toEvidence('Closed cycle');
+      const [closedCycleId] = await toEvidence('Closed cycle');
       await as.post(`/api/v1/cycles/${closedCycleId}/transitions`, { to: 'reflection' }).expect(200);
       await as.put(`/api/v1/cycles/${closedCycleId}/reflection`, { outcome: 'supported', insights: 'Trust rose.', decision: 'continue', nextSteps: 'Keep greeting.' }).expect(200);
       await as.post(`/api/v1/cycles/${closedCycleId}/transitions`, { to: 'review' }).expect(200);
       await c.as(p.coach.token).post(`/api/v1/cycles/${closedCycleId}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
       await compileSummaryOf(closedCycleId);
-      const openCycleId = await toEvidence('Open cycle');
+      const [openCycleId, openEvidenceId] = await toEvidence('Open cycle');
+      const adaptationId = (await as.post(`/api/v1/cycles/${openCycleId}/adaptations`, adaptation()).expect(201)).body.id;
       await admin().post(`/api/v1/cycles/${openCycleId}/summary`).expect(202);
       await compileSummaryOf(openCycleId);
       const surveyItemId = (await as.post(`/api/v1/initiatives/${p.initiativeId}/survey/items`, { text: 'I trust the library.', outcome: 'Trust', indicatorId }).expect(201)).body.id;
-      return { ...p, indicatorId, closedCycleId, openCycleId, surveyItemId };
+      return { ...p, indicatorId, closedCycleId, openCycleId, openEvidenceId, adaptationId, surveyItemId };
     }
 
     beforeAll(async () => {
@@ -160,8 +165,10 @@ describe('people and access', () => {
       scenes.here = await scene();
       scenes.closedOnly = await scene();
       scenes.sharesNothing = await scene();
+      scenes.completed = await scene();
       await admin().put(`/api/v1/initiatives/${scenes.closedOnly.initiativeId}/digest-sharing`, { digestSharing: 'closed_cycles' }).expect(200);
       await admin().put(`/api/v1/initiatives/${scenes.sharesNothing.initiativeId}/digest-sharing`, { digestSharing: 'nothing' }).expect(200);
+      await admin().patch(`/api/v1/initiatives/${scenes.completed.initiativeId}`, { status: 'completed' }).expect(200);
     }, 120_000);
 
     const ini = (on: Target, rest = '') => () => `/api/v1/initiatives/${scenes[on].initiativeId}${rest}`;
@@ -172,7 +179,6 @@ describe('people and access', () => {
       const res = await admin().post(`/api/v1/cycles/${scenes[on].openCycleId}/evidence`, { kind: 'quote', text: 'We felt expected.', observedOn: '2026-03-17', method: 'interview' }).expect(201);
       return `/api/v1/cycles/${scenes[on].openCycleId}/evidence/${res.body.id}`;
     };
-    const adaptation = () => ({ madeOn: '2026-03-10', whatChanged: 'Moved to Saturday.', decidedBy: 'The librarian', planning: 'reactive', reason: 'Work shifts.', fidelityConsistent: 'yes', permanence: 'temporary' });
     const newAdaptation = (on: Target) => async () => {
       const res = await admin().post(`/api/v1/cycles/${scenes[on].openCycleId}/adaptations`, adaptation()).expect(201);
       return `/api/v1/cycles/${scenes[on].openCycleId}/adaptations/${res.body.id}`;
@@ -200,6 +206,9 @@ describe('people and access', () => {
     const LIBRARIANS_204: Expected = [204, 403, 404, 204, 404, 404, 401];
     const REVIEWERS: Expected = [200, 200, 404, 403, 404, 404, 401];
     const REVIEWERS_201: Expected = [201, 201, 404, 403, 404, 404, 401];
+    // On a completed initiative every write that the caller may otherwise make is 409.
+    const COMPLETED_CONTRIBUTE: Expected = [409, 403, 404, 409, 404, 404, 401];
+    const COMPLETED_REVIEW: Expected = [409, 409, 404, 403, 404, 404, 401];
     const with202 = (e: Expected): Expected => e.map((s) => (s === 200 ? 202 : s)) as Expected;
     const with201 = (e: Expected): Expected => e.map((s) => (s === 200 ? 201 : s)) as Expected;
 
@@ -273,6 +282,28 @@ describe('people and access', () => {
       { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=md, shares nothing', on: 'sharesNothing', method: 'get', path: closedCycle('sharesNothing', '/summary?format=md'), expected: MEMBERS },
       { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=html, shares nothing', on: 'sharesNothing', method: 'get', path: closedCycle('sharesNothing', '/summary?format=html'), expected: MEMBERS },
       { permission: 'summary.read', route: 'GET /cycles/:open/summary, shares nothing', on: 'sharesNothing', method: 'get', path: openCycle('sharesNothing', '/summary'), expected: MEMBERS },
+
+      // a completed initiative can be read, but its work no longer changes
+      { permission: 'initiative.read', route: 'GET /cycles/:id, completed', on: 'completed', method: 'get', path: openCycle('completed'), expected: MEMBERS },
+      { permission: 'summary.read', route: 'GET /cycles/:closed/summary, completed', on: 'completed', method: 'get', path: closedCycle('completed', '/summary'), expected: SIGNED_IN },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/check-ins, completed', on: 'completed', method: 'post', path: ini('completed', '/check-ins'), body: () => ({ note: 'Two sessions.' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/indicators, completed', on: 'completed', method: 'post', path: ini('completed', '/indicators'), body: () => ({ name: unique('Visits'), unit: 'people', kind: 'count', direction: 'increase' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/cycles, completed', on: 'completed', method: 'post', path: ini('completed', '/cycles'), body: () => ({ title: 'Next', plannedStart: '2026-05-01', plannedEnd: '2026-06-01' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'PUT /initiatives/:id/survey, completed', on: 'completed', method: 'put', path: ini('completed', '/survey'), body: () => ({ title: 'Trust survey' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/items, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/items'), body: () => ({ text: unique('I feel welcome.'), outcome: 'Belonging', indicatorId: scenes.completed.indicatorId }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'PATCH /initiatives/:id/survey/items/:itemId, completed', on: 'completed', method: 'patch', path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`, body: () => ({ outcome: 'Trust in the library' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/starter, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/starter'), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'cycle.contribute', route: 'PUT /cycles/:id/hypothesis, completed', on: 'completed', method: 'put', path: openCycle('completed', '/hypothesis'), body: hypothesis('completed'), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'cycle.contribute', route: 'POST /cycles/:id/evidence, completed', on: 'completed', method: 'post', path: openCycle('completed', '/evidence'), body: () => ({ kind: 'quote', text: 'I came back.', observedOn: '2026-03-18', method: 'interview' }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'cycle.contribute', route: 'POST /cycles/:id/adaptations, completed', on: 'completed', method: 'post', path: openCycle('completed', '/adaptations'), body: adaptation, expected: COMPLETED_CONTRIBUTE },
+      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/evidence/:evidenceId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/evidence/${scenes.completed.openEvidenceId}`, expected: COMPLETED_CONTRIBUTE },
+      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/adaptations/:adaptationId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/adaptations/${scenes.completed.adaptationId}`, expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'DELETE /initiatives/:id/survey/items/:itemId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`, expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/imports, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/imports'), body: () => ({ csv, cycleId: scenes.completed.openCycleId, mapping: [{ column: 1, itemId: scenes.completed.surveyItemId }] }), expected: COMPLETED_CONTRIBUTE },
+      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/imports/preview (stores nothing), completed', on: 'completed', method: 'post', path: ini('completed', '/survey/imports/preview'), body: () => ({ csv }), expected: LIBRARIANS },
+      { permission: 'cycle.advance', route: 'POST /cycles/:id/transitions (forward), completed', on: 'completed', method: 'post', path: openCycle('completed', '/transitions'), body: () => ({ to: 'reflection' }), expected: COMPLETED_CONTRIBUTE, undo: moveOpenCycle('completed', 'evidence') },
+      { permission: 'cycle.return', route: 'POST /cycles/:id/transitions (back), completed', on: 'completed', method: 'post', path: openCycle('completed', '/transitions'), body: () => ({ to: 'adaptation' }), expected: COMPLETED_REVIEW, undo: moveOpenCycle('completed', 'evidence') },
+      { permission: 'cycle.review', route: 'POST /cycles/:id/reviews, completed', on: 'completed', method: 'post', path: openCycle('completed', '/reviews'), body: () => ({ verdict: 'comment', body: 'Looks promising.' }), expected: COMPLETED_REVIEW },
     ];
 
     const cases = rows.flatMap((row) => WHO.map((who, i) => [row.permission, row.route, who, row.expected[i], row] as const));
@@ -287,6 +318,7 @@ describe('people and access', () => {
       const res = await (row.method === 'get' || row.method === 'delete' ? client[row.method](path) : client[row.method](path, row.body?.()));
       expect({ status: res.status, body: res.status >= 400 ? res.body.statusCode : res.status }).toEqual({ status, body: status });
       if (res.status === 403) expect(res.body.message).toMatch(/^[A-Z].*\.$/);
+      if (row.on === 'completed' && status === 409) expect(res.body.message).toMatch(/^This initiative is completed: .*\.$/);
       if (res.status < 300 && row.undo) await row.undo();
     });
 
@@ -314,6 +346,14 @@ describe('people and access', () => {
       expect(await inReview(elsewhere.coach.token)).toEqual([]);
       expect(await inReview(c.adminToken)).toContain(p.openCycleId);
       await c.as(p.coach.token).post(`/api/v1/cycles/${p.openCycleId}/transitions`, { to: 'evidence' }).expect(200);
+    });
+
+    it('lets a completed initiative be reopened by an admin, and then takes check-ins again', async () => {
+      const p = scenes.completed;
+      await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/check-ins`, { note: 'Still meeting.' }).expect(409);
+      await admin().patch(`/api/v1/initiatives/${p.initiativeId}`, { status: 'active' }).expect(200);
+      await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/check-ins`, { note: 'Still meeting.' }).expect(201);
+      await admin().patch(`/api/v1/initiatives/${p.initiativeId}`, { status: 'completed' }).expect(200);
     });
   });
 

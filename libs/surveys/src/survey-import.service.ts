@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, AuditService, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { assertAllowed, canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
 import type { EvidenceView } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
@@ -94,6 +94,7 @@ export class SurveyImportService {
     const sheet = sheetOf(dto.csv);
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const cycle = await this.targetCycle(em, initiativeId, dto.cycleId);
       const instrument = await this.instruments.instrument(em, initiativeId);
       const items = await this.instruments.items(em, initiativeId);

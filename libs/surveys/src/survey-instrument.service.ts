@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Transactions } from '@r2c/core';
-import { assertAllowed, findTemplate, Indicator, toIndicatorView } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, findTemplate, Indicator, toIndicatorView } from '@r2c/cycles';
 import { DEFAULT_SCALE_LABELS } from './forms-csv/answers';
 import { normalisedWording } from './forms-csv/wording';
 import { STARTER_ITEMS, STARTER_SURVEY_TITLE } from './starter-items';
@@ -38,6 +38,7 @@ export class SurveyInstrumentService {
   update(actor: Principal, initiativeId: string, dto: UpdateSurveyDto): Promise<SurveyView> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const before = await this.instrument(em, initiativeId);
       // Not `...dto`: a DTO instance carries its left-out fields as undefined, which would blank required columns.
       const after = { ...before, title: dto.title ?? before.title, scaleLabels: dto.scaleLabels ?? before.scaleLabels, updatedAt: this.clock.now() };
@@ -50,6 +51,7 @@ export class SurveyInstrumentService {
   addItem(actor: Principal, initiativeId: string, dto: CreateSurveyItemDto): Promise<SurveyItemView> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const indicator = await this.scaleIndicator(em, initiativeId, dto.indicatorId);
       const items = await this.items(em, initiativeId);
       this.assertNewWording(items, dto.text);
@@ -66,6 +68,7 @@ export class SurveyInstrumentService {
   updateItem(actor: Principal, initiativeId: string, itemId: string, dto: UpdateSurveyItemDto): Promise<SurveyItemView> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const items = await this.items(em, initiativeId);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
@@ -84,6 +87,7 @@ export class SurveyInstrumentService {
   removeItem(actor: Principal, initiativeId: string, itemId: string): Promise<void> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const items = await this.items(em, initiativeId);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
@@ -104,6 +108,7 @@ export class SurveyInstrumentService {
   adoptStarter(actor: Principal, initiativeId: string): Promise<SurveyView> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const instrument = await this.instrument(em, initiativeId);
       const isNew = !(await em.exists(SurveyInstrument, { where: { initiativeId } }));
       await this.save(em, isNew ? { ...instrument, title: STARTER_SURVEY_TITLE } : instrument);

@@ -23,7 +23,7 @@ export class AdaptationLogService {
 
   add(actor: Principal, cycleId: string, dto: LogAdaptationDto): Promise<AdaptationLogEntryView> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleContribute, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canChangeAdaptationLog(cycle.phase));
       const entry: AdaptationLogEntry = {
         id: newId(),
@@ -60,7 +60,7 @@ export class AdaptationLogService {
 
   remove(actor: Principal, cycleId: string, adaptationId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleContribute, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       const entry = await em.findOne(AdaptationLogEntry, { where: { id: adaptationId, cycleId } });
       if (!entry) throw new NotFoundException('No adaptation with this id in this cycle.');
       assertAllowed(canChangeAdaptationLog(cycle.phase));

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Initiative, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, PageQuery, Transactions } from '@r2c/core';
-import { checkInDueOn } from '../domain';
+import { canChangeWork, checkInDueOn } from '../domain';
+import { assertAllowed } from '../cycles/refusal';
 import type { CheckInPage, CheckInWithNextDue } from '@r2c/contracts';
 import { CreateCheckInDto, toCheckInView } from './check-in.dto';
 import { CheckIn } from './check-in.entity';
@@ -22,6 +23,7 @@ export class CheckInsService {
   create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInWithNextDue> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const now = this.clock.now();
       const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
       await em.insert(CheckIn, checkIn);

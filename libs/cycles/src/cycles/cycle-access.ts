@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '@r2c/access';
 import type { InitiativeAccess, Permission, Principal } from '@r2c/access';
+import { canChangeWork } from '../domain';
 import { Cycle } from './cycle.entity';
+import { assertAllowed } from './refusal';
 
 export interface CycleAccess extends InitiativeAccess {
   cycle: Cycle;
@@ -20,4 +22,10 @@ export class CycleAccessPolicy {
     return { cycle, ...(await this.policy.require(actor, permission, { cycle }, em)) };
   }
 
+  /** For a change to the cycle's work: the permission, then 409 when its initiative is completed. */
+  async forWork(actor: Principal, cycleId: string, permission: Permission, em: EntityManager): Promise<CycleAccess> {
+    const access = await this.cycle(actor, cycleId, permission, em);
+    assertAllowed(canChangeWork(access.initiative));
+    return access;
+  }
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessPolicy, AuditService, holds, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, rawDate, rawInstant, Transactions } from '@r2c/core';
-import { allowedMoves, canEdit, canEnter, checkPredictions, isMoveBack, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
+import { allowedMoves, canChangeWork, canEdit, canEnter, checkPredictions, isMoveBack, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
 import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection, Section } from '../domain';
 import { Evidence } from '../evidence/evidence.entity';
 import { toEvidenceView } from '../evidence/evidence.dto';
@@ -38,6 +38,7 @@ export class CyclesService {
     try {
       const id = await this.tx.run(async (em) => {
         const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+        assertAllowed(canChangeWork(initiative));
         if (initiative.status !== 'active') throw new ConflictException(`Cannot start a cycle: the initiative is ${initiative.status}.`);
         const open = await em.findOne(Cycle, { where: { openInitiativeId: initiativeId } });
         if (open) throw this.stillOpen(open);
@@ -135,7 +136,7 @@ export class CyclesService {
 
   async saveSection<S extends keyof SectionDto>(actor: Principal, cycleId: string, section: S, dto: SectionDto[S]): Promise<CycleView> {
     await this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleContribute, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canEdit(this.state(cycle, 0), section as Section));
       const value = section === 'hypothesis' ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto) : section === 'adaptation' ? this.adaptationFrom(dto as AdaptationDto) : this.reflectionFrom(dto as ReflectionDto);
       await em.update(Cycle, { id: cycleId }, { [section]: value as never, updatedAt: this.clock.now() });
@@ -149,6 +150,7 @@ export class CyclesService {
       const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead, em);
       if (cycle.phase === 'closed') assertAllowed(canEnter(this.state(cycle, 0), to));
       const { initiative } = await this.policy.require(actor, isMoveBack(cycle, to) ? Permission.CycleReturn : Permission.CycleAdvance, { cycle }, em);
+      assertAllowed(canChangeWork(initiative));
       const evidenceCount = await em.count(Evidence, { where: { cycleId } });
       assertAllowed(canEnter(this.state(cycle, evidenceCount), to));
       await this.moveTo(em, actor, cycle, to, 'transition');
@@ -158,7 +160,7 @@ export class CyclesService {
 
   async review(actor: Principal, cycleId: string, dto: ReviewDto): Promise<CycleView> {
     await this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleReview, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleReview, em);
       const outcome = reviewOutcome(this.state(cycle, 0), dto.verdict, dto.returnTo);
       assertAllowed(outcome);
       const review: Review = { id: newId(), cycleId, authorId: actor.id, verdict: dto.verdict, body: dto.body, returnTo: dto.verdict === 'request_changes' ? (dto.returnTo ?? 'reflection') : null, createdAt: this.clock.now() };

@@ -23,7 +23,7 @@ export class EvidenceService {
 
   add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleContribute, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
       let indicator: Indicator | null = null;
       if (dto.indicatorId) {
@@ -62,7 +62,7 @@ export class EvidenceService {
 
   remove(actor: Principal, cycleId: string, evidenceId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.CycleContribute, em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       const entry = await em.findOne(Evidence, { where: { id: evidenceId, cycleId } });
       if (!entry) throw new NotFoundException('No evidence entry with this id in this cycle.');
       assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { checkMeasurementValue, findTemplate, INDICATOR_TEMPLATES } from '../domain';
+import { canChangeWork, checkMeasurementValue, findTemplate, INDICATOR_TEMPLATES } from '../domain';
 import { assertAllowed } from '../cycles/refusal';
 import { CreateIndicatorDto, IndicatorView, toIndicatorView } from './indicator.dto';
 import { Indicator } from './indicator.entity';
@@ -26,6 +26,7 @@ export class IndicatorsService {
   create(actor: Principal, initiativeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const template = dto.templateKey !== undefined ? findTemplate(dto.templateKey) : undefined;
       if (dto.templateKey !== undefined && !template) {
         const keys = INDICATOR_TEMPLATES.map((t) => t.key).join(', ');
