@@ -192,7 +192,7 @@ describe('people and access', () => {
       return `/api/v1/initiatives/${scenes.here.initiativeId}/members/${spareCoach.id}`;
     };
     const hypothesis = (on: Target) => () => ({ statement: 'If volunteers greet families at the door, more of them come back.', expectedOutcome: 'Trust rises from 3 to 4', rationale: 'Families felt unsure.', indicatorIds: [scenes[on].indicatorId] });
-    const csv = 'Timestamp,I trust the library.\n2026-03-16 10:00:00,4\n2026-03-16 10:05:00,5\n';
+    const csv = 'Timestamp,I trust the library.\n3/16/2026 10:00:00,4\n3/16/2026 10:05:00,5\n';
 
     //                       admin  coach  coach     libr.  libr.     sub-   anony-
     //                              here   elsewhere here   elsewhere scriber mous
