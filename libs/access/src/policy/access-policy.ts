@@ -48,10 +48,11 @@ export class AccessPolicy {
   /**
    * The one clause that narrows a query to the initiatives where the caller holds `permission`
    * (`initiativeColumn` names the initiative id in the query): all of them for admins, those where the
-   * caller has one of the roles holding it otherwise. Used by every list that spans initiatives.
+   * caller has one of the roles holding it otherwise (none, when no initiative role holds it). Used by
+   * every list that spans initiatives.
    */
   narrow<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Principal, permission: Permission, initiativeColumn: string): SelectQueryBuilder<T> {
-    if (actor.role === 'admin' || PERMISSION_RULES[permission].holders.includes('signed-in')) return qb;
+    if (actor.role === 'admin') return qb;
     const roles = memberRolesHolding(permission);
     if (!roles.length) return qb.andWhere('1 = 0');
     const key = permission.replace(/\W/g, '_');
