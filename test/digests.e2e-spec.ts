@@ -153,7 +153,7 @@ describe('coalition digests', () => {
     it('lets only admins run one (403 for coaches, librarians and subscribers)', async () => {
       for (const person of [pilots.a.coach, pilots.a.librarian, subscribers[0]]) {
         const res = await c.as(person.token).post('/api/v1/digests/run', asked(WEEK)).expect(403);
-        expect(res.body.message).toBe('Only admin accounts can do this.');
+        expect(res.body.message).toBe('Only admin accounts can run a coalition digest.');
       }
       await c.as('').post('/api/v1/digests/run', asked(WEEK)).expect(401);
     });

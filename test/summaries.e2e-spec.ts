@@ -227,10 +227,11 @@ describe('cycle summaries', () => {
     await reader.post(`/api/v1/cycles/${cycle2}/summary`).expect(403);
   });
 
-  it('hides a summary from a librarian of another initiative (404), and answers 404 for an unknown cycle and 400 for a bad id', async () => {
+  it('hides an open cycle’s summary from people of another initiative (404), and answers 404 for an unknown cycle and 400 for a bad id', async () => {
     const other = await c.pilot();
-    await summaryOf(cycle2, c.as(other.librarian.token)).expect(404);
-    await summaryOf(cycle2, c.as(other.coach.token), '?format=html').expect(404);
+    await summaryOf(cycle3, c.as(other.librarian.token)).expect(404);
+    await summaryOf(cycle3, c.as(other.coach.token), '?format=html').expect(404);
+    await summaryOf(cycle2, c.as(other.coach.token)).expect(200);
     await summaryOf('6d1f1f8e-0000-4000-8000-000000000000').expect(404);
     await admin().post('/api/v1/cycles/6d1f1f8e-0000-4000-8000-000000000000/summary').expect(404);
     await summaryOf('not-a-uuid').expect(400);

@@ -13,6 +13,7 @@ export * from './libraries/library.dto';
 export * from './libraries/library.entity';
 export * from './libraries/libraries.service';
 export * from './policy/access-policy';
+export * from './policy/permissions';
 export * from './users/admin-bootstrap';
 export * from './users/passwords';
 export * from './users/password-hashing';

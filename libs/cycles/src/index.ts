@@ -22,3 +22,4 @@ export * from './adaptations/adaptation-log.dto';
 export * from './adaptations/adaptation-log.service';
 export * from './review-queue/review-queue.service';
 export * from './privacy/no-personal-contact';
+export * from './cycles/refusal';

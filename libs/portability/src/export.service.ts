@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessPolicy } from '@r2c/access';
+import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock } from '@r2c/core';
 import { EXPORT_FORMAT, EXPORT_SECTIONS, EXPORT_VERSION, ExportDocument } from './export-sections';
@@ -16,7 +16,7 @@ export class ExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy, private readonly clock: Clock) {}
 
   async initiative(actor: Principal, initiativeId: string): Promise<ExportDocument> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.ExportRun, { initiativeId });
     return this.compile({ kind: 'initiative', initiativeId });
   }
 

@@ -2,10 +2,10 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, AuditService, Library } from '@r2c/access';
+import { AccessPolicy, AuditService, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
 import type { EvidenceView } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
@@ -60,7 +60,7 @@ export class SurveyImportService {
   ) {}
 
   async preview(actor: Principal, initiativeId: string, dto: PreviewSurveyImportDto): Promise<SurveyImportPreview> {
-    await this.policy.initiative(actor, initiativeId, 'contribute');
+    await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId });
     const em = this.dataSource.manager;
     const [instrument, items] = [await this.instruments.instrument(em, initiativeId), await this.instruments.items(em, initiativeId)];
     const sheet = sheetOf(dto.csv);
@@ -93,7 +93,8 @@ export class SurveyImportService {
   async commit(actor: Principal, initiativeId: string, dto: CommitSurveyImportDto): Promise<SurveyImportResult> {
     const sheet = sheetOf(dto.csv);
     return this.tx.run(async (em) => {
-      const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const cycle = await this.targetCycle(em, initiativeId, dto.cycleId);
       const instrument = await this.instruments.instrument(em, initiativeId);
       const items = await this.instruments.items(em, initiativeId);
@@ -137,7 +138,7 @@ export class SurveyImportService {
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<SurveyImportView>> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [items, total] = await this.dataSource.getRepository(SurveyImport).findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toSurveyImportView), total };
   }

@@ -1,10 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, AuditService } from '@r2c/access';
+import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Transactions } from '@r2c/core';
-import { findTemplate, Indicator, toIndicatorView } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, findTemplate, Indicator, toIndicatorView } from '@r2c/cycles';
 import { DEFAULT_SCALE_LABELS } from './forms-csv/answers';
 import { normalisedWording } from './forms-csv/wording';
 import { STARTER_ITEMS, STARTER_SURVEY_TITLE } from './starter-items';
@@ -31,13 +31,14 @@ export class SurveyInstrumentService {
   }
 
   async view(actor: Principal, initiativeId: string): Promise<SurveyView> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     return this.load(this.dataSource.manager, initiativeId);
   }
 
   update(actor: Principal, initiativeId: string, dto: UpdateSurveyDto): Promise<SurveyView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const before = await this.instrument(em, initiativeId);
       // Not `...dto`: a DTO instance carries its left-out fields as undefined, which would blank required columns.
       const after = { ...before, title: dto.title ?? before.title, scaleLabels: dto.scaleLabels ?? before.scaleLabels, updatedAt: this.clock.now() };
@@ -49,7 +50,8 @@ export class SurveyInstrumentService {
 
   addItem(actor: Principal, initiativeId: string, dto: CreateSurveyItemDto): Promise<SurveyItemView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const indicator = await this.scaleIndicator(em, initiativeId, dto.indicatorId);
       const items = await this.items(em, initiativeId);
       this.assertNewWording(items, dto.text);
@@ -65,7 +67,8 @@ export class SurveyInstrumentService {
 
   updateItem(actor: Principal, initiativeId: string, itemId: string, dto: UpdateSurveyItemDto): Promise<SurveyItemView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const items = await this.items(em, initiativeId);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
@@ -83,7 +86,8 @@ export class SurveyInstrumentService {
 
   removeItem(actor: Principal, initiativeId: string, itemId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const items = await this.items(em, initiativeId);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
@@ -103,7 +107,8 @@ export class SurveyInstrumentService {
    */
   adoptStarter(actor: Principal, initiativeId: string): Promise<SurveyView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const instrument = await this.instrument(em, initiativeId);
       const isNew = !(await em.exists(SurveyInstrument, { where: { initiativeId } }));
       await this.save(em, isNew ? { ...instrument, title: STARTER_SURVEY_TITLE } : instrument);

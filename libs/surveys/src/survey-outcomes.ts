@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy } from '@r2c/access';
+import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyOutcomes } from '@r2c/contracts';
 import { Cycle } from '@r2c/cycles';
@@ -20,7 +20,7 @@ export class SurveyOutcomesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy) {}
 
   async forInitiative(actor: Principal, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     return compileSurveyOutcomes(this.dataSource.manager, initiativeId, cycleId);
   }
 }

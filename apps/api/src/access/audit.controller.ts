@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { AUDITED_ENTITY_TYPES, AuditService, CurrentUser, RolesAllowed } from '@r2c/access';
+import { AUDITED_ENTITY_TYPES, AuditService, CurrentUser, Permission, Requires } from '@r2c/access';
 import type { AuditedEntityType, Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 
@@ -24,7 +24,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @RolesAllowed('admin', 'coach')
+  @Requires(Permission.AuditRead)
   async list(@CurrentUser() me: Principal, @Query() query: AuditQueryDto) {
     const page = await this.audit.list(me, query);
     return { items: page.items.map((a) => ({ ...a, at: new Date(a.at).toISOString() })), total: page.total };

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateInitiativeDto, CurrentUser, InitiativeListQuery, InitiativesService, RolesAllowed, SetMemberDto, UpdateInitiativeDto } from '@r2c/access';
+import { CreateInitiativeDto, CurrentUser, InitiativeListQuery, InitiativesService, Permission, Requires, SetMemberDto, UpdateInitiativeDto } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { UuidParam } from '../common/uuid-param';
 
@@ -11,12 +11,13 @@ export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
   @Post()
-  @RolesAllowed('admin')
+  @Requires(Permission.InitiativesCreate)
   create(@CurrentUser() me: Principal, @Body() dto: CreateInitiativeDto) {
     return this.initiatives.create(me, dto);
   }
 
   @Get()
+  @Requires(Permission.InitiativesList)
   list(@CurrentUser() me: Principal, @Query() query: InitiativeListQuery) {
     return this.initiatives.list(me, query);
   }

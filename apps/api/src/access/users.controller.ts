@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateUserDto, CurrentUser, RolesAllowed, UpdateUserDto, UserListQuery, UsersService } from '@r2c/access';
+import { CreateUserDto, CurrentUser, Permission, Requires, UpdateUserDto, UserListQuery, UsersService } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@RolesAllowed('admin')
+@Requires(Permission.UsersManage)
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
-import { CurrentUser, RolesAllowed } from '@r2c/access';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { OutboxMessageView, QueueDashboardSession } from '@r2c/contracts';
 import { APP_CONFIG, Clock, PageQuery } from '@r2c/core';
@@ -13,7 +13,7 @@ import { OUTBOX_STATUSES, OutboxMessage, OutboxService } from '@r2c/notify';
 import type { OutboxStatus } from '@r2c/notify';
 import { ReminderScan } from '@r2c/reminders';
 import { UuidParam } from '../common/uuid-param';
-import { mayOpenQueueDashboard, QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_TOKEN_SECONDS, queueDashboardSession } from './queue-dashboard';
+import { QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_TOKEN_SECONDS, queueDashboardSession } from './queue-dashboard';
 
 class OutboxQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
@@ -46,7 +46,6 @@ const toOutboxView = (m: OutboxMessage): OutboxMessageView => ({
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@RolesAllowed('admin')
 @Controller('api/v1/admin')
 export class AdminController {
   constructor(
@@ -60,12 +59,13 @@ export class AdminController {
   @Post('queue-dashboard/session')
   @ApiOperation({ summary: `A token that opens the queue dashboard (${QUEUE_DASHBOARD_PATH}) for ${QUEUE_DASHBOARD_TOKEN_SECONDS / 60} minutes and does nothing else` })
   @ApiCreatedResponse({ type: QueueDashboardSessionView })
+  @Requires(Permission.QueueDashboardOpen)
   openQueueDashboard(@CurrentUser() me: Principal): QueueDashboardSession {
-    if (!mayOpenQueueDashboard(me)) throw new ForbiddenException('Only admin accounts can see the queue dashboard.');
     return queueDashboardSession(me, this.config.secretKey, this.clock.now());
   }
 
   @Get('outbox')
+  @Requires(Permission.OutboxManage)
   @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })
   async listOutbox(@Query() query: OutboxQueryDto) {
     const page = await this.outbox.list(query);
@@ -73,6 +73,7 @@ export class AdminController {
   }
 
   @Post('outbox/:id/retry')
+  @Requires(Permission.OutboxManage)
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed or dead email again' })
   async retry(@UuidParam('id') id: string) {
@@ -80,6 +81,7 @@ export class AdminController {
   }
 
   @Post('reminders/run')
+  @Requires(Permission.RemindersRun)
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the check-in reminder scan now (the scheduler runs it every 15 minutes by default)' })
   async runReminders() {

@@ -7,25 +7,17 @@ import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { User } from '@r2c/access';
+import { AccessPolicy, Permission, User } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { APP_CONFIG, Clock, toErrorBody } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import type { QueueDashboardSession } from '@r2c/contracts';
 import { QueueName } from '@r2c/jobs';
-import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/common';
+import { Logger, UnauthorizedException } from '@nestjs/common';
 
 export const QUEUE_DASHBOARD_PATH = '/api/v1/admin/queues';
 export const QUEUE_DASHBOARD_TOKEN_SECONDS = 300;
 const COOKIE = 'r2c_queues';
-
-/**
- * Who may open the queue dashboard (and ask for its token).
- * TODO: ask AccessPolicy (`queueDashboard.open`) once the policy has that permission.
- */
-export function mayOpenQueueDashboard(principal: Principal): boolean {
-  return principal.role === 'admin';
-}
 
 /**
  * A dashboard token: `<userId>.<expiry in Unix seconds>.<HMAC-SHA256>`, keyed by SECRET_KEY with a
@@ -79,6 +71,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const clock = app.get(Clock);
   const users = app.get(DataSource).getRepository(User);
+  const policy = app.get(AccessPolicy);
   const refuse = (res: Response, error: Error) => {
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
@@ -98,8 +91,10 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
       return refuse(res, error as Error);
     }
     if (!user || !user.active) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
-    if (!mayOpenQueueDashboard({ id: user.id, email: user.email, name: user.name, role: user.role })) {
-      return refuse(res, new ForbiddenException('Only admin accounts can see the queue dashboard.'));
+    try {
+      await policy.require({ id: user.id, email: user.email, name: user.name, role: user.role }, Permission.QueueDashboardOpen);
+    } catch (refusal) {
+      return refuse(res, refusal as Error);
     }
     if (fromQuery) {
       res.cookie(COOKIE, fromQuery, {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RolesAllowed } from '@r2c/access';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { ReviewQueueService } from '@r2c/cycles';
 
@@ -11,7 +11,7 @@ export class ReviewQueueController {
   constructor(private readonly queue: ReviewQueueService) {}
 
   @Get()
-  @RolesAllowed('admin', 'coach')
+  @Requires(Permission.ReviewQueueRead)
   @ApiOperation({ summary: 'Cycles in review (each with its quality nudges) and overdue check-ins across the initiatives the caller coaches; admins see all' })
   get(@CurrentUser() me: Principal) {
     return this.queue.forCaller(me);

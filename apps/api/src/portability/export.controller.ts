@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, RolesAllowed } from '@r2c/access';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock } from '@r2c/core';
 import { ExportService } from '@r2c/portability';
@@ -24,7 +24,7 @@ export class ExportController {
   }
 
   @Get('admin/export.json')
-  @RolesAllowed('admin')
+  @Requires(Permission.ExportCoalition)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Everything of every initiative of the coalition, in the same format (admins)' })
   async coalition(@Res({ passthrough: true }) res: Response) {

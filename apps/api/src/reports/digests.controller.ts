@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, RolesAllowed } from '@r2c/access';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import { DigestFormatQuery, DigestsService, RunDigestDto } from '@r2c/reports';
@@ -14,6 +14,7 @@ export class DigestsController {
   constructor(private readonly digests: DigestsService) {}
 
   @Get()
+  @Requires(Permission.DigestsRead)
   @ApiOperation({ summary: 'Coalition digests, newest period first' })
   list(@Query() page: PageQuery) {
     return this.digests.list(page);
@@ -21,13 +22,14 @@ export class DigestsController {
 
   @Post('run')
   @HttpCode(202)
-  @RolesAllowed('admin')
+  @Requires(Permission.DigestsRun)
   @ApiOperation({ summary: 'Compile and send the digest of a period (default: the week before today); 202, once per period whatever runs twice' })
   run(@CurrentUser() me: Principal, @Body() dto: RunDigestDto) {
     return this.digests.request(dto, me);
   }
 
   @Get(':id')
+  @Requires(Permission.DigestsRead)
   @ApiOperation({ summary: 'One digest: JSON (default), or ?format=html|text as sent by email' })
   @Header('Cache-Control', 'no-store')
   async get(@UuidParam('id') id: string, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {

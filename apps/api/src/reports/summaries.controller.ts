@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, RolesAllowed } from '@r2c/access';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { CycleSummaries, SummaryQuery } from '@r2c/reports';
 import type { SummaryContent, SummaryRequested } from '@r2c/reports';
@@ -35,7 +35,7 @@ export class SummariesController {
 
   @Post()
   @HttpCode(202)
-  @RolesAllowed('admin')
+  @Requires(Permission.SummaryCompile)
   @ApiOperation({ summary: 'Compile a new version of the summary now and email it to the initiative’s people (admin)' })
   @ApiAcceptedResponse({ description: '{ requestId, cycleId, status: "requested" }' })
   async compile(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryRequested> {

@@ -1,8 +1,10 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { changedFields, Clock, newId, Page } from '@r2c/core';
 import type { Principal } from '../auth/principal';
+import { AccessPolicy } from '../policy/access-policy';
+import { Permission } from '../policy/permissions';
 import { AuditedEntityType, AuditEntry } from './audit-entry.entity';
 
 export interface AuditChange {
@@ -30,7 +32,7 @@ function withoutSecrets(value: object | null | undefined): Record<string, unknow
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock, private readonly policy: AccessPolicy) {}
 
   /** Writes one audit row with the caller's transaction, so a change and its record commit together. */
   async record(em: EntityManager, actor: Principal | null, change: AuditChange): Promise<void> {
@@ -49,15 +51,12 @@ export class AuditService {
     });
   }
 
-  /** Admins read every row; coaches the rows of initiatives they coach; nobody else. */
+  /** The rows of the initiatives where the caller holds audit.read (admins: every row, coaches: those they coach). */
   async list(actor: Principal, query: AuditQuery): Promise<Page<AuditEntry>> {
-    if (actor.role !== 'admin' && actor.role !== 'coach') throw new ForbiddenException('Only admins and coaches can read the audit log.');
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    await this.policy.require(actor, Permission.AuditRead);
+    const qb = this.policy.narrow(this.dataSource.getRepository(AuditEntry).createQueryBuilder('a'), actor, Permission.AuditRead, 'a.initiative_id');
     if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (actor.role === 'coach') {
-      qb.andWhere("a.initiative_id IN (SELECT m.initiative_id FROM memberships m WHERE m.user_id = :me AND m.role = 'coach')", { me: actor.id });
-    }
     const [items, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
     return { items, total };
   }

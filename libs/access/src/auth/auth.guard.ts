@@ -1,13 +1,14 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../users/user.entity';
+import { AccessPolicy } from '../policy/access-policy';
+import type { Permission } from '../policy/permissions';
 import { AuthService } from './auth.service';
-import { PUBLIC_ROUTE, ROLES_ALLOWED } from './principal';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './principal';
 
-/** Every route needs a valid token of an active user unless marked @Public(). */
+/** Every route needs a valid token of an active user unless marked @Public(), and the permission its @Requires() names. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+  constructor(private readonly reflector: Reflector, private readonly auth: AuthService, private readonly policy: AccessPolicy) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -19,10 +20,8 @@ export class AuthGuard implements CanActivate {
     const principal = await this.auth.principalFromToken(token);
     if (!principal) throw new UnauthorizedException('Your session token is invalid or has expired. Sign in again.');
     request.principal = principal;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
-    if (allowed && !allowed.includes(principal.role)) {
-      throw new ForbiddenException(`Only ${allowed.join(' or ')} accounts can do this.`);
-    }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (permission) await this.policy.require(principal, permission);
     return true;
   }
 }

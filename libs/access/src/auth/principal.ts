@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission } from '../policy/permissions';
 import type { Role } from '../users/user.entity';
 
 /** The signed-in caller, as the auth guard found them on this request. */
@@ -10,11 +11,11 @@ export interface Principal {
 }
 
 export const PUBLIC_ROUTE = 'r2c:public';
-export const ROLES_ALLOWED = 'r2c:roles';
+export const REQUIRED_PERMISSION = 'r2c:permission';
 
 /** No token needed (login, health, unsubscribe). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
-/** Only these account roles may call the route; others get 403. */
-export const RolesAllowed = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
+/** The account permission the route needs; the auth guard asks the access policy (403 when refused). */
+export const Requires = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest().principal);

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { Library } from '../libraries/library.entity';
 import { AccessPolicy } from '../policy/access-policy';
+import { Permission } from '../policy/permissions';
 import { User } from '../users/user.entity';
 import type { InitiativeWithMembers, MembershipView } from '@r2c/contracts';
 import { CreateInitiativeDto, DigestSharingDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
@@ -36,10 +37,7 @@ export class InitiativesService {
   }
 
   async list(actor: Principal, query: InitiativeListQuery): Promise<Page<InitiativeView>> {
-    const visible = await this.policy.visibleInitiativeIds(actor);
-    if (visible && visible.length === 0) return { items: [], total: 0 };
-    const qb = this.dataSource.getRepository(Initiative).createQueryBuilder('i');
-    if (visible) qb.andWhere('i.id IN (:...visible)', { visible });
+    const qb = this.policy.narrow(this.dataSource.getRepository(Initiative).createQueryBuilder('i'), actor, Permission.InitiativeRead, 'i.id');
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.libraryId) qb.andWhere('i.libraryId = :libraryId', { libraryId: query.libraryId });
     const [items, total] = await qb.orderBy('i.title', 'ASC').addOrderBy('i.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
@@ -47,13 +45,13 @@ export class InitiativesService {
   }
 
   async get(actor: Principal, id: string): Promise<InitiativeWithMembers> {
-    const { initiative } = await this.policy.initiative(actor, id, 'read');
+    const { initiative } = await this.policy.require(actor, Permission.InitiativeRead, { initiativeId: id });
     return { ...toInitiativeView(initiative), members: await this.members(id) };
   }
 
   update(actor: Principal, id: string, dto: UpdateInitiativeDto): Promise<InitiativeView> {
     return this.tx.run(async (em) => {
-      const { initiative } = await this.policy.initiative(actor, id, 'administer', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeManage, { initiativeId: id }, em);
       const updated: Initiative = { ...initiative, ...dto, updatedAt: this.clock.now() };
       await em.update(Initiative, { id }, { ...dto, updatedAt: updated.updatedAt });
       const action = dto.status && dto.status !== initiative.status ? `status:${dto.status}` : 'update';
@@ -65,7 +63,7 @@ export class InitiativesService {
   /** What reaches the coalition digest is the initiative's own choice: its librarians may set it, not only admins. */
   setDigestSharing(actor: Principal, id: string, dto: DigestSharingDto): Promise<InitiativeView> {
     return this.tx.run(async (em) => {
-      const { initiative } = await this.policy.initiative(actor, id, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeShare, { initiativeId: id }, em);
       const updated: Initiative = { ...initiative, digestSharing: dto.digestSharing, updatedAt: this.clock.now() };
       await em.update(Initiative, { id }, { digestSharing: dto.digestSharing, updatedAt: updated.updatedAt });
       await this.audit.record(em, actor, { action: 'digest_sharing', entityType: 'initiative', entityId: id, initiativeId: id, before: { digestSharing: toInitiativeView(initiative).digestSharing }, after: { digestSharing: dto.digestSharing } });
@@ -75,7 +73,7 @@ export class InitiativesService {
 
   setMember(actor: Principal, initiativeId: string, userId: string, dto: SetMemberDto): Promise<MemberView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'administer', em);
+      await this.policy.require(actor, Permission.InitiativeManage, { initiativeId }, em);
       const user = await em.findOne(User, { where: { id: userId } });
       if (!user) throw new NotFoundException('No user with this id.');
       if (!canHoldMembership(user.role, dto.role)) {
@@ -101,7 +99,7 @@ export class InitiativesService {
 
   removeMember(actor: Principal, initiativeId: string, userId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'administer', em);
+      await this.policy.require(actor, Permission.InitiativeManage, { initiativeId }, em);
       const existing = await em.findOne(Membership, { where: { initiativeId, userId } });
       if (!existing) throw new NotFoundException('This user is not a member of the initiative.');
       await em.delete(Membership, { initiativeId, userId });

@@ -1,31 +1,18 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Initiative, MemberRole, Membership } from '../initiatives/initiative.entity';
+import { accountStanding, decide, Decision, memberRolesHolding, Permission, PERMISSION_RULES, sharesSummary, Standing } from './permissions';
 
-/**
- * What a caller may do with an initiative's data:
- * read (see it), contribute (write open cycles, indicators, check-ins), review (coach verdicts),
- * administer (change the initiative and its members).
- */
-export type InitiativeAction = 'read' | 'contribute' | 'review' | 'administer';
+/** What the policy needs to know of a cycle (the cycle entity has it). */
+export interface CycleFacts {
+  id: string;
+  initiativeId: string;
+  phase: string;
+}
 
-export type Standing = MemberRole | 'admin';
-
-const ALLOWED: Record<InitiativeAction, Standing[]> = {
-  read: ['admin', 'librarian', 'coach'],
-  contribute: ['admin', 'librarian'],
-  review: ['admin', 'coach'],
-  administer: ['admin'],
-};
-
-const REFUSAL: Record<InitiativeAction, string> = {
-  read: 'You cannot see this initiative.',
-  contribute: "Only the initiative's librarians and admins can record or change its work.",
-  review: "Only the initiative's coaches and admins can review its cycles.",
-  administer: 'Only admins can change an initiative and its members.',
-};
+export type AccessTarget = { initiativeId: string } | { cycle: CycleFacts };
 
 export interface InitiativeAccess {
   initiative: Initiative;
@@ -33,16 +20,50 @@ export interface InitiativeAccess {
 }
 
 /**
- * The one authorization policy for initiative data. An initiative the caller may not see is 404
- * (its existence is not revealed); an action the caller may not take on a visible one is 403.
+ * The one authorization policy. Every route asks `require(caller, permission)` (account
+ * permissions, through @Requires) or `require(caller, permission, { initiativeId } | { cycle })`;
+ * the answer comes from the table in permissions.ts. An initiative or cycle the caller may not see
+ * is 404 (its existence is not revealed); an action the caller may not take on one they see is 403.
  */
 @Injectable()
 export class AccessPolicy {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async initiative(actor: Principal, initiativeId: string, action: InitiativeAction, em?: EntityManager): Promise<InitiativeAccess> {
-    const manager = em ?? this.dataSource.manager;
-    const row = await manager
+  require(actor: Principal, permission: Permission): Promise<void>;
+  require(actor: Principal, permission: Permission, target: AccessTarget, em?: EntityManager): Promise<InitiativeAccess>;
+  async require(actor: Principal, permission: Permission, target?: AccessTarget, em?: EntityManager): Promise<InitiativeAccess | void> {
+    const rule = PERMISSION_RULES[permission];
+    if (!target) {
+      if (rule.about !== 'account') throw new Error(`${permission} is about an initiative or a cycle: ask for it with its id.`);
+      return this.enforce(decide(permission, accountStanding(actor.role)));
+    }
+    const initiativeId = 'cycle' in target ? target.cycle.initiativeId : target.initiativeId;
+    const found = await this.standingOn(actor, initiativeId, em);
+    if (!found) throw new NotFoundException('cycle' in target ? 'No cycle with this id.' : 'No initiative with this id.');
+    const shared = 'cycle' in target && sharesSummary(target.cycle.phase, found.initiative.digestSharing);
+    this.enforce(decide(permission, found.standing, shared));
+    return found;
+  }
+
+  /**
+   * The one clause that narrows a query to the initiatives where the caller holds `permission`
+   * (`initiativeColumn` names the initiative id in the query): all of them for admins, those where the
+   * caller has one of the roles holding it otherwise (none, when no initiative role holds it). Used by
+   * every list that spans initiatives.
+   */
+  narrow<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Principal, permission: Permission, initiativeColumn: string): SelectQueryBuilder<T> {
+    if (actor.role === 'admin') return qb;
+    const roles = memberRolesHolding(permission);
+    if (!roles.length) return qb.andWhere('1 = 0');
+    const key = permission.replace(/\W/g, '_');
+    return qb.andWhere(`${initiativeColumn} IN (SELECT scope_m.initiative_id FROM memberships scope_m WHERE scope_m.user_id = :scope_user AND scope_m.role IN (:...${key}_roles))`, {
+      scope_user: actor.id,
+      [`${key}_roles`]: roles,
+    });
+  }
+
+  private async standingOn(actor: Principal, initiativeId: string, em?: EntityManager): Promise<InitiativeAccess | null> {
+    const row = await (em ?? this.dataSource.manager)
       .getRepository(Initiative)
       .createQueryBuilder('i')
       .leftJoin(Membership, 'm', 'm.initiativeId = i.id AND m.userId = :me', { me: actor.id })
@@ -50,21 +71,13 @@ export class AccessPolicy {
       .where('i.id = :id', { id: initiativeId })
       .getRawAndEntities();
     const initiative = row.entities[0];
+    if (!initiative) return null;
     const memberRole = row.raw[0]?.member_role as MemberRole | null | undefined;
-    const standing: Standing | null = actor.role === 'admin' ? 'admin' : memberRole ?? null;
-    if (!initiative || !standing) throw new NotFoundException('No initiative with this id.');
-    this.assert(standing, action);
-    return { initiative, standing };
+    return { initiative, standing: actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider') };
   }
 
-  assert(standing: Standing, action: InitiativeAction): void {
-    if (!ALLOWED[action].includes(standing)) throw new ForbiddenException(REFUSAL[action]);
-  }
-
-  /** The initiatives the caller may see, or null for "all" (admins). */
-  async visibleInitiativeIds(actor: Principal): Promise<string[] | null> {
-    if (actor.role === 'admin') return null;
-    const rows = await this.dataSource.getRepository(Membership).find({ select: { initiativeId: true }, where: { userId: actor.id } });
-    return rows.map((r) => r.initiativeId);
+  private enforce(decision: Decision): void {
+    if (decision.allowed) return;
+    throw decision.status === 404 ? new NotFoundException(decision.reason) : new ForbiddenException(decision.reason);
   }
 }

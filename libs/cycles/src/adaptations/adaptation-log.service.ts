@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@r2c/access';
+import { AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { canChangeAdaptationLog } from '../domain';
@@ -23,7 +23,7 @@ export class AdaptationLogService {
 
   add(actor: Principal, cycleId: string, dto: LogAdaptationDto): Promise<AdaptationLogEntryView> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canChangeAdaptationLog(cycle.phase));
       const entry: AdaptationLogEntry = {
         id: newId(),
@@ -48,7 +48,7 @@ export class AdaptationLogService {
 
   /** Oldest first: the log reads as the story of the cycle. */
   async list(actor: Principal, cycleId: string, page: PageQuery): Promise<Page<AdaptationLogEntryView>> {
-    await this.cycles.cycle(actor, cycleId, 'read');
+    await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
     const [items, total] = await this.dataSource.getRepository(AdaptationLogEntry).findAndCount({
       where: { cycleId },
       order: { madeOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
@@ -60,7 +60,7 @@ export class AdaptationLogService {
 
   remove(actor: Principal, cycleId: string, adaptationId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       const entry = await em.findOne(AdaptationLogEntry, { where: { id: adaptationId, cycleId } });
       if (!entry) throw new NotFoundException('No adaptation with this id in this cycle.');
       assertAllowed(canChangeAdaptationLog(cycle.phase));

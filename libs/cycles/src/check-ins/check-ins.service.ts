@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, AuditService, Initiative, Library } from '@r2c/access';
+import { AccessPolicy, AuditService, Initiative, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, PageQuery, Transactions } from '@r2c/core';
-import { checkInDueOn } from '../domain';
+import { canChangeWork, checkInDueOn } from '../domain';
+import { assertAllowed } from '../cycles/refusal';
 import type { CheckInPage, CheckInWithNextDue } from '@r2c/contracts';
 import { CreateCheckInDto, toCheckInView } from './check-in.dto';
 import { CheckIn } from './check-in.entity';
@@ -21,7 +22,8 @@ export class CheckInsService {
 
   create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInWithNextDue> {
     return this.tx.run(async (em) => {
-      const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const now = this.clock.now();
       const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
       await em.insert(CheckIn, checkIn);
@@ -33,7 +35,7 @@ export class CheckInsService {
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<CheckInPage> {
-    const { initiative } = await this.policy.initiative(actor, initiativeId, 'read');
+    const { initiative } = await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [[items, total], library] = await Promise.all([
       this.dataSource.getRepository(CheckIn).findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),
       this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),

@@ -1,10 +1,10 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AccessPolicy, AuditService } from '@r2c/access';
+import { AccessPolicy, AuditService, holds, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, rawDate, rawInstant, Transactions } from '@r2c/core';
-import { allowedMoves, canEdit, canEnter, checkPredictions, phaseIndex, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
+import { allowedMoves, canChangeWork, canEdit, canEnter, checkPredictions, isMoveBack, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
 import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection, Section } from '../domain';
 import { Evidence } from '../evidence/evidence.entity';
 import { toEvidenceView } from '../evidence/evidence.dto';
@@ -37,7 +37,8 @@ export class CyclesService {
     }
     try {
       const id = await this.tx.run(async (em) => {
-        const { initiative } = await this.policy.initiative(actor, initiativeId, 'contribute', em);
+        const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+        assertAllowed(canChangeWork(initiative));
         if (initiative.status !== 'active') throw new ConflictException(`Cannot start a cycle: the initiative is ${initiative.status}.`);
         const open = await em.findOne(Cycle, { where: { openInitiativeId: initiativeId } });
         if (open) throw this.stillOpen(open);
@@ -76,14 +77,14 @@ export class CyclesService {
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CycleListItem>> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [items, total] = await this.dataSource.getRepository(Cycle).findAndCount({ where: { initiativeId }, order: { number: 'DESC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toCycleListItem), total };
   }
 
   /** The whole cycle in five queries, however many evidence entries and reviews it has. */
   async get(actor: Principal, cycleId: string): Promise<CycleView> {
-    const { cycle, standing } = await this.cycles.cycle(actor, cycleId, 'read');
+    const { cycle, standing } = await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
     const [evidence, reviews, indicators] = await Promise.all([
       this.evidenceOf(cycleId),
       this.dataSource.getRepository(Review).find({ where: { cycleId }, order: { createdAt: 'ASC', id: 'ASC' } }),
@@ -97,7 +98,7 @@ export class CyclesService {
       reflection: cycle.reflection,
       reviews: reviews.map(toReviewView),
       carriedOver: cycle.carriedOver,
-      allowedMoves: allowedMoves(this.state(cycle, evidence.length), standing),
+      allowedMoves: allowedMoves(this.state(cycle, evidence.length), { forward: holds(Permission.CycleAdvance, standing), back: holds(Permission.CycleReturn, standing) }),
       nudges: qualityNudges({ phase: cycle.phase, hypothesis: cycle.hypothesis, reflection: cycle.reflection, indicators, evidence: tallyEvidence(evidence) }),
     };
   }
@@ -135,7 +136,7 @@ export class CyclesService {
 
   async saveSection<S extends keyof SectionDto>(actor: Principal, cycleId: string, section: S, dto: SectionDto[S]): Promise<CycleView> {
     await this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canEdit(this.state(cycle, 0), section as Section));
       const value = section === 'hypothesis' ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto) : section === 'adaptation' ? this.adaptationFrom(dto as AdaptationDto) : this.reflectionFrom(dto as ReflectionDto);
       await em.update(Cycle, { id: cycleId }, { [section]: value as never, updatedAt: this.clock.now() });
@@ -146,12 +147,12 @@ export class CyclesService {
 
   async transition(actor: Principal, cycleId: string, to: Phase): Promise<CycleView> {
     await this.tx.run(async (em) => {
-      const { cycle, standing } = await this.cycles.cycle(actor, cycleId, 'read', em);
-      if (cycle.phase === 'closed') assertAllowed(canEnter(this.state(cycle, 0), to, standing));
-      const backwards = phaseIndex(to) < phaseIndex(cycle.phase);
-      this.policy.assert(standing, backwards ? 'review' : 'contribute');
+      const { cycle } = await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead, em);
+      if (cycle.phase === 'closed') assertAllowed(canEnter(this.state(cycle, 0), to));
+      const { initiative } = await this.policy.require(actor, isMoveBack(cycle, to) ? Permission.CycleReturn : Permission.CycleAdvance, { cycle }, em);
+      assertAllowed(canChangeWork(initiative));
       const evidenceCount = await em.count(Evidence, { where: { cycleId } });
-      assertAllowed(canEnter(this.state(cycle, evidenceCount), to, standing));
+      assertAllowed(canEnter(this.state(cycle, evidenceCount), to));
       await this.moveTo(em, actor, cycle, to, 'transition');
     });
     return this.get(actor, cycleId);
@@ -159,7 +160,7 @@ export class CyclesService {
 
   async review(actor: Principal, cycleId: string, dto: ReviewDto): Promise<CycleView> {
     await this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'review', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleReview, em);
       const outcome = reviewOutcome(this.state(cycle, 0), dto.verdict, dto.returnTo);
       assertAllowed(outcome);
       const review: Review = { id: newId(), cycleId, authorId: actor.id, verdict: dto.verdict, body: dto.body, returnTo: dto.verdict === 'request_changes' ? (dto.returnTo ?? 'reflection') : null, createdAt: this.clock.now() };

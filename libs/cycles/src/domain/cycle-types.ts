@@ -25,10 +25,6 @@ export interface CycleState {
   evidenceCount: number;
 }
 
-/** Who asks for a transition; subscribers never change a cycle, so they are not actors. */
-export const ACTORS = ['librarian', 'coach', 'admin'] as const;
-export type Actor = (typeof ACTORS)[number];
-
 export function phaseIndex(phase: Phase): number {
   return PHASES.indexOf(phase);
 }

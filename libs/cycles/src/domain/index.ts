@@ -8,3 +8,4 @@ export * from './prediction-rules';
 export * from './adaptation-log';
 export * from './quality-nudges';
 export * from './personal-contact';
+export * from './initiative-rules';

@@ -1,5 +1,4 @@
 import {
-  Actor,
   CycleState,
   Phase,
   PHASES,
@@ -79,22 +78,7 @@ function readyFor(state: CycleState, to: Phase): Verdict {
   }
 }
 
-function moveBack(to: Phase, actor: Actor): Verdict {
-  if (actor === 'librarian') {
-    return refuse(
-      `Cannot move back to ${to}: only a coach or an admin can send a cycle back to an earlier phase; ` +
-        'earlier phases can still be edited without moving back.',
-    );
-  }
-  return ALLOWED;
-}
-
-function moveForward(state: CycleState, to: Phase, actor: Actor): Verdict {
-  if (actor === 'coach') {
-    return refuse(
-      `Cannot move to ${to}: coaches review cycles rather than advance them; a librarian of the initiative moves it forward.`,
-    );
-  }
+function moveForward(state: CycleState, to: Phase): Verdict {
   const next = PHASES[phaseIndex(state.phase) + 1];
   if (to !== next) {
     return refuse(`Cannot move to ${to}: phases go one step at a time, and the next one after ${state.phase} is ${next}.`, ['to']);
@@ -102,21 +86,33 @@ function moveForward(state: CycleState, to: Phase, actor: Actor): Verdict {
   return readyFor(state, to);
 }
 
-/** May `actor` move the cycle from its current phase to `to` with a transition? */
-export function canEnter(state: CycleState, to: Phase, actor: Actor): Verdict {
+/**
+ * Does the cycle's state let it move from its current phase to `to` with a transition? Moving back
+ * needs nothing; who may move forward and who may send a cycle back is the access policy's
+ * (cycle.advance, cycle.return).
+ */
+export function canEnter(state: CycleState, to: Phase): Verdict {
   if (state.phase === 'closed') return refuse(CLOSED_REASON);
   if (!isPhase(to)) return refuse(`There is no phase called "${String(to)}"; the phases are ${listInWords([...PHASES])}.`, ['to']);
   if (to === 'closed') {
     return refuse("Cannot move to closed: a cycle is closed by a coach's approval in review, not by a transition.", ['to']);
   }
   if (to === state.phase) return refuse(`The cycle is already in the ${to} phase.`, ['to']);
-  if (phaseIndex(to) < phaseIndex(state.phase)) return moveBack(to, actor);
-  return moveForward(state, to, actor);
+  if (phaseIndex(to) < phaseIndex(state.phase)) return ALLOWED;
+  return moveForward(state, to);
 }
 
-/** The phases `actor` could move the cycle to right now; handy for showing only the buttons that work. */
-export function allowedMoves(state: CycleState, actor: Actor): Phase[] {
-  return PHASES.filter((to) => canEnter(state, to, actor).allowed);
+/** Is `to` an earlier phase than the cycle's (a move that sends it back)? */
+export function isMoveBack(state: Pick<CycleState, 'phase'>, to: Phase): boolean {
+  return phaseIndex(to) < phaseIndex(state.phase);
+}
+
+/**
+ * The phases the cycle could move to right now, forward and back; the caller keeps those whose
+ * direction they may take (handy for showing only the buttons that work).
+ */
+export function allowedMoves(state: CycleState, mayMove: { forward: boolean; back: boolean }): Phase[] {
+  return PHASES.filter((to) => (isMoveBack(state, to) ? mayMove.back : mayMove.forward) && canEnter(state, to).allowed);
 }
 
 const SECTION_NAMES: Record<Section, string> = {

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@r2c/access';
+import { AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { canEdit, checkEvidenceEntry } from '../domain';
@@ -23,7 +23,7 @@ export class EvidenceService {
 
   add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
       let indicator: Indicator | null = null;
       if (dto.indicatorId) {
@@ -55,14 +55,14 @@ export class EvidenceService {
   }
 
   async list(actor: Principal, cycleId: string, page: PageQuery): Promise<Page<EvidenceView>> {
-    await this.cycles.cycle(actor, cycleId, 'read');
+    await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
     const [items, total] = await this.dataSource.getRepository(Evidence).findAndCount({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toEvidenceView), total };
   }
 
   remove(actor: Principal, cycleId: string, evidenceId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.cycle(actor, cycleId, 'contribute', em);
+      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       const entry = await em.findOne(Evidence, { where: { id: evidenceId, cycleId } });
       if (!entry) throw new NotFoundException('No evidence entry with this id in this cycle.');
       assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { createEvents, DateArray, EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
-import { AccessPolicy, Library } from '@r2c/access';
+import { AccessPolicy, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
 import { checkInDueOn, dueDatesUntil } from '../domain';
@@ -26,7 +26,7 @@ export class ExportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy, private readonly clock: Clock) {}
 
   async evidenceCsv(actor: Principal, initiativeId: string): Promise<string> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.ExportRun, { initiativeId });
     const rows = await this.dataSource
       .createQueryBuilder()
       .select([
@@ -48,7 +48,7 @@ export class ExportsService {
   }
 
   async calendarIcs(actor: Principal, initiativeId: string): Promise<string> {
-    const { initiative } = await this.policy.initiative(actor, initiativeId, 'read');
+    const { initiative } = await this.policy.require(actor, Permission.ExportRun, { initiativeId });
     const [library, cycles] = await Promise.all([
       this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),
       this.dataSource.getRepository(Cycle).find({ where: { initiativeId, phase: In(['hypothesis', 'adaptation', 'evidence', 'reflection', 'review']) } }),

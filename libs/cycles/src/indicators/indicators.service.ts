@@ -1,10 +1,10 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, AuditService } from '@r2c/access';
+import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { checkMeasurementValue, findTemplate, INDICATOR_TEMPLATES } from '../domain';
+import { canChangeWork, checkMeasurementValue, findTemplate, INDICATOR_TEMPLATES } from '../domain';
 import { assertAllowed } from '../cycles/refusal';
 import { CreateIndicatorDto, IndicatorView, toIndicatorView } from './indicator.dto';
 import { Indicator } from './indicator.entity';
@@ -25,7 +25,8 @@ export class IndicatorsService {
 
   create(actor: Principal, initiativeId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
     return this.tx.run(async (em) => {
-      await this.policy.initiative(actor, initiativeId, 'contribute', em);
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      assertAllowed(canChangeWork(initiative));
       const template = dto.templateKey !== undefined ? findTemplate(dto.templateKey) : undefined;
       if (dto.templateKey !== undefined && !template) {
         const keys = INDICATOR_TEMPLATES.map((t) => t.key).join(', ');
@@ -63,7 +64,7 @@ export class IndicatorsService {
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<IndicatorView>> {
-    await this.policy.initiative(actor, initiativeId, 'read');
+    await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [items, total] = await this.dataSource.getRepository(Indicator).findAndCount({ where: { initiativeId }, order: { createdAt: 'ASC', name: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toIndicatorView), total };
   }

@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
@@ -21,17 +22,17 @@ const parsed = <T>(value: unknown): T | null => (value === null || value === und
  */
 @Injectable()
 export class ReviewQueueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock, private readonly policy: AccessPolicy) {}
 
   async forCaller(actor: Principal): Promise<ReviewQueue> {
-    if (actor.role !== 'admin' && actor.role !== 'coach') throw new ForbiddenException('Only coaches and admins have a review queue.');
+    await this.policy.require(actor, Permission.ReviewQueueRead);
     const [cyclesInReview, overdueCheckIns] = await Promise.all([this.cyclesInReview(actor), this.overdueCheckIns(actor)]);
     return { cyclesInReview, overdueCheckIns };
   }
 
+  /** The initiatives whose cycles the caller reviews (cycle.review): those they coach; all for admins. */
   private coached<T extends object>(qb: SelectQueryBuilder<T>, actor: Principal): SelectQueryBuilder<T> {
-    if (actor.role === 'admin') return qb;
-    return qb.andWhere("i.id IN (SELECT m.initiative_id FROM memberships m WHERE m.user_id = :me AND m.role = 'coach')", { me: actor.id });
+    return this.policy.narrow(qb, actor, Permission.CycleReview, 'i.id');
   }
 
   private async cyclesInReview(actor: Principal): Promise<CycleAwaitingReview[]> {
