@@ -94,8 +94,17 @@ export interface ItemWording {
   text: string;
 }
 
-/** A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]". */
-const bracketed = (header: string) => header.match(/\[([^\]]+)\]\s*$/)?.[1] ?? null;
+/**
+ * A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]".
+ * The row is what lies between the header's closing "]" and the first "[" after any earlier "]".
+ */
+function bracketed(header: string): string | null {
+  const text = header.trimEnd();
+  if (!text.endsWith(']')) return null;
+  const close = text.length - 1;
+  const open = text.indexOf('[', text.lastIndexOf(']', close - 1) + 1);
+  return open >= 0 && open < close - 1 ? text.slice(open + 1, close) : null;
+}
 
 function matchOf(header: string, item: ItemWording): MatchKind | null {
   const column = normalisedWording(header);
