@@ -17,3 +17,5 @@ export * from './common/page';
 export * from './common/diff';
 export * from './common/raw-values';
 export * from './common/transforms';
+export * from './privacy/personal-contact';
+export * from './privacy/no-personal-contact';

@@ -7,4 +7,3 @@ export * from './check-in-schedule';
 export * from './prediction-rules';
 export * from './adaptation-log';
 export * from './quality-nudges';
-export * from './personal-contact';
