@@ -187,6 +187,20 @@ describe('cycle quality over HTTP', () => {
       expect(logged.body.details).toEqual([{ field: 'whatChanged', problems: [expect.stringMatching(/^whatChanged contains an email address\./)] }]);
     });
 
+    it('refuses a disguised email address in a review body and an indicator description with 400 naming the field', async () => {
+      const review = await coach().post(`/api/v1/cycles/${cycle1}/reviews`, { verdict: 'request_changes', body: 'Good start. The parent wants the slides: ana＠riverbend。org' }).expect(400);
+      expect(review.body.details).toEqual([{ field: 'body', problems: [expect.stringMatching(/^body contains an email address\./)] }]);
+      expect(review.body.message).toMatch(WHY);
+      const indicator = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, {
+        name: 'Repeat visits', unit: 'families', kind: 'count', direction: 'increase', description: 'From the list Maria keeps (maria\u200B.lopez @ gmail.com).',
+      }).expect(400);
+      expect(indicator.body.details).toEqual([{ field: 'description', problems: [expect.stringMatching(/^description contains an email address\./)] }]);
+      const plain = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, {
+        name: 'Repeat visits', unit: 'families', kind: 'count', direction: 'increase', description: 'Families who came twice or more, counted on 2026-03-12 at 10:30; 120 people on a 1–5 scale.',
+      }).expect(201);
+      expect(plain.body.description).toMatch(/^Families who came/);
+    });
+
     it('accepts the dates, times, counts and years librarians write all the time', async () => {
       await lib().post(`/api/v1/cycles/${cycle1}/evidence`, {
         kind: 'observation', observedOn: '2026-03-16', method: 'observation', source: 'Sign-in sheet 2026-03-16, 10:30–11:45',

@@ -272,4 +272,53 @@ describe('the trust survey and its Forms import', () => {
       expect(res.body.message).toMatch(/imported answers/);
     });
   });
+
+  describe('size quotas', () => {
+    let quota: { initiativeId: string; librarian: Person };
+    let trustItem: string;
+    let quotaCycle: string;
+    const as = () => c.as(quota.librarian.token);
+    const quotaSurvey = (path: string) => `/api/v1/initiatives/${quota.initiativeId}/survey${path}`;
+    /** A file of `rows` responses to one statement, built here rather than kept as a fixture. */
+    const fileOf = (rows: number) => [`Timestamp,${TRUST}`, ...Array.from({ length: rows }, (_, i) => `3/16/2026 18:${String(i % 60).padStart(2, '0')}:00,${(i % 5) + 1}`)].join('\n');
+    const importOf = (csv: string) => as().post(quotaSurvey('/imports'), { csv, cycleId: quotaCycle, mapping: [{ column: 1, itemId: trustItem }] });
+    const importedRows = async () => Number((await db().query('SELECT COALESCE(SUM(responses), 0) AS n FROM survey_imports WHERE cycle_id = ?', [quotaCycle]))[0].n);
+
+    beforeAll(async () => {
+      quota = await c.pilot();
+      const adopted = (await as().post(quotaSurvey('/starter')).expect(201)).body.items;
+      const trust = adopted.find((i: { text: string }) => i.text === TRUST);
+      trustItem = trust.id;
+      quotaCycle = (await as().post(`/api/v1/initiatives/${quota.initiativeId}/cycles`, { title: 'Many voices', plannedStart: '2026-03-02', plannedEnd: '2026-06-30' }).expect(201)).body.id;
+      await as().put(`/api/v1/cycles/${quotaCycle}/hypothesis`, {
+        statement: 'If we ask every visitor, then we will hear from people who never come to meetings, because the survey meets them where they are.',
+        expectedOutcome: 'Trust scores rise from 3.5 to 4', rationale: 'Meetings draw the same few people.', indicatorIds: [trust.indicatorId],
+      }).expect(200);
+      await as().post(`/api/v1/cycles/${quotaCycle}/transitions`, { to: 'adaptation' }).expect(200);
+      await as().put(`/api/v1/cycles/${quotaCycle}/adaptation`, { description: 'A tablet with the survey at the desk.', implementedOn: '2026-03-09' }).expect(200);
+      await as().post(`/api/v1/cycles/${quotaCycle}/transitions`, { to: 'evidence' }).expect(200);
+    });
+
+    it('refuses a file of more than 5,000 answer rows in the preview and in the import, stating the cap (400); 5,000 is fine', async () => {
+      const csv = fileOf(5214);
+      const cap = 'This file has 5,214 answer rows; one import takes at most 5,000. Split the file into parts of at most 5,000 rows, each with the header row, and import them one after the other.';
+      const preview = await as().post(quotaSurvey('/imports/preview'), { csv }).expect(400);
+      expect(preview.body.message).toBe(cap);
+      expect(preview.body.details).toEqual([{ field: 'csv', problems: [cap] }]);
+      expect((await importOf(csv).expect(400)).body.message).toBe(cap);
+      expect(await importedRows()).toBe(0);
+      expect((await as().post(quotaSurvey('/imports/preview'), { csv: fileOf(5000) }).expect(200)).body).toMatchObject({ rows: 5000, responses: 5000 });
+    });
+
+    it('refuses, in the preview and in the import, a file that would take the open cycle past 20,000 answer rows, stating the cap (400)', async () => {
+      for (let n = 0; n < 4; n += 1) await importOf(fileOf(5000)).expect(201);
+      expect(await importedRows()).toBe(20000);
+      const cap = 'Cycle 1 already holds 20,000 imported answer rows and this file adds 3; one cycle takes at most 20,000. Import these answers into the next cycle.';
+      const preview = await as().post(quotaSurvey('/imports/preview'), { csv: fileOf(3) }).expect(400);
+      expect(preview.body.message).toBe(cap);
+      expect(preview.body.details).toEqual([{ field: 'csv', problems: [cap] }]);
+      expect((await importOf(fileOf(3)).expect(400)).body.message).toBe(cap);
+      expect(await importedRows()).toBe(20000);
+    });
+  });
 });

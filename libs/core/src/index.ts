@@ -19,3 +19,5 @@ export * from './common/diff';
 export * from './common/raw-values';
 export * from './common/transforms';
 export * from './security/password-rule';
+export * from './privacy/personal-contact';
+export * from './privacy/no-personal-contact';

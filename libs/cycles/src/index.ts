@@ -21,5 +21,7 @@ export * from './adaptations/adaptation-log-entry.entity';
 export * from './adaptations/adaptation-log.dto';
 export * from './adaptations/adaptation-log.service';
 export * from './review-queue/review-queue.service';
-export * from './privacy/no-personal-contact';
 export * from './cycles/refusal';
+// The guard lives in @r2c/core so that libs/access can use it too; it is still imported from here.
+export { findPersonalContact, NoPersonalContact, personalContactReason } from '@r2c/core';
+export type { PersonalContact } from '@r2c/core';

@@ -1,6 +1,7 @@
 export * from './forms-csv/answers';
 export * from './forms-csv/forms-csv';
 export * from './forms-csv/privacy';
+export * from './forms-csv/quotas';
 export * from './forms-csv/wording';
 export * from './starter-items';
 export * from './survey.dto';

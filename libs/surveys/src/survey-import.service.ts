@@ -6,10 +6,11 @@ import { AccessPolicy, AuditService, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { assertAllowed, canChangeWork, canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
-import type { EvidenceView } from '@r2c/cycles';
+import type { EvidenceView, Verdict } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
 import { dayOf, previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
+import { cycleWithinQuota, fileWithinQuota, MAX_ROWS_PER_IMPORT } from './forms-csv/quotas';
 import { CommitSurveyImportDto, PreviewSurveyImportDto } from './survey.dto';
 import { SurveyAnswer, SurveyImport, SurveyItem } from './survey.entities';
 import { SurveyInstrumentService } from './survey-instrument.service';
@@ -21,12 +22,19 @@ const ANSWERS_PER_INSERT = 150;
 const badInput = (message: string, details: object[] = []) => new BadRequestException({ message, details });
 
 function sheetOf(csv: string): Sheet {
+  let sheet: Sheet;
   try {
-    return readSheet(csv);
+    sheet = readSheet(csv, MAX_ROWS_PER_IMPORT);
   } catch (error) {
     if (!(error instanceof UnreadableCsv)) throw error;
     throw badInput(error.message, [{ field: 'csv', ...(error.line ? { line: error.line } : {}), problems: [error.message] }]);
   }
+  refuseUnless(fileWithinQuota(sheet));
+  return sheet;
+}
+
+function refuseUnless(verdict: Verdict): void {
+  if (!verdict.allowed) throw badInput(verdict.reason, [{ field: verdict.field ?? 'csv', problems: [verdict.reason] }]);
 }
 
 function responseDates(sheet: Sheet, responses: { line: number }[]): { first: string; last: string } | null {
@@ -74,6 +82,8 @@ export class SurveyImportService {
       return { ...c, itemId, match: itemId !== null && itemId === c.itemId ? c.match : null };
     });
     const { responses, badRows, emptyLines } = readResponses(sheet, mapped, instrument.scaleLabels);
+    const openCycle = await em.findOne(Cycle, { where: { openInitiativeId: initiativeId } });
+    if (openCycle) refuseUnless(cycleWithinQuota({ number: openCycle.number, imported: await this.importedRows(em, openCycle.id) }, responses.length));
     const matched = new Set(mapped.map((m) => m.itemId));
     return {
       source: sourceOf(sheet.headers),
@@ -105,6 +115,7 @@ export class SurveyImportService {
         throw badInput(`${badRows.length} ${badRows.length === 1 ? 'row' : 'rows'} cannot be imported (line ${lines}); nothing was stored. Correct them in the file, or remove them, and import again.`, rowProblems(badRows));
       }
       if (!responses.length) throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
+      refuseUnless(cycleWithinQuota({ number: cycle.number, imported: await this.importedRows(em, cycle.id) }, responses.length));
 
       const library = await em.findOneByOrFail(Library, { id: initiative.libraryId });
       const now = this.clock.now();
@@ -141,6 +152,10 @@ export class SurveyImportService {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [items, total] = await this.dataSource.getRepository(SurveyImport).findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toSurveyImportView), total };
+  }
+
+  private async importedRows(em: EntityManager, cycleId: string): Promise<number> {
+    return (await em.getRepository(SurveyImport).sum('responses', { cycleId })) ?? 0;
   }
 
   private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<Cycle> {

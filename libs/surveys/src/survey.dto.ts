@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '@r2c/access';
 import { MAX_CSV_CHARACTERS } from '@r2c/contracts';
-import { Trim } from '@r2c/core';
+import { NoPersonalContact, Trim } from '@r2c/core';
 
 export { MAX_CSV_CHARACTERS } from '@r2c/contracts';
 
@@ -13,6 +13,7 @@ export class UpdateSurveyDto {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @NoPersonalContact()
   title?: string;
 
   @ApiPropertyOptional({ type: [String], minItems: 5, maxItems: 5, example: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'], description: 'the words for 1 to 5, as the form shows them' })
@@ -22,6 +23,7 @@ export class UpdateSurveyDto {
   @ArrayMaxSize(5, { message: 'scaleLabels must list exactly five labels, for 1 to 5' })
   @IsString({ each: true })
   @Length(1, 60, { each: true })
+  @NoPersonalContact({ each: true })
   scaleLabels?: string[];
 }
 
@@ -30,12 +32,14 @@ export class CreateSurveyItemDto {
   @Trim()
   @IsString()
   @Length(1, 500)
+  @NoPersonalContact()
   text: string;
 
   @ApiProperty({ example: 'Trust in the library', description: 'the social-cohesion outcome the statement speaks to' })
   @Trim()
   @IsString()
   @Length(1, 120)
+  @NoPersonalContact()
   outcome: string;
 
   @ApiProperty({ description: 'a 1–5 scale indicator of this initiative: each import records the item’s mean on it' })

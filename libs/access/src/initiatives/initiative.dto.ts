@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQuery, Trim } from '@r2c/core';
+import { NoPersonalContact, PageQuery, Trim } from '@r2c/core';
 import { IsCalendarDate, IsOmittable } from '../common/validators';
 import { DIGEST_SHARING, Initiative, INITIATIVE_STATUSES, MEMBER_ROLES } from './initiative.entity';
 import type { DigestSharing, InitiativeStatus, MemberRole } from './initiative.entity';
@@ -17,24 +17,28 @@ export class CreateInitiativeDto {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @NoPersonalContact()
   title: string;
 
   @ApiProperty()
   @Trim()
   @IsString()
   @Length(1, 5000)
+  @NoPersonalContact()
   summary: string;
 
   @ApiProperty({ example: 'Newcomer families and long-time residents' })
   @Trim()
   @IsString()
   @Length(1, 2000)
+  @NoPersonalContact()
   audience: string;
 
   @ApiProperty({ example: 'What helps neighbours who rarely meet feel they belong at the library?' })
   @Trim()
   @IsString()
   @Length(1, 2000)
+  @NoPersonalContact()
   learningQuestion: string;
 
   @ApiProperty({ minimum: 1, maximum: 90, example: 14 })

@@ -2,10 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
 import type { AdaptationLogEntryView } from '@r2c/contracts';
-import { Trim } from '@r2c/core';
+import { NoPersonalContact, Trim } from '@r2c/core';
 import { ADAPTATION_PLANNING, FIDELITY_ANSWERS, PERMANENCE } from '../domain';
 import type { AdaptationPlanning, FidelityAnswer, Permanence } from '../domain';
-import { NoPersonalContact } from '../privacy/no-personal-contact';
 import { AdaptationLogEntry } from './adaptation-log-entry.entity';
 
 export type { AdaptationLogEntryView } from '@r2c/contracts';

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { CheckInView } from '@r2c/contracts';
 import { CheckIn } from './check-in.entity';
-import { Trim } from '@r2c/core';
-import { NoPersonalContact } from '../privacy/no-personal-contact';
+import { NoPersonalContact, Trim } from '@r2c/core';
 
 export type { CheckInPage, CheckInView, CheckInWithNextDue } from '@r2c/contracts';
 

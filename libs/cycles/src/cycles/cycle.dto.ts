@@ -4,8 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, 
 import { IsCalendarDate, IsOmittable } from '@r2c/access';
 import { DECISIONS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '../domain';
 import type { Decision, Outcome, Phase, ReviewVerdict, WorkingPhase } from '../domain';
-import { Trim } from '@r2c/core';
-import { NoPersonalContact } from '../privacy/no-personal-contact';
+import { NoPersonalContact, Trim } from '@r2c/core';
 
 const LONG = 10000;
 
@@ -14,6 +13,7 @@ export class CreateCycleDto {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @NoPersonalContact()
   title: string;
 
   @ApiProperty({ example: '2026-03-02' })
@@ -133,7 +133,7 @@ export class ReviewDto {
   verdict: ReviewVerdict;
 
   @ApiProperty({ example: 'Strong cycle. Next time, ask the same survey question before and after.' })
-  @Trim() @IsString() @Length(1, LONG)
+  @Trim() @IsString() @Length(1, LONG) @NoPersonalContact()
   body: string;
 
   @ApiPropertyOptional({ enum: WORKING_PHASES, description: 'for request_changes: the phase to go back to (default reflection)' })

@@ -7,5 +7,4 @@ export * from './check-in-schedule';
 export * from './prediction-rules';
 export * from './adaptation-log';
 export * from './quality-nudges';
-export * from './personal-contact';
 export * from './initiative-rules';

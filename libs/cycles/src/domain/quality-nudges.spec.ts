@@ -75,6 +75,13 @@ describe('qualityNudges', () => {
     expect(codes(input)).toEqual(expected);
   });
 
+  it('reads next steps made of a long run of dots in linear time', () => {
+    const started = Date.now();
+    expect(codes(strong({ reflection: reflection({ nextSteps: `${'.'.repeat(200_000)}x` }) }))).toEqual([]);
+    expect(codes(strong({ reflection: reflection({ nextSteps: '.!'.repeat(100_000) }) }))).toEqual(['decision_without_next_steps']);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it('lists every weakness of a deliberately weak cycle, in the order a librarian meets them', () => {
     const weak = strong({
       hypothesis: hypothesis({ predictions: [] }),

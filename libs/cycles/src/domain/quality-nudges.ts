@@ -100,7 +100,11 @@ function reflectionIgnoresPrediction(input: NudgeInput): Nudge | null {
 function decisionWithoutNextSteps(input: NudgeInput): Nudge | null {
   const r = input.reflection;
   if (!r || isBlank(r.decision)) return null;
-  const steps = (r.nextSteps ?? '').trim().replace(/[.!]+$/, '');
+  const trimmed = (r.nextSteps ?? '').trim();
+  // Closing dots and exclamation marks dropped by a scan back: a pattern would retry from every dot.
+  let end = trimmed.length;
+  while (end > 0 && (trimmed[end - 1] === '.' || trimmed[end - 1] === '!')) end -= 1;
+  const steps = trimmed.slice(0, end);
   if (steps && !PLACEHOLDER.test(steps)) return null;
   return {
     code: 'decision_without_next_steps',

@@ -5,8 +5,7 @@ import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
 import type { EvidenceKind, EvidenceMethod } from '../domain';
 import type { EvidenceView } from '@r2c/contracts';
 import { Evidence } from './evidence.entity';
-import { Trim } from '@r2c/core';
-import { NoPersonalContact } from '../privacy/no-personal-contact';
+import { NoPersonalContact, Trim } from '@r2c/core';
 
 export type { EvidenceView } from '@r2c/contracts';
 

@@ -4,7 +4,7 @@ import { DIRECTIONS, INDICATOR_KINDS } from '../domain';
 import type { Direction, IndicatorKind } from '../domain';
 import type { IndicatorView } from '@r2c/contracts';
 import { Indicator } from './indicator.entity';
-import { Trim } from '@r2c/core';
+import { NoPersonalContact, Trim } from '@r2c/core';
 
 export type { IndicatorView } from '@r2c/contracts';
 
@@ -23,6 +23,7 @@ export class CreateIndicatorDto {
   @Trim()
   @IsString({ message: 'name is required (or give a templateKey)' })
   @Length(1, 200)
+  @NoPersonalContact()
   name?: string;
 
   @ApiPropertyOptional({ example: 'people' })
@@ -30,6 +31,7 @@ export class CreateIndicatorDto {
   @Trim()
   @IsString({ message: 'unit is required (or give a templateKey)' })
   @Length(1, 60)
+  @NoPersonalContact()
   unit?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_KINDS })
@@ -57,6 +59,7 @@ export class CreateIndicatorDto {
   @Trim()
   @IsString()
   @Length(0, 2000)
+  @NoPersonalContact()
   description?: string;
 }
 

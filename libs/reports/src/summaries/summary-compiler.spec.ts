@@ -168,6 +168,15 @@ describe('summary compiler', () => {
   const compiler = new SummaryCompiler();
   const hostile = '<script>alert("x")</script> **bold** [link](javascript:alert(1)) | pipe';
 
+  it('puts a long run of spaces in a one-line field in linear time, and still joins lines', () => {
+    const spaces = ' '.repeat(200_000);
+    const started = Date.now();
+    const { markdown } = new SummaryCompiler().compile(facts({ cycle: { ...facts().cycle, title: `Saturday${spaces}welcome` }, initiative: { ...facts().initiative, title: `Community \n  ${spaces}\n Conversations` } }));
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(markdown).toContain(`# Cycle 3: Saturday${spaces}welcome`);
+    expect(markdown).toContain('**Community Conversations**');
+  });
+
   it('renders Markdown with every section and the indicator table', () => {
     const { markdown } = compiler.compile(facts());
     expect(markdown).toMatch(/^# Cycle 3: Saturday welcome\n/);

@@ -56,7 +56,8 @@ export class SummaryCompiler {
     const markdown = Handlebars.create();
     markdown.registerHelper(helpers());
     markdown.registerHelper({
-      md: (text: unknown) => escapeMarkdown(String(text ?? '').replace(/\s*\n\s*/g, ' ').trim()),
+      // Each run of spaces read once, joined only if it breaks the line (`\s*\n\s*` retried from every space).
+      md: (text: unknown) => escapeMarkdown(String(text ?? '').replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space)).trim()),
       mdBlock: (text: unknown) => escapeMarkdown(String(text ?? '').trim()),
       mdQuote: (text: unknown) => escapeMarkdown(String(text ?? '').trim()).split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
     });

@@ -46,7 +46,7 @@ function shown(cell: string): string {
 export function readAnswer(cell: string, scaleLabels: string[]): Answer {
   const text = cell.trim();
   if (!text) return null;
-  const number = text.match(/^([1-5])(?:\.0+)?(?:\s*[-–—:.)(]?\s*\p{L}.*)?$/su);
+  const number = text.match(/^([1-5])(?:\.0+)?(?:\s*(?:[-–—:.)(]\s*)?\p{L}.*)?$/su);
   if (number) return { value: Number(number[1]) };
   const label = normalisedWording(text);
   const at = scaleLabels.findIndex((l) => normalisedWording(l) === label);

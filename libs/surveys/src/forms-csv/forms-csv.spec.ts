@@ -1,5 +1,5 @@
 import { DEFAULT_SCALE_LABELS, readAnswer, readResponses, tallyOf } from './answers';
-import { dayOf, previewColumns, readSheet, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv';
+import { dayOf, previewColumns, readSheet, rowsIn, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv';
 import { privacyFlag } from './privacy';
 import { normalisedWording } from './wording';
 
@@ -45,6 +45,27 @@ describe('reading a Forms CSV', () => {
     expect(refusal?.line).toBe(3);
     expect(refusal?.message).toMatch(/cannot be read as CSV/);
     expect(() => readSheet('')).toThrow(/empty/);
+  });
+
+  it('reads at most the rows asked for, and then says how many the file has', () => {
+    const file = ['Timestamp,I trust the library', ...Array.from({ length: 12 }, (_, i) => `3/10/2026 10:${i}0,4`)].join('\r\n');
+    expect(readSheet(file, 12)).not.toHaveProperty('rowsInFile');
+    const cut = readSheet(file, 10);
+    expect(cut.rows.length).toBeLessThanOrEqual(11);
+    expect(cut.rowsInFile).toBe(12);
+  });
+
+  const counts: [string, number][] = [
+    ['Q\n1\n2\n3', 3],
+    ['\uFEFFQ\r\n1\r\n2\r\n', 2],
+    ['Q\n\n1\n\n\n2\n', 2],
+    ['Q,A\n"two\nlines",4\n"a ""quoted"" word",5', 2],
+    ['Q', 0],
+    [GOOGLE, 4],
+  ];
+  it.each(counts)('counts the rows of %j as the reader does: %d', (text, rows) => {
+    expect(rowsIn(text)).toBe(rows);
+    expect(readSheet(text).rows).toHaveLength(rows);
   });
 
   it('tells Google Forms, Microsoft Forms and other CSV apart by the header row', () => {

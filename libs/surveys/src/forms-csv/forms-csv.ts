@@ -17,6 +17,8 @@ export interface SheetRow {
 export interface Sheet {
   headers: string[];
   rows: SheetRow[];
+  /** Set when the file has more rows than were read (see `readSheet`): how many it has. */
+  rowsInFile?: number;
 }
 
 /** A file that cannot be read as CSV at all; `line` is where the reader gave up. */
@@ -40,10 +42,30 @@ function delimiterOf(text: string): string {
   return best;
 }
 
-export function readSheet(text: string): Sheet {
+/** Rows of a file as the CSV reader counts them (blank lines left out, a quoted line break kept in its row), by one scan. */
+export function rowsIn(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let lineHasText = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (lineHasText) records += 1;
+      lineHasText = false;
+    } else if (ch !== '\uFEFF') lineHasText = true;
+  }
+  return Math.max(0, records + (lineHasText ? 1 : 0) - 1);
+}
+
+/**
+ * The file's header and rows. At most `maxRows` rows are read: the reader is slow on rows shorter than
+ * the header, and a file with more is refused anyway; `rowsInFile` then says how many it has.
+ */
+export function readSheet(text: string, maxRows = Infinity): Sheet {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    const to = Number.isFinite(maxRows) ? { to: maxRows + 2 } : {};
+    records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true, info: true, ...to }) as unknown as typeof records;
   } catch (error) {
     const { message, lines } = error as Error & { lines?: number };
     throw new UnreadableCsv(`The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`, lines ?? null);
@@ -55,6 +77,7 @@ export function readSheet(text: string): Sheet {
   return {
     headers: header.record.map((h) => h.trim()),
     rows: rest.map((r) => ({ line: startLine(r), cells: r.record })),
+    ...(rest.length > maxRows ? { rowsInFile: rowsIn(text) } : {}),
   };
 }
 
@@ -94,8 +117,17 @@ export interface ItemWording {
   text: string;
 }
 
-/** A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]". */
-const bracketed = (header: string) => header.match(/\[([^\]]+)\]\s*$/)?.[1] ?? null;
+/**
+ * A Google Forms grid question exports one column per row: "How much do you agree? [I trust the library]".
+ * The row is what lies between the header's closing "]" and the first "[" after any earlier "]".
+ */
+function bracketed(header: string): string | null {
+  const text = header.trimEnd();
+  if (!text.endsWith(']')) return null;
+  const close = text.length - 1;
+  const open = text.indexOf('[', text.lastIndexOf(']', close - 1) + 1);
+  return open >= 0 && open < close - 1 ? text.slice(open + 1, close) : null;
+}
 
 function matchOf(header: string, item: ItemWording): MatchKind | null {
   const column = normalisedWording(header);
@@ -116,9 +148,16 @@ const STRENGTH: Record<MatchKind, number> = { exact: 3, bracketed: 2, contains: 
  * looks like personal data is never matched.
  */
 export function previewColumns(sheet: Sheet, items: ItemWording[]): ColumnPreview[] {
+  // The answers each column holds, gathered row by row: a short row has nothing in the columns it lacks.
+  const answers: string[][] = sheet.headers.map(() => []);
+  for (const row of sheet.rows) {
+    row.cells.forEach((cell, index) => {
+      if (index < answers.length && cell.trim() !== '') answers[index].push(cell);
+    });
+  }
   const columns: ColumnPreview[] = sheet.headers.map((header, index) => {
-    const values = sheet.rows.map((r) => r.cells[index] ?? '');
-    return { index, header, itemId: null, match: null, privacy: privacyFlag(header, values), answered: values.filter((v) => v.trim() !== '').length };
+    const values = answers[index];
+    return { index, header, itemId: null, match: null, privacy: privacyFlag(header, values), answered: values.length };
   });
   const candidates = columns
     .filter((c) => !c.privacy)

@@ -7,12 +7,27 @@ import type { PrivacyFlag } from '@r2c/contracts';
 export { PERSONAL_DATA_KINDS } from '@r2c/contracts';
 export type { PersonalDataKind, PrivacyFlag } from '@r2c/contracts';
 
-const EMAIL = /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,}/i;
 /** A whole cell that is a phone number: 7 to 15 digits with the usual separators. */
 const PHONE = /^\+?[\d\s().\-\/]{7,22}$/;
 const digitsIn = (text: string) => text.replace(/\D/g, '').length;
 
-export const looksLikeEmail = (text: string): boolean => EMAIL.test(text);
+const NOT_IN_ADDRESS = /[\s@<>(),;:"]/;
+const inAddress = (ch: string | undefined) => ch !== undefined && !NOT_IN_ADDRESS.test(ch);
+const isLetter = (ch: string | undefined) => ch !== undefined && /[a-z]/i.test(ch);
+
+/**
+ * Something@domain.tld anywhere in the text. It scans from each @ to the end of the address after it
+ * (the next @ is past that end, so the text is read once); a pattern tried from every start instead.
+ */
+export function looksLikeEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (!inAddress(text[at - 1])) continue;
+    for (let i = at + 1; inAddress(text[i]); i += 1) {
+      if (i > at + 1 && text[i] === '.' && isLetter(text[i + 1]) && isLetter(text[i + 2])) return true;
+    }
+  }
+  return false;
+}
 export const looksLikePhone = (text: string): boolean => PHONE.test(text.trim()) && digitsIn(text) >= 7 && digitsIn(text) <= 15;
 
 const EMAIL_HEADER = /\be-?mail\b/i;

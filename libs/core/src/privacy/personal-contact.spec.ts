@@ -56,10 +56,53 @@ describe('findPersonalContact', () => {
     expect(findPersonalContact(text)).toBeNull();
   });
 
+  const disguised: [string, string, 'email address' | 'phone number'][] = [
+    ['a fullwidth at sign', 'Write to ana＠example.org', 'email address'],
+    ['a small at sign', 'ana﹫example.org', 'email address'],
+    ['an ideographic full stop', 'ana@example。org', 'email address'],
+    ['a halfwidth ideographic full stop', 'ana@example｡org', 'email address'],
+    ['a fullwidth full stop', 'ana@example．org', 'email address'],
+    ['the whole address in fullwidth letters', 'ａｎａ＠ｅｘａｍｐｌｅ．ｏｒｇ', 'email address'],
+    ['spaces around the at sign', 'Write to ana @ example.org', 'email address'],
+    ['a fullwidth at sign with spaces', 'ana ＠ example。org', 'email address'],
+    ['a zero-width space before the at sign', 'ana\u200B@example.org', 'email address'],
+    ['a zero-width non-joiner in the domain', 'ana@exa\u200Cmple.org', 'email address'],
+    ['a zero-width joiner in the top-level domain', 'ana@example.o\u200Drg', 'email address'],
+    ['word joiners around the at sign', 'ana\u2060@\u2060example.org', 'email address'],
+    ['byte-order marks', '\uFEFFana@example\uFEFF.org', 'email address'],
+    ['a soft hyphen', 'ana@exam\u00ADple.org', 'email address'],
+    ['zero-width spaces between the digits', 'Call 406\u200B555\u200B0199', 'phone number'],
+    ['soft hyphens between the digits', '406\u00AD555\u00AD0199', 'phone number'],
+    ['fullwidth digits', '（４０６）５５５－０１９９', 'phone number'],
+    ['fullwidth digits after a plus', '＋４４ ２０ ７９４６ ０９５８', 'phone number'],
+    ['fullwidth digits after a word', 'text ５５５－０１９９ after 5', 'phone number'],
+  ];
+  it.each(disguised)('finds contact details disguised with %s: %j', (_how, text, found) => {
+    expect(findPersonalContact(text)).toBe(found);
+  });
+
+  const programmeTextInOtherCharacters = [
+    'Dates like 2026-03-12 and ２０２６-０３-１２ at 10:30 or １０：３０.',
+    'Rated on a 1–5 scale by 120 people; ① to ⑤ on the form.',
+    'Follow us ＠riverbendlibrary and @ the branch on Saturdays.',
+    'We met at 5 @ the branch. Org chart updated.',
+    'Soft\u00ADware for 120\u200B people, 2025\u20602026.',
+  ];
+  it.each(programmeTextInOtherCharacters)('leaves programme text in other characters alone: %j', (text) => {
+    expect(findPersonalContact(text)).toBeNull();
+  });
+
   it('answers quickly for long text with no contact details', () => {
     const long = `${'a'.repeat(20000)}@${'1'.repeat(5000)} ${'555 '.repeat(3000)}`;
     const started = Date.now();
     findPersonalContact(long);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  const hostile = [`${' '.repeat(100_000)}@${' '.repeat(100_000)}x`, `a${' @'.repeat(100_000)}`, '\u200B'.repeat(200_000), `${'＠'.repeat(100_000)}${'。'.repeat(100_000)}`, `${'a'.repeat(200_000)} at`];
+  it.each(hostile.map((text, i) => [i + 1, text]))('answers 200,000 characters of hostile shape %d in linear time', (_n, text) => {
+    const started = Date.now();
+    expect(findPersonalContact(text)).toBeNull();
     expect(Date.now() - started).toBeLessThan(500);
   });
 

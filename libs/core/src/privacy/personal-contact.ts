@@ -2,7 +2,8 @@
  * Evidence is about programmes, not people: free text must not carry anyone's email address or phone
  * number. These patterns look for contact details only, and leave alone what librarians write all
  * the time: dates (2026-03-16, 3/16/2026), times (10:30), counts, years and ranges (2025-2026, 12-18).
- * Every quantifier is bounded, so a long hostile string costs linear time.
+ * Every quantifier is bounded, so a long hostile string costs linear time. The text is read as it
+ * shows, so fullwidth or invisible characters do not hide an address or a number.
  */
 export type PersonalContact = 'email address' | 'phone number';
 
@@ -21,9 +22,30 @@ const INTERNATIONAL = /(?<![\w+])\+\d(?:[ .()-]{0,2}\d){7,14}(?!\d)/;
 /** A seven-digit local number (555-0199) only right after a word that says it is one: a range like 250-1000 is not. */
 const LOCAL_WITH_CONTEXT = /\b(?:call|calls|called|phone|phoned|tel|telephone|text|texted|cell|mobile|ph|fax)\b[^\d\n]{0,20}(?<!\d)\d{3}[ .-]\d{4}(?![\d/:]|[.,]\d)/i;
 
+/** Characters that show nothing: a zero-width space, joiner or non-joiner, word joiner, byte-order mark, soft hyphen… */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+
+/**
+ * The text as the patterns should read it: compatibility forms folded (fullwidth ＠ and digits become
+ * @ and 0-9), invisible characters dropped, an ideographic full stop read as a dot.
+ */
+function plain(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\u3002/g, '.');
+}
+
+/** "ana @ example.org" read as "ana@example.org": the spaces on both sides of each @ dropped, one piece at a time. */
+function closedUpAtSigns(text: string): string {
+  return text
+    .split('@')
+    .map((piece, at) => (at > 0 ? piece.trimStart() : piece))
+    .map((piece, at, pieces) => (at < pieces.length - 1 ? piece.trimEnd() : piece))
+    .join('@');
+}
+
 /** The first kind of contact detail found in `text`, or null when there is none. */
-export function findPersonalContact(text: string): PersonalContact | null {
-  if (text.includes('@') && EMAIL.test(text)) return 'email address';
+export function findPersonalContact(given: string): PersonalContact | null {
+  const text = plain(given);
+  if (text.includes('@') && EMAIL.test(closedUpAtSigns(text))) return 'email address';
   if (SPELLED_EMAIL.test(text)) return 'email address';
   if (NORTH_AMERICAN.test(text) || INTERNATIONAL.test(text) || LOCAL_WITH_CONTEXT.test(text)) return 'phone number';
   return null;
