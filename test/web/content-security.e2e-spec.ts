@@ -179,7 +179,8 @@ describe('content security policy, and what the server ships', () => {
 
     it('the queue dashboard loads under its own policy', async () => {
       const { page } = await openAs(browser, base, DESKTOP, t.clock.now());
-      await page.goto(`/api/v1/admin/queues?token=${c.adminToken}`);
+      const session = await c.as(c.adminToken).post('/api/v1/admin/queue-dashboard/session').expect(201);
+      await page.goto(session.body.url);
       await page.getByText('R2C Tracker queues').first().waitFor();
       await page.waitForTimeout(300);
       expect(await violations(page)).toEqual([]);

@@ -51,6 +51,15 @@ export class DigestLinks {
 
   /** The person, if their account is active: an inactive account gets no digest, and its links speak for no one. */
   async person(em: EntityManager, userId: string): Promise<LinkedPerson> {
+    const person = await this.account(em, userId);
+    if (!person.active) {
+      throw new ForbiddenException('This link no longer works: the account it was sent to is not active, and inactive accounts get no digest. Ask the programme staff if it should be active again.');
+    }
+    return person;
+  }
+
+  /** The account, active or not (404 when it is gone). */
+  async account(em: EntityManager, userId: string): Promise<LinkedPerson> {
     const person = await em
       .createQueryBuilder()
       .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.role AS role', 'u.active AS active'])
@@ -58,11 +67,7 @@ export class DigestLinks {
       .where('u.id = :userId', { userId })
       .getRawOne<Omit<LinkedPerson, 'active'> & { active: unknown }>();
     if (!person) throw new NotFoundException('No account matches this link any more.');
-    const active = person.active === true || person.active === 1 || person.active === '1';
-    if (!active) {
-      throw new ForbiddenException('This link no longer works: the account it was sent to is not active, and inactive accounts get no digest. Ask the programme staff if it should be active again.');
-    }
-    return { ...person, active };
+    return { ...person, active: person.active === true || person.active === 1 || person.active === '1' };
   }
 
   /** Links sent before links expired work until DIGEST_LINK_DAYS after that upgrade. */

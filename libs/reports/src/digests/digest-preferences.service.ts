@@ -1,9 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@r2c/access';
-import type { Principal, Role } from '@r2c/access';
+import type { Principal } from '@r2c/access';
 import { Clock, Transactions } from '@r2c/core';
 import type { DigestFrequency } from './digest-period';
 import { DigestPreferenceView, LinkedDigestPreference, MONTHLY_RULE } from './digest-preferences.dto';
@@ -11,14 +11,9 @@ import { DIGEST_ROLES } from './digest-sources';
 import { MailPreference } from './digest.entity';
 import { maskedEmail } from './unsubscribe.service';
 import { DigestLinks } from './digest-links';
+import type { LinkedPerson } from './digest-links';
 
-interface Person {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-}
+type Person = LinkedPerson;
 
 const CHOICES: { frequency: DigestFrequency; label: string }[] = [
   { frequency: 'weekly', label: 'Every week' },
@@ -62,12 +57,12 @@ export class DigestPreferencesService {
 
   async forUser(actor: Principal): Promise<DigestPreferenceView> {
     const em = this.dataSource.manager;
-    return this.viewOf(await this.person(em, actor.id), await em.findOneBy(MailPreference, { userId: actor.id }));
+    return this.viewOf(await this.links.account(em, actor.id), await em.findOneBy(MailPreference, { userId: actor.id }));
   }
 
   setForUser(actor: Principal, frequency: DigestFrequency): Promise<DigestPreferenceView> {
     return this.tx.run(async (em) => {
-      const person = await this.person(em, actor.id);
+      const person = await this.links.account(em, actor.id);
       return this.viewOf(person, await this.set(em, person, frequency));
     });
   }
@@ -119,16 +114,5 @@ export class DigestPreferencesService {
 
   private userOf(token: string): Promise<string> {
     return this.links.userOf(token, 'This link is not valid: it was changed or cut short. Use the link in your latest digest email as it is.');
-  }
-
-  private async person(em: EntityManager, userId: string): Promise<Person> {
-    const person = await em
-      .createQueryBuilder()
-      .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.role AS role', 'u.active AS active'])
-      .from('users', 'u')
-      .where('u.id = :userId', { userId })
-      .getRawOne<Omit<Person, 'active'> & { active: unknown }>();
-    if (!person) throw new NotFoundException('No account matches this link any more.');
-    return { ...person, active: person.active === true || person.active === 1 || person.active === '1' };
   }
 }
