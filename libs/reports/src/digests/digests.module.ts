@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEntry, AuditService } from '@r2c/access';
+import { AccessPolicy, AuditEntry, AuditService } from '@r2c/access';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
 import { DigestLinks } from './digest-links';
@@ -15,8 +15,9 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
   imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule],
-  // AuditService is provided here too because the worker process runs without AccessModule (it is stateless).
-  providers: [...SERVICES, DigestSources, DigestLinks, AuditService],
+  // AuditService (with the policy its audit-log reads ask) is provided here too because the worker
+  // process runs without AccessModule (it is stateless).
+  providers: [...SERVICES, DigestSources, DigestLinks, AuditService, AccessPolicy],
   exports: SERVICES,
 })
 export class DigestsModule {}
