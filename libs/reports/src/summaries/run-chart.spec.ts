@@ -1,4 +1,4 @@
-import { escapeXml, formatNumber, median, niceScale, runChart, RunChartInput, shareOfCycle } from './run-chart';
+import { escapeXml, formatNumber, runChart, RunChartInput } from './run-chart';
 
 const attendance = (overrides: Partial<RunChartInput> = {}): RunChartInput => ({
   indicatorName: 'Attendance',
@@ -145,20 +145,6 @@ describe('run chart', () => {
 });
 
 describe('run chart helpers', () => {
-  it.each([
-    ['2026-03-02', 0.05],
-    ['2026-03-16', 0.5],
-    ['2026-03-29', 0.95],
-    ['2026-02-20', 0.05],
-    ['2026-05-01', 0.95],
-  ])('places an adaptation of %s at %p of a cycle planned 2026-03-02 to 2026-03-29', (madeOn, share) => {
-    expect(shareOfCycle(madeOn, { plannedStart: '2026-03-02', plannedEnd: '2026-03-29' })).toBeCloseTo(share, 2);
-  });
-
-  it('places an adaptation in the middle of a cycle whose span is unknown', () => {
-    expect(shareOfCycle('2026-03-16', undefined)).toBe(0.5);
-  });
-
   it('escapes the five XML special characters', () => {
     expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
   });
@@ -169,16 +155,4 @@ describe('run chart helpers', () => {
     [10 / 3, '3.33'],
     [-1.5, '-1.5'],
   ])('shows %p as %s', (value, shown) => expect(formatNumber(value)).toBe(shown));
-
-  it('takes the median of odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNull();
-  });
-
-  it('rounds an axis out to steps of 1, 2, 2.5 or 5 times a power of ten', () => {
-    expect(niceScale(12, 19)).toEqual({ min: 12, max: 20, step: 2 });
-    expect(niceScale(0, 100)).toEqual({ min: 0, max: 100, step: 25 });
-    expect(niceScale(7, 7)).toEqual({ min: 6, max: 8, step: 0.5 });
-  });
 });

@@ -1,3 +1,5 @@
+import { MIN_POINTS_FOR_TREND, PlotBox, runChartModel } from '@r2c/charts';
+
 /** One indicator's mean per cycle, with the lines a run chart is read against. */
 export interface RunChartInput {
   indicatorName: string;
@@ -26,14 +28,13 @@ export interface RunChartAdaptation {
   whatChanged: string;
 }
 
-/** Two points make a line but not a trend: below this many, the chart draws the points alone. */
-export const MIN_POINTS_FOR_TREND = 3;
-
 const WIDTH = 560;
 const HEIGHT = 252;
 const PAD = { left: 56, right: 96, top: 36, bottom: 52 };
+/** The plot inside the SVG: a title above it, the cycles and each one's n below, the lines' labels right of it. */
+export const SUMMARY_PLOT: PlotBox = { left: PAD.left, top: PAD.top, width: WIDTH - PAD.left - PAD.right, height: HEIGHT - PAD.top - PAD.bottom };
 const COLOURS = { series: '#1f5f8b', baseline: '#8a8a8a', target: '#2e7d32', median: '#c77800', axis: '#444444', grid: '#e4e4e4', adaptation: '#7b3fa0', note: '#666666' };
-const DAY_MS = 86400000;
+const DASHES = { baseline: '6 4', target: '2 3', median: '8 3 2 3' };
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -42,37 +43,6 @@ export function escapeXml(text: string): string {
 /** Up to two decimals, no trailing zeros: 4.2, 16, 3.33. */
 export function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
-}
-
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** A readable axis from lo to hi: about four steps of 1, 2, 2.5 or 5 times a power of ten. */
-export function niceScale(lo: number, hi: number): { min: number; max: number; step: number } {
-  if (hi - lo < 1e-9) {
-    lo -= 1;
-    hi += 1;
-  }
-  const rough = (hi - lo) / 4;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step };
-}
-
-/**
- * Where within its cycle's band an adaptation is drawn: its date's share of the cycle's planned span,
- * kept off the band's edges so a marker never looks as if it belonged to the neighbouring cycle.
- */
-export function shareOfCycle(madeOn: string, span: { plannedStart: string; plannedEnd: string } | undefined): number {
-  if (!span) return 0.5;
-  const start = Date.parse(span.plannedStart);
-  const length = Date.parse(span.plannedEnd) + DAY_MS - start;
-  const share = length > 0 ? (Date.parse(madeOn) - start) / length : 0.5;
-  return Math.min(0.95, Math.max(0.05, Number.isFinite(share) ? share : 0.5));
 }
 
 /**
@@ -85,24 +55,13 @@ export function shareOfCycle(madeOn: string, span: { plannedStart: string; plann
  * inlined into HTML and email.
  */
 export function runChart(input: RunChartInput): string {
-  const cycles = [...new Set([...input.cycleNumbers, ...input.points.map((p) => p.cycleNumber)])].sort((a, b) => a - b);
-  const points = [...input.points].sort((a, b) => a.cycleNumber - b.cycleNumber);
-  const mid = median(points.map((p) => p.mean));
-  const references = [input.baseline, input.target].filter((v): v is number => v !== null);
-  const values = [...points.map((p) => p.mean), ...references];
-  const scale = input.range
-    ? { ...input.range, step: niceScale(input.range.min, input.range.max).step }
-    : niceScale(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 1);
-
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const band = plotWidth / Math.max(1, cycles.length);
-  const xAt = (cycleNumber: number, share: number) => PAD.left + (cycles.indexOf(cycleNumber) + share) * band;
-  const x = (cycleNumber: number) => xAt(cycleNumber, 0.5);
-  const spans = new Map((input.cycleSpans ?? []).map((span) => [span.number, span]));
-  const adaptations = (input.adaptations ?? []).filter((a) => cycles.includes(a.cycleNumber));
-  const trend = points.length >= MIN_POINTS_FOR_TREND;
-  const y = (value: number) => PAD.top + plotHeight - ((value - scale.min) / (scale.max - scale.min)) * plotHeight;
+  const chart = runChartModel(
+    { cycleNumbers: input.cycleNumbers, points: input.points, baseline: input.baseline, target: input.target, range: input.range, markers: input.adaptations, spans: input.cycleSpans },
+    SUMMARY_PLOT,
+  );
+  const { box, points, trend } = chart;
+  const right = box.left + box.width;
+  const bottom = box.top + box.height;
   const r = (n: number) => n.toFixed(1);
 
   const title = `${input.indicatorName} (${input.unit}) by cycle`;
@@ -113,53 +72,48 @@ export function runChart(input: RunChartInput): string {
         (input.target !== null ? ` Target ${formatNumber(input.target)}.` : '') +
         (trend ? '' : ` Fewer than ${MIN_POINTS_FOR_TREND} points, so no trend line is drawn.`)
       : 'No measurements yet.') +
-    (adaptations.length ? ` Adaptations: ${adaptations.map(adaptationWords).join('; ')}.` : '');
+    (chart.markers.length ? ` Adaptations: ${chart.markers.map(adaptationWords).join('; ')}.` : '');
 
   const parts: string[] = [];
   parts.push(`<title>${escapeXml(title)}</title>`, `<desc>${escapeXml(description)}</desc>`);
-  parts.push(`<text x="${PAD.left}" y="20" font-size="14" font-weight="bold" fill="${COLOURS.axis}">${escapeXml(title)}</text>`);
+  parts.push(`<text x="${box.left}" y="20" font-size="14" font-weight="bold" fill="${COLOURS.axis}">${escapeXml(title)}</text>`);
 
-  for (let tick = scale.min; tick <= scale.max + scale.step / 1000; tick += scale.step) {
-    parts.push(`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${PAD.left - 8}" y="${r(y(tick) + 4)}" font-size="11" text-anchor="end" fill="${COLOURS.axis}">${escapeXml(formatNumber(tick))}</text>`);
+  for (const tick of chart.ticks) {
+    parts.push(`<line class="grid" x1="${box.left}" x2="${right}" y1="${r(tick.y)}" y2="${r(tick.y)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
+    parts.push(`<text x="${box.left - 8}" y="${r(tick.y + 4)}" font-size="11" text-anchor="end" fill="${COLOURS.axis}">${escapeXml(formatNumber(tick.value))}</text>`);
   }
-  for (const cycleNumber of cycles) {
-    parts.push(`<text x="${r(x(cycleNumber))}" y="${HEIGHT - PAD.bottom + 18}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">${cycleNumber}</text>`);
-    const n = points.find((p) => p.cycleNumber === cycleNumber)?.n;
-    if (n !== undefined) parts.push(`<text class="n" x="${r(x(cycleNumber))}" y="${HEIGHT - PAD.bottom + 31}" font-size="10" text-anchor="middle" fill="${COLOURS.note}">n=${n}</text>`);
+  for (const cycle of chart.cycles) {
+    parts.push(`<text x="${r(cycle.x)}" y="${bottom + 18}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">${cycle.cycleNumber}</text>`);
+    const n = points.find((p) => p.cycleNumber === cycle.cycleNumber)?.n;
+    if (n !== undefined) parts.push(`<text class="n" x="${r(cycle.x)}" y="${bottom + 31}" font-size="10" text-anchor="middle" fill="${COLOURS.note}">n=${n}</text>`);
   }
-  parts.push(`<text x="${PAD.left + plotWidth / 2}" y="${HEIGHT - 6}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">cycle</text>`);
+  parts.push(`<text x="${box.left + box.width / 2}" y="${HEIGHT - 6}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">cycle</text>`);
 
-  const reference = (kind: 'baseline' | 'target' | 'median', value: number | null, dash: string) => {
-    if (value === null) return;
-    const at = r(y(value));
-    parts.push(`<line class="${kind}" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${at}" y2="${at}" stroke="${COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="${dash}"/>`);
-    parts.push(`<text x="${WIDTH - PAD.right + 6}" y="${r(y(value) + 4)}" font-size="11" fill="${COLOURS[kind]}">${kind} ${escapeXml(formatNumber(value))}</text>`);
-  };
-  reference('baseline', input.baseline, '6 4');
-  reference('target', input.target, '2 3');
-  if (trend) reference('median', mid, '8 3 2 3');
+  for (const { kind, value, y } of chart.references) {
+    parts.push(`<line class="${kind}" x1="${box.left}" x2="${right}" y1="${r(y)}" y2="${r(y)}" stroke="${COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="${DASHES[kind]}"/>`);
+    parts.push(`<text x="${right + 6}" y="${r(y + 4)}" font-size="11" fill="${COLOURS[kind]}">${kind} ${escapeXml(formatNumber(value))}</text>`);
+  }
 
-  adaptations.forEach((a, index) => {
-    const at = r(xAt(a.cycleNumber, shareOfCycle(a.madeOn, spans.get(a.cycleNumber))));
+  chart.markers.forEach((a, index) => {
+    const at = r(a.x);
     const words = escapeXml(`Adaptation ${adaptationWords(a)}`);
     parts.push(
       `<g class="adaptation" aria-label="${words}"><title>${words}</title>` +
-        `<line x1="${at}" x2="${at}" y1="${PAD.top}" y2="${PAD.top + plotHeight}" stroke="${COLOURS.adaptation}" stroke-width="1.5" stroke-dasharray="3 3"/>` +
-        `<text x="${at}" y="${PAD.top + 11 + (index % 2) * 11}" font-size="10" text-anchor="middle" fill="${COLOURS.adaptation}">${escapeXml(a.label)}</text></g>`,
+        `<line x1="${at}" x2="${at}" y1="${box.top}" y2="${bottom}" stroke="${COLOURS.adaptation}" stroke-width="1.5" stroke-dasharray="3 3"/>` +
+        `<text x="${at}" y="${box.top + 11 + (index % 2) * 11}" font-size="10" text-anchor="middle" fill="${COLOURS.adaptation}">${escapeXml(a.label)}</text></g>`,
     );
   });
 
   if (trend) {
-    const path = points.map((p) => `${r(x(p.cycleNumber))},${r(y(p.mean))}`).join(' ');
+    const path = points.map((p) => `${r(p.x)},${r(p.y)}`).join(' ');
     parts.push(`<polyline class="series" points="${path}" fill="none" stroke="${COLOURS.series}" stroke-width="2"/>`);
   } else if (points.length) {
-    parts.push(`<text class="note" x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" font-size="10" text-anchor="end" fill="${COLOURS.note}">fewer than ${MIN_POINTS_FOR_TREND} points: no trend line</text>`);
+    parts.push(`<text class="note" x="${right}" y="${HEIGHT - 6}" font-size="10" text-anchor="end" fill="${COLOURS.note}">fewer than ${MIN_POINTS_FOR_TREND} points: no trend line</text>`);
   }
   for (const p of points) {
     const current = p.cycleNumber === input.currentCycle;
     parts.push(
-      `<circle class="point" cx="${r(x(p.cycleNumber))}" cy="${r(y(p.mean))}" r="${current ? 5 : 3.5}" fill="${current ? COLOURS.series : '#ffffff'}" stroke="${COLOURS.series}" stroke-width="2">` +
+      `<circle class="point" cx="${r(p.x)}" cy="${r(p.y)}" r="${current ? 5 : 3.5}" fill="${current ? COLOURS.series : '#ffffff'}" stroke="${COLOURS.series}" stroke-width="2">` +
         `<title>${escapeXml(`Cycle ${p.cycleNumber}: ${formatNumber(p.mean)} ${input.unit} (n=${p.n})`)}</title></circle>`,
     );
   }

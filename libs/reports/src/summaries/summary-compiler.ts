@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { fixedRange } from '@r2c/charts';
 import Handlebars from 'handlebars';
-import type { IndicatorSummary, SummaryContent, SummaryFacts } from './summary-content';
+import type { SummaryContent, SummaryFacts } from './summary-content';
 import { summarise } from './summary-content';
 import { HTML_TEMPLATE, MARKDOWN_TEMPLATE } from './summary-templates';
 import { formatNumber, runChart } from './run-chart';
@@ -39,13 +40,6 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
   };
 }
 
-/** Range of the chart's value axis by indicator kind; a count is fitted to its data. */
-function chartRange(indicator: IndicatorSummary): { min: number; max: number } | undefined {
-  if (indicator.kind === 'scale_1_5') return { min: 1, max: 5 };
-  if (indicator.kind === 'percent') return { min: 0, max: 100 };
-  return undefined;
-}
-
 /** Renders a summary's JSON, Markdown and HTML forms from the facts read for it; no I/O. */
 @Injectable()
 export class SummaryCompiler {
@@ -77,7 +71,7 @@ export class SummaryCompiler {
         ? null
         : runChart({
             indicatorName: indicator.name, unit: indicator.unit, cycleNumbers, points, baseline: indicator.baseline, target: indicator.target,
-            currentCycle: json.cycle.number, range: chartRange(indicator), cycleSpans: json.cycleSpans, adaptations: json.chartMarkers,
+            currentCycle: json.cycle.number, range: fixedRange(indicator.kind), cycleSpans: json.cycleSpans, adaptations: json.chartMarkers,
           });
       // runChart escapes every label itself, so its SVG goes into the page as it is.
       return { ...indicator, chart: chart && new Handlebars.SafeString(chart) };
