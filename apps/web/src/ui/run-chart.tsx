@@ -1,43 +1,16 @@
+import { fixedRange, MIN_POINTS_FOR_TREND, PlotBox, runChartModel } from '@r2c/charts';
 import type { ChartMarker, CycleSpan, IndicatorSummary } from '../api/types';
 import { formatDate, formatNumber } from './words';
-
-/** Two points make a line but not a trend: below this many the chart shows the points alone. */
-export const MIN_POINTS_FOR_TREND = 3;
 
 // Small enough that its labels stay readable when a phone scales it down to about 340 px.
 const WIDTH = 470;
 const HEIGHT = 230;
 const PAD = { left: 40, right: 104, top: 16, bottom: 36 };
-
-/** A readable axis from lo to hi: about four steps of 1, 2 or 5 times a power of ten. */
-function niceScale(lo: number, hi: number): { min: number; max: number; step: number } {
-  if (hi - lo < 1e-9) {
-    lo -= 1;
-    hi += 1;
-  }
-  const rough = (hi - lo) / 4;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step };
-}
-
-function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+/** The plot inside the SVG: the cycles below it, the lines' labels right of it. */
+export const WEB_PLOT: PlotBox = { left: PAD.left, top: PAD.top, width: WIDTH - PAD.left - PAD.right, height: HEIGHT - PAD.top - PAD.bottom };
+const REFERENCE_NAMES = { baseline: 'Baseline', target: 'Target', median: 'Median' };
 
 type Chartable = Pick<IndicatorSummary, 'id' | 'name' | 'unit' | 'kind' | 'baseline' | 'target' | 'series'>;
-
-/** Where in its cycle's band a dated marker sits: by its date within the cycle's planned span, kept off the band's edges. */
-function placeInCycle(madeOn: string, span: CycleSpan | undefined): number {
-  if (!span) return 0.5;
-  const start = Date.parse(span.plannedStart);
-  const length = Date.parse(span.plannedEnd) - start;
-  const fraction = length > 0 ? (Date.parse(madeOn) - start) / length : 0.5;
-  return Math.min(0.9, Math.max(0.1, fraction));
-}
 
 interface Props {
   indicator: Chartable;
@@ -58,41 +31,20 @@ export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: 
   const id = `chart-${indicator.id}`;
   if (!points.length) return <p className="hint">{indicator.name}: no measurements yet.</p>;
 
-  const last = Math.max(currentCycle ?? 0, ...points.map((p) => p.cycleNumber), ...markers.map((m) => m.cycleNumber));
-  const cycles = Array.from({ length: last }, (_, k) => k + 1);
-  const trend = points.length >= MIN_POINTS_FOR_TREND;
-  const mid = median(points.map((p) => p.mean));
-  const references = [indicator.baseline, indicator.target].filter((v): v is number => v !== null);
-  const scale =
-    indicator.kind === 'scale_1_5'
-      ? { min: 1, max: 5, step: 1 }
-      : indicator.kind === 'percent'
-        ? { min: 0, max: 100, step: 25 }
-        : niceScale(Math.min(...points.map((p) => p.mean), ...references), Math.max(...points.map((p) => p.mean), ...references));
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const band = plotWidth / cycles.length;
-  const x = (cycle: number, within = 0.5) => PAD.left + (cycle - 1 + within) * band;
-  const y = (value: number) => PAD.top + plotHeight - ((value - scale.min) / (scale.max - scale.min)) * plotHeight;
-  const ticks: number[] = [];
-  for (let v = scale.min; v <= scale.max + 1e-9; v += scale.step) ticks.push(Math.round(v * 1000) / 1000);
+  const last = Math.max(currentCycle ?? 0, ...points.map((p) => p.cycleNumber));
+  const chart = runChartModel(
+    { cycleNumbers: Array.from({ length: last }, (_, k) => k + 1), points, baseline: indicator.baseline, target: indicator.target, range: fixedRange(indicator.kind), markers, spans },
+    WEB_PLOT,
+  );
+  const { trend } = chart;
+  const right = WEB_PLOT.left + WEB_PLOT.width;
 
   const described =
     `Mean per cycle: ${points.map((p) => `cycle ${p.cycleNumber}: ${formatNumber(p.mean)} (${p.n} measured)`).join('; ')}.` +
     (indicator.baseline !== null ? ` Baseline ${formatNumber(indicator.baseline)}.` : '') +
     (indicator.target !== null ? ` Target ${formatNumber(indicator.target)}.` : '') +
     (trend ? '' : ` Fewer than ${MIN_POINTS_FOR_TREND} points, so no trend line is drawn.`) +
-    (markers.length ? ` Adaptations: ${markers.map((m) => `${m.label} on ${formatDate(m.madeOn)} (cycle ${m.cycleNumber}): ${m.whatChanged}`).join('; ')}.` : '');
-
-  const line = (value: number | null, label: string, className: string) =>
-    value === null ? null : (
-      <g className={className}>
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} />
-        <text x={WIDTH - PAD.right + 6} y={y(value) + 4}>
-          {label} {formatNumber(value)}
-        </text>
-      </g>
-    );
+    (chart.markers.length ? ` Adaptations: ${chart.markers.map((m) => `${m.label} on ${formatDate(m.madeOn)} (cycle ${m.cycleNumber}): ${m.whatChanged}`).join('; ')}.` : '');
 
   return (
     <figure className="run-chart">
@@ -101,42 +53,44 @@ export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: 
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <desc id={`${id}-desc`}>{described}</desc>
-        {ticks.map((t) => (
-          <g key={t} className="grid">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 8} y={y(t) + 4} textAnchor="end">
-              {formatNumber(t)}
+        {chart.ticks.map((t) => (
+          <g key={t.value} className="grid">
+            <line x1={PAD.left} x2={right} y1={t.y} y2={t.y} />
+            <text x={PAD.left - 8} y={t.y + 4} textAnchor="end">
+              {formatNumber(t.value)}
             </text>
           </g>
         ))}
-        {line(indicator.baseline, 'Baseline', 'baseline')}
-        {line(indicator.target, 'Target', 'target')}
-        {trend && line(mid, 'Median', 'median')}
-        {markers.map((m) => {
-          const at = x(m.cycleNumber, placeInCycle(m.madeOn, spans.find((s) => s.number === m.cycleNumber)));
-          return (
-            <g key={m.label} className="adaptation">
-              <line x1={at} x2={at} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
-              <text x={at} y={PAD.top - 4} textAnchor="middle">
-                {m.label}
-              </text>
-            </g>
-          );
-        })}
-        {trend && <polyline className="series" points={points.map((p) => `${x(p.cycleNumber)},${y(p.mean)}`).join(' ')} />}
-        {points.map((p) => (
-          <circle key={p.cycleNumber} className="point" cx={x(p.cycleNumber)} cy={y(p.mean)} r={p.cycleNumber === currentCycle ? 7 : 5} />
+        {chart.references.map((ref) => (
+          <g key={ref.kind} className={ref.kind}>
+            <line x1={PAD.left} x2={right} y1={ref.y} y2={ref.y} />
+            <text x={right + 6} y={ref.y + 4}>
+              {REFERENCE_NAMES[ref.kind]} {formatNumber(ref.value)}
+            </text>
+          </g>
         ))}
-        {cycles.map((cycle) => (
-          <text key={cycle} className="cycle-label" x={x(cycle)} y={HEIGHT - PAD.bottom + 22} textAnchor="middle">
-            {cycles.length <= 5 ? `Cycle ${cycle}` : cycle}
+        {chart.markers.map((m) => (
+          <g key={m.label} className="adaptation">
+            <line x1={m.x} x2={m.x} y1={PAD.top} y2={HEIGHT - PAD.bottom} />
+            <text x={m.x} y={PAD.top - 4} textAnchor="middle">
+              {m.label}
+            </text>
+          </g>
+        ))}
+        {trend && <polyline className="series" points={chart.points.map((p) => `${p.x},${p.y}`).join(' ')} />}
+        {chart.points.map((p) => (
+          <circle key={p.cycleNumber} className="point" cx={p.x} cy={p.y} r={p.cycleNumber === currentCycle ? 7 : 5} />
+        ))}
+        {chart.cycles.map((cycle) => (
+          <text key={cycle.cycleNumber} className="cycle-label" x={cycle.x} y={HEIGHT - PAD.bottom + 22} textAnchor="middle">
+            {chart.cycles.length <= 5 ? `Cycle ${cycle.cycleNumber}` : cycle.cycleNumber}
           </text>
         ))}
       </svg>
       {!trend && <p className="hint chart-note">Fewer than {MIN_POINTS_FOR_TREND} points: no trend line is drawn.</p>}
-      {markers.length > 0 && (
+      {chart.markers.length > 0 && (
         <ul className="chart-markers">
-          {markers.map((m) => (
+          {chart.markers.map((m) => (
             <li key={m.label}>
               <strong>{m.label}</strong> {formatDate(m.madeOn)} (cycle {m.cycleNumber}): {m.whatChanged}
             </li>
