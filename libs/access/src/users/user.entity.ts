@@ -1,10 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { Role } from '@r2c/contracts';
 
 export { ROLES } from '@r2c/contracts';
 export type { Role } from '@r2c/contracts';
 
 @Entity('users')
+@Index('uq_users_email', ['email'], { unique: true })
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
