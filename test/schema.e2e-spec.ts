@@ -113,4 +113,42 @@ describe('schema: the migrations and the entities agree, on the database under t
       await dataSource.destroy();
     }
   });
+
+  it('keeps the rows of every table a down leaves in place', async () => {
+    const dataSource = await fresh.open();
+    try {
+      await migrate(dataSource);
+      const postgres = dataSource.options.type === 'postgres';
+      const at = '2026-03-02T12:00:00.000Z';
+      const created = { created_at: at, updated_at: at };
+      // One coalition, so that a down which rebuilds a referenced table while foreign keys are enforced
+      // shows as rows its cascades deleted.
+      const rows: Record<string, Record<string, unknown>> = {
+        users: { id: 'u1', email: 'librarian@library.test', name: 'Librarian', role: 'librarian', password_hash: 'x', ...created },
+        libraries: { id: 'l1', name: 'Riverbend Library', city: 'Riverbend', state: 'MT', community_type: 'rural', timezone: 'America/Denver', ...created },
+        initiatives: { id: 'i1', library_id: 'l1', title: 'Conversations', summary: 's', audience: 'a', learning_question: 'q', check_in_cadence_days: 14, start_date: '2026-03-02', status: 'active', ...created },
+        memberships: { initiative_id: 'i1', user_id: 'u1', role: 'librarian', created_at: at },
+        mail_preferences: { user_id: 'u1', updated_at: at },
+        audit_entries: { id: 'a1', actor_id: 'u1', action: 'create', entity_type: 'initiative', entity_id: 'i1', initiative_id: 'i1', at },
+        indicators: { id: 'n1', initiative_id: 'i1', name: 'Attendance', unit: 'people', kind: 'count', direction: 'up', ...created },
+        cycles: { id: 'c1', initiative_id: 'i1', number: 1, title: 'Welcome', planned_start: '2026-03-02', planned_end: '2026-04-13', phase: 'plan', open_initiative_id: 'i1', ...created },
+        evidence: { id: 'e1', cycle_id: 'c1', initiative_id: 'i1', kind: 'measurement', indicator_id: 'n1', value: 12, observed_on: '2026-03-03', method: 'count', created_at: at },
+        check_ins: { id: 'k1', initiative_id: 'i1', author_id: 'u1', note: 'On track', created_at: at },
+      };
+      for (const [table, row] of Object.entries(rows)) {
+        const marks = Object.keys(row).map((_, i) => (postgres ? `$${i + 1}` : '?'));
+        await dataSource.query(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${marks.join(', ')})`, Object.values(row));
+      }
+
+      for (let k = MIGRATIONS.length - 1; k >= 0; k--) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        const tables = Object.keys(await schemaOf(dataSource));
+        const counts: Record<string, number> = {};
+        for (const table of Object.keys(rows).filter((t) => tables.includes(t))) counts[table] = Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+        expectSame(counts, Object.fromEntries(Object.keys(counts).map((t) => [t, 1])), `${MIGRATIONS[k].name}'s down deletes rows of tables it keeps`);
+      }
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 });

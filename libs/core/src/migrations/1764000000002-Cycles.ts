@@ -64,7 +64,9 @@ export class Cycles1764000000002 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumn('initiatives', 'last_check_in_at');
+    // Plain ALTER TABLE: TypeORM's dropColumn rebuilds a SQLite table, and reverts inside a transaction,
+    // where SQLite keeps enforcing foreign keys; dropping the old initiatives would cascade into memberships.
+    await queryRunner.query('ALTER TABLE initiatives DROP COLUMN last_check_in_at');
     for (const table of ['check_ins', 'reviews', 'evidence', 'cycles', 'indicators']) await queryRunner.dropTable(table);
   }
 }
