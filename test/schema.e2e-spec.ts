@@ -58,7 +58,7 @@ async function freshDatabase() {
   const database = await createTestDatabase();
   const config = loadConfig({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: database.url ?? '' });
   return {
-    open: (migrations = MIGRATIONS) => createDataSource(dataSourceOptions(config.database, ENTITIES, migrations)).initialize(),
+    open: (migrations = MIGRATIONS, entities = ENTITIES) => createDataSource(dataSourceOptions(config.database, entities, migrations)).initialize(),
     drop: async () => {
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -81,6 +81,17 @@ describe('schema: the migrations and the entities agree, on the database under t
       const withoutEntity = Object.keys(await schemaOf(dataSource)).filter((table) => !dataSource.hasMetadata(table));
       expect(withoutEntity).toEqual(['login_throttle', 'schema_upgrades']);
       expectSame(await pendingChanges(dataSource), [], 'The entities differ from the migrated schema; TypeORM would run');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('opens with only some entities loaded, as the worker process does, adding the ones their foreign keys reference', async () => {
+    const some = ENTITIES.filter((e) => ['cycle_summaries', 'mail_preferences'].includes(getMetadataArgsStorage().tables.find((t) => t.target === e)!.name!));
+    const dataSource = await fresh.open(MIGRATIONS, some);
+    try {
+      await migrate(dataSource);
+      expect(dataSource.entityMetadatas.map((m) => m.tableName).sort()).toEqual(['cycle_summaries', 'cycles', 'initiatives', 'libraries', 'mail_preferences', 'users']);
     } finally {
       await dataSource.destroy();
     }
