@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { References } from '@r2c/core';
 import type { Role } from '@r2c/contracts';
 
 export { ROLES } from '@r2c/contracts';

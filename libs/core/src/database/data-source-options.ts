@@ -27,8 +27,8 @@ export function dataSourceOptions(
 /**
  * Every data source of the app, before it is initialised. An entity's Date column is an instant: the
  * migrations make it timestamptz on PostgreSQL, while TypeORM's PostgreSQL driver reads a Date column
- * as timestamp without time zone, which would compare the entities with a schema the app never had.
- * (SQLite's datetime is the driver's own choice.)
+ * as timestamp without time zone, and would see every instant column as one to change. (On SQLite
+ * both say datetime.)
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
   const entities = Array.isArray(options.entities) ? withReferencedEntities(options.entities) : options.entities;

@@ -2,7 +2,8 @@ import { ForeignKey, getMetadataArgsStorage, TableForeignKeyOptions } from 'type
 
 /**
  * What the database does with a row when the row it references is deleted. Every foreign key states
- * it: a forgotten CASCADE silently keeps orphans out of reach, a forgotten RESTRICT silently deletes history.
+ * it, with no default: the migrations' own helpers once defaulted to RESTRICT in one file and to
+ * CASCADE in the next, so a key's behaviour could not be read where it was declared.
  */
 export type OnDelete = 'CASCADE' | 'RESTRICT' | 'SET NULL';
 
