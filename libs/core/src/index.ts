@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './clock/clock';
 export * from './database/columns';
 export * from './database/data-source-options';
+export * from './database/foreign-keys';
 export * from './database/database.module';
 export * from './database/transactions';
 export * from './errors/problem.filter';

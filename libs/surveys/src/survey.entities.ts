@@ -1,9 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { FormsSource } from './forms-csv/forms-csv';
 
 /** An initiative's survey: its title and the words of its 1–5 scale. No row means the defaults. */
 @Entity('survey_instruments')
 export class SurveyInstrument {
+  @References('initiatives', 'CASCADE')
   @PrimaryColumn({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 
@@ -23,10 +25,13 @@ export class SurveyInstrument {
 
 /** One statement respondents rate 1–5, tied to the outcome it speaks to and the indicator its mean is recorded on. */
 @Entity('survey_items')
+@Index('uq_survey_items_initiative_text', ['initiativeId', 'text'], { unique: true })
+@Index('ix_survey_items_indicator', ['indicatorId'])
 export class SurveyItem {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 
@@ -39,6 +44,7 @@ export class SurveyItem {
   @Column({ type: 'varchar', length: 120 })
   outcome: string;
 
+  @References('indicators', 'RESTRICT')
   @Column({ name: 'indicator_id', type: 'varchar', length: 36 })
   indicatorId: string;
 
@@ -60,13 +66,17 @@ export interface ImportedColumn {
 }
 
 @Entity('survey_imports')
+@Index('ix_survey_imports_initiative', ['initiativeId', 'importedAt'])
+@Index('ix_survey_imports_cycle', ['cycleId'])
 export class SurveyImport {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 
@@ -95,16 +105,21 @@ export class SurveyImport {
 }
 
 @Entity('survey_answers')
+@Index('ix_survey_answers_item_cycle', ['itemId', 'cycleId'])
+@Index('ix_survey_answers_import', ['importId'])
 export class SurveyAnswer {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('survey_imports', 'CASCADE')
   @Column({ name: 'import_id', type: 'varchar', length: 36 })
   importId: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 
+  @References('survey_items', 'RESTRICT')
   @Column({ name: 'item_id', type: 'varchar', length: 36 })
   itemId: string;
 

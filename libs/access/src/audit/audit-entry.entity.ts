@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const AUDITED_ENTITY_TYPES = ['user', 'library', 'initiative', 'membership', 'indicator', 'cycle', 'evidence', 'review', 'check_in', 'digest', 'adaptation', 'survey', 'survey_item', 'survey_import'] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
 @Entity('audit_entries')
+@Index('ix_audit_entity', ['entityType', 'entityId'])
+@Index('ix_audit_initiative', ['initiativeId'])
+@Index('ix_audit_at', ['at'])
 export class AuditEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 
 import type { DigestSharing, InitiativeStatus, MemberRole } from '@r2c/contracts';
 
@@ -6,10 +7,13 @@ export { DIGEST_SHARING, INITIATIVE_STATUSES, MEMBER_ROLES } from '@r2c/contract
 export type { DigestSharing, InitiativeStatus, MemberRole } from '@r2c/contracts';
 
 @Entity('initiatives')
+@Index('ix_initiatives_library', ['libraryId'])
+@Index('ix_initiatives_status', ['status'])
 export class Initiative {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('libraries', 'RESTRICT')
   @Column({ name: 'library_id', type: 'varchar', length: 36 })
   libraryId: string;
 
@@ -49,10 +53,13 @@ export class Initiative {
 }
 
 @Entity('memberships')
+@Index('ix_memberships_user', ['userId'])
 export class Membership {
+  @References('initiatives', 'CASCADE')
   @PrimaryColumn({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 
+  @References('users', 'CASCADE')
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 

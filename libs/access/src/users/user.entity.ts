@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Role } from '@r2c/contracts';
 
 export { ROLES } from '@r2c/contracts';
 export type { Role } from '@r2c/contracts';
 
 @Entity('users')
+@Index('uq_users_email', ['email'], { unique: true })
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

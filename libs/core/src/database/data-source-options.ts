@@ -1,6 +1,7 @@
 import sqlite3 from 'sqlite3';
-import { DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
+import { withReferencedEntities } from './foreign-keys';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -21,4 +22,21 @@ export function dataSourceOptions(
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
   }
   return { ...common, type: 'sqlite', database: database.path, enableWAL: true, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, driver: sqlite3WithoutTrace };
+}
+
+/**
+ * Every data source of the app, before it is initialised. An entity's Date column is an instant: the
+ * migrations make it timestamptz on PostgreSQL, while TypeORM's PostgreSQL driver reads a Date column
+ * as timestamp without time zone, and would see every instant column as one to change. (On SQLite
+ * both say datetime.)
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const entities = Array.isArray(options.entities) ? withReferencedEntities(options.entities) : options.entities;
+  const dataSource = new DataSource({ ...options, entities } as DataSourceOptions);
+  if (dataSource.options.type === 'postgres') {
+    const driver = dataSource.driver;
+    const normalizeType = driver.normalizeType.bind(driver);
+    driver.normalizeType = (column) => (column.type === Date ? 'timestamp with time zone' : normalizeType(column));
+  }
+  return dataSource;
 }

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from '../migrations';
-import { dataSourceOptions } from './data-source-options';
+import { createDataSource, dataSourceOptions } from './data-source-options';
 import { Transactions } from './transactions';
 
 const MIGRATION_LOCK = 727274; // any constant shared by every process of this app
@@ -24,7 +24,7 @@ export async function migrate(dataSource: DataSource): Promise<void> {
 }
 
 export async function openDataSource(config: AppConfig): Promise<DataSource> {
-  const dataSource = await new DataSource(dataSourceOptions(config.database, [], MIGRATIONS)).initialize();
+  const dataSource = await createDataSource(dataSourceOptions(config.database, [], MIGRATIONS)).initialize();
   if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
   return dataSource;
 }
@@ -39,7 +39,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(config.database, [], MIGRATIONS), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const dataSource = await createDataSource(options!).initialize();
             if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
             await migrate(dataSource);
             return dataSource;

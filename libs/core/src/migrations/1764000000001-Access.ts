@@ -1,13 +1,12 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { columnsFor } from '../database/columns';
+import { foreignKey } from '../database/foreign-keys';
 
 export class Access1764000000001 implements MigrationInterface {
   name = 'Access1764000000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnsFor(queryRunner);
-    const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
-
     await queryRunner.createTable(new Table({
       name: 'users',
       columns: [c.id(), c.varchar('email', 320), c.varchar('name', 200), c.varchar('role', 20), c.varchar('password_hash', 255), c.bool('active', true), c.instant('created_at'), c.instant('updated_at')],
@@ -23,13 +22,13 @@ export class Access1764000000001 implements MigrationInterface {
         c.id(), c.ref('library_id'), c.varchar('title', 200), c.text('summary'), c.text('audience'), c.text('learning_question'),
         c.int('check_in_cadence_days'), c.date('start_date'), c.varchar('status', 20), c.instant('created_at'), c.instant('updated_at'),
       ],
-      foreignKeys: [fk('library_id', 'libraries')],
+      foreignKeys: [foreignKey('library_id', 'libraries', 'RESTRICT')],
       indices: [{ name: 'ix_initiatives_library', columnNames: ['library_id'] }, { name: 'ix_initiatives_status', columnNames: ['status'] }],
     }));
     await queryRunner.createTable(new Table({
       name: 'memberships',
       columns: [{ ...c.ref('initiative_id'), isPrimary: true }, { ...c.ref('user_id'), isPrimary: true }, c.varchar('role', 20), c.instant('created_at')],
-      foreignKeys: [fk('initiative_id', 'initiatives', 'CASCADE'), fk('user_id', 'users', 'CASCADE')],
+      foreignKeys: [foreignKey('initiative_id', 'initiatives', 'CASCADE'), foreignKey('user_id', 'users', 'CASCADE')],
       indices: [{ name: 'ix_memberships_user', columnNames: ['user_id'] }],
     }));
     await queryRunner.createTable(new Table({

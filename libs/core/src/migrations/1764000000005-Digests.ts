@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columnsFor } from '../database/columns';
+import { foreignKey } from '../database/foreign-keys';
 
 export class Digests1764000000005 implements MigrationInterface {
   name = 'Digests1764000000005';
@@ -22,7 +23,7 @@ export class Digests1764000000005 implements MigrationInterface {
     await queryRunner.createTable(new Table({
       name: 'mail_preferences',
       columns: [{ ...c.ref('user_id'), isPrimary: true }, c.instant('digest_unsubscribed_at', true), c.instant('updated_at')],
-      foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+      foreignKeys: [foreignKey('user_id', 'users', 'CASCADE')],
     }));
   }
 

@@ -1,17 +1,16 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columnsFor } from '../database/columns';
+import { foreignKey } from '../database/foreign-keys';
 
 export class SurveyInstrument1764000000010 implements MigrationInterface {
   name = 'SurveyInstrument1764000000010';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnsFor(queryRunner);
-    const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'CASCADE') => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
-
     await queryRunner.createTable(new Table({
       name: 'survey_instruments',
       columns: [{ ...c.ref('initiative_id'), isPrimary: true }, c.varchar('title', 200), c.json('scale_labels', false), c.instant('created_at'), c.instant('updated_at')],
-      foreignKeys: [{ columnNames: ['initiative_id'], referencedTableName: 'initiatives', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+      foreignKeys: [foreignKey('initiative_id', 'initiatives', 'CASCADE')],
     }));
     await queryRunner.createTable(new Table({
       name: 'survey_items',
@@ -19,7 +18,7 @@ export class SurveyInstrument1764000000010 implements MigrationInterface {
         c.id(), c.ref('initiative_id'), c.int('position'), c.varchar('text', 500), c.varchar('outcome', 120), c.ref('indicator_id'),
         c.varchar('starter_key', 60, true), c.instant('created_at'), c.instant('updated_at'),
       ],
-      foreignKeys: [fk('initiative_id', 'initiatives'), fk('indicator_id', 'indicators', 'RESTRICT')],
+      foreignKeys: [foreignKey('initiative_id', 'initiatives', 'CASCADE'), foreignKey('indicator_id', 'indicators', 'RESTRICT')],
       indices: [
         // Columns are matched to items by their wording, so one instrument never asks the same thing twice.
         { name: 'uq_survey_items_initiative_text', columnNames: ['initiative_id', 'text'], isUnique: true },
@@ -33,14 +32,14 @@ export class SurveyInstrument1764000000010 implements MigrationInterface {
         c.id(), c.ref('initiative_id'), c.ref('cycle_id'), c.varchar('source', 30), c.date('observed_on'), c.int('responses'),
         c.json('columns', false), c.json('evidence_ids', false), c.ref('imported_by', true), c.instant('imported_at'),
       ],
-      foreignKeys: [fk('initiative_id', 'initiatives'), fk('cycle_id', 'cycles')],
+      foreignKeys: [foreignKey('initiative_id', 'initiatives', 'CASCADE'), foreignKey('cycle_id', 'cycles', 'CASCADE')],
       indices: [{ name: 'ix_survey_imports_initiative', columnNames: ['initiative_id', 'imported_at'] }, { name: 'ix_survey_imports_cycle', columnNames: ['cycle_id'] }],
     }));
     // One row per answer to a mapped item (1–5): the distributions are counted from here, in SQL.
     await queryRunner.createTable(new Table({
       name: 'survey_answers',
       columns: [c.id(), c.ref('import_id'), c.ref('cycle_id'), c.ref('item_id'), c.int('response'), c.int('value')],
-      foreignKeys: [fk('import_id', 'survey_imports'), fk('cycle_id', 'cycles'), fk('item_id', 'survey_items', 'RESTRICT')],
+      foreignKeys: [foreignKey('import_id', 'survey_imports', 'CASCADE'), foreignKey('cycle_id', 'cycles', 'CASCADE'), foreignKey('item_id', 'survey_items', 'RESTRICT')],
       indices: [{ name: 'ix_survey_answers_item_cycle', columnNames: ['item_id', 'cycle_id'] }, { name: 'ix_survey_answers_import', columnNames: ['import_id'] }],
     }));
   }

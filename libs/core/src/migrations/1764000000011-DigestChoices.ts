@@ -12,7 +12,9 @@ export class DigestChoices1764000000011 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumn('mail_preferences', 'digest_frequency');
-    await queryRunner.dropColumn('initiatives', 'digest_sharing');
+    // Plain ALTER TABLE: TypeORM's dropColumn rebuilds a SQLite table, and reverts inside a transaction,
+    // where SQLite keeps enforcing foreign keys; dropping the old initiatives would cascade into memberships and cycles.
+    await queryRunner.query('ALTER TABLE mail_preferences DROP COLUMN digest_frequency');
+    await queryRunner.query('ALTER TABLE initiatives DROP COLUMN digest_sharing');
   }
 }

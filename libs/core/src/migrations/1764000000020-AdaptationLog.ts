@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columnsFor } from '../database/columns';
+import { foreignKey } from '../database/foreign-keys';
 
 /** The adaptation log (FRAME): one dated row per change to the programme, per cycle. */
 export class AdaptationLog1764000000020 implements MigrationInterface {
@@ -7,8 +8,6 @@ export class AdaptationLog1764000000020 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnsFor(queryRunner);
-    const fk = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' as const });
-
     await queryRunner.createTable(new Table({
       name: 'adaptations',
       columns: [
@@ -16,7 +15,7 @@ export class AdaptationLog1764000000020 implements MigrationInterface {
         c.varchar('planning', 20), c.text('reason'), c.varchar('fidelity_consistent', 10), c.varchar('permanence', 20),
         c.ref('created_by', true), c.instant('created_at'),
       ],
-      foreignKeys: [fk('cycle_id', 'cycles'), fk('initiative_id', 'initiatives')],
+      foreignKeys: [foreignKey('cycle_id', 'cycles', 'CASCADE'), foreignKey('initiative_id', 'initiatives', 'CASCADE')],
       indices: [
         { name: 'ix_adaptations_cycle', columnNames: ['cycle_id', 'made_on'] },
         // Run charts mark every adaptation of the initiative's cycles up to the one summarised.

@@ -30,6 +30,8 @@ export class SignInSecurity1764000000031 implements MigrationInterface {
     await queryRunner.createIndex('login_failures', new TableIndex({ name: 'ix_login_failures_email', columnNames: ['email', 'at'] }));
     await queryRunner.createIndex('login_failures', new TableIndex({ name: 'ix_login_failures_address', columnNames: ['address', 'at'] }));
     await queryRunner.dropTable('login_throttle');
-    await queryRunner.dropColumn('users', 'token_version');
+    // Plain ALTER TABLE for the same reason as up: TypeORM reverts inside a transaction, where SQLite
+    // keeps enforcing foreign keys, so a rebuilt users table would cascade into memberships.
+    await queryRunner.query('ALTER TABLE users DROP COLUMN token_version');
   }
 }

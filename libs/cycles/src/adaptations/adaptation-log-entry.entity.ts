@@ -1,15 +1,20 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { AdaptationPlanning, FidelityAnswer, Permanence } from '../domain';
 
 /** One dated change to the programme, logged against the cycle it happened in. */
 @Entity('adaptations')
+@Index('ix_adaptations_cycle', ['cycleId', 'madeOn'])
+@Index('ix_adaptations_initiative', ['initiativeId', 'madeOn'])
 export class AdaptationLogEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 

@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 
 @Entity('check_ins')
+@Index('ix_check_ins_initiative', ['initiativeId', 'createdAt'])
 export class CheckIn {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 

@@ -1,14 +1,19 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { CarriedOver } from '@r2c/contracts';
 import type { Adaptation, Hypothesis, Phase, Reflection } from '../domain';
 
 export type { CarriedOver } from '@r2c/contracts';
 
 @Entity('cycles')
+@Index('uq_cycles_initiative_number', ['initiativeId', 'number'], { unique: true })
+@Index('uq_cycles_one_open', ['openInitiativeId'], { unique: true })
+@Index('ix_cycles_closed_at', ['closedAt'])
 export class Cycle {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 

@@ -1,11 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { EvidenceKind, EvidenceMethod } from '../domain';
 
 @Entity('evidence')
+@Index('ix_evidence_cycle', ['cycleId', 'observedOn'])
+@Index('ix_evidence_indicator', ['indicatorId', 'cycleId'])
+@Index('ix_evidence_initiative', ['initiativeId', 'createdAt'])
 export class Evidence {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 
@@ -15,6 +20,7 @@ export class Evidence {
   @Column({ type: 'varchar', length: 20 })
   kind: EvidenceKind;
 
+  @References('indicators', 'RESTRICT')
   @Column({ name: 'indicator_id', type: 'varchar', length: 36, nullable: true })
   indicatorId: string | null;
 

@@ -1,11 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { Direction, IndicatorKind } from '../domain';
 
 @Entity('indicators')
+@Index('uq_indicators_initiative_name', ['initiativeId', 'name'], { unique: true })
 export class Indicator {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('initiatives', 'CASCADE')
   @Column({ name: 'initiative_id', type: 'varchar', length: 36 })
   initiativeId: string;
 

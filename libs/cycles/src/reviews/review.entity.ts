@@ -1,11 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { Phase, ReviewVerdict } from '../domain';
 
 @Entity('reviews')
+@Index('ix_reviews_cycle', ['cycleId', 'createdAt'])
 export class Review {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 

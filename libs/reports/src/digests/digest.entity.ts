@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 import type { DigestContent } from './digest-content';
 import type { DigestFrequency } from './digest-period';
 
 /** The coalition digest of one period; the unique period makes a second compile impossible. */
 @Entity('digests')
+@Index('uq_digests_period', ['periodStart', 'periodEnd'], { unique: true })
+@Index('ix_digests_compiled_at', ['compiledAt'])
 export class Digest {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -37,6 +40,7 @@ export class Digest {
 /** What a person chose about the mail they get; no row means the defaults. */
 @Entity('mail_preferences')
 export class MailPreference {
+  @References('users', 'CASCADE')
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { References } from '@r2c/core';
 
 export const SUMMARY_REASONS = ['closed', 'on_demand'] as const;
 export type SummaryReason = (typeof SUMMARY_REASONS)[number];
@@ -14,6 +15,7 @@ export class SummaryRequest {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @References('cycles', 'CASCADE')
   @Column({ name: 'cycle_id', type: 'varchar', length: 36 })
   cycleId: string;
 
