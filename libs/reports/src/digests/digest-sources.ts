@@ -54,7 +54,6 @@ export class DigestSources {
       .leftJoin('mail_preferences', 'p', 'p.user_id = u.id')
       .where('u.active = :active', { active: true })
       .andWhere('u.role IN (:...roles)', { roles: DIGEST_ROLES })
-      .andWhere('p.digest_unsubscribed_at IS NULL')
       .andWhere('(p.user_id IS NULL OR p.digest_frequency IN (:...frequencies))', { frequencies })
       .orderBy('u.email', 'ASC')
       .getRawMany<Row>();
