@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Initiative, Membership, User } from '@r2c/access';
 import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
-import { OverdueCheckIns } from '@r2c/cycles';
 import type { AppConfig } from '@r2c/core';
+import { OverdueCheckIns } from '@r2c/cycles';
 import { NewMail, OutboxService } from '@r2c/notify';
 import { escalationMail, Recipient, reminderMail } from './reminder-mail';
 import { owedReminder, reminderDay } from './reminder-rules';
@@ -21,8 +21,8 @@ interface Member extends Recipient {
 }
 
 /**
- * The check-in reminder scan: two reads whatever the number of initiatives, then the emails owed are
- * added to the outbox in one transaction. Keys make running it twice (or concurrently) harmless.
+ * The check-in reminder scan: two reads whatever the number of initiatives (OverdueCheckIns and the
+ * members), then the emails owed are added to the outbox in one transaction. Keys make running it twice (or concurrently) harmless.
  */
 @Injectable()
 export class ReminderScan {
