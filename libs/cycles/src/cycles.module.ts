@@ -4,6 +4,7 @@ import { AdaptationLogEntry } from './adaptations/adaptation-log-entry.entity';
 import { AdaptationLogService } from './adaptations/adaptation-log.service';
 import { CheckIn } from './check-ins/check-in.entity';
 import { CheckInsService } from './check-ins/check-ins.service';
+import { OverdueCheckInsModule } from './check-ins/overdue-check-ins';
 import { CycleAccessPolicy } from './cycles/cycle-access';
 import { CycleEvents } from './cycles/cycle-events';
 import { Cycle } from './cycles/cycle.entity';
@@ -20,8 +21,8 @@ const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry])],
+  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry]), OverdueCheckInsModule],
   providers: SERVICES,
-  exports: [...SERVICES, TypeOrmModule],
+  exports: [...SERVICES, TypeOrmModule, OverdueCheckInsModule],
 })
 export class CyclesModule {}

@@ -3,6 +3,7 @@ export * from './cycles.module';
 export * from './check-ins/check-in.dto';
 export * from './check-ins/check-in.entity';
 export * from './check-ins/check-ins.service';
+export * from './check-ins/overdue-check-ins';
 export * from './cycles/cycle-access';
 export * from './cycles/cycle-events';
 export * from './cycles/cycle.dto';

@@ -1,4 +1,7 @@
-import { dueNow } from './reminder-rules';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { checkInDueOn, dueDatesUntil } from '@r2c/cycles';
+import { DueNow, dueNow, REMINDER_LOCAL_HOUR, ScheduleInput } from './reminder-rules';
 
 const weekly = (timezone: string, lastCheckInAt: Date | null = null) => ({ startDate: '2026-03-02', cadenceDays: 7, lastCheckInAt, timezone });
 
@@ -34,5 +37,45 @@ describe('dueNow', () => {
 
   it('owes nothing before the first due date', () => {
     expect(dueNow(weekly('UTC'), new Date('2026-03-02T10:00:00Z'))).toBeNull();
+  });
+});
+
+describe('dueNow and checkInDueOn', () => {
+  const ZONES = ['UTC', 'America/New_York', 'Pacific/Honolulu', 'Asia/Beirut', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/St_Johns'];
+  const DAY = 86400000;
+  const FROM = Date.UTC(2025, 0, 1);
+  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+  /** The schedule spelled out: every due date from checkInDueOn on, each counting from 09:00 local on the day. */
+  function expected(input: ScheduleInput, now: Date): DueNow | null {
+    const local = DateTime.fromJSDate(now, { zone: input.timezone });
+    const today = local.toISODate()!;
+    const passed = dueDatesUntil(checkInDueOn(input.lastCheckInAt, input.startDate, input.cadenceDays, input.timezone), input.cadenceDays, today).filter(
+      (d) => d < today || local.hour >= REMINDER_LOCAL_HOUR,
+    );
+    return passed.length ? { dueOn: passed[passed.length - 1], missed: passed.length } : null;
+  }
+
+  it('owes the latest due date of the checkInDueOn schedule whose 09:00 has passed, and counts them', () => {
+    const schedule = fc
+      .record({
+        cadenceDays: fc.integer({ min: 1, max: 60 }),
+        start: fc.integer({ min: 0, max: 700 }),
+        lastAfterStart: fc.option(fc.integer({ min: 0, max: 400 * DAY }), { nil: null }),
+        nowAfter: fc.integer({ min: -5 * DAY, max: 500 * DAY }),
+        timezone: fc.constantFrom(...ZONES),
+      })
+      .map(({ cadenceDays, start, lastAfterStart, nowAfter, timezone }) => {
+        const startMs = FROM + start * DAY;
+        const last = lastAfterStart === null ? null : new Date(startMs + lastAfterStart);
+        const now = new Date((last?.getTime() ?? startMs) + nowAfter);
+        return { input: { startDate: dayOf(startMs), cadenceDays, lastCheckInAt: last, timezone }, now };
+      });
+    fc.assert(
+      fc.property(schedule, ({ input, now }) => {
+        expect(dueNow(input, now)).toEqual(expected(input, now));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OverdueCheckInsModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
 import { ReminderScan } from './reminder-scan';
 
-@Module({ imports: [OutboxModule], providers: [ReminderScan], exports: [ReminderScan] })
+@Module({ imports: [OutboxModule, OverdueCheckInsModule], providers: [ReminderScan], exports: [ReminderScan] })
 export class RemindersModule {}

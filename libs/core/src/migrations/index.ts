@@ -9,6 +9,7 @@ import { DigestChoices1764000000011 } from './1764000000011-DigestChoices';
 import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
 import { DigestLinkExpiry1764000000030 } from './1764000000030-DigestLinkExpiry';
 import { SignInSecurity1764000000031 } from './1764000000031-SignInSecurity';
+import { DigestChoiceOneState1764000000040 } from './1764000000040-DigestChoiceOneState';
 
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AdaptationLog1764000000020,
   DigestLinkExpiry1764000000030,
   SignInSecurity1764000000031,
+  DigestChoiceOneState1764000000040,
 ];

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
-import { checkInDueOn, qualityNudges } from '../domain';
+import { OverdueCheckIns } from '../check-ins/overdue-check-ins';
+import { localDate, qualityNudges } from '../domain';
 import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Reflection } from '../domain';
 
 export type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
@@ -22,7 +22,12 @@ const parsed = <T>(value: unknown): T | null => (value === null || value === und
  */
 @Injectable()
 export class ReviewQueueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock, private readonly policy: AccessPolicy) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
+    private readonly checkIns: OverdueCheckIns,
+  ) {}
 
   async forCaller(actor: Principal): Promise<ReviewQueue> {
     await this.policy.require(actor, Permission.ReviewQueueRead);
@@ -97,35 +102,10 @@ export class ReviewQueueService {
 
   /** Active initiatives whose check-in fell due before today in their library's own time zone, longest overdue first. */
   private async overdueCheckIns(actor: Principal): Promise<OverdueCheckIn[]> {
-    const rows = await this.coached(
-      this.dataSource
-        .createQueryBuilder()
-        .select([
-          'i.id AS initiative_id', 'i.title AS initiative_title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence',
-          'i.last_check_in_at AS last_check_in_at', 'l.name AS library_name', 'l.timezone AS timezone',
-        ])
-        .from('initiatives', 'i')
-        .innerJoin('libraries', 'l', 'l.id = i.library_id')
-        .where("i.status = 'active'"),
-      actor,
-    ).getRawMany<Row>();
     const now = this.clock.now();
-    return rows
-      .flatMap((r): OverdueCheckIn[] => {
-        const timezone = String(r.timezone);
-        const last = rawInstant(r.last_check_in_at);
-        const dueOn = checkInDueOn(last ? new Date(last) : null, rawDate(r.start_date)!, Number(r.cadence), timezone);
-        const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
-        if (dueOn >= today) return [];
-        return [{
-          initiativeId: String(r.initiative_id),
-          initiativeTitle: String(r.initiative_title),
-          libraryName: String(r.library_name),
-          dueOn,
-          daysOverdue: Math.round(DateTime.fromISO(today).diff(DateTime.fromISO(dueOn), 'days').days),
-          lastCheckInAt: last,
-        }];
-      })
+    const overdue = await this.checkIns.overdue(this.dataSource.manager, (timezone) => localDate(now, timezone), (q) => this.coached(q, actor));
+    return overdue
+      .map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue, lastCheckInAt }) => ({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue, lastCheckInAt }))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.initiativeTitle.localeCompare(b.initiativeTitle));
   }
 }

@@ -39,7 +39,7 @@ const PAGE = Handlebars.create().compile<{ email: string; now: string; saved: bo
 </html>
 `, { strict: true });
 
-const effective = (row: MailPreference | null): DigestFrequency => (row?.digestUnsubscribedAt ? 'none' : row?.digestFrequency ?? 'weekly');
+const effective = (row: MailPreference | null): DigestFrequency => row?.digestFrequency ?? 'weekly';
 
 /**
  * Weekly, monthly or no digest: chosen in the app (/me) or from the signed link in every digest email.
@@ -96,12 +96,11 @@ export class DigestPreferencesService {
   private async set(em: EntityManager, person: Person, frequency: DigestFrequency): Promise<MailPreference> {
     const now = this.clock.now();
     const userId = person.id;
-    await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestUnsubscribedAt: null, digestFrequency: 'weekly', updatedAt: now }).orIgnore().updateEntity(false).execute();
+    await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestFrequency: 'weekly', updatedAt: now }).orIgnore().updateEntity(false).execute();
     const before = await em.findOneByOrFail(MailPreference, { userId });
     const was = effective(before);
     if (was !== frequency) {
-      const unsubscribedAt = frequency === 'none' ? before.digestUnsubscribedAt ?? now : null;
-      await em.update(MailPreference, { userId }, { digestFrequency: frequency, digestUnsubscribedAt: unsubscribedAt, updatedAt: now });
+      await em.update(MailPreference, { userId }, { digestFrequency: frequency, updatedAt: now });
       const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
       await this.audit.record(em, self, { action: 'digest_frequency', entityType: 'user', entityId: userId, before: { digestFrequency: was }, after: { digestFrequency: frequency } });
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { rawDate, rawInstant } from '@r2c/core';
-import { checkInDueOn } from '@r2c/cycles';
+import { rawInstant } from '@r2c/core';
+import { OverdueCheckIns, plusDays } from '@r2c/cycles';
 import type { Decision, Direction, Outcome, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
 import { DigestPeriod, holdsMonthEnd, periodInstants } from './digest-period';
@@ -33,6 +32,8 @@ const parsed = <T>(v: unknown): T | null => (v === null || v === undefined || v 
  */
 @Injectable()
 export class DigestSources {
+  constructor(private readonly checkIns: OverdueCheckIns) {}
+
   async content(em: EntityManager, period: DigestPeriod, timezone: string): Promise<DigestContent> {
     const span = periodInstants(period, timezone);
     // One after another: inside a transaction they share one connection anyway.
@@ -53,7 +54,6 @@ export class DigestSources {
       .leftJoin('mail_preferences', 'p', 'p.user_id = u.id')
       .where('u.active = :active', { active: true })
       .andWhere('u.role IN (:...roles)', { roles: DIGEST_ROLES })
-      .andWhere('p.digest_unsubscribed_at IS NULL')
       .andWhere('(p.user_id IS NULL OR p.digest_frequency IN (:...frequencies))', { frequencies })
       .orderBy('u.email', 'ASC')
       .getRawMany<Row>();
@@ -129,32 +129,9 @@ export class DigestSources {
    * library's own time zone, as the initiative stands when the digest is compiled.
    */
   private async overdueCheckIns(em: EntityManager, period: DigestPeriod): Promise<OverdueCheckIn[]> {
-    const rows = await em
-      .createQueryBuilder()
-      .select([
-        'i.id AS initiative_id', 'i.title AS initiative_title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence',
-        'i.last_check_in_at AS last_check_in_at', 'l.name AS library_name', 'l.timezone AS timezone',
-      ])
-      .from('initiatives', 'i')
-      .innerJoin('libraries', 'l', 'l.id = i.library_id')
-      .where('i.status = :active', { active: 'active' })
-      .andWhere(SHARES_EVERYTHING)
-      .andWhere('i.start_date <= :end', { end: period.end })
-      .orderBy('i.title', 'ASC')
-      .getRawMany<Row>();
-    const dayAfter = DateTime.fromISO(period.end).plus({ days: 1 });
-    return rows.flatMap((r) => {
-      const last = rawInstant(r.last_check_in_at);
-      const dueOn = checkInDueOn(last ? new Date(last) : null, rawDate(r.start_date)!, count(r.cadence), String(r.timezone));
-      if (dueOn > period.end) return [];
-      return [{
-        initiativeId: String(r.initiative_id),
-        initiativeTitle: String(r.initiative_title),
-        libraryName: String(r.library_name),
-        dueOn,
-        daysOverdue: Math.round(dayAfter.diff(DateTime.fromISO(dueOn), 'days').days),
-      }];
-    });
+    const dayAfter = plusDays(period.end, 1);
+    const overdue = await this.checkIns.overdue(em, () => dayAfter, (q) => q.andWhere(SHARES_EVERYTHING).andWhere('i.start_date <= :end', { end: period.end }));
+    return overdue.map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue }) => ({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue }));
   }
 
   /** Per indicator: the mean of its measurements in each cycle closed in the period, and in the cycle before it. */

@@ -44,13 +44,11 @@ export class MailPreference {
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
-  @Column({ name: 'digest_unsubscribed_at', type: Date, nullable: true })
-  digestUnsubscribedAt: Date | null;
-
-  /** weekly or monthly while subscribed; none once they chose no digest (the unsubscribe instant says since when). */
+  /** weekly or monthly while subscribed; none is unsubscribed, whether by the one-click link or by choice. */
   @Column({ name: 'digest_frequency', type: 'varchar', length: 10, default: 'weekly' })
-  digestFrequency?: DigestFrequency;
+  digestFrequency: DigestFrequency;
 
+  /** When the choice last changed: while it is none, since when the person gets no digest. */
   @Column({ name: 'updated_at' })
   updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessPolicy, AuditEntry, AuditService } from '@r2c/access';
+import { OverdueCheckInsModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
 import { DigestLinks } from './digest-links';
@@ -14,7 +15,7 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule],
+  imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule, OverdueCheckInsModule],
   // AuditService (with the policy its audit-log reads ask) is provided here too because the worker
   // process runs without AccessModule (it is stateless).
   providers: [...SERVICES, DigestSources, DigestLinks, AuditService, AccessPolicy],

@@ -45,7 +45,7 @@ export class UnsubscribeService {
     const em = this.dataSource.manager;
     const person = await this.links.person(em, userId);
     const preference = await em.findOneBy(MailPreference, { userId });
-    return { unsubscribed: !!preference?.digestUnsubscribedAt, email: maskedEmail(person.email) };
+    return { unsubscribed: preference?.digestFrequency === 'none', email: maskedEmail(person.email) };
   }
 
   async unsubscribe(token: string): Promise<Unsubscribed> {
@@ -53,19 +53,20 @@ export class UnsubscribeService {
     return this.tx.run(async (em) => {
       const person = await this.links.person(em, userId);
       const now = this.clock.now();
-      await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestUnsubscribedAt: null, updatedAt: now }).orIgnore().updateEntity(false).execute();
+      await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestFrequency: 'weekly', updatedAt: now }).orIgnore().updateEntity(false).execute();
+      const before = await em.findOneByOrFail(MailPreference, { userId });
       const changed = await em
         .createQueryBuilder()
         .update(MailPreference)
-        .set({ digestUnsubscribedAt: now, updatedAt: now })
-        .where('user_id = :userId AND digest_unsubscribed_at IS NULL', { userId })
+        .set({ digestFrequency: 'none', updatedAt: now })
+        .where("user_id = :userId AND digest_frequency <> 'none'", { userId })
         .execute();
       if (changed.affected) {
         const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
-        await this.audit.record(em, self, { action: 'unsubscribe:digest', entityType: 'user', entityId: userId, before: { digestUnsubscribedAt: null }, after: { digestUnsubscribedAt: now.toISOString() } });
+        await this.audit.record(em, self, { action: 'unsubscribe:digest', entityType: 'user', entityId: userId, before: { digestFrequency: before.digestFrequency }, after: { digestFrequency: 'none' } });
       }
       const preference = await em.findOneByOrFail(MailPreference, { userId });
-      return { unsubscribed: true, email: maskedEmail(person.email), since: new Date(preference.digestUnsubscribedAt!).toISOString() };
+      return { unsubscribed: true, email: maskedEmail(person.email), since: new Date(preference.updatedAt).toISOString() };
     });
   }
 
