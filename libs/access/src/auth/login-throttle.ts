@@ -37,7 +37,7 @@ export class TooManySignInAttempts extends HttpException {
 export class LoginThrottle {
   private readonly postgres: boolean;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
+  constructor(@InjectDataSource() dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
