@@ -83,8 +83,6 @@ export default defineConfig(
       // One import statement per module, but a separate `import type { … }` line for the types is the tree's habit
       // (it keeps type-only names out of the emitted JavaScript under isolatedModules), so it stays allowed.
       'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
-      // Unused names: `_`-prefixed parameters and caught errors are deliberate (an interface's signature, a callback's
-      // position); tsc's noUnusedLocals/noUnusedParameters report the rest too.
       // Off: the tree converts raw SQL cells and template values, typed `unknown` because the driver decides (a string on
       // SQLite, a number or Date on PostgreSQL), with `String(cell)` on purpose; all 16 findings were that conversion.
       '@typescript-eslint/no-base-to-string': 'off',
@@ -92,6 +90,8 @@ export default defineConfig(
       // `close()`, test callbacks); unlike `() => Promise.resolve(x)` it turns a synchronous throw into a rejection.
       'require-await': 'off',
       '@typescript-eslint/require-await': 'off',
+      // Unused names: `_`-prefixed parameters and caught errors are deliberate (an interface's signature, a callback's
+      // position); tsc's noUnusedLocals/noUnusedParameters report the rest too.
       '@typescript-eslint/no-unused-vars': [
         'error',
         { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
@@ -135,7 +135,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 
-  // boundaries: see below — the module-boundary rules (eslint-plugin-boundaries) are appended here as further config blocks.
+  // boundaries: see below
+  // The module-boundary rules (eslint-plugin-boundaries) go here, as further config blocks, before Prettier's.
 
   // Last: turn off every rule that would fight Prettier's formatting.
   prettier,
