@@ -32,6 +32,20 @@ interface EvidenceRow {
   created_at: string;
 }
 
+/** The body a benchmark client posts (as the API takes it); read as sent, unchecked, as the baseline does. */
+interface EvidenceBody {
+  initiativeId: string;
+  kind: string;
+  indicatorId?: string | null;
+  value?: number | null;
+  text?: string | null;
+  observedOn: string;
+  method: string;
+  source?: string | null;
+  sampleSize?: number | null;
+  createdBy?: string | null;
+}
+
 const view = (e: EvidenceRow) => ({
   id: e.id,
   cycleId: e.cycle_id,
@@ -82,7 +96,7 @@ async function main(): Promise<void> {
     void (async () => {
       try {
         if (req.method === 'POST' && match[2]) {
-          const dto = JSON.parse(await readBody(req));
+          const dto = JSON.parse(await readBody(req)) as EvidenceBody;
           const row: EvidenceRow = {
             id: randomUUID(), cycle_id: cycleId, initiative_id: dto.initiativeId, kind: dto.kind, indicator_id: dto.indicatorId ?? null,
             value: dto.value ?? null, text: dto.text ?? null, observed_on: dto.observedOn, method: dto.method, source: dto.source ?? null,
@@ -101,7 +115,7 @@ async function main(): Promise<void> {
         }
         send(res, 405, { message: 'method not allowed' });
       } catch (error) {
-        send(res, 500, { message: (error as Error).message });
+        send(res, 500, { message: error instanceof Error ? error.message : String(error) });
       }
     })();
   });

@@ -119,7 +119,7 @@ interface SeededCycle {
 async function seedClosedCycle(dataSource: DataSource, entries: number, now: Date, tag: string): Promise<SeededCycle> {
   const lib = library('America/Chicago', 0, now);
   const ini = initiative(String(lib.id), 0, now);
-  const people = [user('librarian', 0, now), user('librarian', 1, now), user('coach', 0, now)].map((p): Row => ({ ...p, email: `${tag}-${p.email}` }));
+  const people = [user('librarian', 0, now), user('librarian', 1, now), user('coach', 0, now)].map((p): Row => ({ ...p, email: `${tag}-${String(p.email)}` }));
   const indicators = INDICATORS.map((shape) => indicator(String(ini.id), shape, now));
   const cycle = closedCycle(String(ini.id), 1, indicators.map((i) => String(i.id)), daysBefore(now, 1));
   const target = { id: String(cycle.id), initiativeId: String(ini.id) };
@@ -277,8 +277,9 @@ export async function measureJobs(workDir: string, sections: JobSection[]): Prom
       try {
         figures.push(...(await section.measure(s)));
       } catch (error) {
-        console.error(`${section.name} failed: ${(error as Error).stack}`);
-        figures.push(...section.placeholders.map((f) => ({ ...f, note: `failed: ${(error as Error).message.slice(0, 120)}` })));
+        const failure = error instanceof Error ? error : new Error(String(error));
+        console.error(`${section.name} failed: ${failure.stack}`);
+        figures.push(...section.placeholders.map((f) => ({ ...f, note: `failed: ${failure.message.slice(0, 120)}` })));
       } finally {
         await s.context.close();
       }

@@ -24,6 +24,7 @@ export async function recordQueries<T>(dataSource: DataSource, work: () => Promi
     log: () => undefined,
   };
   const connection = (dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the connection as `this`
   const all = connection.all;
   let rowsRead = 0;
   connection.all = function (this: sqlite3.Database, sql: string, params: unknown, callback: (this: sqlite3.Statement, error: Error | null, rows: unknown[]) => void) {

@@ -34,8 +34,9 @@ async function measureSpawnedApi(work: string, wanted: (name: string) => boolean
       figures.push(...(await measureMail(api, smtp)));
     }
   } catch (error) {
-    console.error(`measures on the spawned API failed: ${(error as Error).stack}`);
-    const failed = (f: Figure): Figure => ({ ...f, note: `failed: ${(error as Error).message.slice(0, 120)}` });
+    const failure = error instanceof Error ? error : new Error(String(error));
+    console.error(`measures on the spawned API failed: ${failure.stack}`);
+    const failed = (f: Figure): Figure => ({ ...f, note: `failed: ${failure.message.slice(0, 120)}` });
     if (wanted('http') && part !== 'mail') figures.push(...HTTP_PLACEHOLDERS.map(failed));
     if (wanted('mail')) figures.push(...MAIL_PLACEHOLDERS.map(failed));
   } finally {

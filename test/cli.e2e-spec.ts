@@ -62,8 +62,8 @@ describe('first admin', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20000, 'health');
       const file = join(dir, 'initial-admin.txt');

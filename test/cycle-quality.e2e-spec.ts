@@ -98,6 +98,7 @@ describe('cycle quality over HTTP', () => {
     });
 
     it('answers malformed predictions with 400, never 5xx', async () => {
+      // eslint-disable-next-line no-loss-of-precision -- 1e309 is Infinity on purpose: a number JSON cannot carry
       for (const predictions of [null, 'attendance to 18', [null], [[]], [7], [{ indicatorId: null, to: null }], [{ indicatorId: attendance, to: '18' }], [{ indicatorId: attendance, to: 1e309 }], Array(21).fill({ indicatorId: attendance, to: 18 })]) {
         const res = await lib().put(`/api/v1/cycles/${cycle1}/hypothesis`, { ...STRONG_HYPOTHESIS, indicatorIds: [attendance, trust], predictions });
         expect([JSON.stringify(predictions).slice(0, 60), res.status, res.body.details[0].field.split('.')[0]]).toEqual([JSON.stringify(predictions).slice(0, 60), 400, 'predictions']);

@@ -42,7 +42,7 @@ describe('digest choice in one column: the upgrade', () => {
     Logger.overrideLogger(false);
     dir = mkdtempSync(join(tmpdir(), 'r2c-migration-'));
     const database = await createTestDatabase();
-    drop = database.drop;
+    drop = () => database.drop();
     config = database.url ? { type: 'postgres', url: database.url } : { type: 'sqlite', path: join(dir, 'r2c.sqlite') };
 
     const before = await open(MIGRATIONS.slice(0, ONE_STATE));

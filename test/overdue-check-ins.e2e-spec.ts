@@ -55,12 +55,12 @@ describe('OverdueCheckIns on the database', () => {
             lastCheckInAt: s.lastAfterStart === null ? null : new Date(startMs + s.lastAfterStart),
           };
         });
-        await ds.getRepository(Library).insert([...libraries].map(([timezone, id]) => ({ id, name: timezone, city: 'City', state: 'ST', communityType: 'urban', timezone, createdAt: at, updatedAt: at }) as Library));
+        await ds.getRepository(Library).insert([...libraries].map(([timezone, id]) => ({ id, name: timezone, city: 'City', state: 'ST', communityType: 'urban', timezone, createdAt: at, updatedAt: at })));
         await ds.getRepository(Initiative).insert(
           written.map((w) => ({
             id: w.id, libraryId: w.libraryId, title: w.id, summary: 's', audience: 'a', learningQuestion: 'q', checkInCadenceDays: w.cadenceDays,
             startDate: w.startDate, status: w.active ? 'active' : 'paused', lastCheckInAt: w.lastCheckInAt, createdAt: at, updatedAt: at,
-          }) as Initiative),
+          })),
         );
         try {
           const { result: today, queries } = await countQueries(ds, () => reader.standings(ds.manager, (timezone) => localDate(now, timezone)), /\binitiatives\b/);

@@ -27,7 +27,7 @@ const FIELDS: [Dto, string][] = [
 ];
 
 async function problemsOf(dto: Dto, field: string, value: unknown): Promise<string[]> {
-  const errors = await validate(plainToInstance(dto, { [field]: value }) as object);
+  const errors = await validate(plainToInstance<object, Record<string, unknown>>(dto, { [field]: value }));
   return Object.keys(errors.find((e) => e.property === field)?.constraints ?? {});
 }
 

@@ -21,7 +21,7 @@ describe('the queue dashboard at /api/v1/admin/queues', () => {
     const session = await c.as(token).post(SESSION).expect(201);
     const opened = await t.http().get(session.body.url).expect(303);
     expect(opened.headers.location).toBe(DASHBOARD);
-    return { session: session.body, setCookie: opened.headers['set-cookie'][0] as string };
+    return { session: session.body, setCookie: opened.headers['set-cookie'][0] };
   }
 
   it('gives only admins a dashboard token: a visitor gets 401, a librarian and a coach 403', async () => {

@@ -31,7 +31,7 @@ async function work(base: string, pilot: Pilot, n: number, deadline: number, out
       else if (evidence) outcome.evidence.get(pilot.cycleId)!.push(body.id);
       else outcome.checkIns.get(pilot.initiativeId)!.push(body.id);
     } catch (error) {
-      outcome.errors.push(`network: ${(error as Error).message}`);
+      outcome.errors.push(`network: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

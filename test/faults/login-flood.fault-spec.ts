@@ -62,7 +62,7 @@ describe('login flood', () => {
     ['one account email', () => victim.email],
     ['many account emails', (i: number) => `guess-${i}@library.test`],
   ])('100 concurrent wrong passwords from one address over %s: at least 80 answered 429, and GET /me meanwhile in under 1 s', async (_label, emailFor) => {
-    const result = await flood(emailFor as (i: number) => string);
+    const result = await flood(emailFor);
     process.stdout.write(`login flood (${_label}): ${result.refused} × 429, ${result.unauthorized} × 401; GET /me asked ${result.probes.length} times during the burst, slowest ${result.slowestMs.toFixed(0)} ms, first ${result.probes[0].ms.toFixed(0)} ms\n`);
     expect(result.others).toEqual([]);
     expect(result.refused).toBeGreaterThanOrEqual(80);

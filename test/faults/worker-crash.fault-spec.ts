@@ -38,7 +38,7 @@ describe('worker killed mid-send: a digest to 500 subscribers', () => {
   const redis = new TestRedis();
   const smtp = new GatedSmtp();
   let api: Spawned;
-  let workers: Spawned[] = [];
+  const workers: Spawned[] = [];
 
   beforeAll(async () => {
     await redis.start();

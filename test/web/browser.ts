@@ -96,9 +96,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
   // Evaluated through the devtools protocol: the app's policy refuses an inline <script> tag, as it should.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
-  const result = (await page.evaluate(
+  const result = await page.evaluate<{ violations: AxeViolation[] }>(
     `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })`,
-  )) as { violations: AxeViolation[] };
+  );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

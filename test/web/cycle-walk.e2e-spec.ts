@@ -22,7 +22,7 @@ async function problemBeside(page: Page, fieldId: string): Promise<string> {
 
 async function chooseOption(page: Page, selectId: string, text: string): Promise<void> {
   const value = await page.locator(`#${selectId} option`, { hasText: text }).first().getAttribute('value');
-  await page.locator(`#${selectId}`).selectOption(value!);
+  await page.locator(`#${selectId}`).selectOption(value);
 }
 
 /** A pilot with the names people would see, since its screenshots are shown in the README. */
@@ -264,7 +264,7 @@ describe('the web app: one whole cycle through the screens', () => {
     it('downloads every evidence entry as CSV with the session’s token', async () => {
       const [download] = await Promise.all([librarian.waitForEvent('download'), librarian.getByRole('button', { name: 'Download all evidence (CSV)' }).click()]);
       expect(download.suggestedFilename()).toBe(`evidence-${title}.csv`);
-      const csv = readFileSync((await download.path())!, 'utf8');
+      const csv = readFileSync(await download.path(), 'utf8');
       expect(csv.trim().split('\n')).toHaveLength(5);
       expect(csv).toContain('1,Bilingual welcome,closed,');
     });

@@ -3,7 +3,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
-import { AppConfig, ConfigError, CoreModule, keepDataDirPrivate, loadConfig, passwordProblem } from '@r2c/core';
+import { AppConfig, CoreModule, keepDataDirPrivate, loadConfig, passwordProblem } from '@r2c/core';
 import { CycleEvents, CyclesModule } from '@r2c/cycles';
 import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }

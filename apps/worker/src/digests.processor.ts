@@ -40,7 +40,7 @@ export class DigestsProcessor extends LoggedWorkerHost implements OnApplicationB
         { pattern: this.config.digestCron, tz: this.config.digestTimezone },
         { name: DigestJobName.Scheduled, data: {}, opts: SCHEDULED_RETRIES },
       )
-      .catch((error) => this.logger.error(`could not register the digest scheduler: ${error.message}`));
+      .catch((error: unknown) => this.logger.error(`could not register the digest scheduler: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   async process(job: Job<Partial<RequestedDigestJob>>): Promise<DigestJobResult> {

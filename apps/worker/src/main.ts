@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     app.get(Logger).log('R2C Tracker worker started', 'Main');
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(error.message + '\n');
-    else process.stderr.write(`Worker start failed: ${(error as Error).stack ?? error}\n`);
+    else process.stderr.write(`Worker start failed: ${(error instanceof Error ? error.stack : undefined) ?? String(error)}\n`);
     await app?.close().catch(() => undefined);
     await runtime?.stop().catch(() => undefined);
     process.exit(1);

@@ -23,7 +23,7 @@ export class RemindersProcessor extends LoggedWorkerHost implements OnApplicatio
     // Not awaited: with Redis down the worker still starts, and the scheduler is registered once it is back.
     this.queue
       .upsertJobScheduler(REMINDER_SCHEDULER_ID, { every: this.config.reminderEveryMinutes * 60_000 }, { name: 'scan', data: {} })
-      .catch((error) => this.logger.error(`could not register the reminder scheduler: ${error.message}`));
+      .catch((error: unknown) => this.logger.error(`could not register the reminder scheduler: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   process(): Promise<ScanResult> {

@@ -70,7 +70,7 @@ export class SummaryRelay implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.failing) this.logger.log('The summary relay works again; requested summaries are moving.');
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn(`The summary relay could not reach the summaries queue (${(error as Error).message}); requests wait in the database.`);
+      if (!this.failing) this.logger.warn(`The summary relay could not reach the summaries queue (${error instanceof Error ? error.message : String(error)}); requests wait in the database.`);
       this.failing = true;
     }
   }

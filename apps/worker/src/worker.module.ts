@@ -2,11 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@r2c/notify';
 import { MailProcessor } from './mail.processor';
 import { OutboxRelay } from './outbox-relay';
-import { DigestsModule } from '@r2c/reports';
+import { DigestsModule, SummaryCompilingModule } from '@r2c/reports';
 import { DigestsProcessor } from './digests.processor';
 import { RemindersModule } from '@r2c/reminders';
 import { RemindersProcessor } from './reminders.processor';
-import { SummaryCompilingModule } from '@r2c/reports';
 import { SummariesProcessor } from './summaries.processor';
 import { SummaryRelay } from './summary-relay';
 

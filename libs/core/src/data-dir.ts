@@ -24,9 +24,9 @@ export function keepDataDirPrivate(dataDir: string): void {
       if (stat.mode & 0o077) chmodSync(path, stat.mode & 0o700);
       if (stat.isDirectory()) for (const name of readdirSync(path)) pending.push(join(path, name));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
       if (code === 'ENOENT') continue; // removed while we looked (a temporary file)
-      process.stderr.write(`DATA_DIR: ${path} could not be made private (${code ?? (error as Error).message}); ` +
+      process.stderr.write(`DATA_DIR: ${path} could not be made private (${code ?? (error instanceof Error ? error.message : String(error))}); ` +
         `others on this machine may read it. Give it to the user the app runs as, or run: chmod go= ${path}\n`);
     }
   }

@@ -60,7 +60,7 @@ export class SmtpMailTransport extends MailTransport {
       return { messageId: info.messageId, response: String(info.response ?? '') };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      if (code !== undefined && code >= 500) throw new PermanentMailError((error as Error).message);
+      if (code !== undefined && code >= 500) throw new PermanentMailError(error instanceof Error ? error.message : String(error));
       throw error;
     }
   }

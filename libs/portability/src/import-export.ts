@@ -38,7 +38,7 @@ export class ImportExport {
           try {
             await em.insert(metadata.target, rows.slice(i, i + ROWS_PER_INSERT));
           } catch (error) {
-            throw new ImportRefused(`Could not import ${section.key} (rows ${i + 1} to ${Math.min(i + ROWS_PER_INSERT, rows.length)}): ${(error as Error).message}. Nothing was imported.`);
+            throw new ImportRefused(`Could not import ${section.key} (rows ${i + 1} to ${Math.min(i + ROWS_PER_INSERT, rows.length)}): ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`);
           }
         }
         counts[section.key] = rows.length;

@@ -162,7 +162,7 @@ export class SurveyInstrumentService {
 
   private async save(em: EntityManager, instrument: SurveyInstrument): Promise<void> {
     await em.createQueryBuilder().insert().into(SurveyInstrument).values(instrument).orIgnore().updateEntity(false).execute();
-    await em.update(SurveyInstrument, { initiativeId: instrument.initiativeId }, { title: instrument.title, scaleLabels: instrument.scaleLabels as never, updatedAt: instrument.updatedAt });
+    await em.update(SurveyInstrument, { initiativeId: instrument.initiativeId }, { title: instrument.title, scaleLabels: instrument.scaleLabels, updatedAt: instrument.updatedAt });
   }
 
   private async scaleIndicator(em: EntityManager, initiativeId: string, indicatorId: string): Promise<Indicator> {

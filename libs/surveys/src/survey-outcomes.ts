@@ -71,10 +71,11 @@ export async function compileSurveyOutcomes(em: EntityManager, initiativeId: str
 }
 
 function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBeforeAfter[] {
-  const byOutcome = new Map<string, { indicators: Map<string, string>; cycles: Map<string, { number: number; weighted: number; n: number }> }>();
+  type CycleTally = { number: number; weighted: number; n: number };
+  const byOutcome = new Map<string, { indicators: Map<string, string>; cycles: Map<string, CycleTally> }>();
   for (const r of means) {
     const outcome = String(r.outcome);
-    const entry = byOutcome.get(outcome) ?? { indicators: new Map(), cycles: new Map() };
+    const entry = byOutcome.get(outcome) ?? { indicators: new Map<string, string>(), cycles: new Map<string, CycleTally>() };
     byOutcome.set(outcome, entry);
     entry.indicators.set(String(r.indicator_id), String(r.indicator_name));
     const cycle = entry.cycles.get(String(r.cycle_id)) ?? { number: Number(r.cycle_number), weighted: 0, n: 0 };
@@ -84,7 +85,7 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
   }
   const distributions = new Map<string, Record<ScalePoint, number>>();
   for (const r of points) {
-    const key = `${r.outcome}/${r.cycle_id}`;
+    const key = `${String(r.outcome)}/${String(r.cycle_id)}`;
     const counts = distributions.get(key) ?? { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
     counts[String(Number(r.value)) as '1'] += Number(r.answers);
     distributions.set(key, counts);

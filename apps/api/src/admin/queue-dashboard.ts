@@ -72,7 +72,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   const clock = app.get(Clock);
   const users = app.get(DataSource).getRepository(User);
   const policy = app.get(AccessPolicy);
-  const refuse = (res: Response, error: Error) => {
+  const refuse = (res: Response, error: unknown) => {
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   };
@@ -87,14 +87,14 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     try {
       user = await users.findOne({ where: { id: verified.userId } });
     } catch (error) {
-      new Logger('QueueDashboard').error((error as Error).stack ?? String(error));
-      return refuse(res, error as Error);
+      new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
+      return refuse(res, error);
     }
     if (!user || !user.active) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
     try {
       await policy.require({ id: user.id, email: user.email, name: user.name, role: user.role }, Permission.QueueDashboardOpen);
     } catch (refusal) {
-      return refuse(res, refusal as Error);
+      return refuse(res, refusal);
     }
     if (fromQuery) {
       res.cookie(COOKIE, fromQuery, {

@@ -12,7 +12,7 @@ export async function importExportCommand(args: string[], open: (...features: (T
   try {
     document = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const app = await open(CyclesModule, SurveysModule, PortabilityModule);
   try {

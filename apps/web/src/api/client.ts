@@ -51,7 +51,10 @@ export function onSessionEnded(handler: () => void): void {
 function detailsOf(body: unknown): FieldProblem[] {
   const details = (body as { details?: unknown })?.details;
   if (!Array.isArray(details)) return [];
-  return details.filter((d): d is FieldProblem => typeof d?.field === 'string' && Array.isArray(d?.problems));
+  return (details as unknown[]).filter((d): d is FieldProblem => {
+    const problem = d as Partial<FieldProblem> | null | undefined;
+    return typeof problem?.field === 'string' && Array.isArray(problem?.problems);
+  });
 }
 
 async function errorFrom(res: Response): Promise<ApiError> {

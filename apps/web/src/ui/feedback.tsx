@@ -61,12 +61,13 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
   );
 }
 
-export function LoadFailed({ error, retry }: { error: unknown; retry?: () => void }) {
+/** `retry` is a loader's `reload`, which keeps its own failure (it never rejects). */
+export function LoadFailed({ error, retry }: { error: unknown; retry?: () => Promise<void> }) {
   return (
     <div className="error-summary" role="alert">
       <p>{plain(error)}</p>
       {retry && (
-        <button type="button" className="button secondary" onClick={retry}>
+        <button type="button" className="button secondary" onClick={() => void retry()}>
           Try again
         </button>
       )}

@@ -4,6 +4,7 @@ import { AccessPolicy } from '../policy/access-policy';
 import type { Permission } from '../policy/permissions';
 import { AuthService } from './auth.service';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './principal';
+import type { Principal } from './principal';
 
 /** Every route needs a valid token of an active user unless marked @Public(), and the permission its @Requires() names. */
 @Injectable()
@@ -13,7 +14,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string }; principal?: Principal }>();
     const header: string | undefined = request.headers.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new UnauthorizedException('Sign in first: this route needs an Authorization: Bearer <token> header.');

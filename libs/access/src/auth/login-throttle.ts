@@ -37,7 +37,7 @@ export class TooManySignInAttempts extends HttpException {
 export class LoginThrottle {
   private readonly postgres: boolean;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
+  constructor(@InjectDataSource() dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
@@ -53,7 +53,7 @@ export class LoginThrottle {
         [bucket, now, now - LOGIN_WINDOW_MS],
       );
       // The upsert holds the row (PostgreSQL) or the write lock (SQLite) until commit, so this reads our own count.
-      const [row] = await em.query(this.sql('SELECT failures FROM login_throttle WHERE bucket = $1'), [bucket]);
+      const [row] = await em.query<{ failures: number | string }[]>(this.sql('SELECT failures FROM login_throttle WHERE bucket = $1'), [bucket]);
       return Number(row.failures);
     });
   }

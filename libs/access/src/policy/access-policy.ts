@@ -72,7 +72,7 @@ export class AccessPolicy {
       .getRawAndEntities();
     const initiative = row.entities[0];
     if (!initiative) return null;
-    const memberRole = row.raw[0]?.member_role as MemberRole | null | undefined;
+    const memberRole = (row.raw[0] as { member_role?: MemberRole | null } | undefined)?.member_role;
     return { initiative, standing: actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider') };
   }
 

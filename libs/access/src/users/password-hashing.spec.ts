@@ -19,7 +19,7 @@ describe('PasswordHashing', () => {
     expect(refused).toHaveLength(5);
     for (const r of refused) expect(r.reason).toBeInstanceOf(PasswordCheckBusy);
     expect(refused[0].reason.getStatus()).toBe(429);
-    expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(Array.from({ length: total - 5 }, (_, i) => i));
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual(Array.from({ length: total - 5 }, (_, i) => i));
     expect(most).toBe(MAX_CONCURRENT_HASHES);
   });
 

@@ -149,7 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
-    throw new ConfigError('DATA_DIR', `cannot be created at ${dataDir} (${(error as Error).message})`);
+    throw new ConfigError('DATA_DIR', `cannot be created at ${dataDir} (${error instanceof Error ? error.message : String(error)})`);
   }
 
   let secretKey = optional(env, 'SECRET_KEY');

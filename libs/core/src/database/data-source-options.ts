@@ -32,7 +32,7 @@ export function dataSourceOptions(
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
   const entities = Array.isArray(options.entities) ? withReferencedEntities(options.entities) : options.entities;
-  const dataSource = new DataSource({ ...options, entities } as DataSourceOptions);
+  const dataSource = new DataSource({ ...options, entities });
   if (dataSource.options.type === 'postgres') {
     const driver = dataSource.driver;
     const normalizeType = driver.normalizeType.bind(driver);

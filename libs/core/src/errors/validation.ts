@@ -15,6 +15,7 @@ const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype),
  */
 const MAX_ENTRIES = 1000;
 /** A lone surrogate makes validator.js throw (a 500) and is no text anyone typed; PostgreSQL cannot store NUL. */
+// eslint-disable-next-line no-control-regex -- NUL is the character this pattern exists to find
 const BROKEN_TEXT = /[\p{Cs}\u0000]/u;
 
 /** A key may be as long as the body; a problem names it, so an answer repeats it. */

@@ -5,7 +5,7 @@ import { AccessPolicy, AuditService, holds, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, rawDate, rawInstant, Transactions } from '@r2c/core';
 import { allowedMoves, canChangeWork, canEdit, canEnter, checkPredictions, isMoveBack, qualityNudges, reviewOutcome, tallyEvidence } from '../domain';
-import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection, Section } from '../domain';
+import type { Adaptation, CycleState, Hypothesis, Phase, PredictedIndicator, Prediction, Reflection } from '../domain';
 import { Evidence } from '../evidence/evidence.entity';
 import { toEvidenceView } from '../evidence/evidence.dto';
 import { Indicator } from '../indicators/indicator.entity';
@@ -137,7 +137,7 @@ export class CyclesService {
   async saveSection<S extends keyof SectionDto>(actor: Principal, cycleId: string, section: S, dto: SectionDto[S]): Promise<CycleView> {
     await this.tx.run(async (em) => {
       const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
-      assertAllowed(canEdit(this.state(cycle, 0), section as Section));
+      assertAllowed(canEdit(this.state(cycle, 0), section));
       const value = section === 'hypothesis' ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto) : section === 'adaptation' ? this.adaptationFrom(dto as AdaptationDto) : this.reflectionFrom(dto as ReflectionDto);
       await em.update(Cycle, { id: cycleId }, { [section]: value as never, updatedAt: this.clock.now() });
       await this.audit.record(em, actor, { action: `update:${section}`, entityType: 'cycle', entityId: cycleId, initiativeId: cycle.initiativeId, before: { [section]: cycle[section] }, after: { [section]: value } });
@@ -183,7 +183,7 @@ export class CyclesService {
     const result = await em.createQueryBuilder().update(Cycle).set(changes).where('id = :id AND phase = :phase', { id: cycle.id, phase: cycle.phase }).execute();
     if (result.affected === 0) throw new ConflictException('The cycle changed while you were working on it; reload it and try again.');
     await this.audit.record(em, actor, { action: `${action}:${to}`, entityType: 'cycle', entityId: cycle.id, initiativeId: cycle.initiativeId, before: { phase: cycle.phase }, after: { phase: to } });
-    if (closing) await this.events.closed(em, { ...cycle, ...changes } as Cycle, actor);
+    if (closing) await this.events.closed(em, { ...cycle, ...changes }, actor);
   }
 
   private stillOpen(open: Cycle): ConflictException {

@@ -101,7 +101,7 @@ describe('checkEvidenceEntry', () => {
     [{ kind: 'quote', text: '"I did not know the library did this."' }, null, OK, null],
     [{ kind: 'quote', text: '' }, null, "A quote needs the participant's words in text.", 'text'],
     [{ kind: 'story', text: 'A grandmother brought her neighbour the second week.' }, null, OK, null],
-    [{ kind: 'story', text: null as unknown as string }, null, 'A story needs its telling in text.', 'text'],
+    [{ kind: 'story', text: null }, null, 'A story needs its telling in text.', 'text'],
     [{ kind: 'quote', text: 'Great!', value: 5 }, null, 'Only a measurement carries a value', 'value'],
     [{ kind: 'feeling' as EvidenceKind, text: 'x' }, null, 'There is no evidence kind called "feeling"', 'kind'],
   ];

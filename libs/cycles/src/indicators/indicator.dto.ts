@@ -19,7 +19,7 @@ export class CreateIndicatorDto {
   templateKey?: string;
 
   @ApiPropertyOptional({ example: 'Attendance' })
-  @ValidateIf((o) => custom(o) || o.name !== undefined)
+  @ValidateIf((o: CreateIndicatorDto) => custom(o) || o.name !== undefined)
   @Trim()
   @IsString({ message: 'name is required (or give a templateKey)' })
   @Length(1, 200)
@@ -27,7 +27,7 @@ export class CreateIndicatorDto {
   name?: string;
 
   @ApiPropertyOptional({ example: 'people' })
-  @ValidateIf((o) => custom(o) || o.unit !== undefined)
+  @ValidateIf((o: CreateIndicatorDto) => custom(o) || o.unit !== undefined)
   @Trim()
   @IsString({ message: 'unit is required (or give a templateKey)' })
   @Length(1, 60)
@@ -35,12 +35,12 @@ export class CreateIndicatorDto {
   unit?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_KINDS })
-  @ValidateIf((o) => custom(o) || o.kind !== undefined)
+  @ValidateIf((o: CreateIndicatorDto) => custom(o) || o.kind !== undefined)
   @IsIn(INDICATOR_KINDS, { message: `kind must be one of ${INDICATOR_KINDS.join(', ')}` })
   kind?: IndicatorKind;
 
   @ApiPropertyOptional({ enum: DIRECTIONS })
-  @ValidateIf((o) => custom(o) || o.direction !== undefined)
+  @ValidateIf((o: CreateIndicatorDto) => custom(o) || o.direction !== undefined)
   @IsIn(DIRECTIONS, { message: `direction must be one of ${DIRECTIONS.join(', ')}` })
   direction?: Direction;
 

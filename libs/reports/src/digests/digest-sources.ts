@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rawInstant } from '@r2c/core';
 import { OverdueCheckIns, plusDays } from '@r2c/cycles';
-import type { Decision, Direction, Outcome, Reflection } from '@r2c/cycles';
+import type { Direction, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
 import { DigestPeriod, holdsMonthEnd, periodInstants } from './digest-period';
 
@@ -85,8 +85,8 @@ export class DigestSources {
         initiativeTitle: String(r.initiative_title),
         libraryName: String(r.library_name),
         closedAt: rawInstant(r.closed_at)!,
-        outcome: (reflection?.outcome ?? null) as Outcome | null,
-        decision: (reflection?.decision ?? null) as Decision | null,
+        outcome: reflection?.outcome ?? null,
+        decision: reflection?.decision ?? null,
         keyInsight: keyInsight(reflection?.insights),
         nextSteps: reflection?.nextSteps?.trim() || null,
       };
@@ -166,7 +166,7 @@ export class DigestSources {
       .addOrderBy('ind.name', 'ASC')
       .getRawMany<Row>();
 
-    const meanOf = new Map(rows.map((r) => [`${r.initiative_id}/${r.indicator_id}/${count(r.cycle_number)}`, Number(r.mean)]));
+    const meanOf = new Map(rows.map((r) => [`${String(r.initiative_id)}/${String(r.indicator_id)}/${count(r.cycle_number)}`, Number(r.mean)]));
     return rows
       .filter((r) => {
         const closedAt = rawInstant(r.closed_at);
@@ -175,7 +175,7 @@ export class DigestSources {
       .map((r) => {
         const cycleNumber = count(r.cycle_number);
         const mean = rounded(Number(r.mean));
-        const before = meanOf.get(`${r.initiative_id}/${r.indicator_id}/${cycleNumber - 1}`);
+        const before = meanOf.get(`${String(r.initiative_id)}/${String(r.indicator_id)}/${cycleNumber - 1}`);
         const previousMean = before === undefined ? null : rounded(before);
         const direction = String(r.direction) as Direction;
         return {

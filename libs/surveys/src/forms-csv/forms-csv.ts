@@ -67,8 +67,10 @@ export function readSheet(text: string, maxRows = Infinity): Sheet {
     const to = Number.isFinite(maxRows) ? { to: maxRows + 2 } : {};
     records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true, info: true, ...to }) as unknown as typeof records;
   } catch (error) {
-    const { message, lines } = error as Error & { lines?: number };
-    throw new UnreadableCsv(`The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`, lines ?? null);
+    // csv-parse throws a CsvError, which tells the line it stopped on.
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = (error as { lines?: unknown } | null)?.lines;
+    throw new UnreadableCsv(`The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`, typeof lines === 'number' ? lines : null);
   }
   if (!records.length) throw new UnreadableCsv('The file is empty: export the responses as CSV with the header row.', null);
   // csv-parse counts the line a record ends on; a quoted answer may span several lines.

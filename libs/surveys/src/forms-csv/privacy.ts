@@ -8,7 +8,7 @@ export { PERSONAL_DATA_KINDS } from '@r2c/contracts';
 export type { PersonalDataKind, PrivacyFlag } from '@r2c/contracts';
 
 /** A whole cell that is a phone number: 7 to 15 digits with the usual separators. */
-const PHONE = /^\+?[\d\s().\-\/]{7,22}$/;
+const PHONE = /^\+?[\d\s().\-/]{7,22}$/;
 const digitsIn = (text: string) => text.replace(/\D/g, '').length;
 
 const NOT_IN_ADDRESS = /[\s@<>(),;:"]/;

@@ -45,7 +45,7 @@ export function AdaptationForm(props: SectionProps) {
     if (participants === 'bad') found.participantsReached = 'Enter a whole number of people, such as 57.';
     setOwnProblems(found);
     if (Object.keys(found).length) return;
-    const filled = Object.fromEntries(Object.entries(gathering).filter(([, v]) => v?.trim()));
+    const filled = Object.fromEntries(Object.entries(gathering).filter(([, v]: [string, string | undefined]) => v?.trim()));
     void save(
       {
         description,

@@ -74,7 +74,7 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
 
   const links = (Object.keys(LABELS) as (keyof NewAdaptation)[]).filter((f) => problems(f)?.length).map((f) => ({ id: `log-${f}`, label: LABELS[f] }));
   return (
-    <form onSubmit={submit} noValidate aria-label="Log a change">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Log a change">
       <ErrorSummary error={error} title="The change could not be logged" links={links} />
       <TextField {...field('madeOn')} type="date" />
       <TextArea {...field('whatChanged')} hint="What did you do differently in the programme?" rows={2} />
