@@ -282,7 +282,10 @@ describe('the trust survey and its Forms import', () => {
     /** A file of `rows` responses to one statement, built here rather than kept as a fixture. */
     const fileOf = (rows: number) => [`Timestamp,${TRUST}`, ...Array.from({ length: rows }, (_, i) => `3/16/2026 18:${String(i % 60).padStart(2, '0')}:00,${(i % 5) + 1}`)].join('\n');
     const importOf = (csv: string) => as().post(quotaSurvey('/imports'), { csv, cycleId: quotaCycle, mapping: [{ column: 1, itemId: trustItem }] });
-    const importedRows = async () => Number((await db().query('SELECT COALESCE(SUM(responses), 0) AS n FROM survey_imports WHERE cycle_id = ?', [quotaCycle]))[0].n);
+    const importedRows = async () => {
+      const placeholder = db().options.type === 'postgres' ? '$1' : '?';
+      return Number((await db().query(`SELECT COALESCE(SUM(responses), 0) AS n FROM survey_imports WHERE cycle_id = ${placeholder}`, [quotaCycle]))[0].n);
+    };
 
     beforeAll(async () => {
       quota = await c.pilot();
