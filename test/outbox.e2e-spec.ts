@@ -245,7 +245,7 @@ describe('mail outbox', () => {
       await relay.kick();
       expect(await queue.getJobState(jobId)).toBe('unknown');
 
-      const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+      const elevenMinutesAgo = new Date(t.clock.now().getTime() - 11 * 60 * 1000);
       await transactions.run((em) => em.update(OutboxMessage, { id: handedOver.id }, { enqueuedAt: elevenMinutesAgo }));
       await relay.kick();
       expect(await queue.getJobState(jobId)).not.toBe('unknown');
@@ -265,7 +265,7 @@ describe('mail outbox', () => {
     const jobId = mailJobId(dead);
     expect(await queue.getJobState(jobId)).toBe('failed');
     // What a job that stalled twice leaves behind: BullMQ says failed, the row never heard of it.
-    const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+    const elevenMinutesAgo = new Date(t.clock.now().getTime() - 11 * 60 * 1000);
     await transactions.run((em) => em.update(OutboxMessage, { id: dead.id }, { status: 'queued', enqueuedAt: elevenMinutesAgo }));
     script.accept();
     await relay.kick();
