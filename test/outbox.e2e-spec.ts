@@ -143,6 +143,10 @@ describe('mail outbox', () => {
     expect(sent.subject).toBe(`Check-in due (${k})`);
     expect(await queue.getJobState(mailJobId(sent))).toBe('completed');
     expect(deliveries(k)).toBe(1);
+    // Every time the outbox, the mail worker and the email's Date header record is the injected clock's.
+    const now = t.clock.now();
+    expect([sent.createdAt, sent.enqueuedAt, sent.sentAt, sent.updatedAt]).toEqual([now, now, now, now]);
+    expect(smtp.received.find((m) => keyOf(m) === k)!.raw).toMatch(new RegExp(`^Date: ${now.toUTCString().replace('GMT', '\\+0000')}\r?$`, 'm'));
   });
 
   it('delivers 30 emails exactly once each', async () => {
@@ -275,7 +279,7 @@ describe('mail outbox', () => {
   });
 
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {
-    const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>');
+    const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>', t.clock);
     try {
       const error = await transport.send(mail(key('nobody'))).then(() => undefined, (e: unknown) => e);
       expect((error as Error).message).toMatch(/ECONNREFUSED/);
