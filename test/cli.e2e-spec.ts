@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { builtApp } from './support/built';
 import { freePort, waitFor } from './support/ports';
 
-const DIST = join(__dirname, '..', 'dist', 'apps', 'api', 'src');
+const DIST = dirname(builtApp('apps/api/src/main.js'));
 const env = (dir: string, extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...extra });
 
 async function withApp<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {

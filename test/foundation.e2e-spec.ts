@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MailTransport } from '@r2c/notify';
+import { builtApp } from './support/built';
 import { freePort, waitFor } from './support/ports';
 import { startTestApp, TestApp } from './support/test-app';
 
-const MAIN = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
+const MAIN = builtApp('apps/api/src/main.js');
 
 function runMain(env: Record<string, string>, timeoutMs = 15000) {
   return spawnSync(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: timeoutMs });

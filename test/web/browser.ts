@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { webAppDir } from '../../apps/api/src/web-app';
+import { builtWebApp } from '../support/built';
 import type { TestApp } from '../support/test-app';
 
 /** Debian's chromium (installed by .ci/run); the browser builds playwright would download cannot be fetched here. */
@@ -16,7 +17,7 @@ export const DESKTOP = { width: 1280, height: 900 };
  * `npm test`'s build), the same files `npm start` serves.
  */
 export async function listen(t: TestApp): Promise<string> {
-  if (!webAppDir()) throw new Error('apps/web/dist is missing: run `npm run build:web` (or `npm test`, which builds first).');
+  builtWebApp(webAppDir() ?? join(__dirname, '../../apps/web/dist'));
   await t.app.listen(0, '127.0.0.1');
   return (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
 }

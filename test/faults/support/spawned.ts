@@ -2,14 +2,16 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import request from 'supertest';
 import { ADMIN_ENV, Coalition } from '../../support/fixtures';
+import { builtApp } from '../../support/built';
 import { freePort, waitFor } from '../../support/ports';
 import type { TestApp } from '../../support/test-app';
 
 // R2C_DIST runs the suite against another build (a private one, while others rebuild dist/).
-const DIST = join(process.env.R2C_DIST ?? join(__dirname, '..', '..', '..', 'dist'), 'apps');
+const DIST_ROOT = process.env.R2C_DIST ?? join(__dirname, '..', '..', '..', 'dist');
+const DIST = join(DIST_ROOT, 'apps');
 export const API_MAIN = join(DIST, 'api', 'src', 'main.js');
 export const WORKER_MAIN = join(DIST, 'worker', 'src', 'main.js');
 export const CLI_MAIN = join(DIST, 'api', 'src', 'cli.js');
@@ -56,6 +58,7 @@ export class Spawned {
       ...options.env,
     };
     const main = options.kind === 'worker' ? WORKER_MAIN : API_MAIN;
+    builtApp(relative(DIST_ROOT, main), DIST_ROOT);
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const spawned = new Spawned(child, dataDir, `http://127.0.0.1:${port}`, ownDir);
     const ready = options.kind === 'worker'
