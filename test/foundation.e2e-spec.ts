@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MailTransport } from '@r2c/notify';
 import { builtApp } from './support/built';
-import { freePort, waitFor } from './support/ports';
+import { spawnOnFreePort, waitFor } from './support/ports';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MAIN = builtApp('apps/api/src/main.js');
@@ -104,10 +104,12 @@ describe('foundation: starting and stopping the process', () => {
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('starts its own Redis when REDIS_URL is unset, and %s leaves no redis-server behind', async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'r2c-run-'));
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' }, stdio: 'ignore' });
+    const { child } = await spawnOnFreePort(
+      (port) => spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' }, stdio: 'ignore' }),
+      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+      'health 200',
+    );
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20000, 'health 200');
       const socket = join(dir, 'redis', 'redis.sock');
       expect(existsSync(socket)).toBe(true);
       const running = () => spawnSync('pgrep', ['-f', socket]).status === 0;
