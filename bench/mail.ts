@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, Transactions } from '@r2c/core';
+import { dataSourceOptions, SystemClock, Transactions } from '@r2c/core';
 import { messageIdFor, NewMail, OutboxMessage, OutboxService } from '@r2c/notify';
 import type { TestSmtp } from '../test/support/smtp-server';
 import { waitFor } from '../test/support/ports';
@@ -54,7 +54,7 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
   const dataSource = await new DataSource(dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage], [])).initialize();
   let outboxRun: { ms: number; unique: number; duplicates: number; sent: number };
   try {
-    const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource));
+    const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource), new SystemClock());
     const prefix = `bench-outbox-${Date.now()}`;
     await new Transactions(dataSource).run((em) => outbox.add(em, mails(prefix)));
     const committed = performance.now();

@@ -2,7 +2,7 @@ import { ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort, waitFor } from '../test/support/ports';
+import { spawnOnFreePort } from '../test/support/ports';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -67,26 +67,25 @@ export interface ApiProcess {
  * DATA_DIR/api.log, as a deployment would keep it.
  */
 export async function startApi(dataDir: string, env: Record<string, string>, profileDir?: string): Promise<ApiProcess> {
-  const port = await freePort();
-  const log = openSync(join(dataDir, 'api.log'), 'w');
   // The embedded defaults: whatever this shell points at, the API gets its own SQLite file and Redis.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'SECRET_KEY', 'NODE_ENV', 'LOG_LEVEL'].includes(name)));
-  const started = performance.now();
-  const child = watch(spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
-    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
-    stdio: ['ignore', log, log],
-  }));
-  closeSync(log);
+  let started = 0;
+  const { child, port } = await spawnOnFreePort(
+    (port) => {
+      const log = openSync(join(dataDir, 'api.log'), 'w');
+      started = performance.now();
+      const spawned = watch(spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
+        env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+        stdio: ['ignore', log, log],
+      }));
+      closeSync(log);
+      return spawned;
+    },
+    async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+    `the API to answer /health (see ${join(dataDir, 'api.log')})`,
+    30000,
+  );
   const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}; see ${join(dataDir, 'api.log')}`);
-      return (await fetch(`${url}/health`)).status === 200;
-    }, 30000, 'the API to answer /health');
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
   return { url, pid: child.pid!, coldStartMs: performance.now() - started, dataDir, stop: () => stopChild(child) };
 }
 

@@ -1,19 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, waitFor } from './support/ports';
+import { dirname, join } from 'node:path';
+import { builtApp } from './support/built';
+import { spawnOnFreePort } from './support/ports';
 
-const DIST = join(__dirname, '..', 'dist', 'apps', 'api', 'src');
+const DIST = dirname(builtApp('apps/api/src/main.js'));
 const env = (dir: string, extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...extra });
 
 async function withApp<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const { child, port } = await spawnOnFreePort((port) => spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' }), async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 'health');
   try {
-    await waitFor(async () => (await fetch(`${base}/health`)).status === 200, 20000, 'health');
-    return await work(base);
+    return await work(`http://127.0.0.1:${port}`);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -59,13 +57,15 @@ describe('first admin', () => {
   });
 
   it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
+    const { child, port } = await spawnOnFreePort((port) => {
+      log = '';
+      const started = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
+      started.stdout.on('data', (d) => (log += d));
+      started.stderr.on('data', (d) => (log += d));
+      return started;
+    }, async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 'health');
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20000, 'health');
       const file = join(dir, 'initial-admin.txt');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const password = readFileSync(file, 'utf8').match(/^password: (.+)$/m)![1];

@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { DemoLogins, seedDemo } from '../apps/api/src/demo/seed-demo';
 import { Coalition } from './support/fixtures';
 import { createTestDatabase } from './support/test-database';
+import { builtApp } from './support/built';
 import { startTestApp, TestApp } from './support/test-app';
 
-const CLI = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'cli.js');
+const CLI = builtApp('apps/api/src/cli.js');
 const run = promisify(execFile);
 
 interface Item {

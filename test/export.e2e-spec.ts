@@ -7,10 +7,11 @@ import { FixedClock, loadConfig, newId, openDataSource } from '@r2c/core';
 import { EXPORT_SECTIONS } from '@r2c/portability';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { countQueries } from './support/query-counter';
+import { builtApp } from './support/built';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
 
-const CLI = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'cli.js');
+const CLI = builtApp('apps/api/src/cli.js');
 const TABLES = EXPORT_SECTIONS.map((s) => s.table);
 
 type Pilot = { libraryId: string; initiativeId: string; librarian: Person; coach: Person };

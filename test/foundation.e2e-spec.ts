@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MailTransport } from '@r2c/notify';
-import { freePort, waitFor } from './support/ports';
+import { builtApp } from './support/built';
+import { spawnOnFreePort, waitFor } from './support/ports';
 import { startTestApp, TestApp } from './support/test-app';
 
-const MAIN = join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'main.js');
+const MAIN = builtApp('apps/api/src/main.js');
 
 function runMain(env: Record<string, string>, timeoutMs = 15000) {
   return spawnSync(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: timeoutMs });
@@ -103,10 +104,12 @@ describe('foundation: starting and stopping the process', () => {
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('starts its own Redis when REDIS_URL is unset, and %s leaves no redis-server behind', async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'r2c-run-'));
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' }, stdio: 'ignore' });
+    const { child } = await spawnOnFreePort(
+      (port) => spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' }, stdio: 'ignore' }),
+      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+      'health 200',
+    );
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20000, 'health 200');
       const socket = join(dir, 'redis', 'redis.sock');
       expect(existsSync(socket)).toBe(true);
       const running = () => spawnSync('pgrep', ['-f', socket]).status === 0;

@@ -143,6 +143,10 @@ describe('mail outbox', () => {
     expect(sent.subject).toBe(`Check-in due (${k})`);
     expect(await queue.getJobState(mailJobId(sent))).toBe('completed');
     expect(deliveries(k)).toBe(1);
+    // Every time the outbox, the mail worker and the email's Date header record is the injected clock's.
+    const now = t.clock.now();
+    expect([sent.createdAt, sent.enqueuedAt, sent.sentAt, sent.updatedAt]).toEqual([now, now, now, now]);
+    expect(smtp.received.find((m) => keyOf(m) === k)!.raw).toMatch(new RegExp(`^Date: ${now.toUTCString().replace('GMT', '\\+0000')}\r?$`, 'm'));
   });
 
   it('delivers 30 emails exactly once each', async () => {
@@ -204,7 +208,7 @@ describe('mail outbox', () => {
     expect(sent).toMatchObject({ generation: 1, attempts: 1 });
     expect(await queue.getJobState(mailJobId(sent))).toBe('completed');
     expect(deliveries(k)).toBe(1);
-    expect((await outbox.list({ status: 'sent' })).items.map((m) => m.idempotencyKey)).toContain(k);
+    expect((await outbox.list({ status: 'sent', limit: 100 })).items.map((m) => m.idempotencyKey)).toContain(k);
   });
 
   it('refuses to retry an email that was sent (409) or that does not exist (404)', async () => {
@@ -245,7 +249,7 @@ describe('mail outbox', () => {
       await relay.kick();
       expect(await queue.getJobState(jobId)).toBe('unknown');
 
-      const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+      const elevenMinutesAgo = new Date(t.clock.now().getTime() - 11 * 60 * 1000);
       await transactions.run((em) => em.update(OutboxMessage, { id: handedOver.id }, { enqueuedAt: elevenMinutesAgo }));
       await relay.kick();
       expect(await queue.getJobState(jobId)).not.toBe('unknown');
@@ -265,7 +269,7 @@ describe('mail outbox', () => {
     const jobId = mailJobId(dead);
     expect(await queue.getJobState(jobId)).toBe('failed');
     // What a job that stalled twice leaves behind: BullMQ says failed, the row never heard of it.
-    const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+    const elevenMinutesAgo = new Date(t.clock.now().getTime() - 11 * 60 * 1000);
     await transactions.run((em) => em.update(OutboxMessage, { id: dead.id }, { status: 'queued', enqueuedAt: elevenMinutesAgo }));
     script.accept();
     await relay.kick();
@@ -275,7 +279,7 @@ describe('mail outbox', () => {
   });
 
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {
-    const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>');
+    const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>', t.clock);
     try {
       const error = await transport.send(mail(key('nobody'))).then(() => undefined, (e: unknown) => e);
       expect((error as Error).message).toMatch(/ECONNREFUSED/);

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { ADMIN, Coalition, PASSWORD, Person } from '../support/fixtures';
-import { freePort, waitFor } from '../support/ports';
+import { listenOn, waitFor } from '../support/ports';
 import { Spawned } from './support/spawned';
 import { querySqlite } from './support/sqlite-file';
 
@@ -34,8 +34,7 @@ async function smtpWithLogin() {
       stream.on('end', () => (received.push(raw), callback()));
     },
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const port = await listenOn(server.server, 0);
   return { received, url: `smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 

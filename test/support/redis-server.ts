@@ -1,11 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort, waitFor } from './ports';
+import { onFreePort, waitFor } from './ports';
 
-/** A real redis-server on a free loopback port, owned by one test file; can be stopped and started again. */
+/** A real redis-server on a free loopback port (another one, if it was taken before redis-server bound it), owned by one test file; can be stopped and started again. */
 export class TestRedis {
   private child?: ChildProcess;
   readonly dir = mkdtempSync(join(tmpdir(), 'r2c-redis-'));
@@ -16,19 +16,42 @@ export class TestRedis {
   }
 
   async start(): Promise<this> {
-    if (!this.port) this.port = await freePort();
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    await waitFor(async () => {
-      const client = new Redis({ port: this.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        return (await client.ping()) === 'PONG';
-      } finally {
-        client.disconnect();
-      }
-    }, 10000, 'redis-server');
+    // A restart keeps the port: the app under test holds the URL.
+    if (this.port) await this.spawn(this.port);
+    else this.port = await onFreePort((port) => this.spawn(port));
     return this;
+  }
+
+  private async spawn(port: number): Promise<number> {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    let starting = true;
+    const keep = (data: Buffer) => void (starting && (log += data.toString()));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let died: Error | undefined;
+    child.once('exit', (code) => (died = new Error(`redis-server on port ${port} exited with ${code}: ${log.trim().split('\n').slice(-2).join(' ')}`)));
+    this.child = child;
+    // Ours, not another redis-server that took the port first: it works in our directory.
+    const dir = realpathSync(this.dir);
+    try {
+      await waitFor(async () => {
+        const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          return ((await client.config('GET', 'dir')) as string[])[1] === dir;
+        } finally {
+          client.disconnect();
+        }
+      }, 10000, 'redis-server', () => died);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    } finally {
+      starting = false;
+    }
+    return port;
   }
 
   async stop(): Promise<void> {

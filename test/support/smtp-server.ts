@@ -1,5 +1,5 @@
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import { freePort } from './ports';
+import { listenOn } from './ports';
 
 export interface ReceivedMail {
   from: string;
@@ -24,7 +24,6 @@ export class TestSmtp {
   }
 
   async start(): Promise<this> {
-    if (!this.port) this.port = await freePort();
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -51,7 +50,8 @@ export class TestSmtp {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    // Port 0 the first time: the kernel hands out a free one as it binds; a restart keeps the port the app was given.
+    this.port = await listenOn(this.server.server, this.port);
     return this;
   }
 

@@ -2,10 +2,21 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { webAppDir } from '../../apps/api/src/web-app';
+import { builtWebApp } from '../support/built';
 import type { TestApp } from '../support/test-app';
 
-/** Debian's chromium (installed by .ci/run); the browser builds playwright would download cannot be fetched here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The system's Chrome or Chromium (Debian's chromium, which `npm run setup` and .ci/run install), not a
+ * browser build playwright would download: those cannot be fetched here. CHROMIUM_PATH names another.
+ */
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+const CHROMIUM = process.env.CHROMIUM_PATH || (BROWSERS.find((path) => existsSync(path)) ?? BROWSERS[0]);
 export const ARTIFACTS = join(__dirname, '../../test-artifacts/web');
 
 export const PHONE = { width: 375, height: 812 };
@@ -16,14 +27,14 @@ export const DESKTOP = { width: 1280, height: 900 };
  * `npm test`'s build), the same files `npm start` serves.
  */
 export async function listen(t: TestApp): Promise<string> {
-  if (!webAppDir()) throw new Error('apps/web/dist is missing: run `npm run build:web` (or `npm test`, which builds first).');
+  builtWebApp(webAppDir() ?? join(__dirname, '../../apps/web/dist'));
   await t.app.listen(0, '127.0.0.1');
   return (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
 }
 
 /** Headless chromium; playwright starts it with a fresh temporary --user-data-dir of its own. */
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chrome or Chromium at ${CHROMIUM}: run npm run setup (Debian/Ubuntu: apt-get install -y chromium), or set CHROMIUM_PATH to a Chrome or Chromium binary.`);
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { Transactions } from '@r2c/core';
+import { Clock, Transactions } from '@r2c/core';
 import { LoggedWorkerHost, QueueName } from '@r2c/jobs';
 import { errorText, isFinalAttempt, MailJob, MailTransport, OutboxMessage, PermanentMailError } from '@r2c/notify';
 
@@ -13,6 +13,7 @@ export class MailProcessor extends LoggedWorkerHost {
   constructor(
     private readonly transactions: Transactions,
     private readonly transport: MailTransport,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -39,7 +40,7 @@ export class MailProcessor extends LoggedWorkerHost {
       throw permanent ? new UnrecoverableError(errorText(error)) : error;
     }
 
-    const now = new Date();
+    const now = this.clock.now();
     await this.transactions.run((em) =>
       em
         .createQueryBuilder()
@@ -53,7 +54,7 @@ export class MailProcessor extends LoggedWorkerHost {
   }
 
   private recordFailure({ id, generation }: MailJob, error: unknown, final: boolean) {
-    const now = new Date();
+    const now = this.clock.now();
     return this.transactions.run((em) =>
       em
         .createQueryBuilder()

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, Transactions } from '@r2c/core';
+import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
-import { QueueName } from '@r2c/jobs';
+import { PollingRelay, QueueName } from '@r2c/jobs';
 import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxMessage, OutboxService } from '@r2c/notify';
 
 const BATCH = 500;
@@ -11,96 +11,56 @@ const BATCH = 500;
 const MAX_BATCHES_PER_PASS = 20;
 /** A row handed over this long ago and still queued may have been lost by Redis: hand it over again (the job id makes that harmless). */
 const HAND_OVER_AGAIN_AFTER_MS = 10 * 60 * 1000;
-const REDIS_PATIENCE_MS = 5000;
 
 /**
- * Moves queued outbox rows onto the BullMQ mail queue.
- *
- * It runs on a timer inside the process rather than as a BullMQ job scheduler: its whole point is to
- * keep the emails safe in the database while Redis is down and to move them once it is back, and a
- * scheduler that lives in Redis would stop exactly then. Several processes may each run a relay;
- * they hand over the same rows under the same job ids, which BullMQ keeps as one job.
+ * Moves queued outbox rows onto the BullMQ mail queue. Several processes may each run a relay; they
+ * hand over the same rows under the same job ids, which BullMQ keeps as one job.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private last: Promise<void> = Promise.resolve();
-  private next?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
-  /** Ends the wait of a hand-over in progress when the process stops. */
-  private abandonWait?: () => void;
+export class OutboxRelay extends PollingRelay {
   private detach?: () => void;
-  /** An addBulk that Redis has not answered yet (ioredis holds it until it reconnects). */
-  private unanswered?: Promise<unknown>;
-  private failing = false;
 
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
-  ) {}
+    private readonly clock: Clock,
+  ) {
+    super(config.outboxPollMs);
+  }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.detach = this.outbox.attachRelay(() => void this.kick());
-    this.tick();
+    super.onApplicationBootstrap();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+  override onApplicationShutdown(): Promise<void> {
     this.detach?.();
-    this.abandonWait?.();
-    await this.last;
+    return super.onApplicationShutdown();
   }
 
-  /** Runs a pass as soon as the current one (if any) ends; resolves when that pass is done. */
-  kick(): Promise<void> {
-    if (this.stopped) return this.last;
-    if (!this.next) {
-      const next = this.last.then(() => {
-        this.next = undefined;
-        return this.pass();
-      });
-      this.next = next;
-      this.last = next;
-    }
-    return this.next;
+  protected readonly recoveryMessage = 'The outbox relay works again; queued emails are moving.';
+
+  protected troubleMessage(error: unknown): string {
+    return `The outbox relay could not hand emails to the mail queue (${errorText(error)}); they stay queued in the database and it keeps trying every ${this.config.outboxPollMs} ms.`;
   }
 
-  private readonly tick = (): void => {
-    void this.kick().then(() => {
-      if (!this.stopped) this.timer = setTimeout(this.tick, this.config.outboxPollMs);
-    });
-  };
-
-  /** Never rejects: every trouble leaves the rows queued for the next pass. */
-  private async pass(): Promise<void> {
-    if (this.unanswered) return;
-    try {
-      for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopped; batch++) {
-        const rows = await this.due();
-        if (!rows.length) break;
-        const due = rows.map(({ id, generation }) => ({ id, generation }));
-        await this.handOver(due);
-        await this.reviveFailed(rows.filter((row) => row.enqueuedAt !== null));
-        await this.markHandedOver(due);
-        if (due.length < BATCH) break;
-      }
-      if (this.failing) this.logger.log('The outbox relay works again; queued emails are moving.');
-      this.failing = false;
-    } catch (error) {
-      if (!this.failing) {
-        this.logger.warn(`The outbox relay could not hand emails to the mail queue (${errorText(error)}); they stay queued in the database and it keeps trying every ${this.config.outboxPollMs} ms.`);
-      }
-      this.failing = true;
+  protected async pass(): Promise<void> {
+    for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopping; batch++) {
+      const rows = await this.due();
+      if (!rows.length) break;
+      const due = rows.map(({ id, generation }) => ({ id, generation }));
+      await this.handOverMail(due);
+      await this.reviveFailed(rows.filter((row) => row.enqueuedAt !== null));
+      await this.markHandedOver(due);
+      if (due.length < BATCH) break;
     }
   }
 
   /** Read in a transaction: on SQLite the connection is shared, and only then is nobody else's uncommitted row visible. */
   private due(): Promise<(MailJob & { enqueuedAt: Date | null })[]> {
-    const handedOverBefore = new Date(Date.now() - HAND_OVER_AGAIN_AFTER_MS);
+    const handedOverBefore = new Date(this.clock.now().getTime() - HAND_OVER_AGAIN_AFTER_MS);
     return this.transactions.run((em) =>
       em
         .getRepository(OutboxMessage)
@@ -129,34 +89,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async handOver(due: MailJob[]): Promise<void> {
+  private handOverMail(due: MailJob[]): Promise<void> {
     const { mailMaxAttempts, mailBackoffMs } = this.config;
     const jobs = due.map(({ id, generation }) => ({
       name: MAIL_JOB_NAME,
       data: { id, generation } satisfies MailJob,
       opts: mailJobOptions({ id, generation }, mailMaxAttempts, mailBackoffMs),
     }));
-    const added = this.queue.addBulk(jobs);
-    this.unanswered = added;
-    void added.catch(() => undefined).finally(() => {
-      if (this.unanswered === added) this.unanswered = undefined;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve(`Redis did not answer within ${REDIS_PATIENCE_MS} ms`), REDIS_PATIENCE_MS);
-      this.abandonWait = () => resolve('the process is stopping');
-    });
-    try {
-      const outcome = await Promise.race([added.then(() => undefined), gaveUp]);
-      if (outcome) throw new Error(outcome);
-    } finally {
-      clearTimeout(timer);
-      this.abandonWait = undefined;
-    }
+    return this.handOver(this.queue.addBulk(jobs));
   }
 
   private async markHandedOver(due: MailJob[]): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const byGeneration = new Map<number, string[]>();
     for (const { id, generation } of due) byGeneration.set(generation, [...(byGeneration.get(generation) ?? []), id]);
     await this.transactions.run(async (em) => {

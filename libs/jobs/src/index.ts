@@ -3,3 +3,4 @@ export * from './jobs.module';
 export * from './enqueue';
 export * from './queue-monitor';
 export * from './logged-worker-host';
+export * from './polling-relay';

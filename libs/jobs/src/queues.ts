@@ -1,10 +1,13 @@
-/** Every BullMQ queue of the product; one processor per queue lives in apps/worker. */
+/**
+ * Every BullMQ queue of the product, each with one processor in apps/worker. Mail and summary jobs
+ * come from the database through the relays (and the API's own first try for summaries); reminder
+ * scans and digests from job schedulers the worker upserts, and from admins asking for a run now.
+ */
 export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
   Summaries = 'summaries',
   Digests = 'digests',
-  OutboxRelay = 'outbox-relay',
 }
 
 export const DEFAULT_JOB_OPTIONS = {

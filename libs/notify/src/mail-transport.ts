@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
+import type { Clock } from '@r2c/core';
 
 export interface MailMessage {
   /** Unique per email ever asked for; also becomes the Message-ID, so a resend is recognisable. */
@@ -32,9 +33,11 @@ export function messageIdFor(idempotencyKey: string, from: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
-function envelope(from: string, message: MailMessage) {
+function envelope(from: string, message: MailMessage, clock: Clock) {
   return {
     from,
+    // nodemailer would write the Date header from the system clock.
+    date: clock.now(),
     to: message.to,
     subject: message.subject,
     text: message.text,
@@ -47,7 +50,7 @@ function envelope(from: string, message: MailMessage) {
 export class SmtpMailTransport extends MailTransport {
   private readonly transporter: Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(url: string, private readonly from: string, private readonly clock: Clock) {
     super();
     // The options go with the url in one object: as a second argument nodemailer takes them for message
     // defaults, so the pool was off and every email opened its own SMTP connection (about 70 emails/s).
@@ -56,7 +59,7 @@ export class SmtpMailTransport extends MailTransport {
 
   async send(message: MailMessage): Promise<MailReceipt> {
     try {
-      const info = await this.transporter.sendMail(envelope(this.from, message));
+      const info = await this.transporter.sendMail(envelope(this.from, message, this.clock));
       return { messageId: info.messageId, response: String(info.response ?? '') };
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
@@ -74,14 +77,14 @@ export class SmtpMailTransport extends MailTransport {
 export class FileMailTransport extends MailTransport {
   private readonly transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  constructor(private readonly dir: string, private readonly from: string) {
+  constructor(private readonly dir: string, private readonly from: string, private readonly clock: Clock) {
     super();
     // Emails carry unsubscribe links that act for their reader: for the app's user alone.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
   async send(message: MailMessage): Promise<MailReceipt> {
-    const info = await this.transporter.sendMail(envelope(this.from, message));
+    const info = await this.transporter.sendMail(envelope(this.from, message, this.clock));
     const name = message.idempotencyKey.replace(/[^\w.-]+/g, '_').slice(0, 180);
     const file = join(this.dir, `${name}.eml`);
     writeFileSync(file + '.tmp', info.message as Buffer, { mode: 0o600 });

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@r2c/core';
+import { APP_CONFIG, AppConfig, Clock } from '@r2c/core';
 import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
 
 @Global()
@@ -8,11 +8,11 @@ import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-tran
   providers: [
     {
       provide: MailTransport,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MailTransport =>
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock): MailTransport =>
         config.smtpUrl
-          ? new SmtpMailTransport(config.smtpUrl, config.mailFrom)
-          : new FileMailTransport(join(config.dataDir, 'outbox'), config.mailFrom),
+          ? new SmtpMailTransport(config.smtpUrl, config.mailFrom, clock)
+          : new FileMailTransport(join(config.dataDir, 'outbox'), config.mailFrom, clock),
     },
   ],
   exports: [MailTransport],

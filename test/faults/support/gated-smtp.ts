@@ -1,5 +1,5 @@
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import { freePort } from '../../support/ports';
+import { listenOn } from '../../support/ports';
 
 export interface Delivery {
   to: string[];
@@ -33,7 +33,6 @@ export class GatedSmtp {
   }
 
   async start(): Promise<this> {
-    if (!this.port) this.port = await freePort();
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -77,7 +76,8 @@ export class GatedSmtp {
     });
     // A dropped connection (a killed sender) is normal here.
     this.server.on('error', () => undefined);
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    // Port 0 the first time: the kernel hands out a free one as it binds; a restart keeps the port the app was given.
+    this.port = await listenOn(this.server.server, this.port);
     return this;
   }
 

@@ -1,9 +1,9 @@
 import { execFileSync, execSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../support/test-database';
-import { freePort } from '../../support/ports';
+import { onFreePort } from '../../support/ports';
 
 export interface Postgres {
   /** A fresh, empty database of its own. */
@@ -27,9 +27,17 @@ export async function startPostgres(): Promise<Postgres> {
   const root = process.getuid?.() === 0;
   if (root) chownSync(dir, Number(execSync('id -u postgres').toString()), Number(execSync('id -g postgres').toString()));
   const asPostgres = (command: string) => (root ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', command]) : execFileSync('sh', ['-c', command]));
-  const port = await freePort();
   asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 >/dev/null`);
-  asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start >/dev/null`);
+  const port = await onFreePort(async (port) => {
+    try {
+      asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start >/dev/null`);
+      return port;
+    } catch {
+      // pg_ctl only says the server did not start; its log says why (a port taken meanwhile: "Address already in use").
+      const log = existsSync(`${dir}/log`) ? readFileSync(`${dir}/log`, 'utf8').trim().split('\n').slice(-3).join(' ') : '';
+      throw new Error(`PostgreSQL did not start on port ${port}: ${log}`);
+    }
+  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {

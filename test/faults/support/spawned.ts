@@ -2,14 +2,16 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import request from 'supertest';
 import { ADMIN_ENV, Coalition } from '../../support/fixtures';
-import { freePort, waitFor } from '../../support/ports';
+import { builtApp } from '../../support/built';
+import { listensOn, onFreePort, waitFor } from '../../support/ports';
 import type { TestApp } from '../../support/test-app';
 
 // R2C_DIST runs the suite against another build (a private one, while others rebuild dist/).
-const DIST = join(process.env.R2C_DIST ?? join(__dirname, '..', '..', '..', 'dist'), 'apps');
+const DIST_ROOT = process.env.R2C_DIST ?? join(__dirname, '..', '..', '..', 'dist');
+const DIST = join(DIST_ROOT, 'apps');
 export const API_MAIN = join(DIST, 'api', 'src', 'main.js');
 export const WORKER_MAIN = join(DIST, 'worker', 'src', 'main.js');
 export const CLI_MAIN = join(DIST, 'api', 'src', 'cli.js');
@@ -41,7 +43,13 @@ export class Spawned {
   static async start(options: SpawnOptions = {}): Promise<Spawned> {
     const ownDir = !options.dataDir;
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'r2c-fault-'));
-    const port = await freePort();
+    const main = options.kind === 'worker' ? WORKER_MAIN : API_MAIN;
+    builtApp(relative(DIST_ROOT, main), DIST_ROOT);
+    // An API that finds its port taken (by whoever took it since freePort chose it) exits at start: start it again on another.
+    return options.kind === 'worker' ? Spawned.spawn(main, dataDir, ownDir, 0, options) : onFreePort((port) => Spawned.spawn(main, dataDir, ownDir, port, options));
+  }
+
+  private static async spawn(main: string, dataDir: string, ownDir: boolean, port: number, options: SpawnOptions): Promise<Spawned> {
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       DATA_DIR: dataDir,
@@ -55,15 +63,17 @@ export class Spawned {
       ...(options.apiOnly ? { R2C_PROCESS: 'api' } : {}),
       ...options.env,
     };
-    const main = options.kind === 'worker' ? WORKER_MAIN : API_MAIN;
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const spawned = new Spawned(child, dataDir, `http://127.0.0.1:${port}`, ownDir);
-    const ready = options.kind === 'worker'
-      ? waitFor(async () => spawned.log.includes('R2C Tracker worker started'), 30000, `start of ${main}`)
-      : waitFor(async () => (await fetch(`${spawned.base}/health`)).status === 200, 30000, `health of ${main}`);
-    const died = spawned.exited.then(({ code }) => Promise.reject(new Error(`${main} exited with ${code} at start:\n${spawned.log}`)));
-    died.catch(() => undefined); // it ends some day; only an end before `ready` matters
-    await Promise.race([ready, died]);
+    let died: Error | undefined;
+    void spawned.exited.then(({ code }) => (died = new Error(`${main} exited with ${code} at start:\n${spawned.log}`)));
+    try {
+      if (options.kind === 'worker') await waitFor(async () => spawned.log.includes('R2C Tracker worker started'), 30000, `start of ${main}`, () => died);
+      else await waitFor(async () => (await fetch(`${spawned.base}/health`)).status === 200 && listensOn(child.pid!, port), 30000, `health of ${main}`, () => died);
+    } catch (error) {
+      await spawned.stop('SIGKILL');
+      throw error;
+    }
     return spawned;
   }
 

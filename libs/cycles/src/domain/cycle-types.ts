@@ -4,7 +4,7 @@
  * API answers with live in the contracts library, shared with the web app.
  */
 
-import { PHASES, WORKING_PHASES } from '@r2c/contracts';
+import { PHASES } from '@r2c/contracts';
 import type { Adaptation, Hypothesis, Phase, Reflection, WorkingPhase } from '@r2c/contracts';
 
 export { DECISIONS, DIRECTIONS, EVIDENCE_KINDS, EVIDENCE_METHODS, INDICATOR_KINDS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '@r2c/contracts';
@@ -14,7 +14,6 @@ export type {
 } from '@r2c/contracts';
 
 /** The parts of a cycle a librarian fills in; each belongs to the phase of the same name. */
-export const SECTIONS = WORKING_PHASES;
 export type Section = WorkingPhase;
 
 export interface CycleState {

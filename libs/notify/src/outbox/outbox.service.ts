@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryResult, Repository } from 'typeorm';
-import { newId, Transactions } from '@r2c/core';
+import { Clock, newId, Transactions } from '@r2c/core';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -22,6 +22,7 @@ export class OutboxService {
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
     private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -32,7 +33,7 @@ export class OutboxService {
     messages.forEach(checkNewMail);
     const runner = em.queryRunner;
     if (!runner) throw new Error("OutboxService.add needs the entity manager of the caller's transaction");
-    const now = new Date();
+    const now = this.clock.now();
     let added = 0;
     const distinct = distinctByKey(messages);
     for (let start = 0; start < distinct.length; start += INSERT_CHUNK) {
@@ -83,7 +84,7 @@ export class OutboxService {
       if (!current) throw new NotFoundException('No email with this id in the outbox.');
       if (current.status === 'sent') throw new ConflictException('This email was already sent.');
       if (current.status === 'queued') return current;
-      const now = new Date();
+      const now = this.clock.now();
       const result = await em
         .createQueryBuilder()
         .update(OutboxMessage)
