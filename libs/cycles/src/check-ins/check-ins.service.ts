@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, AuditService, Initiative, Library, Permission } from '@r2c/access';
+import { AccessPolicy, AuditService, Initiative, InitiativesService, Library, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, PageQuery, Transactions } from '@r2c/core';
 import { canChangeWork, checkInDueOn } from '../domain';
@@ -18,6 +18,7 @@ export class CheckInsService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInWithNextDue> {
@@ -27,7 +28,7 @@ export class CheckInsService {
       const now = this.clock.now();
       const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
       await em.insert(CheckIn, checkIn);
-      await em.update(Initiative, { id: initiativeId }, { lastCheckInAt: now });
+      await this.initiatives.noteCheckIn(em, initiativeId, now);
       await this.audit.record(em, actor, { action: 'create', entityType: 'check_in', entityId: checkIn.id, initiativeId, after: toCheckInView(checkIn) });
       const library = await em.findOneOrFail(Library, { where: { id: initiative.libraryId } });
       return { ...toCheckInView(checkIn), nextDueOn: checkInDueOn(now, initiative.startDate, initiative.checkInCadenceDays, library.timezone) };
