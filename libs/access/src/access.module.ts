@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,7 +20,10 @@ import { UsersService } from './users/users.service';
 
 const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService];
 
-@Global()
+/**
+ * Users, sign-in, the access policy, libraries, initiatives and audit. An ordinary module: every module
+ * whose services use these imports it. Its tables are its own; others reach them through its services.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Library, Initiative, Membership, AuditEntry]),
@@ -32,7 +35,7 @@ const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, Acc
     }),
   ],
   providers: SERVICES,
-  exports: [...SERVICES, JwtModule, TypeOrmModule],
+  exports: [...SERVICES, JwtModule],
 })
 export class AccessModule {}
 

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@r2c/access';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdaptationLogEntry } from './adaptations/adaptation-log-entry.entity';
 import { AdaptationLogService } from './adaptations/adaptation-log.service';
@@ -18,10 +19,10 @@ import { ReviewQueueService } from './review-queue/review-queue.service';
 
 const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService, AdaptationLogService, ReviewQueueService];
 
-@Global()
+/** The R2C domain. An ordinary module: its tables are its own; other modules use its exported services. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry])],
+  imports: [AccessModule, TypeOrmModule.forFeature([Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry])],
   providers: SERVICES,
-  exports: [...SERVICES, TypeOrmModule],
+  exports: SERVICES,
 })
 export class CyclesModule {}

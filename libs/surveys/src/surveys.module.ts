@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@r2c/access';
+import { CyclesModule } from '@r2c/cycles';
 import { SurveyAnswer, SurveyImport, SurveyInstrument, SurveyItem } from './survey.entities';
 import { SurveyImportService } from './survey-import.service';
 import { SurveyInstrumentService } from './survey-instrument.service';
@@ -9,8 +11,8 @@ const SERVICES = [SurveyInstrumentService, SurveyImportService, SurveyOutcomesSe
 
 /** The trust survey instrument of each initiative and the import of its responses. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyInstrument, SurveyItem, SurveyImport, SurveyAnswer])],
+  imports: [AccessModule, CyclesModule, TypeOrmModule.forFeature([SurveyInstrument, SurveyItem, SurveyImport, SurveyAnswer])],
   providers: SERVICES,
-  exports: [...SERVICES, TypeOrmModule],
+  exports: SERVICES,
 })
 export class SurveysModule {}

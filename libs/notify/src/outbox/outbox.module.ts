@@ -7,6 +7,6 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
   providers: [OutboxService],
-  exports: [OutboxService, TypeOrmModule],
+  exports: [OutboxService],
 })
 export class OutboxModule {}

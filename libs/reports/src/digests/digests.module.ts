@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessPolicy, AuditEntry, AuditService } from '@r2c/access';
+import { AccessModule } from '@r2c/access';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
 import { DigestLinks } from './digest-links';
@@ -14,10 +14,8 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Digest, MailPreference, AuditEntry]), OutboxModule],
-  // AuditService (with the policy its audit-log reads ask) is provided here too because the worker
-  // process runs without AccessModule (it is stateless).
-  providers: [...SERVICES, DigestSources, DigestLinks, AuditService, AccessPolicy],
+  imports: [AccessModule, TypeOrmModule.forFeature([Digest, MailPreference]), OutboxModule],
+  providers: [...SERVICES, DigestSources, DigestLinks],
   exports: SERVICES,
 })
 export class DigestsModule {}

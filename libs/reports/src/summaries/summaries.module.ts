@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@r2c/access';
+import { CyclesModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
 import { AfterCommit } from './after-commit';
 import { CycleSummaries } from './cycle-summaries';
@@ -11,7 +13,7 @@ import { SummaryTriggers } from './summary-triggers';
 
 /** Compiling summaries: what the worker needs (no HTTP, no cycle rules). */
 @Module({
-  imports: [TypeOrmModule.forFeature([CycleSummary, SummaryRequest]), OutboxModule],
+  imports: [AccessModule, TypeOrmModule.forFeature([CycleSummary, SummaryRequest]), OutboxModule],
   providers: [SummaryCompiler, SummariesService],
   exports: [SummaryCompiler, SummariesService],
 })
@@ -19,7 +21,7 @@ export class SummaryCompilingModule {}
 
 /** For the HTTP app: requests a summary when a cycle closes or an admin asks, and decides who reads it. */
 @Module({
-  imports: [SummaryCompilingModule],
+  imports: [SummaryCompilingModule, AccessModule, CyclesModule],
   providers: [AfterCommit, SummaryTriggers, CycleSummaries],
   exports: [CycleSummaries, SummaryCompilingModule],
 })
