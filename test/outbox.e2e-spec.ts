@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { Transactions } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
 import { mailJobId, NewMail, OutboxMessage, OutboxService, OutboxStatus, PermanentMailError, SmtpMailTransport } from '@r2c/notify';
-import { OutboxRelay } from '../apps/worker/src/outbox-relay';
+import { OutboxRelay } from '@r2c/workers';
 import { freePort, waitFor } from './support/ports';
 import { TestRedis } from './support/redis-server';
 import { ReceivedMail, TestSmtp } from './support/smtp-server';

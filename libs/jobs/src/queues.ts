@@ -1,4 +1,4 @@
-/** Every BullMQ queue of the product; one processor per queue lives in apps/worker. */
+/** Every BullMQ queue of the product; one processor per queue lives in libs/workers. */
 export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
