@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, Transactions } from '@r2c/core';
+import { APP_CONFIG } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
-import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxMessage, OutboxService } from '@r2c/notify';
+import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxService } from '@r2c/notify';
 
 const BATCH = 500;
 /** Bounds one pass, so a huge backlog cannot keep it (and shutdown) busy for long. */
@@ -38,7 +38,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -80,12 +79,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.unanswered) return;
     try {
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopped; batch++) {
-        const rows = await this.due();
+        const rows = await this.outbox.due(new Date(Date.now() - HAND_OVER_AGAIN_AFTER_MS), BATCH);
         if (!rows.length) break;
         const due = rows.map(({ id, generation }) => ({ id, generation }));
         await this.handOver(due);
         await this.reviveFailed(rows.filter((row) => row.enqueuedAt !== null));
-        await this.markHandedOver(due);
+        await this.outbox.markHandedOver(due);
         if (due.length < BATCH) break;
       }
       if (this.failing) this.logger.log('The outbox relay works again; queued emails are moving.');
@@ -96,22 +95,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       this.failing = true;
     }
-  }
-
-  /** Read in a transaction: on SQLite the connection is shared, and only then is nobody else's uncommitted row visible. */
-  private due(): Promise<(MailJob & { enqueuedAt: Date | null })[]> {
-    const handedOverBefore = new Date(Date.now() - HAND_OVER_AGAIN_AFTER_MS);
-    return this.transactions.run((em) =>
-      em
-        .getRepository(OutboxMessage)
-        .createQueryBuilder('m')
-        .select(['m.id', 'm.generation', 'm.enqueuedAt'])
-        .where('m.status = :queued', { queued: 'queued' })
-        .andWhere('(m.enqueuedAt IS NULL OR m.enqueuedAt < :handedOverBefore)', { handedOverBefore })
-        .orderBy('m.createdAt', 'ASC')
-        .limit(BATCH)
-        .getMany(),
-    );
   }
 
   /**
@@ -153,22 +136,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       clearTimeout(timer);
       this.abandonWait = undefined;
     }
-  }
-
-  private async markHandedOver(due: MailJob[]): Promise<void> {
-    const now = new Date();
-    const byGeneration = new Map<number, string[]>();
-    for (const { id, generation } of due) byGeneration.set(generation, [...(byGeneration.get(generation) ?? []), id]);
-    await this.transactions.run(async (em) => {
-      for (const [generation, ids] of byGeneration) {
-        // An admin retry in the meantime started a new generation that still needs its own hand-over.
-        await em
-          .createQueryBuilder()
-          .update(OutboxMessage)
-          .set({ enqueuedAt: now, updatedAt: now })
-          .where('id IN (:...ids) AND generation = :generation AND status = :queued', { ids, generation, queued: 'queued' })
-          .execute();
-      }
-    });
   }
 }
