@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditService, Library, PERMISSIONS } from '@r2c/access';
 import { newId, Transactions } from '@r2c/core';
-import { SummariesService, SummaryRequest } from '@r2c/reports';
+import { SummariesService } from '@r2c/reports';
+import { SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

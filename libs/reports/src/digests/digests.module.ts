@@ -5,7 +5,7 @@ import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
 import { DigestLinks } from './digest-links';
 import { DigestSources } from './digest-sources';
-import { Digest, MailPreference } from './digest.entity';
+import { DIGEST_ENTITIES } from '../entities';
 import { DigestsService } from './digests.service';
 import { DigestPreferencesService } from './digest-preferences.service';
 import { UnsubscribeService } from './unsubscribe.service';
@@ -14,7 +14,7 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
-  imports: [AccessModule, TypeOrmModule.forFeature([Digest, MailPreference]), OutboxModule],
+  imports: [AccessModule, TypeOrmModule.forFeature(DIGEST_ENTITIES), OutboxModule],
   providers: [...SERVICES, DigestSources, DigestLinks],
   exports: SERVICES,
 })

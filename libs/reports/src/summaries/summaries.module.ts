@@ -3,17 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@r2c/access';
 import { CyclesModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
+import { SUMMARY_ENTITIES } from '../entities';
 import { AfterCommit } from './after-commit';
 import { CycleSummaries } from './cycle-summaries';
-import { CycleSummary } from './cycle-summary.entity';
 import { SummariesService } from './summaries.service';
 import { SummaryCompiler } from './summary-compiler';
-import { SummaryRequest } from './summary-request.entity';
 import { SummaryTriggers } from './summary-triggers';
 
 /** Compiling summaries: what the worker needs (no HTTP, no cycle rules). */
 @Module({
-  imports: [AccessModule, TypeOrmModule.forFeature([CycleSummary, SummaryRequest]), OutboxModule],
+  imports: [AccessModule, TypeOrmModule.forFeature(SUMMARY_ENTITIES), OutboxModule],
   providers: [SummaryCompiler, SummariesService],
   exports: [SummaryCompiler, SummariesService],
 })
