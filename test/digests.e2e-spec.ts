@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DIGEST_SCHEDULER_ID, DigestPeriod, weekBefore } from '@r2c/reports';
 import { Digest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';

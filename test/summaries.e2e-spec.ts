@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Transactions } from '@r2c/core';
 import { Evidence } from '@r2c/cycles';
 import { QueueName } from '@r2c/jobs';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { SUMMARY_JOB_NAME, SummariesService } from '@r2c/reports';
 import { CycleSummary, SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
