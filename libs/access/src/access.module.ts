@@ -10,6 +10,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { Initiative, Membership } from './initiatives/initiative.entity';
+import { CheckInRoster } from './initiatives/check-in-roster';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { LibrariesService } from './libraries/libraries.service';
 import { Library } from './libraries/library.entity';
@@ -18,7 +19,7 @@ import { PasswordHashing } from './users/password-hashing';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
-const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService];
+const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService, CheckInRoster];
 
 /**
  * Users, sign-in, the access policy, libraries, initiatives and audit. An ordinary module: every module

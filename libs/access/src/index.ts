@@ -9,6 +9,7 @@ export * from './common/validators';
 export * from './initiatives/initiative.dto';
 export * from './initiatives/initiative.entity';
 export * from './initiatives/initiatives.service';
+export * from './initiatives/check-in-roster';
 export * from './libraries/library.dto';
 export * from './libraries/library.entity';
 export * from './libraries/libraries.service';

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, AuditService, Library, Permission } from '@r2c/access';
+import { AccessPolicy, AuditService, LibrariesService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { assertAllowed, canChangeWork, canEdit, CyclesService, EvidenceService } from '@r2c/cycles';
@@ -67,6 +67,7 @@ export class SurveyImportService {
     private readonly clock: Clock,
     private readonly cycles: CyclesService,
     private readonly evidence: EvidenceService,
+    private readonly libraries: LibrariesService,
   ) {}
 
   async preview(actor: Principal, initiativeId: string, dto: PreviewSurveyImportDto): Promise<SurveyImportPreview> {
@@ -119,9 +120,9 @@ export class SurveyImportService {
       if (!responses.length) throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
       refuseUnless(cycleWithinQuota({ number: cycle.number, imported: await this.importedRows(em, cycle.id) }, responses.length));
 
-      const library = await em.findOneByOrFail(Library, { id: initiative.libraryId });
+      const timezone = await this.libraries.timezoneOf(initiative.libraryId, em);
       const now = this.clock.now();
-      const today = DateTime.fromJSDate(now, { zone: library.timezone }).toISODate()!;
+      const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
       const source = sourceOf(sheet.headers);
       const observedOn = dto.observedOn ?? responseDates(sheet, responses)?.last ?? today;
       const evidence = await this.recordEvidence(em, actor, { cycle, items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${today}` });
