@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { AuditService, Library, PERMISSIONS } from '@r2c/access';
+import { AuditService, PERMISSIONS } from '@r2c/access';
+import { Library } from '@r2c/access/entities';
 import { newId, Transactions } from '@r2c/core';
 import { SummariesService } from '@r2c/reports';
 import { SummaryRequest } from '@r2c/reports/entities';

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Transactions } from '@r2c/core';
-import { Evidence } from '@r2c/cycles';
+import { Evidence } from '@r2c/cycles/entities';
 import { QueueName } from '@r2c/jobs';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { SUMMARY_JOB_NAME, SummariesService } from '@r2c/reports';
