@@ -43,12 +43,11 @@ const BOUNDARY_PATTERNS = [
 ];
 
 const boundaries = [
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
   {
     name: 'r2c/boundaries',
     files: ['apps/**/*.{ts,tsx,mts}', 'libs/**/*.ts'],
     languageOptions: { parser: tseslint.parser, sourceType: 'module' },
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
     rules: {
       'no-restricted-imports': ['error', { patterns: BOUNDARY_PATTERNS }],
     },
@@ -56,4 +55,5 @@ const boundaries = [
 ];
 // ─── end of the boundary rules ───────────────────────────────────────────────────────────────────
 
+// Other rule sets (typescript-eslint, style) join this list after the boundary section.
 export default [...boundaries];
