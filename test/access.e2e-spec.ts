@@ -1,8 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { AuditService, Library, PERMISSIONS } from '@r2c/access';
+import { AuditService, PERMISSIONS } from '@r2c/access';
+import { Library } from '@r2c/access/entities';
 import { newId, Transactions } from '@r2c/core';
-import { SummariesService, SummaryRequest } from '@r2c/reports';
+import { SummariesService } from '@r2c/reports';
+import { SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditEntry } from '@r2c/access';
+import { AuditEntry } from '@r2c/access/entities';
 import { ADMIN_ENV, Coalition, PASSWORD } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

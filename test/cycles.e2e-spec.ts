@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
-import { Evidence } from '@r2c/cycles';
+import { Evidence } from '@r2c/cycles/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { countQueries } from './support/query-counter';
 import { startTestApp, TestApp } from './support/test-app';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestPeriod } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';

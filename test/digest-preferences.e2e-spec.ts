@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestContent, DigestPeriod } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { Initiative, Library } from '@r2c/access';
+import { Initiative, Library } from '@r2c/access/entities';
 import { newId } from '@r2c/core';
 import { checkInDueOn, daysFrom, localDate, OverdueCheckIns } from '@r2c/cycles';
 import { dueNow, owedReminder, reminderDay } from '@r2c/reminders';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
-import { SummariesService, SummaryRequest } from '@r2c/reports';
+import { SummariesService } from '@r2c/reports';
+import { SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

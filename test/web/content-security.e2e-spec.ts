@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest } from '@r2c/reports';
 import { ADMIN, ADMIN_ENV, Coalition, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';

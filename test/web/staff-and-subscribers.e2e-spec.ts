@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { newId } from '@r2c/core';
-import { OutboxMessage } from '@r2c/notify';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, signIn } from './browser';

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions, Runtime } from '@r2c/core';
 import { JobsModule } from '@r2c/jobs';
 import { MailModule, OutboxModule } from '@r2c/notify';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { WorkerModule } from '@r2c/workers';
 import { AccessModule, AdminBootstrap, AUTH_GUARD_PROVIDER } from '@r2c/access';
 import { AuditController } from './access/audit.controller';
 import { AuthController } from './access/auth.controller';

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions, Runtime } from '@r2c/core';
 import { JobsModule } from '@r2c/jobs';
 import { MailModule } from '@r2c/notify';
-import { WorkerModule } from './worker.module';
+import { WorkerModule } from '@r2c/workers';
 
 /** The worker process on its own (`npm run start:worker`): no HTTP, only processors and schedulers. */
 @Module({})

@@ -1,29 +1,30 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@r2c/core';
-import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { ACCESS_ENTITIES } from './entities';
 import { LoginThrottle } from './auth/login-throttle';
-import { Initiative, Membership } from './initiatives/initiative.entity';
+import { CheckInRoster } from './initiatives/check-in-roster';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { LibrariesService } from './libraries/libraries.service';
-import { Library } from './libraries/library.entity';
 import { AccessPolicy } from './policy/access-policy';
 import { PasswordHashing } from './users/password-hashing';
-import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
-const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService];
+const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService, CheckInRoster];
 
-@Global()
+/**
+ * Users, sign-in, the access policy, libraries, initiatives and audit. An ordinary module: every module
+ * whose services use these imports it. Its tables are its own; others reach them through its services.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Library, Initiative, Membership, AuditEntry]),
+    TypeOrmModule.forFeature(ACCESS_ENTITIES),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a
@@ -32,7 +33,7 @@ const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, Acc
     }),
   ],
   providers: SERVICES,
-  exports: [...SERVICES, JwtModule, TypeOrmModule],
+  exports: [...SERVICES, JwtModule],
 })
 export class AccessModule {}
 

@@ -1,5 +1,5 @@
 /**
- * Every BullMQ queue of the product, each with one processor in apps/worker. Mail and summary jobs
+ * Every BullMQ queue of the product, each with one processor in libs/workers. Mail and summary jobs
  * come from the database through the relays (and the API's own first try for summaries); reminder
  * scans and digests from job schedulers the worker upserts, and from admins asking for a run now.
  */

@@ -1,23 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Initiative, Membership, User } from '@r2c/access';
+import { CheckInRoster } from '@r2c/access';
 import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { OverdueCheckIns } from '@r2c/cycles';
 import { NewMail, OutboxService } from '@r2c/notify';
-import { escalationMail, Recipient, reminderMail } from './reminder-mail';
+import { escalationMail, reminderMail } from './reminder-mail';
 import { owedReminder, reminderDay } from './reminder-rules';
 
 export interface ScanResult {
   initiatives: number;
   due: number;
   emailsAdded: number;
-}
-
-interface Member extends Recipient {
-  initiativeId: string;
-  role: 'librarian' | 'coach';
 }
 
 /**
@@ -29,18 +24,19 @@ export class ReminderScan {
   private readonly logger = new Logger('ReminderScan');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly roster: CheckInRoster,
     private readonly tx: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly checkIns: OverdueCheckIns,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(): Promise<ScanResult> {
     const now = this.clock.now();
-    const [initiatives, members] = await Promise.all([this.checkIns.standings(this.dataSource.manager, (timezone) => reminderDay(now, timezone)), this.activeMembers()]);
-    const byInitiative = new Map<string, Member[]>();
+    const [initiatives, members] = await Promise.all([this.checkIns.standings(this.dataSource.manager, (timezone) => reminderDay(now, timezone)), this.roster.activeMembers()]);
+    const byInitiative = new Map<string, typeof members>();
     for (const m of members) byInitiative.set(m.initiativeId, [...(byInitiative.get(m.initiativeId) ?? []), m]);
 
     const mails: NewMail[] = [];
@@ -59,18 +55,5 @@ export class ReminderScan {
     if (emailsAdded) this.outbox.kick();
     this.logger.log(`scanned ${initiatives.length} active initiatives: ${due} with a check-in due, ${emailsAdded} new emails`);
     return { initiatives: initiatives.length, due, emailsAdded };
-  }
-
-  private async activeMembers(): Promise<Member[]> {
-    const rows = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin(User, 'u', 'u.id = m.userId')
-      .innerJoin(Initiative, 'i', 'i.id = m.initiativeId')
-      .select(['m.initiativeId AS "initiativeId"', 'm.role AS "role"', 'u.id AS "userId"', 'u.email AS "email"', 'u.name AS "name"'])
-      .where("i.status = 'active'")
-      .andWhere('u.active = :active', { active: true })
-      .getRawMany<Member>();
-    return rows;
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@r2c/access';
 import { OverdueCheckInsModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
 import { ReminderScan } from './reminder-scan';
 
-@Module({ imports: [OutboxModule, OverdueCheckInsModule], providers: [ReminderScan], exports: [ReminderScan] })
+@Module({ imports: [AccessModule, OutboxModule, OverdueCheckInsModule], providers: [ReminderScan], exports: [ReminderScan] })
 export class RemindersModule {}

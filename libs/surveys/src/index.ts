@@ -5,7 +5,7 @@ export * from './forms-csv/quotas';
 export * from './forms-csv/wording';
 export * from './starter-items';
 export * from './survey.dto';
-export * from './survey.entities';
+export type { ImportedColumn } from './survey.entities';
 export * from './survey.views';
 export * from './survey-import.service';
 export * from './survey-instrument.service';

@@ -2,11 +2,11 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, AuditService, Library, Permission } from '@r2c/access';
+import { AccessPolicy, AuditService, LibrariesService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { assertAllowed, canChangeWork, canEdit, Cycle, Evidence, toEvidenceView } from '@r2c/cycles';
-import type { EvidenceView, Verdict } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, canEdit, CyclesService, EvidenceService } from '@r2c/cycles';
+import type { CycleBrief, EvidenceView, Verdict } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
 import { dayOf, previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
@@ -65,6 +65,9 @@ export class SurveyImportService {
     private readonly instruments: SurveyInstrumentService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cycles: CyclesService,
+    private readonly evidence: EvidenceService,
+    private readonly libraries: LibrariesService,
   ) {}
 
   async preview(actor: Principal, initiativeId: string, dto: PreviewSurveyImportDto): Promise<SurveyImportPreview> {
@@ -82,7 +85,7 @@ export class SurveyImportService {
       return { ...c, itemId, match: itemId !== null && itemId === c.itemId ? c.match : null };
     });
     const { responses, badRows, emptyLines } = readResponses(sheet, mapped, instrument.scaleLabels);
-    const openCycle = await em.findOne(Cycle, { where: { openInitiativeId: initiativeId } });
+    const openCycle = await this.cycles.openCycleOf(em, initiativeId);
     if (openCycle) refuseUnless(cycleWithinQuota({ number: openCycle.number, imported: await this.importedRows(em, openCycle.id) }, responses.length));
     const matched = new Set(mapped.map((m) => m.itemId));
     return {
@@ -117,12 +120,12 @@ export class SurveyImportService {
       if (!responses.length) throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
       refuseUnless(cycleWithinQuota({ number: cycle.number, imported: await this.importedRows(em, cycle.id) }, responses.length));
 
-      const library = await em.findOneByOrFail(Library, { id: initiative.libraryId });
+      const timezone = await this.libraries.timezoneOf(initiative.libraryId, em);
       const now = this.clock.now();
-      const today = DateTime.fromJSDate(now, { zone: library.timezone }).toISODate()!;
+      const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
       const source = sourceOf(sheet.headers);
       const observedOn = dto.observedOn ?? responseDates(sheet, responses)?.last ?? today;
-      const evidence = await this.recordEvidence(em, actor, { cycle, items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${today}`, now });
+      const evidence = await this.recordEvidence(em, actor, { cycle, items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${today}` });
       const stored: SurveyImport = {
         id: newId(),
         initiativeId,
@@ -158,8 +161,8 @@ export class SurveyImportService {
     return (await em.getRepository(SurveyImport).sum('responses', { cycleId })) ?? 0;
   }
 
-  private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<Cycle> {
-    const cycle = await em.findOne(Cycle, { where: { id: cycleId, initiativeId } });
+  private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<CycleBrief> {
+    const cycle = await this.cycles.cycleOf(em, initiativeId, cycleId);
     if (!cycle) throw badInput('cycleId is not a cycle of this initiative', [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }]);
     const verdict = canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence');
     if (!verdict.allowed) {
@@ -189,35 +192,29 @@ export class SurveyImportService {
     return mapping.map(({ column, itemId }) => ({ column, itemId, header: columns[column].header }));
   }
 
+  /** One measurement per mapped item, written by libs/cycles' EvidenceService (its phase rule and audit row) in this transaction. */
   private async recordEvidence(
     em: EntityManager,
     actor: Principal,
-    o: { cycle: Cycle; items: SurveyItem[]; mapping: MappedColumn[]; responses: Response[]; observedOn: string; source: string; now: Date },
+    o: { cycle: CycleBrief; items: SurveyItem[]; mapping: MappedColumn[]; responses: Response[]; observedOn: string; source: string },
   ): Promise<EvidenceView[]> {
     const views: EvidenceView[] = [];
     for (const { itemId } of o.mapping) {
       const tally = tallyOf(itemId, o.responses);
       if (!tally) continue;
       const item = o.items.find((i) => i.id === itemId)!;
-      const entry: Evidence = {
-        id: newId(),
-        cycleId: o.cycle.id,
-        initiativeId: o.cycle.initiativeId,
-        kind: 'measurement',
-        indicatorId: item.indicatorId,
-        value: tally.mean,
-        text: evidenceText(item, tally),
-        observedOn: o.observedOn,
-        method: 'survey',
-        source: o.source,
-        sampleSize: tally.responses,
-        createdBy: actor.id,
-        createdAt: o.now,
-      };
-      await em.insert(Evidence, entry);
-      const view = toEvidenceView(entry);
-      await this.audit.record(em, actor, { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: o.cycle.initiativeId, after: view });
-      views.push(view);
+      views.push(
+        await this.evidence.addWithin(em, actor, o.cycle.id, {
+          kind: 'measurement',
+          indicatorId: item.indicatorId,
+          value: tally.mean,
+          text: evidenceText(item, tally),
+          observedOn: o.observedOn,
+          method: 'survey',
+          source: o.source,
+          sampleSize: tally.responses,
+        }),
+      );
     }
     return views;
   }

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Transactions } from '@r2c/core';
-import { assertAllowed, canChangeWork, findTemplate, Indicator, toIndicatorView } from '@r2c/cycles';
+import { assertAllowed, canChangeWork, findTemplate, IndicatorsService } from '@r2c/cycles';
+import type { IndicatorView } from '@r2c/cycles';
 import { DEFAULT_SCALE_LABELS } from './forms-csv/answers';
 import { normalisedWording } from './forms-csv/wording';
 import { STARTER_ITEMS, STARTER_SURVEY_TITLE } from './starter-items';
@@ -24,6 +25,7 @@ export class SurveyInstrumentService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   starterItems(): readonly Readonly<StarterItem>[] {
@@ -113,7 +115,7 @@ export class SurveyInstrumentService {
       const isNew = !(await em.exists(SurveyInstrument, { where: { initiativeId } }));
       await this.save(em, isNew ? { ...instrument, title: STARTER_SURVEY_TITLE } : instrument);
       const items = await this.items(em, initiativeId);
-      const indicators = await em.find(Indicator, { where: { initiativeId } });
+      const indicators = await this.indicators.ofInitiative(em, initiativeId);
       const wordings = new Set(items.map((i) => normalisedWording(i.text)));
       const keys = new Set(items.map((i) => i.starterKey));
       let position = items.length;
@@ -143,20 +145,14 @@ export class SurveyInstrumentService {
 
   private async load(em: EntityManager, initiativeId: string): Promise<SurveyView> {
     const instrument = await this.instrument(em, initiativeId);
-    const rows = await em
-      .getRepository(SurveyItem)
-      .createQueryBuilder('s')
-      .innerJoin(Indicator, 'ind', 'ind.id = s.indicatorId')
-      .addSelect('ind.name', 'indicator_name')
-      .where('s.initiativeId = :initiativeId', { initiativeId })
-      .orderBy('s.position', 'ASC')
-      .getRawAndEntities();
-    const names = new Map(rows.raw.map((r: Record<string, unknown>) => [String(r.s_id), String(r.indicator_name)]));
+    const items = await this.items(em, initiativeId);
+    const names = new Map((await this.indicators.ofInitiative(em, initiativeId)).map((i) => [i.id, i.name]));
     return {
       initiativeId,
       title: instrument.title,
       scaleLabels: instrument.scaleLabels,
-      items: rows.entities.map((item) => toSurveyItemView(item, names.get(item.id) ?? null)),
+      // An item whose indicator is gone is not shown (as the inner join did before).
+      items: items.filter((item) => names.has(item.indicatorId)).map((item) => toSurveyItemView(item, names.get(item.indicatorId) ?? null)),
     };
   }
 
@@ -165,8 +161,8 @@ export class SurveyInstrumentService {
     await em.update(SurveyInstrument, { initiativeId: instrument.initiativeId }, { title: instrument.title, scaleLabels: instrument.scaleLabels, updatedAt: instrument.updatedAt });
   }
 
-  private async scaleIndicator(em: EntityManager, initiativeId: string, indicatorId: string): Promise<Indicator> {
-    const indicator = await em.findOne(Indicator, { where: { id: indicatorId, initiativeId } });
+  private async scaleIndicator(em: EntityManager, initiativeId: string, indicatorId: string): Promise<IndicatorView> {
+    const indicator = await this.indicators.oneOf(em, initiativeId, indicatorId);
     if (!indicator) {
       throw new BadRequestException({ message: 'indicatorId is not an indicator of this initiative', details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }] });
     }
@@ -198,30 +194,22 @@ export class SurveyInstrumentService {
     }
   }
 
-  private async starterIndicator(em: EntityManager, actor: Principal, initiativeId: string, starter: StarterItem, indicators: Indicator[]): Promise<Indicator> {
+  /** The starter item's indicator: adopted when the initiative has it, else created by libs/cycles' IndicatorsService in this transaction. */
+  private async starterIndicator(em: EntityManager, actor: Principal, initiativeId: string, starter: StarterItem, indicators: IndicatorView[]): Promise<IndicatorView> {
     const template = starter.indicator.templateKey ? findTemplate(starter.indicator.templateKey) : undefined;
     const name = template?.name ?? starter.indicator.name!;
     const existing = indicators.find((i) => (template && i.templateKey === template.key) || i.name === name);
     if (existing && existing.kind === 'scale_1_5') return existing;
-    const now = this.clock.now();
-    const indicator: Indicator = {
-      id: newId(),
-      initiativeId,
+    const indicator = await this.indicators.createWithin(em, actor, initiativeId, {
+      templateKey: template?.key,
       // An indicator of that name but another kind stays as it is; the survey's gets a name of its own.
       name: existing ? `${name} (survey)` : name,
       unit: template?.unit ?? SCORE_UNIT,
       kind: 'scale_1_5',
       direction: 'increase',
-      baseline: null,
-      target: null,
-      templateKey: template?.key ?? null,
-      description: template?.description ?? starter.indicator.description ?? null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await em.insert(Indicator, indicator);
+      description: template?.description ?? starter.indicator.description ?? undefined,
+    });
     indicators.push(indicator);
-    await this.audit.record(em, actor, { action: 'create', entityType: 'indicator', entityId: indicator.id, initiativeId, after: toIndicatorView(indicator) });
     return indicator;
   }
 }

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyOutcomes } from '@r2c/contracts';
-import { Cycle } from '@r2c/cycles';
 
 export type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyOutcomes } from '@r2c/contracts';
 
@@ -32,9 +31,14 @@ export class SurveyOutcomesService {
 export async function compileSurveyOutcomes(em: EntityManager, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
   let upTo: number | null = null;
   if (cycleId) {
-    const cycle = await em.findOne(Cycle, { select: { id: true, number: true }, where: { id: cycleId, initiativeId } });
+    const cycle = await em
+      .createQueryBuilder()
+      .select('c.number', 'number')
+      .from('cycles', 'c')
+      .where('c.id = :cycleId AND c.initiative_id = :initiativeId', { cycleId, initiativeId })
+      .getRawOne<Row>();
     if (!cycle) throw new BadRequestException({ message: 'cycleId is not a cycle of this initiative', details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }] });
-    upTo = cycle.number;
+    upTo = Number(cycle.number);
   }
   const links = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
     qb.select('DISTINCT si.outcome', 'outcome').addSelect('si.indicator_id', 'indicator_id').from('survey_items', 'si').where('si.initiative_id = :initiativeId');

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SurveyAnswer, SurveyImport, SurveyInstrument, SurveyItem } from './survey.entities';
+import { AccessModule } from '@r2c/access';
+import { CyclesModule } from '@r2c/cycles';
+import { SURVEY_ENTITIES } from './entities';
 import { SurveyImportService } from './survey-import.service';
 import { SurveyInstrumentService } from './survey-instrument.service';
 import { SurveyOutcomesService } from './survey-outcomes';
@@ -9,8 +11,8 @@ const SERVICES = [SurveyInstrumentService, SurveyImportService, SurveyOutcomesSe
 
 /** The trust survey instrument of each initiative and the import of its responses. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyInstrument, SurveyItem, SurveyImport, SurveyAnswer])],
+  imports: [AccessModule, CyclesModule, TypeOrmModule.forFeature(SURVEY_ENTITIES)],
   providers: SERVICES,
-  exports: [...SERVICES, TypeOrmModule],
+  exports: SERVICES,
 })
 export class SurveysModule {}

@@ -5,11 +5,11 @@ import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
-import type { OutboxMessageView, QueueDashboardSession } from '@r2c/contracts';
+import type { QueueDashboardSession } from '@r2c/contracts';
 import { APP_CONFIG, Clock, PageQuery } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { enqueue, QueueName } from '@r2c/jobs';
-import { OUTBOX_STATUSES, OutboxMessage, OutboxService } from '@r2c/notify';
+import { OUTBOX_STATUSES, OutboxService, toOutboxMessageView } from '@r2c/notify';
 import type { OutboxStatus } from '@r2c/notify';
 import { ReminderScan } from '@r2c/reminders';
 import { UuidParam } from '../common/uuid-param';
@@ -31,18 +31,6 @@ class QueueDashboardSessionView implements QueueDashboardSession {
   url!: string;
 }
 
-const toOutboxView = (m: OutboxMessage): OutboxMessageView => ({
-  id: m.id,
-  kind: m.kind,
-  idempotencyKey: m.idempotencyKey,
-  to: m.toAddress,
-  subject: m.subject,
-  status: m.status,
-  attempts: m.attempts,
-  lastError: m.lastError,
-  createdAt: new Date(m.createdAt).toISOString(),
-  sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null,
-});
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -69,7 +57,7 @@ export class AdminController {
   @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })
   async listOutbox(@Query() query: OutboxQueryDto) {
     const page = await this.outbox.list(query);
-    return { items: page.items.map(toOutboxView), total: page.total };
+    return { items: page.items.map(toOutboxMessageView), total: page.total };
   }
 
   @Post('outbox/:id/retry')
@@ -77,7 +65,7 @@ export class AdminController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed or dead email again' })
   async retry(@UuidParam('id') id: string) {
-    return toOutboxView(await this.outbox.retry(id));
+    return toOutboxMessageView(await this.outbox.retry(id));
   }
 
   @Post('reminders/run')

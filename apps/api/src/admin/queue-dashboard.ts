@@ -6,8 +6,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AccessPolicy, Permission, User } from '@r2c/access';
+import { AccessPolicy, Permission, UsersService } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { APP_CONFIG, Clock, toErrorBody } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
@@ -70,7 +69,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   const clock = app.get(Clock);
-  const users = app.get(DataSource).getRepository(User);
+  const users = app.get(UsersService);
   const policy = app.get(AccessPolicy);
   const refuse = (res: Response, error: unknown) => {
     const body = toErrorBody(error);
@@ -83,16 +82,16 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
     if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
     if (!verified) return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
-    let user: User | null;
+    let user: Awaited<ReturnType<UsersService['activePrincipal']>>;
     try {
-      user = await users.findOne({ where: { id: verified.userId } });
+      user = await users.activePrincipal(verified.userId);
     } catch (error) {
       new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
       return refuse(res, error);
     }
-    if (!user || !user.active) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
+    if (!user) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
     try {
-      await policy.require({ id: user.id, email: user.email, name: user.name, role: user.role }, Permission.QueueDashboardOpen);
+      await policy.require(user, Permission.QueueDashboardOpen);
     } catch (refusal) {
       return refuse(res, refusal);
     }

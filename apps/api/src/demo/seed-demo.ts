@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { InitiativesService, LibrariesService, Library, User, UsersService } from '@r2c/access';
+import { InitiativesService, LibrariesService, UsersService } from '@r2c/access';
 import type { Principal, Role, UserView } from '@r2c/access';
 import { AdaptationLogService, CheckInsService, CyclesService, EvidenceService, IndicatorsService, PHASES, phaseIndex } from '@r2c/cycles';
 import type { Phase } from '@r2c/cycles';
@@ -93,12 +92,11 @@ class DemoSeeder {
   }
 
   private async assertNotSeeded(): Promise<void> {
-    const dataSource = this.app.get(DataSource);
     const names = DEMO_PILOTS.map((p) => p.library.name);
     const emails = [DEMO_ADMIN, ...DEMO_COACHES, ...DEMO_SUBSCRIBERS, ...DEMO_PILOTS.map((p) => p.librarian)].map(demoEmail);
     const [library, user] = await Promise.all([
-      dataSource.getRepository(Library).exists({ where: { name: In(names) } }),
-      dataSource.getRepository(User).exists({ where: { email: In(emails) } }),
+      this.app.get(LibrariesService).anyNamed(names),
+      this.app.get(UsersService).anyWithEmail(emails),
     ]);
     if (library || user) throw new DemoDataPresent();
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, newId, Page, Transactions } from '@r2c/core';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -34,6 +34,14 @@ export class InitiativesService {
       await this.audit.record(em, actor, { action: 'create', entityType: 'initiative', entityId: initiative.id, initiativeId: initiative.id, after: toInitiativeView(initiative) });
       return toInitiativeView(initiative);
     });
+  }
+
+  /**
+   * Notes a check-in on the initiative (its reminder clock), inside the check-in's transaction: the
+   * check-in's own audit row covers it, so this writes none.
+   */
+  async noteCheckIn(em: EntityManager, initiativeId: string, at: Date): Promise<void> {
+    await em.update(Initiative, { id: initiativeId }, { lastCheckInAt: at });
   }
 
   async list(actor: Principal, query: InitiativeListQuery): Promise<Page<InitiativeView>> {

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -29,6 +29,16 @@ export class LibrariesService {
   async list(query: PageQuery): Promise<Page<LibraryView>> {
     const [items, total] = await this.dataSource.getRepository(Library).findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
     return { items: items.map(toLibraryView), total };
+  }
+
+  /** The library's IANA time zone (check-in due dates and exports count days in it); read in `em` when given. */
+  async timezoneOf(libraryId: string, em: EntityManager = this.dataSource.manager): Promise<string> {
+    return (await em.findOneOrFail(Library, { select: { id: true, timezone: true }, where: { id: libraryId } })).timezone;
+  }
+
+  /** Does a library of one of these names exist? (The demo seed refuses to run twice.) */
+  anyNamed(names: string[]): Promise<boolean> {
+    return this.dataSource.getRepository(Library).exists({ where: { name: In(names) } });
   }
 
   async get(id: string): Promise<LibraryView> {

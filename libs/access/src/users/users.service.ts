@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, newId, Page, Transactions } from '@r2c/core';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -85,6 +85,17 @@ export class UsersService {
 
   findByEmailWithHash(email: string): Promise<User | null> {
     return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: email.toLowerCase() }).getOne();
+  }
+
+  /** The account as a principal while it is active; null once it is deactivated or gone (the queue dashboard asks). */
+  async activePrincipal(id: string): Promise<Principal | null> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    return user && user.active ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  }
+
+  /** Does any account use one of these emails? (The demo seed refuses to run twice.) */
+  anyWithEmail(emails: string[]): Promise<boolean> {
+    return this.dataSource.getRepository(User).exists({ where: { email: In(emails) } });
   }
 
   async adminExists(): Promise<boolean> {

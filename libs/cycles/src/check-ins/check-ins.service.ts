@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, AuditService, Initiative, Library, Permission } from '@r2c/access';
-import type { Principal } from '@r2c/access';
+import { AccessPolicy, AuditService, InitiativesService, LibrariesService, Permission } from '@r2c/access';
+import type { InitiativeAccess, Principal } from '@r2c/access';
 import { Clock, newId, PageQuery, Transactions } from '@r2c/core';
 import { canChangeWork, checkInDueOn } from '../domain';
 import { assertAllowed } from '../cycles/refusal';
@@ -18,6 +18,8 @@ export class CheckInsService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly initiatives: InitiativesService,
+    private readonly libraries: LibrariesService,
   ) {}
 
   create(actor: Principal, initiativeId: string, dto: CreateCheckInDto): Promise<CheckInWithNextDue> {
@@ -27,23 +29,23 @@ export class CheckInsService {
       const now = this.clock.now();
       const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
       await em.insert(CheckIn, checkIn);
-      await em.update(Initiative, { id: initiativeId }, { lastCheckInAt: now });
+      await this.initiatives.noteCheckIn(em, initiativeId, now);
       await this.audit.record(em, actor, { action: 'create', entityType: 'check_in', entityId: checkIn.id, initiativeId, after: toCheckInView(checkIn) });
-      const library = await em.findOneOrFail(Library, { where: { id: initiative.libraryId } });
-      return { ...toCheckInView(checkIn), nextDueOn: checkInDueOn(now, initiative.startDate, initiative.checkInCadenceDays, library.timezone) };
+      const timezone = await this.libraries.timezoneOf(initiative.libraryId, em);
+      return { ...toCheckInView(checkIn), nextDueOn: checkInDueOn(now, initiative.startDate, initiative.checkInCadenceDays, timezone) };
     });
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<CheckInPage> {
     const { initiative } = await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
-    const [[items, total], library] = await Promise.all([
+    const [[items, total], timezone] = await Promise.all([
       this.dataSource.getRepository(CheckIn).findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),
-      this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),
+      this.libraries.timezoneOf(initiative.libraryId),
     ]);
-    return { items: items.map(toCheckInView), total, nextDueOn: this.nextDueOn(initiative, library.timezone) };
+    return { items: items.map(toCheckInView), total, nextDueOn: this.nextDueOn(initiative, timezone) };
   }
 
-  nextDueOn(initiative: Initiative, timezone: string): string {
+  nextDueOn(initiative: Pick<InitiativeAccess['initiative'], 'lastCheckInAt' | 'startDate' | 'checkInCadenceDays'>, timezone: string): string {
     return checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, timezone);
   }
 }

@@ -19,6 +19,16 @@ import { assertAllowed } from './refusal';
 
 type SectionDto = { hypothesis: HypothesisDto; adaptation: AdaptationDto; reflection: ReflectionDto };
 
+/** What another module needs of a cycle (its number and phase), read inside that module's transaction. */
+export interface CycleBrief {
+  id: string;
+  initiativeId: string;
+  number: number;
+  phase: Phase;
+}
+
+const BRIEF = { id: true, initiativeId: true, number: true, phase: true } as const;
+
 @Injectable()
 export class CyclesService {
   constructor(
@@ -74,6 +84,16 @@ export class CyclesService {
       if (isUniqueViolation(error)) throw new ConflictException('Another cycle of this initiative is still open; close it before starting a new one.');
       throw error;
     }
+  }
+
+  /** The initiative's cycle with this id, or null when it has none. */
+  cycleOf(em: EntityManager, initiativeId: string, cycleId: string): Promise<CycleBrief | null> {
+    return em.findOne(Cycle, { select: BRIEF, where: { id: cycleId, initiativeId } });
+  }
+
+  /** The initiative's open cycle, or null. */
+  openCycleOf(em: EntityManager, initiativeId: string): Promise<CycleBrief | null> {
+    return em.findOne(Cycle, { select: BRIEF, where: { openInitiativeId: initiativeId } });
   }
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CycleListItem>> {

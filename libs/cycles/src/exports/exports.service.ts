@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { createEvents, DateArray, EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import { DataSource, In } from 'typeorm';
-import { AccessPolicy, Library, Permission } from '@r2c/access';
+import { AccessPolicy, LibrariesService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
 import { checkInDueOn, dueDatesUntil } from '../domain';
@@ -23,7 +23,12 @@ const dateArray = (isoDate: string): DateArray => {
 /** Every evidence entry as CSV, and the initiative's calendar as iCalendar. */
 @Injectable()
 export class ExportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly libraries: LibrariesService,
+    private readonly clock: Clock,
+  ) {}
 
   async evidenceCsv(actor: Principal, initiativeId: string): Promise<string> {
     await this.policy.require(actor, Permission.ExportRun, { initiativeId });
@@ -49,13 +54,13 @@ export class ExportsService {
 
   async calendarIcs(actor: Principal, initiativeId: string): Promise<string> {
     const { initiative } = await this.policy.require(actor, Permission.ExportRun, { initiativeId });
-    const [library, cycles] = await Promise.all([
-      this.dataSource.getRepository(Library).findOneOrFail({ where: { id: initiative.libraryId } }),
+    const [timezone, cycles] = await Promise.all([
+      this.libraries.timezoneOf(initiative.libraryId),
       this.dataSource.getRepository(Cycle).find({ where: { initiativeId, phase: In(['hypothesis', 'adaptation', 'evidence', 'reflection', 'review']) } }),
     ]);
-    const today = DateTime.fromJSDate(this.clock.now(), { zone: library.timezone }).toISODate()!;
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: timezone }).toISODate()!;
     const horizon = DateTime.fromISO(today).plus({ days: 90 }).toISODate()!;
-    const firstDue = checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, library.timezone);
+    const firstDue = checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, timezone);
     const events: EventAttributes[] = [];
     for (const due of dueDatesUntil(firstDue, initiative.checkInCadenceDays, horizon)) {
       if (due < today && due !== firstDue) continue;

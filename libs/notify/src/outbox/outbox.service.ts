@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryResult, Repository } from 'typeorm';
 import { Clock, newId, Transactions } from '@r2c/core';
+import type { MailJob } from './mail-job';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -96,6 +97,71 @@ export class OutboxService {
     });
     this.kick();
     return message;
+  }
+
+  // What the relay and the mail worker (libs/workers) write: this table's rows change here only.
+
+  /** The row a mail job names, read in a transaction (on SQLite only then is nobody's uncommitted row visible). */
+  forSending(id: string): Promise<OutboxMessage | null> {
+    return this.transactions.run((em) => em.findOneBy(OutboxMessage, { id }));
+  }
+
+  /** Queued rows not handed over yet, or handed over before `handedOverBefore` (Redis may have lost them); oldest first. */
+  due(handedOverBefore: Date, limit: number): Promise<(MailJob & { enqueuedAt: Date | null })[]> {
+    return this.transactions.run((em) =>
+      em
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .select(['m.id', 'm.generation', 'm.enqueuedAt'])
+        .where('m.status = :queued', { queued: 'queued' })
+        .andWhere('(m.enqueuedAt IS NULL OR m.enqueuedAt < :handedOverBefore)', { handedOverBefore })
+        .orderBy('m.createdAt', 'ASC')
+        .limit(limit)
+        .getMany(),
+    );
+  }
+
+  async markHandedOver(due: MailJob[]): Promise<void> {
+    const now = this.clock.now();
+    const byGeneration = new Map<number, string[]>();
+    for (const { id, generation } of due) byGeneration.set(generation, [...(byGeneration.get(generation) ?? []), id]);
+    await this.transactions.run(async (em) => {
+      for (const [generation, ids] of byGeneration) {
+        // An admin retry in the meantime started a new generation that still needs its own hand-over.
+        await em
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({ enqueuedAt: now, updatedAt: now })
+          .where('id IN (:...ids) AND generation = :generation AND status = :queued', { ids, generation, queued: 'queued' })
+          .execute();
+      }
+    });
+  }
+
+  async markSent(id: string): Promise<void> {
+    const now = this.clock.now();
+    await this.transactions.run((em) =>
+      em
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
+        .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
+        .where('id = :id AND status <> :sent', { id, sent: 'sent' })
+        .execute(),
+    );
+  }
+
+  /** A failed attempt of this generation: `final` marks it dead, otherwise failed (BullMQ retries it). */
+  async recordFailure({ id, generation }: MailJob, lastError: string, final: boolean): Promise<void> {
+    const now = this.clock.now();
+    await this.transactions.run((em) =>
+      em
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: final ? 'dead' : 'failed', attempts: () => 'attempts + 1', lastError, updatedAt: now })
+        .where('id = :id AND generation = :generation AND status <> :sent', { id, generation, sent: 'sent' })
+        .execute(),
+    );
   }
 }
 

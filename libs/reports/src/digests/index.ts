@@ -6,7 +6,6 @@ export * from './digest-period';
 export * from './digest-sources';
 export * from './digest-templates';
 export * from './digest.dto';
-export * from './digest.entity';
 export * from './digests.module';
 export * from './digests.service';
 export * from './digest-preferences.dto';

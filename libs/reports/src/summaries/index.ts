@@ -1,6 +1,5 @@
 export * from './after-commit';
 export * from './cycle-summaries';
-export * from './cycle-summary.entity';
 export * from './run-chart';
 export * from './summaries.module';
 export * from './summaries.service';
@@ -8,6 +7,7 @@ export * from './summary-compiler';
 export * from './summary-content';
 export * from './summary-facts';
 export * from './summary-job';
-export * from './summary-request.entity';
+export { SUMMARY_REASONS } from './summary-request.entity';
+export type { SummaryReason } from './summary-request.entity';
 export * from './summary-triggers';
 export * from './summary.dto';

@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
+import { APP_CONFIG, Clock } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { PollingRelay, QueueName } from '@r2c/jobs';
-import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxMessage, OutboxService } from '@r2c/notify';
+import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxService } from '@r2c/notify';
 
 const BATCH = 500;
 /** Bounds one pass, so a huge backlog cannot keep it (and shutdown) busy for long. */
@@ -23,7 +23,6 @@ export class OutboxRelay extends PollingRelay {
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {
@@ -48,30 +47,14 @@ export class OutboxRelay extends PollingRelay {
 
   protected async pass(): Promise<void> {
     for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !this.stopping; batch++) {
-      const rows = await this.due();
+      const rows = await this.outbox.due(new Date(this.clock.now().getTime() - HAND_OVER_AGAIN_AFTER_MS), BATCH);
       if (!rows.length) break;
       const due = rows.map(({ id, generation }) => ({ id, generation }));
       await this.handOverMail(due);
       await this.reviveFailed(rows.filter((row) => row.enqueuedAt !== null));
-      await this.markHandedOver(due);
+      await this.outbox.markHandedOver(due);
       if (due.length < BATCH) break;
     }
-  }
-
-  /** Read in a transaction: on SQLite the connection is shared, and only then is nobody else's uncommitted row visible. */
-  private due(): Promise<(MailJob & { enqueuedAt: Date | null })[]> {
-    const handedOverBefore = new Date(this.clock.now().getTime() - HAND_OVER_AGAIN_AFTER_MS);
-    return this.transactions.run((em) =>
-      em
-        .getRepository(OutboxMessage)
-        .createQueryBuilder('m')
-        .select(['m.id', 'm.generation', 'm.enqueuedAt'])
-        .where('m.status = :queued', { queued: 'queued' })
-        .andWhere('(m.enqueuedAt IS NULL OR m.enqueuedAt < :handedOverBefore)', { handedOverBefore })
-        .orderBy('m.createdAt', 'ASC')
-        .limit(BATCH)
-        .getMany(),
-    );
   }
 
   /**
@@ -97,22 +80,5 @@ export class OutboxRelay extends PollingRelay {
       opts: mailJobOptions({ id, generation }, mailMaxAttempts, mailBackoffMs),
     }));
     return this.handOver(this.queue.addBulk(jobs));
-  }
-
-  private async markHandedOver(due: MailJob[]): Promise<void> {
-    const now = this.clock.now();
-    const byGeneration = new Map<number, string[]>();
-    for (const { id, generation } of due) byGeneration.set(generation, [...(byGeneration.get(generation) ?? []), id]);
-    await this.transactions.run(async (em) => {
-      for (const [generation, ids] of byGeneration) {
-        // An admin retry in the meantime started a new generation that still needs its own hand-over.
-        await em
-          .createQueryBuilder()
-          .update(OutboxMessage)
-          .set({ enqueuedAt: now, updatedAt: now })
-          .where('id IN (:...ids) AND generation = :generation AND status = :queued', { ids, generation, queued: 'queued' })
-          .execute();
-      }
-    });
   }
 }

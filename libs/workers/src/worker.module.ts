@@ -9,7 +9,10 @@ import { RemindersProcessor } from './reminders.processor';
 import { SummariesProcessor } from './summaries.processor';
 import { SummaryRelay } from './summary-relay';
 
-/** BullMQ processors and schedulers; imported by the worker process, and by the API in the embedded default. */
+/**
+ * BullMQ processors, schedulers and the relays that feed them: imported by the worker process
+ * (apps/worker), and by the API process in the embedded default (apps/api).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {

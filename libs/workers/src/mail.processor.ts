@@ -1,8 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { Clock, Transactions } from '@r2c/core';
 import { LoggedWorkerHost, QueueName } from '@r2c/jobs';
-import { errorText, isFinalAttempt, MailJob, MailTransport, OutboxMessage, PermanentMailError } from '@r2c/notify';
+import { errorText, isFinalAttempt, MailJob, MailTransport, OutboxService, PermanentMailError } from '@r2c/notify';
 
 /**
  * Sends one outbox email per job. BullMQ delivers a job at least once, so the handler checks the row
@@ -11,16 +10,15 @@ import { errorText, isFinalAttempt, MailJob, MailTransport, OutboxMessage, Perma
 @Processor(QueueName.Mail, { concurrency: 10 })
 export class MailProcessor extends LoggedWorkerHost {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
     private readonly transport: MailTransport,
-    private readonly clock: Clock,
   ) {
     super();
   }
 
   async process(job: Job<MailJob>): Promise<'sent' | 'skipped'> {
     const { id, generation } = job.data;
-    const message = await this.transactions.run((em) => em.findOneBy(OutboxMessage, { id }));
+    const message = await this.outbox.forSending(id);
     if (!message || message.generation !== generation || message.status === 'sent' || message.status === 'dead') return 'skipped';
 
     try {
@@ -35,33 +33,12 @@ export class MailProcessor extends LoggedWorkerHost {
     } catch (error) {
       const permanent = error instanceof PermanentMailError;
       const final = permanent || isFinalAttempt(job.attemptsMade, job.opts.attempts);
-      await this.recordFailure(job.data, error, final);
+      await this.outbox.recordFailure(job.data, errorText(error), final);
       this.logger.warn(`Email ${message.idempotencyKey} to ${message.toAddress} failed (${errorText(error)}); ${final ? 'marked dead' : 'will retry'}.`);
       throw permanent ? new UnrecoverableError(errorText(error)) : error;
     }
 
-    const now = this.clock.now();
-    await this.transactions.run((em) =>
-      em
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
-        .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
-        .where('id = :id AND status <> :sent', { id, sent: 'sent' })
-        .execute(),
-    );
+    await this.outbox.markSent(id);
     return 'sent';
-  }
-
-  private recordFailure({ id, generation }: MailJob, error: unknown, final: boolean) {
-    const now = this.clock.now();
-    return this.transactions.run((em) =>
-      em
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ status: final ? 'dead' : 'failed', attempts: () => 'attempts + 1', lastError: errorText(error), updatedAt: now })
-        .where('id = :id AND generation = :generation AND status <> :sent', { id, generation, sent: 'sent' })
-        .execute(),
-    );
   }
 }
