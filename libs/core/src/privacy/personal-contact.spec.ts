@@ -1,5 +1,8 @@
 import { findPersonalContact, personalContactReason } from './personal-contact';
 
+/** The backtracking versions took 9 s to minutes on these inputs; a bound this wide only fails on them, never on a busy machine. */
+const LINEAR_BOUND_MS = 3000;
+
 describe('findPersonalContact', () => {
   const emails = [
     'Maria said to write to maria.lopez@gmail.com if the time changes',
@@ -96,14 +99,14 @@ describe('findPersonalContact', () => {
     const long = `${'a'.repeat(20000)}@${'1'.repeat(5000)} ${'555 '.repeat(3000)}`;
     const started = Date.now();
     findPersonalContact(long);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
   });
 
   const hostile = [`${' '.repeat(100_000)}@${' '.repeat(100_000)}x`, `a${' @'.repeat(100_000)}`, '\u200B'.repeat(200_000), `${'＠'.repeat(100_000)}${'。'.repeat(100_000)}`, `${'a'.repeat(200_000)} at`];
   it.each(hostile.map((text, i) => [i + 1, text]))('answers 200,000 characters of hostile shape %d in linear time', (_n, text) => {
     const started = Date.now();
     expect(findPersonalContact(text)).toBeNull();
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
   });
 
   it('says what was found and why it is refused', () => {

@@ -1,6 +1,9 @@
 import type { Hypothesis, Phase, Reflection } from './cycle-types';
 import { NudgeCode, NudgeInput, qualityNudges, tallyEvidence } from './quality-nudges';
 
+/** The backtracking versions took 9 s to minutes on these inputs; a bound this wide only fails on them, never on a busy machine. */
+const LINEAR_BOUND_MS = 3000;
+
 const ATTENDANCE = 'a0000000-0000-4000-8000-000000000001';
 const TRUST = 'a0000000-0000-4000-8000-000000000002';
 const WORDS = 'a0000000-0000-4000-8000-000000000003';
@@ -79,7 +82,7 @@ describe('qualityNudges', () => {
     const started = Date.now();
     expect(codes(strong({ reflection: reflection({ nextSteps: `${'.'.repeat(200_000)}x` }) }))).toEqual([]);
     expect(codes(strong({ reflection: reflection({ nextSteps: '.!'.repeat(100_000) }) }))).toEqual(['decision_without_next_steps']);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
   });
 
   it('lists every weakness of a deliberately weak cycle, in the order a librarian meets them', () => {

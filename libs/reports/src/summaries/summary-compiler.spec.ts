@@ -2,6 +2,9 @@ import { escapeMarkdown, SummaryCompiler } from './summary-compiler';
 import type { EvidenceAggregate, SummaryFacts } from './summary-content';
 import { summarise } from './summary-content';
 
+/** The backtracking versions took 9 s to minutes on these inputs; a bound this wide only fails on them, never on a busy machine. */
+const LINEAR_BOUND_MS = 3000;
+
 const ATTENDANCE = 'a0000000-0000-4000-8000-000000000001';
 const TRUST = 'a0000000-0000-4000-8000-000000000002';
 const BELONGING = 'a0000000-0000-4000-8000-000000000003';
@@ -172,7 +175,7 @@ describe('summary compiler', () => {
     const spaces = ' '.repeat(200_000);
     const started = Date.now();
     const { markdown } = new SummaryCompiler().compile(facts({ cycle: { ...facts().cycle, title: `Saturday${spaces}welcome` }, initiative: { ...facts().initiative, title: `Community \n  ${spaces}\n Conversations` } }));
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
     expect(markdown).toContain(`# Cycle 3: Saturday${spaces}welcome`);
     expect(markdown).toContain('**Community Conversations**');
   });

@@ -3,6 +3,9 @@ import { previewColumns } from './forms-csv';
 import { looksLikeEmail, privacyFlag } from './privacy';
 import { normalisedWording } from './wording';
 
+/** The backtracking versions took 9 s to minutes on these inputs; a bound this wide only fails on them, never on a busy machine. */
+const LINEAR_BOUND_MS = 3000;
+
 /**
  * Every pattern the import applies to a file's text, fed the 200,000-character shapes that made the
  * old ones backtrack (seconds to minutes each). They must answer as before, in linear time.
@@ -36,6 +39,6 @@ describe('the import reads pathological text in linear time', () => {
   it.each(CASES)('%s', (_name, run, expected) => {
     const started = Date.now();
     expect(run()).toEqual(expected);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
   });
 });
