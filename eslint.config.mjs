@@ -89,11 +89,13 @@ const BOUNDARY_PATTERNS = [
   {
     // `../../worker/src/worker.module` from apps/api, `../../../apps/api/src/x` from a library, …
     regex: `^(\\.\\./)+((apps|libs)/)?(${[...APPS, ...LIBS].join('|')})/src(/|$)|(^|/)(apps|libs)/`,
-    message: 'Another app or library is reached through its barrel `@r2c/<lib>`, never by a relative path; an app is never imported. See docs/architecture.md, "Boundaries".',
+    message:
+      'Another app or library is reached through its barrel `@r2c/<lib>`, never by a relative path; an app is never imported. See docs/architecture.md, "Boundaries".',
   },
   {
     regex: '^@r2c/[^/]+/(entities$|.*\\.entit(y|ies)$)',
-    message: "Another library's entities are its own: ask its exported service or reader (`@r2c/<lib>/entities` is for the test suites). See docs/architecture.md, \"Boundaries\".",
+    message:
+      'Another library\'s entities are its own: ask its exported service or reader (`@r2c/<lib>/entities` is for the test suites). See docs/architecture.md, "Boundaries".',
   },
   {
     regex: '^@r2c/[^/]+/(?!entities$)(?!.*\\.entit(y|ies)$).+',

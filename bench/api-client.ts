@@ -1,6 +1,9 @@
 /** A few calls of the HTTP API, for building the bench's data the way a user would. */
 export class ApiClient {
-  constructor(readonly url: string, readonly token = '') {}
+  constructor(
+    readonly url: string,
+    readonly token = '',
+  ) {}
 
   as(token: string): ApiClient {
     return new ApiClient(this.url, token);
@@ -26,7 +29,9 @@ export class ApiClient {
 /** Runs `work` for 0..count-1 with at most `parallel` calls in flight. */
 export async function inParallel(count: number, parallel: number, work: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }

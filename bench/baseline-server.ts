@@ -98,12 +98,39 @@ async function main(): Promise<void> {
         if (req.method === 'POST' && match[2]) {
           const dto = JSON.parse(await readBody(req)) as EvidenceBody;
           const row: EvidenceRow = {
-            id: randomUUID(), cycle_id: cycleId, initiative_id: dto.initiativeId, kind: dto.kind, indicator_id: dto.indicatorId ?? null,
-            value: dto.value ?? null, text: dto.text ?? null, observed_on: dto.observedOn, method: dto.method, source: dto.source ?? null,
-            sample_size: dto.sampleSize ?? null, created_by: dto.createdBy ?? null, created_at: instant(new Date()),
+            id: randomUUID(),
+            cycle_id: cycleId,
+            initiative_id: dto.initiativeId,
+            kind: dto.kind,
+            indicator_id: dto.indicatorId ?? null,
+            value: dto.value ?? null,
+            text: dto.text ?? null,
+            observed_on: dto.observedOn,
+            method: dto.method,
+            source: dto.source ?? null,
+            sample_size: dto.sampleSize ?? null,
+            created_by: dto.createdBy ?? null,
+            created_at: instant(new Date()),
           };
           await new Promise<void>((resolve, reject) =>
-            insert.run([row.id, row.cycle_id, row.initiative_id, row.kind, row.indicator_id, row.value, row.text, row.observed_on, row.method, row.source, row.sample_size, row.created_by, row.created_at], (error) => (error ? reject(error) : resolve())),
+            insert.run(
+              [
+                row.id,
+                row.cycle_id,
+                row.initiative_id,
+                row.kind,
+                row.indicator_id,
+                row.value,
+                row.text,
+                row.observed_on,
+                row.method,
+                row.source,
+                row.sample_size,
+                row.created_by,
+                row.created_at,
+              ],
+              (error) => (error ? reject(error) : resolve()),
+            ),
           );
           return send(res, 201, view(row));
         }

@@ -17,23 +17,49 @@ interface OpenCycle {
 }
 
 const today = isoDate(new Date());
-const measurement = (indicatorId: string) => ({ kind: 'measurement', indicatorId, value: 14, observedOn: today, method: 'sign_in', source: 'Sign-in sheet, Tuesday story time', sampleSize: 14 });
+const measurement = (indicatorId: string) => ({
+  kind: 'measurement',
+  indicatorId,
+  value: 14,
+  observedOn: today,
+  method: 'sign_in',
+  source: 'Sign-in sheet, Tuesday story time',
+  sampleSize: 14,
+});
 
 /** An initiative with a cycle in its evidence phase, built through the API by an admin and its librarian. */
 async function cycleInEvidence(admin: ApiClient, librarian: ApiClient, libraryId: string, librarianId: string, title: string): Promise<OpenCycle> {
   const { id: initiativeId } = await admin.call<{ id: string }>('POST', '/api/v1/initiatives', {
-    libraryId, title, summary: 'Monthly facilitated conversations between newcomers and long-time residents.', audience: 'Newcomer families and long-time residents',
-    learningQuestion: 'What helps neighbours who rarely meet feel they belong at the library?', checkInCadenceDays: 14, startDate: today,
+    libraryId,
+    title,
+    summary: 'Monthly facilitated conversations between newcomers and long-time residents.',
+    audience: 'Newcomer families and long-time residents',
+    learningQuestion: 'What helps neighbours who rarely meet feel they belong at the library?',
+    checkInCadenceDays: 14,
+    startDate: today,
   });
   await admin.call('PUT', `/api/v1/initiatives/${initiativeId}/members/${librarianId}`, { role: 'librarian' });
-  const { id: indicatorId } = await librarian.call<{ id: string }>('POST', `/api/v1/initiatives/${initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 20 });
-  const { id: cycleId } = await librarian.call<{ id: string }>('POST', `/api/v1/initiatives/${initiativeId}/cycles`, { title: 'Cycle 1: bilingual welcome at the door', plannedStart: today, plannedEnd: today });
+  const { id: indicatorId } = await librarian.call<{ id: string }>('POST', `/api/v1/initiatives/${initiativeId}/indicators`, {
+    templateKey: 'attendance',
+    baseline: 12,
+    target: 20,
+  });
+  const { id: cycleId } = await librarian.call<{ id: string }>('POST', `/api/v1/initiatives/${initiativeId}/cycles`, {
+    title: 'Cycle 1: bilingual welcome at the door',
+    plannedStart: today,
+    plannedEnd: today,
+  });
   await librarian.call('PUT', `/api/v1/cycles/${cycleId}/hypothesis`, {
     statement: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.',
-    expectedOutcome: 'Repeat attendance of newcomer families rises from 3 to 6', rationale: 'Families told us they were unsure they were welcome.', indicatorIds: [indicatorId],
+    expectedOutcome: 'Repeat attendance of newcomer families rises from 3 to 6',
+    rationale: 'Families told us they were unsure they were welcome.',
+    indicatorIds: [indicatorId],
   });
   await librarian.call('POST', `/api/v1/cycles/${cycleId}/transitions`, { to: 'adaptation' });
-  await librarian.call('PUT', `/api/v1/cycles/${cycleId}/adaptation`, { description: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.', implementedOn: today });
+  await librarian.call('PUT', `/api/v1/cycles/${cycleId}/adaptation`, {
+    description: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.',
+    implementedOn: today,
+  });
   await librarian.call('POST', `/api/v1/cycles/${cycleId}/transitions`, { to: 'evidence' });
   return { initiativeId, cycleId, indicatorId };
 }
@@ -53,7 +79,13 @@ async function baselineDatabase(dir: string): Promise<{ file: string; write: Ope
     const make = (n: number) => {
       const ini = initiative(String(lib.id), n, now);
       const ind = indicator(String(ini.id), { name: 'Attendance', unit: 'people', kind: 'count', baseline: 12, target: 20 }, now);
-      const cycle: Row = { ...closedCycle(String(ini.id), 1, [String(ind.id)], now), phase: 'evidence', open_initiative_id: ini.id, reflection: null, closed_at: null };
+      const cycle: Row = {
+        ...closedCycle(String(ini.id), 1, [String(ind.id)], now),
+        phase: 'evidence',
+        open_initiative_id: ini.id,
+        reflection: null,
+        closed_at: null,
+      };
       return { ini, ind, cycle };
     };
     const [w, r] = [make(1), make(2)];
@@ -64,7 +96,10 @@ async function baselineDatabase(dir: string): Promise<{ file: string; write: Ope
       await insertRows(em, 'indicators', [w.ind, r.ind]);
       await insertRows(em, 'cycles', [w.cycle, r.cycle]);
       const readCycle = { id: String(r.cycle.id), initiativeId: String(r.ini.id) };
-      const entries = Array.from({ length: READ_ENTRIES }, (_, n) => ({ ...evidence(readCycle, [{ id: String(r.ind.id), kind: 'count' }], 0, now, now), created_at: instant(new Date(now.getTime() + n)) }));
+      const entries = Array.from({ length: READ_ENTRIES }, (_, n) => ({
+        ...evidence(readCycle, [{ id: String(r.ind.id), kind: 'count' }], 0, now, now),
+        created_at: instant(new Date(now.getTime() + n)),
+      }));
       await insertRows(em, 'evidence', entries);
     });
     const ids = (x: typeof w) => ({ initiativeId: String(x.ini.id), cycleId: String(x.cycle.id), indicatorId: String(x.ind.id) });
@@ -84,9 +119,20 @@ export const HTTP_PLACEHOLDERS: Figure[] = [
 /** 1 write path, 2 read path and 7 footprint, against the spawned API and the bare baseline server. */
 export async function measureHttpPaths(api: ApiProcess, workDir: string): Promise<Figure[]> {
   const admin = await new ApiClient(api.url).login(ADMIN.email, ADMIN.password);
-  const { id: libraryId } = await admin.call<{ id: string }>('POST', '/api/v1/libraries', { name: 'Riverbend Public Library', city: 'Riverbend', state: 'MT', communityType: 'rural', timezone: 'America/Denver' });
+  const { id: libraryId } = await admin.call<{ id: string }>('POST', '/api/v1/libraries', {
+    name: 'Riverbend Public Library',
+    city: 'Riverbend',
+    state: 'MT',
+    communityType: 'rural',
+    timezone: 'America/Denver',
+  });
   const password = 'bench-librarian-password';
-  const { id: librarianId } = await admin.call<{ id: string }>('POST', '/api/v1/users', { email: 'librarian@riverbend.test', name: 'Rosa Librarian', role: 'librarian', password });
+  const { id: librarianId } = await admin.call<{ id: string }>('POST', '/api/v1/users', {
+    email: 'librarian@riverbend.test',
+    name: 'Rosa Librarian',
+    role: 'librarian',
+    password,
+  });
   const librarian = await admin.login('librarian@riverbend.test', password);
   const write = await cycleInEvidence(admin, librarian, libraryId, librarianId, 'Community Conversations (write path)');
   const read = await cycleInEvidence(admin, librarian, libraryId, librarianId, 'Community Conversations (read path)');
@@ -97,25 +143,71 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
   try {
     const auth = { authorization: `Bearer ${librarian.token}` };
     let rss = sampleRss(api.pid);
-    const apiWrite = await load({ url: `${api.url}/api/v1/cycles/${write.cycleId}/evidence`, method: 'POST', headers: auth, body: measurement(write.indicatorId), connections: CONNECTIONS, seconds: SECONDS });
+    const apiWrite = await load({
+      url: `${api.url}/api/v1/cycles/${write.cycleId}/evidence`,
+      method: 'POST',
+      headers: auth,
+      body: measurement(write.indicatorId),
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
     const apiRss = rss.stop();
     rss = sampleRss(baseline.pid);
     const baseWrite = await load({
-      url: `${baseline.url}/cycles/${base.write.cycleId}/evidence`, method: 'POST',
-      body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId }, connections: CONNECTIONS, seconds: SECONDS,
+      url: `${baseline.url}/cycles/${base.write.cycleId}/evidence`,
+      method: 'POST',
+      body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId },
+      connections: CONNECTIONS,
+      seconds: SECONDS,
     });
     const baseRss = rss.stop();
     const apiRead = await load({ url: `${api.url}/api/v1/cycles/${read.cycleId}`, method: 'GET', headers: auth, connections: CONNECTIONS, seconds: SECONDS });
     const baseRead = await load({ url: `${baseline.url}/cycles/${base.read.cycleId}`, method: 'GET', connections: CONNECTIONS, seconds: SECONDS });
 
     return [
-      { measure: `1 write: POST evidence, ${CONNECTIONS} conns, ${SECONDS} s`, value: apiWrite.requestsPerSecond, unit: 'req/s', baseline: baseWrite.requestsPerSecond, target: '≥ 50% of baseline', met: apiWrite.requestsPerSecond >= 0.5 * baseWrite.requestsPerSecond },
+      {
+        measure: `1 write: POST evidence, ${CONNECTIONS} conns, ${SECONDS} s`,
+        value: apiWrite.requestsPerSecond,
+        unit: 'req/s',
+        baseline: baseWrite.requestsPerSecond,
+        target: '≥ 50% of baseline',
+        met: apiWrite.requestsPerSecond >= 0.5 * baseWrite.requestsPerSecond,
+      },
       { measure: '1 write: p99 latency', value: apiWrite.p99Ms, unit: 'ms', baseline: baseWrite.p99Ms, target: '≤ 50 ms', met: apiWrite.p99Ms <= 50 },
-      { measure: `1 write: errors / non-2xx of ${apiWrite.requests}`, value: apiWrite.failures, unit: '', baseline: baseWrite.failures, target: '0', met: apiWrite.failures === 0 },
-      { measure: `2 read: GET cycle with ${READ_ENTRIES} entries`, value: apiRead.requestsPerSecond, unit: 'req/s', baseline: baseRead.requestsPerSecond, target: '≥ 50% of baseline', met: apiRead.requestsPerSecond >= 0.5 * baseRead.requestsPerSecond },
-      { measure: '2 read: p99 latency', value: apiRead.p99Ms, unit: 'ms', baseline: baseRead.p99Ms, target: '≤ 50 ms', met: apiRead.p99Ms <= 50 && apiRead.failures === 0, note: apiRead.failures ? `${apiRead.failures} failures` : undefined },
+      {
+        measure: `1 write: errors / non-2xx of ${apiWrite.requests}`,
+        value: apiWrite.failures,
+        unit: '',
+        baseline: baseWrite.failures,
+        target: '0',
+        met: apiWrite.failures === 0,
+      },
+      {
+        measure: `2 read: GET cycle with ${READ_ENTRIES} entries`,
+        value: apiRead.requestsPerSecond,
+        unit: 'req/s',
+        baseline: baseRead.requestsPerSecond,
+        target: '≥ 50% of baseline',
+        met: apiRead.requestsPerSecond >= 0.5 * baseRead.requestsPerSecond,
+      },
+      {
+        measure: '2 read: p99 latency',
+        value: apiRead.p99Ms,
+        unit: 'ms',
+        baseline: baseRead.p99Ms,
+        target: '≤ 50 ms',
+        met: apiRead.p99Ms <= 50 && apiRead.failures === 0,
+        note: apiRead.failures ? `${apiRead.failures} failures` : undefined,
+      },
       { measure: '7 footprint: API RSS under write load', value: apiRss, unit: 'MB', baseline: baseRss, target: '< 300 MB', met: apiRss < 300 },
-      { measure: '7 footprint: cold start to healthy', value: api.coldStartMs, unit: 'ms', baseline: baseline.startMs, target: '< 5000 ms', met: api.coldStartMs < 5000 },
+      {
+        measure: '7 footprint: cold start to healthy',
+        value: api.coldStartMs,
+        unit: 'ms',
+        baseline: baseline.startMs,
+        target: '< 5000 ms',
+        met: api.coldStartMs < 5000,
+      },
     ];
   } finally {
     await baseline.stop();

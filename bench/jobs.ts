@@ -16,7 +16,20 @@ import { CompileDigest, DigestsModule, SummariesService, SummaryCompilingModule,
 import { recordQueries, replayReads, SentQuery, statements } from './queries';
 import type { Figure } from './report';
 import {
-  closedCycle, daysBefore, evidence, indicator, INDICATORS, initiative, insertRows, instant, isoDate, library, membership, Row, TIME_ZONES, user,
+  closedCycle,
+  daysBefore,
+  evidence,
+  indicator,
+  INDICATORS,
+  initiative,
+  insertRows,
+  instant,
+  isoDate,
+  library,
+  membership,
+  Row,
+  TIME_ZONES,
+  user,
 } from './synthetic';
 
 /** The job services with what they need and nothing else: no HTTP, no processors, no schedulers. */
@@ -74,7 +87,10 @@ async function seedReminderScan(dataSource: DataSource, now: Date): Promise<void
     const librarian = user('librarian', n, now);
     initiatives.push(ini);
     people.push(librarian);
-    memberships.push(membership(String(ini.id), String(librarian.id), 'librarian', now), membership(String(ini.id), String(coaches[n % coaches.length].id), 'coach', now));
+    memberships.push(
+      membership(String(ini.id), String(librarian.id), 'librarian', now),
+      membership(String(ini.id), String(coaches[n % coaches.length].id), 'coach', now),
+    );
   }
   await dataSource.transaction(async (em) => {
     await insertRows(em, 'libraries', libraries);
@@ -99,12 +115,30 @@ async function measureReminderScan(s: Services): Promise<Figure[]> {
   };
   const q1 = split(first.result.queries);
   return [
-    { measure: `3 reminder scan: ${SCAN_INITIATIVES} initiatives, 20 zones`, value: first.ms, unit: 'ms', baseline: firstReads, target: '< 2000 ms', met: first.ms < 2000, note: `${due} due, ${emailsAdded} emails added` },
     {
-      measure: '3 reminder scan: queries', value: first.result.queries.length, unit: '', target: '≤ 10, none per initiative', met: first.result.queries.length <= 10 && q1.reads <= 2,
+      measure: `3 reminder scan: ${SCAN_INITIATIVES} initiatives, 20 zones`,
+      value: first.ms,
+      unit: 'ms',
+      baseline: firstReads,
+      target: '< 2000 ms',
+      met: first.ms < 2000,
+      note: `${due} due, ${emailsAdded} emails added`,
+    },
+    {
+      measure: '3 reminder scan: queries',
+      value: first.result.queries.length,
+      unit: '',
+      target: '≤ 10, none per initiative',
+      met: first.result.queries.length <= 10 && q1.reads <= 2,
       note: `${q1.reads} reads, ${q1.writes} outbox writes for ${emailsAdded} emails, ${q1.control} BEGIN/COMMIT`,
     },
-    { measure: '3 reminder scan: next pass, nothing new to send', value: again.ms, unit: 'ms', baseline: againReads, note: `${again.result.queries.length} queries` },
+    {
+      measure: '3 reminder scan: next pass, nothing new to send',
+      value: again.ms,
+      unit: 'ms',
+      baseline: againReads,
+      note: `${again.result.queries.length} queries`,
+    },
   ];
 }
 
@@ -121,7 +155,12 @@ async function seedClosedCycle(dataSource: DataSource, entries: number, now: Dat
   const ini = initiative(String(lib.id), 0, now);
   const people = [user('librarian', 0, now), user('librarian', 1, now), user('coach', 0, now)].map((p): Row => ({ ...p, email: `${tag}-${String(p.email)}` }));
   const indicators = INDICATORS.map((shape) => indicator(String(ini.id), shape, now));
-  const cycle = closedCycle(String(ini.id), 1, indicators.map((i) => String(i.id)), daysBefore(now, 1));
+  const cycle = closedCycle(
+    String(ini.id),
+    1,
+    indicators.map((i) => String(i.id)),
+    daysBefore(now, 1),
+  );
   const target = { id: String(cycle.id), initiativeId: String(ini.id) };
   const shapes = indicators.map((i) => ({ id: String(i.id), kind: i.kind as 'count' }));
   const rows = Array.from({ length: entries }, (_, n) => evidence(target, shapes, n, daysBefore(now, 2 + (n % 30)), daysBefore(now, 2 + (n % 30))));
@@ -129,7 +168,11 @@ async function seedClosedCycle(dataSource: DataSource, entries: number, now: Dat
     await insertRows(em, 'libraries', [lib]);
     await insertRows(em, 'users', people);
     await insertRows(em, 'initiatives', [ini]);
-    await insertRows(em, 'memberships', people.map((p, k) => membership(String(ini.id), String(p.id), k < 2 ? 'librarian' : 'coach', now)));
+    await insertRows(
+      em,
+      'memberships',
+      people.map((p, k) => membership(String(ini.id), String(p.id), k < 2 ? 'librarian' : 'coach', now)),
+    );
     await insertRows(em, 'indicators', indicators);
     await insertRows(em, 'cycles', [cycle]);
     await insertRows(em, 'evidence', rows);
@@ -168,9 +211,22 @@ async function measureSummary(s: Services): Promise<Figure[]> {
   const reads = await replayReads(s.file, many.queries);
   const flat = many.rowsRead <= few.rowsRead + 10 && many.heapGrowthMb - few.heapGrowthMb < 5;
   return [
-    { measure: `4 summary compile: cycle with ${SUMMARY_ENTRIES} entries`, value: many.ms, unit: 'ms', baseline: reads, target: '< 300 ms', met: many.ms < 300, note: `${many.queries.length} queries` },
     {
-      measure: `4 summary: rows read, ${SMALL_SUMMARY_ENTRIES} → ${SUMMARY_ENTRIES} entries`, value: many.rowsRead, unit: 'rows', baseline: few.rowsRead, target: 'flat: no growth with entries', met: flat,
+      measure: `4 summary compile: cycle with ${SUMMARY_ENTRIES} entries`,
+      value: many.ms,
+      unit: 'ms',
+      baseline: reads,
+      target: '< 300 ms',
+      met: many.ms < 300,
+      note: `${many.queries.length} queries`,
+    },
+    {
+      measure: `4 summary: rows read, ${SMALL_SUMMARY_ENTRIES} → ${SUMMARY_ENTRIES} entries`,
+      value: many.rowsRead,
+      unit: 'rows',
+      baseline: few.rowsRead,
+      target: 'flat: no growth with entries',
+      met: flat,
       note: `heap growth ${few.heapGrowthMb.toFixed(1)} → ${many.heapGrowthMb.toFixed(1)} MB`,
     },
   ];
@@ -203,7 +259,12 @@ async function seedDigest(dataSource: DataSource, now: Date): Promise<void> {
     indicators.push(...own);
     for (let number = 1; number <= DIGEST_SHAPE.cycles; number++) {
       const closedAt = new Date(daysBefore(now, (DIGEST_SHAPE.cycles - number) * 7 + 2).getTime() + n * 3600000);
-      const cycle = closedCycle(String(ini.id), number, own.map((i) => String(i.id)), closedAt);
+      const cycle = closedCycle(
+        String(ini.id),
+        number,
+        own.map((i) => String(i.id)),
+        closedAt,
+      );
       cycles.push(cycle);
       const target = { id: String(cycle.id), initiativeId: String(ini.id) };
       const shapes = own.map((i) => ({ id: String(i.id), kind: i.kind as 'count' }));
@@ -234,14 +295,20 @@ async function measureDigest(s: Services): Promise<Figure[]> {
   const figures: Figure[] = [];
   // The weekly digest is the product's schedule and the target; a year's digest (the longest period an
   // admin may ask for) shows what grows with the period.
-  for (const [label, period, target] of [['last week', week, true], ['366 days', year, false]] as const) {
+  for (const [label, period, target] of [
+    ['last week', week, true],
+    ['366 days', year, false],
+  ] as const) {
     const run = await timed(() => recordQueries(s.dataSource, () => compile.run(period, null)));
     if (!run.result.result.compiled) throw new Error(`digest ${period.start}–${period.end} was not compiled`);
     const reads = await replayReads(s.file, run.result.queries);
     const { digest } = run.result.result;
     const copyMb = (Buffer.byteLength(digest.html) + Buffer.byteLength(digest.text)) / 1048576;
     figures.push({
-      measure: `5 digest compile: ${label}, ${DIGEST_SHAPE.initiatives}×${DIGEST_SHAPE.cycles}×${DIGEST_SHAPE.entries}`, value: run.ms, unit: 'ms', baseline: reads,
+      measure: `5 digest compile: ${label}, ${DIGEST_SHAPE.initiatives}×${DIGEST_SHAPE.cycles}×${DIGEST_SHAPE.entries}`,
+      value: run.ms,
+      unit: 'ms',
+      baseline: reads,
       ...(target ? { target: '< 1000 ms', met: run.ms < 1000 } : {}),
       note: `${digest.content.closedCycles.length} cycles closed, ${digest.recipients} recipients × ${copyMb.toFixed(2)} MB to the outbox, ${run.result.queries.length} queries`,
     });
@@ -259,7 +326,11 @@ export interface JobSection {
 }
 
 export const JOB_SECTIONS: JobSection[] = [
-  { name: 'reminders', measure: measureReminderScan, placeholders: [{ measure: '3 reminder scan', value: null, unit: 'ms', target: '< 2000 ms, ≤ 10 queries' }] },
+  {
+    name: 'reminders',
+    measure: measureReminderScan,
+    placeholders: [{ measure: '3 reminder scan', value: null, unit: 'ms', target: '< 2000 ms, ≤ 10 queries' }],
+  },
   { name: 'summaries', measure: measureSummary, placeholders: [{ measure: '4 summary compile', value: null, unit: 'ms', target: '< 300 ms, flat memory' }] },
   { name: 'digests', measure: measureDigest, placeholders: [{ measure: '5 digest compile', value: null, unit: 'ms', target: '< 1000 ms' }] },
 ];

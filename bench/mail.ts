@@ -29,11 +29,15 @@ async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise
   const mine = () => smtp.received.filter((m) => m.key?.startsWith(`${prefix}:`));
   let ms = 0;
   try {
-    await waitFor(async () => {
-      const unique = new Set(mine().map((m) => m.key)).size;
-      ms = performance.now() - since;
-      return unique >= MAILS;
-    }, 60000, `${MAILS} emails at the SMTP server`);
+    await waitFor(
+      async () => {
+        const unique = new Set(mine().map((m) => m.key)).size;
+        ms = performance.now() - since;
+        return unique >= MAILS;
+      },
+      60000,
+      `${MAILS} emails at the SMTP server`,
+    );
   } catch {
     // reported below as missing
   }
@@ -43,7 +47,9 @@ async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise
   return { ms, unique, duplicates: all.length - unique };
 }
 
-export const MAIL_PLACEHOLDERS: Figure[] = [{ measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 200 emails/s, each exactly once' }];
+export const MAIL_PLACEHOLDERS: Figure[] = [
+  { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 200 emails/s, each exactly once' },
+];
 
 /**
  * 6 mail throughput: 2,000 emails added to the running API's outbox (by the real OutboxService, in
@@ -60,7 +66,11 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
     await new Transactions(dataSource).run((em) => outbox.add(em, mails(prefix)));
     const committed = performance.now();
     const result = await delivered(smtp, prefix, committed);
-    const sent = await dataSource.getRepository(OutboxMessage).createQueryBuilder('m').where("m.idempotency_key LIKE :p AND m.status = 'sent'", { p: `${prefix}:%` }).getCount();
+    const sent = await dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where("m.idempotency_key LIKE :p AND m.status = 'sent'", { p: `${prefix}:%` })
+      .getCount();
     outboxRun = { ...result, sent };
   } finally {
     await dataSource.destroy();
@@ -69,16 +79,41 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
   const transport = createTransport({ url: smtp.url, pool: true, maxConnections: 5 });
   const prefix = `bench-direct-${Date.now()}`;
   const started = performance.now();
-  await Promise.all(mails(prefix).map((m) => transport.sendMail({ from: FROM, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: { 'X-R2C-Key': m.idempotencyKey }, messageId: messageIdFor(m.idempotencyKey, FROM) })));
+  await Promise.all(
+    mails(prefix).map((m) =>
+      transport.sendMail({
+        from: FROM,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        headers: { 'X-R2C-Key': m.idempotencyKey },
+        messageId: messageIdFor(m.idempotencyKey, FROM),
+      }),
+    ),
+  );
   const direct = await delivered(smtp, prefix, started);
   transport.close();
 
   const rate = (r: { ms: number; unique: number }) => (r.ms > 0 ? (r.unique * 1000) / r.ms : 0);
   const wrong = MAILS - outboxRun.unique + outboxRun.duplicates + (MAILS - outboxRun.sent);
   return [
-    { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: rate(outboxRun), unit: 'emails/s', baseline: rate(direct), target: '≥ 200 emails/s', met: rate(outboxRun) >= 200, note: `${outboxRun.ms.toFixed(0)} ms from commit` },
     {
-      measure: '6 mail: missing + duplicated + not marked sent', value: wrong, unit: '', baseline: MAILS - direct.unique + direct.duplicates, target: '0 (each exactly once)', met: wrong === 0,
+      measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`,
+      value: rate(outboxRun),
+      unit: 'emails/s',
+      baseline: rate(direct),
+      target: '≥ 200 emails/s',
+      met: rate(outboxRun) >= 200,
+      note: `${outboxRun.ms.toFixed(0)} ms from commit`,
+    },
+    {
+      measure: '6 mail: missing + duplicated + not marked sent',
+      value: wrong,
+      unit: '',
+      baseline: MAILS - direct.unique + direct.duplicates,
+      target: '0 (each exactly once)',
+      met: wrong === 0,
       note: `${outboxRun.unique} delivered, ${outboxRun.duplicates} twice, ${outboxRun.sent} marked sent`,
     },
   ];

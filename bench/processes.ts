@@ -68,16 +68,20 @@ export interface ApiProcess {
  */
 export async function startApi(dataDir: string, env: Record<string, string>, profileDir?: string): Promise<ApiProcess> {
   // The embedded defaults: whatever this shell points at, the API gets its own SQLite file and Redis.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'SECRET_KEY', 'NODE_ENV', 'LOG_LEVEL'].includes(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'SECRET_KEY', 'NODE_ENV', 'LOG_LEVEL'].includes(name)),
+  );
   let started = 0;
   const { child, port } = await spawnOnFreePort(
     (port) => {
       const log = openSync(join(dataDir, 'api.log'), 'w');
       started = performance.now();
-      const spawned = watch(spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
-        env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
-        stdio: ['ignore', log, log],
-      }));
+      const spawned = watch(
+        spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
+          env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+          stdio: ['ignore', log, log],
+        }),
+      );
       closeSync(log);
       return spawned;
     },

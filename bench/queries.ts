@@ -27,7 +27,12 @@ export async function recordQueries<T>(dataSource: DataSource, work: () => Promi
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the connection as `this`
   const all = connection.all;
   let rowsRead = 0;
-  connection.all = function (this: sqlite3.Database, sql: string, params: unknown, callback: (this: sqlite3.Statement, error: Error | null, rows: unknown[]) => void) {
+  connection.all = function (
+    this: sqlite3.Database,
+    sql: string,
+    params: unknown,
+    callback: (this: sqlite3.Statement, error: Error | null, rows: unknown[]) => void,
+  ) {
     return all.call(this, sql, params, function (this: sqlite3.Statement, error: Error | null, rows: unknown[]) {
       rowsRead += rows?.length ?? 0;
       callback.call(this, error, rows); // TypeORM reads `changes` from the statement

@@ -11,7 +11,10 @@ import { MAIL_PLACEHOLDERS, measureMail } from './mail';
 import { ApiProcess, startApi } from './processes';
 import { Figure, renderTable, verdict } from './report';
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 /** 1 write, 2 read, 7 footprint and 6 mail, against the built API started as `npm start` would. */
 async function measureSpawnedApi(work: string, wanted: (name: string) => boolean, profiles?: string): Promise<Figure[]> {
@@ -51,7 +54,10 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']); // the bench prints one table, not the services' logs
   const profile = process.argv.includes('--profile');
   // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time.
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const started = performance.now();
   // Short: the embedded Redis listens on a Unix socket under it, and socket paths are limited to about 100 bytes.
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(renderTable(figures));
   console.log('');
-  console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s · load average at end ${load()}${profiles ? ` · CPU profiles of the API in ${profiles}` : ''}`);
+  console.log(
+    `took ${((performance.now() - started) / 1000).toFixed(0)} s · load average at end ${load()}${profiles ? ` · CPU profiles of the API in ${profiles}` : ''}`,
+  );
   if (!profiles) rmSync(work, { recursive: true, force: true });
   console.log(verdict(figures));
   process.exit(0);

@@ -15,9 +15,26 @@ export const daysBefore = (d: Date, days: number): Date => new Date(d.getTime() 
 
 /** The 20 time zones the reminder scan's libraries are spread over. */
 export const TIME_ZONES = [
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu',
-  'America/Puerto_Rico', 'America/Detroit', 'America/Indiana/Indianapolis', 'America/Boise', 'America/Juneau', 'America/Adak',
-  'America/Kentucky/Louisville', 'America/North_Dakota/Center', 'America/Menominee', 'America/Sitka', 'Pacific/Guam', 'Pacific/Pago_Pago', 'America/St_Thomas',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Puerto_Rico',
+  'America/Detroit',
+  'America/Indiana/Indianapolis',
+  'America/Boise',
+  'America/Juneau',
+  'America/Adak',
+  'America/Kentucky/Louisville',
+  'America/North_Dakota/Center',
+  'America/Menominee',
+  'America/Sitka',
+  'Pacific/Guam',
+  'Pacific/Pago_Pago',
+  'America/St_Thomas',
 ];
 
 /** Inserts rows with multi-row INSERTs, chunked to stay under SQLite's bound-parameter limit. */
@@ -28,27 +45,56 @@ export async function insertRows(em: EntityManager | DataSource, table: string, 
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const placeholders = part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, part.flatMap((r) => columns.map((c) => r[c])));
+    await em.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`,
+      part.flatMap((r) => columns.map((c) => r[c])),
+    );
   }
 }
 
 export function library(timezone: string, n: number, now: Date): Row {
-  return { id: newId(), name: `Branch Library ${n}`, city: 'Riverbend', state: 'MT', community_type: ['urban', 'suburban', 'rural', 'tribal'][n % 4], timezone, created_at: instant(now), updated_at: instant(now) };
+  return {
+    id: newId(),
+    name: `Branch Library ${n}`,
+    city: 'Riverbend',
+    state: 'MT',
+    community_type: ['urban', 'suburban', 'rural', 'tribal'][n % 4],
+    timezone,
+    created_at: instant(now),
+    updated_at: instant(now),
+  };
 }
 
 export function initiative(libraryId: string, n: number, now: Date, overrides: Row = {}): Row {
   return {
-    id: newId(), library_id: libraryId, title: `Community Conversations ${n}`,
+    id: newId(),
+    library_id: libraryId,
+    title: `Community Conversations ${n}`,
     summary: 'Monthly facilitated conversations between newcomers and long-time residents.',
-    audience: 'Newcomer families and long-time residents', learning_question: 'What helps neighbours who rarely meet feel they belong at the library?',
-    check_in_cadence_days: 14, start_date: isoDate(daysBefore(now, 90)), status: 'active', created_at: instant(now), updated_at: instant(now), last_check_in_at: null,
+    audience: 'Newcomer families and long-time residents',
+    learning_question: 'What helps neighbours who rarely meet feel they belong at the library?',
+    check_in_cadence_days: 14,
+    start_date: isoDate(daysBefore(now, 90)),
+    status: 'active',
+    created_at: instant(now),
+    updated_at: instant(now),
+    last_check_in_at: null,
     ...overrides,
   };
 }
 
 export function user(role: string, n: number, now: Date): Row {
   // Never used to sign in: the bench's synthetic people only receive emails.
-  return { id: newId(), email: `${role}${n}@library.test`, name: `${role[0].toUpperCase()}${role.slice(1)} ${n}`, role, password_hash: 'synthetic', active: 1, created_at: instant(now), updated_at: instant(now) };
+  return {
+    id: newId(),
+    email: `${role}${n}@library.test`,
+    name: `${role[0].toUpperCase()}${role.slice(1)} ${n}`,
+    role,
+    password_hash: 'synthetic',
+    active: 1,
+    created_at: instant(now),
+    updated_at: instant(now),
+  };
 }
 
 export function membership(initiativeId: string, userId: string, role: 'librarian' | 'coach', now: Date): Row {
@@ -71,24 +117,55 @@ export const INDICATORS: IndicatorShape[] = [
 
 export function indicator(initiativeId: string, shape: IndicatorShape, now: Date): Row {
   return {
-    id: newId(), initiative_id: initiativeId, name: shape.name, unit: shape.unit, kind: shape.kind, direction: 'increase', baseline: shape.baseline,
-    target: shape.target, template_key: null, description: null, created_at: instant(now), updated_at: instant(now),
+    id: newId(),
+    initiative_id: initiativeId,
+    name: shape.name,
+    unit: shape.unit,
+    kind: shape.kind,
+    direction: 'increase',
+    baseline: shape.baseline,
+    target: shape.target,
+    template_key: null,
+    description: null,
+    created_at: instant(now),
+    updated_at: instant(now),
   };
 }
 
 export function closedCycle(initiativeId: string, number: number, indicatorIds: string[], closedAt: Date): Row {
   const start = daysBefore(closedAt, 42);
   return {
-    id: newId(), initiative_id: initiativeId, number, title: `Cycle ${number}: bilingual welcome at the door`, planned_start: isoDate(start), planned_end: isoDate(closedAt),
-    phase: 'closed', open_initiative_id: null,
+    id: newId(),
+    initiative_id: initiativeId,
+    number,
+    title: `Cycle ${number}: bilingual welcome at the door`,
+    planned_start: isoDate(start),
+    planned_end: isoDate(closedAt),
+    phase: 'closed',
+    open_initiative_id: null,
     hypothesis: JSON.stringify({
       statement: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.',
-      expectedOutcome: 'Repeat attendance of newcomer families rises from 3 to 6', rationale: 'Families told us they were unsure they were welcome.',
-      learningQuestion: 'What helps neighbours who rarely meet feel they belong at the library?', indicatorIds,
+      expectedOutcome: 'Repeat attendance of newcomer families rises from 3 to 6',
+      rationale: 'Families told us they were unsure they were welcome.',
+      learningQuestion: 'What helps neighbours who rarely meet feel they belong at the library?',
+      indicatorIds,
     }),
-    adaptation: JSON.stringify({ description: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.', implementedOn: isoDate(daysBefore(closedAt, 35)), sessionsHeld: 6, participantsReached: 84 }),
-    reflection: JSON.stringify({ outcome: 'partly_supported', insights: 'Families came back when someone greeted them by name.\nThe Dari greeting mattered most.', decision: 'adapt', nextSteps: 'Recruit a third volunteer for Saturday sessions.' }),
-    carried_over: null, closed_at: instant(closedAt), created_at: instant(start), updated_at: instant(closedAt),
+    adaptation: JSON.stringify({
+      description: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.',
+      implementedOn: isoDate(daysBefore(closedAt, 35)),
+      sessionsHeld: 6,
+      participantsReached: 84,
+    }),
+    reflection: JSON.stringify({
+      outcome: 'partly_supported',
+      insights: 'Families came back when someone greeted them by name.\nThe Dari greeting mattered most.',
+      decision: 'adapt',
+      nextSteps: 'Recruit a third volunteer for Saturday sessions.',
+    }),
+    carried_over: null,
+    closed_at: instant(closedAt),
+    created_at: instant(start),
+    updated_at: instant(closedAt),
   };
 }
 
@@ -100,10 +177,26 @@ const QUOTES = [
 ];
 
 /** The n-th evidence entry of a cycle: seven in ten are measurements, the rest observations, quotes and stories. */
-export function evidence(cycle: { id: string; initiativeId: string }, indicators: { id: string; kind: IndicatorShape['kind'] }[], n: number, observedOn: Date, createdAt: Date): Row {
+export function evidence(
+  cycle: { id: string; initiativeId: string },
+  indicators: { id: string; kind: IndicatorShape['kind'] }[],
+  n: number,
+  observedOn: Date,
+  createdAt: Date,
+): Row {
   const base = {
-    id: newId(), cycle_id: cycle.id, initiative_id: cycle.initiativeId, indicator_id: null as string | null, value: null as number | null, text: null as string | null,
-    observed_on: isoDate(observedOn), method: METHODS[n % METHODS.length], source: 'Tuesday story time', sample_size: 10 + (n % 30), created_by: null, created_at: instant(createdAt),
+    id: newId(),
+    cycle_id: cycle.id,
+    initiative_id: cycle.initiativeId,
+    indicator_id: null as string | null,
+    value: null as number | null,
+    text: null as string | null,
+    observed_on: isoDate(observedOn),
+    method: METHODS[n % METHODS.length],
+    source: 'Tuesday story time',
+    sample_size: 10 + (n % 30),
+    created_by: null,
+    created_at: instant(createdAt),
   };
   const slot = n % 10;
   if (slot < 7) {

@@ -74,7 +74,10 @@ describe('people and access', () => {
       await c.as('').post('/api/v1/auth/login', { email: p.email, password: PASSWORD }).expect(401);
       await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { active: true }).expect(200);
       await c.as(p.token).get('/api/v1/me').expect(401);
-      await c.as(await c.login(p.email)).get('/api/v1/me').expect(200);
+      await c
+        .as(await c.login(p.email))
+        .get('/api/v1/me')
+        .expect(200);
     });
 
     it('shows the caller with their memberships on GET /me', async () => {
@@ -87,7 +90,15 @@ describe('people and access', () => {
     // Who asks, relative to the initiative a row is about ("here"); "elsewhere" people are members of another one.
     const WHO = ['admin', 'coach here', 'coach elsewhere', 'librarian here', 'librarian elsewhere', 'subscriber', 'anonymous'] as const;
     type Who = (typeof WHO)[number];
-    type Expected = [admin: number, coachHere: number, coachElsewhere: number, librarianHere: number, librarianElsewhere: number, subscriber: number, anonymous: number];
+    type Expected = [
+      admin: number,
+      coachHere: number,
+      coachElsewhere: number,
+      librarianHere: number,
+      librarianElsewhere: number,
+      subscriber: number,
+      anonymous: number,
+    ];
     type Target = 'here' | 'closedOnly' | 'sharesNothing' | 'completed';
     type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
     interface Row {
@@ -128,7 +139,15 @@ describe('people and access', () => {
         anonymous: '',
       })[who];
 
-    const adaptation = () => ({ madeOn: '2026-03-10', whatChanged: 'Moved to Saturday.', decidedBy: 'The librarian', planning: 'reactive', reason: 'Work shifts.', fidelityConsistent: 'yes', permanence: 'temporary' });
+    const adaptation = () => ({
+      madeOn: '2026-03-10',
+      whatChanged: 'Moved to Saturday.',
+      decidedBy: 'The librarian',
+      planning: 'reactive',
+      reason: 'Work shifts.',
+      fidelityConsistent: 'yes',
+      permanence: 'temporary',
+    });
 
     async function compileSummaryOf(cycleId: string): Promise<void> {
       const request = await t.app.get(DataSource).getRepository(SummaryRequest).findOneByOrFail({ cycleId });
@@ -139,19 +158,33 @@ describe('people and access', () => {
     async function scene(overrides: object = {}): Promise<Scene> {
       const p = await c.pilot(overrides);
       const as = c.as(p.librarian.token);
-      const indicatorId = (await as.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3, target: 4 }).expect(201)).body.id;
+      const indicatorId = (
+        await as.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3, target: 4 }).expect(201)
+      ).body.id;
       const toEvidence = async (title: string) => {
-        const id = (await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
-        await as.put(`/api/v1/cycles/${id}/hypothesis`, { statement: 'If volunteers greet families at the door, more of them come back.', expectedOutcome: 'Trust rises from 3 to 4', rationale: 'Families felt unsure.', indicatorIds: [indicatorId] }).expect(200);
+        const id = (await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201))
+          .body.id;
+        await as
+          .put(`/api/v1/cycles/${id}/hypothesis`, {
+            statement: 'If volunteers greet families at the door, more of them come back.',
+            expectedOutcome: 'Trust rises from 3 to 4',
+            rationale: 'Families felt unsure.',
+            indicatorIds: [indicatorId],
+          })
+          .expect(200);
         await as.post(`/api/v1/cycles/${id}/transitions`, { to: 'adaptation' }).expect(200);
         await as.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families.', implementedOn: '2026-03-09' }).expect(200);
         await as.post(`/api/v1/cycles/${id}/transitions`, { to: 'evidence' }).expect(200);
-        const evidenceId = (await as.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 4, observedOn: '2026-03-16', method: 'survey' }).expect(201)).body.id;
+        const evidenceId = (
+          await as.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 4, observedOn: '2026-03-16', method: 'survey' }).expect(201)
+        ).body.id;
         return [id, evidenceId];
       };
       const [closedCycleId] = await toEvidence('Closed cycle');
       await as.post(`/api/v1/cycles/${closedCycleId}/transitions`, { to: 'reflection' }).expect(200);
-      await as.put(`/api/v1/cycles/${closedCycleId}/reflection`, { outcome: 'supported', insights: 'Trust rose.', decision: 'continue', nextSteps: 'Keep greeting.' }).expect(200);
+      await as
+        .put(`/api/v1/cycles/${closedCycleId}/reflection`, { outcome: 'supported', insights: 'Trust rose.', decision: 'continue', nextSteps: 'Keep greeting.' })
+        .expect(200);
       await as.post(`/api/v1/cycles/${closedCycleId}/transitions`, { to: 'review' }).expect(200);
       await c.as(p.coach.token).post(`/api/v1/cycles/${closedCycleId}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
       await compileSummaryOf(closedCycleId);
@@ -159,7 +192,9 @@ describe('people and access', () => {
       const adaptationId = (await as.post(`/api/v1/cycles/${openCycleId}/adaptations`, adaptation()).expect(201)).body.id;
       await admin().post(`/api/v1/cycles/${openCycleId}/summary`).expect(202);
       await compileSummaryOf(openCycleId);
-      const surveyItemId = (await as.post(`/api/v1/initiatives/${p.initiativeId}/survey/items`, { text: 'I trust the library.', outcome: 'Trust', indicatorId }).expect(201)).body.id;
+      const surveyItemId = (
+        await as.post(`/api/v1/initiatives/${p.initiativeId}/survey/items`, { text: 'I trust the library.', outcome: 'Trust', indicatorId }).expect(201)
+      ).body.id;
       return { ...p, indicatorId, closedCycleId, openCycleId, openEvidenceId, adaptationId, surveyItemId };
     }
 
@@ -175,12 +210,23 @@ describe('people and access', () => {
       await admin().patch(`/api/v1/initiatives/${scenes.completed.initiativeId}`, { status: 'completed' }).expect(200);
     }, 120_000);
 
-    const ini = (on: Target, rest = '') => () => `/api/v1/initiatives/${scenes[on].initiativeId}${rest}`;
-    const openCycle = (on: Target, rest = '') => () => `/api/v1/cycles/${scenes[on].openCycleId}${rest}`;
-    const closedCycle = (on: Target, rest = '') => () => `/api/v1/cycles/${scenes[on].closedCycleId}${rest}`;
+    const ini =
+      (on: Target, rest = '') =>
+      () =>
+        `/api/v1/initiatives/${scenes[on].initiativeId}${rest}`;
+    const openCycle =
+      (on: Target, rest = '') =>
+      () =>
+        `/api/v1/cycles/${scenes[on].openCycleId}${rest}`;
+    const closedCycle =
+      (on: Target, rest = '') =>
+      () =>
+        `/api/v1/cycles/${scenes[on].closedCycleId}${rest}`;
     const moveOpenCycle = (on: Target, to: string) => () => admin().post(`/api/v1/cycles/${scenes[on].openCycleId}/transitions`, { to }).expect(200);
     const newEvidence = (on: Target) => async () => {
-      const res = await admin().post(`/api/v1/cycles/${scenes[on].openCycleId}/evidence`, { kind: 'quote', text: 'We felt expected.', observedOn: '2026-03-17', method: 'interview' }).expect(201);
+      const res = await admin()
+        .post(`/api/v1/cycles/${scenes[on].openCycleId}/evidence`, { kind: 'quote', text: 'We felt expected.', observedOn: '2026-03-17', method: 'interview' })
+        .expect(201);
       return `/api/v1/cycles/${scenes[on].openCycleId}/evidence/${res.body.id}`;
     };
     const newAdaptation = (on: Target) => async () => {
@@ -188,14 +234,25 @@ describe('people and access', () => {
       return `/api/v1/cycles/${scenes[on].openCycleId}/adaptations/${res.body.id}`;
     };
     const newSurveyItem = (on: Target) => async () => {
-      const res = await admin().post(`/api/v1/initiatives/${scenes[on].initiativeId}/survey/items`, { text: unique('Staff listen to me.'), outcome: 'Feeling heard', indicatorId: scenes[on].indicatorId }).expect(201);
+      const res = await admin()
+        .post(`/api/v1/initiatives/${scenes[on].initiativeId}/survey/items`, {
+          text: unique('Staff listen to me.'),
+          outcome: 'Feeling heard',
+          indicatorId: scenes[on].indicatorId,
+        })
+        .expect(201);
       return `/api/v1/initiatives/${scenes[on].initiativeId}/survey/items/${res.body.id}`;
     };
     const newMembership = async () => {
       await admin().put(`/api/v1/initiatives/${scenes.here.initiativeId}/members/${spareCoach.id}`, { role: 'coach' }).expect(200);
       return `/api/v1/initiatives/${scenes.here.initiativeId}/members/${spareCoach.id}`;
     };
-    const hypothesis = (on: Target) => () => ({ statement: 'If volunteers greet families at the door, more of them come back.', expectedOutcome: 'Trust rises from 3 to 4', rationale: 'Families felt unsure.', indicatorIds: [scenes[on].indicatorId] });
+    const hypothesis = (on: Target) => () => ({
+      statement: 'If volunteers greet families at the door, more of them come back.',
+      expectedOutcome: 'Trust rises from 3 to 4',
+      rationale: 'Families felt unsure.',
+      indicatorIds: [scenes[on].indicatorId],
+    });
     const csv = 'Timestamp,I trust the library.\n3/16/2026 10:00:00,4\n3/16/2026 10:05:00,5\n';
 
     //                       admin  coach  coach     libr.  libr.     sub-   anony-
@@ -218,96 +275,614 @@ describe('people and access', () => {
 
     const rows: Row[] = [
       // role-level permissions
-      { permission: 'users.manage', route: 'POST /users', on: 'here', method: 'post', path: () => '/api/v1/users', body: () => ({ email: `${unique('matrix').replace(/ /g, '')}@library.test`, name: 'Matrix User', role: 'subscriber', password: PASSWORD }), expected: with201(ADMIN_ONLY) },
+      {
+        permission: 'users.manage',
+        route: 'POST /users',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/users',
+        body: () => ({ email: `${unique('matrix').replace(/ /g, '')}@library.test`, name: 'Matrix User', role: 'subscriber', password: PASSWORD }),
+        expected: with201(ADMIN_ONLY),
+      },
       { permission: 'users.manage', route: 'GET /users', on: 'here', method: 'get', path: () => '/api/v1/users', expected: ADMIN_ONLY },
-      { permission: 'users.manage', route: 'PATCH /users/:id', on: 'here', method: 'patch', path: () => `/api/v1/users/${subscriber.id}`, body: () => ({ name: 'Sam Subscriber' }), expected: ADMIN_ONLY },
+      {
+        permission: 'users.manage',
+        route: 'PATCH /users/:id',
+        on: 'here',
+        method: 'patch',
+        path: () => `/api/v1/users/${subscriber.id}`,
+        body: () => ({ name: 'Sam Subscriber' }),
+        expected: ADMIN_ONLY,
+      },
       { permission: 'libraries.read', route: 'GET /libraries', on: 'here', method: 'get', path: () => '/api/v1/libraries', expected: SIGNED_IN },
-      { permission: 'libraries.read', route: 'GET /libraries/:id', on: 'here', method: 'get', path: () => `/api/v1/libraries/${scenes.here.libraryId}`, expected: SIGNED_IN },
-      { permission: 'libraries.manage', route: 'POST /libraries', on: 'here', method: 'post', path: () => '/api/v1/libraries', body: () => ({ name: unique('Matrix Library'), city: 'Gallup', state: 'NM', communityType: 'tribal', timezone: 'America/Denver' }), expected: with201(ADMIN_ONLY) },
-      { permission: 'libraries.manage', route: 'PATCH /libraries/:id', on: 'here', method: 'patch', path: () => `/api/v1/libraries/${elsewhere.libraryId}`, body: () => ({ city: 'Gallup' }), expected: ADMIN_ONLY },
-      { permission: 'initiatives.create', route: 'POST /initiatives', on: 'here', method: 'post', path: () => '/api/v1/initiatives', body: () => ({ libraryId: elsewhere.libraryId, title: unique('Matrix'), summary: 's', audience: 'a', learningQuestion: 'q', checkInCadenceDays: 7, startDate: '2026-03-02' }), expected: with201(ADMIN_ONLY) },
+      {
+        permission: 'libraries.read',
+        route: 'GET /libraries/:id',
+        on: 'here',
+        method: 'get',
+        path: () => `/api/v1/libraries/${scenes.here.libraryId}`,
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'libraries.manage',
+        route: 'POST /libraries',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/libraries',
+        body: () => ({ name: unique('Matrix Library'), city: 'Gallup', state: 'NM', communityType: 'tribal', timezone: 'America/Denver' }),
+        expected: with201(ADMIN_ONLY),
+      },
+      {
+        permission: 'libraries.manage',
+        route: 'PATCH /libraries/:id',
+        on: 'here',
+        method: 'patch',
+        path: () => `/api/v1/libraries/${elsewhere.libraryId}`,
+        body: () => ({ city: 'Gallup' }),
+        expected: ADMIN_ONLY,
+      },
+      {
+        permission: 'initiatives.create',
+        route: 'POST /initiatives',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/initiatives',
+        body: () => ({
+          libraryId: elsewhere.libraryId,
+          title: unique('Matrix'),
+          summary: 's',
+          audience: 'a',
+          learningQuestion: 'q',
+          checkInCadenceDays: 7,
+          startDate: '2026-03-02',
+        }),
+        expected: with201(ADMIN_ONLY),
+      },
       { permission: 'initiatives.list', route: 'GET /initiatives', on: 'here', method: 'get', path: () => '/api/v1/initiatives', expected: SIGNED_IN },
       { permission: 'audit.read', route: 'GET /audit', on: 'here', method: 'get', path: () => '/api/v1/audit', expected: COACHES },
       { permission: 'reviewQueue.read', route: 'GET /review-queue', on: 'here', method: 'get', path: () => '/api/v1/review-queue', expected: COACHES },
       { permission: 'digests.read', route: 'GET /digests', on: 'here', method: 'get', path: () => '/api/v1/digests', expected: SIGNED_IN },
-      { permission: 'digests.run', route: 'POST /digests/run', on: 'here', method: 'post', path: () => '/api/v1/digests/run', body: () => ({ periodStart: '2026-01-05' }), expected: with202(ADMIN_ONLY) },
+      {
+        permission: 'digests.run',
+        route: 'POST /digests/run',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/digests/run',
+        body: () => ({ periodStart: '2026-01-05' }),
+        expected: with202(ADMIN_ONLY),
+      },
       { permission: 'outbox.manage', route: 'GET /admin/outbox', on: 'here', method: 'get', path: () => '/api/v1/admin/outbox', expected: ADMIN_ONLY },
-      { permission: 'reminders.run', route: 'POST /admin/reminders/run', on: 'here', method: 'post', path: () => '/api/v1/admin/reminders/run', expected: with202(ADMIN_ONLY) },
-      { permission: 'export.coalition', route: 'GET /admin/export.json', on: 'here', method: 'get', path: () => '/api/v1/admin/export.json', expected: ADMIN_ONLY },
-      { permission: 'summary.compile', route: 'POST /cycles/:closed/summary', on: 'here', method: 'post', path: closedCycle('here', '/summary'), expected: with202(ADMIN_ONLY) },
-      { permission: 'queueDashboard.open', route: 'POST /admin/queue-dashboard/session', on: 'here', method: 'post', path: () => '/api/v1/admin/queue-dashboard/session', expected: with201(ADMIN_ONLY) },
+      {
+        permission: 'reminders.run',
+        route: 'POST /admin/reminders/run',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/admin/reminders/run',
+        expected: with202(ADMIN_ONLY),
+      },
+      {
+        permission: 'export.coalition',
+        route: 'GET /admin/export.json',
+        on: 'here',
+        method: 'get',
+        path: () => '/api/v1/admin/export.json',
+        expected: ADMIN_ONLY,
+      },
+      {
+        permission: 'summary.compile',
+        route: 'POST /cycles/:closed/summary',
+        on: 'here',
+        method: 'post',
+        path: closedCycle('here', '/summary'),
+        expected: with202(ADMIN_ONLY),
+      },
+      {
+        permission: 'queueDashboard.open',
+        route: 'POST /admin/queue-dashboard/session',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/admin/queue-dashboard/session',
+        expected: with201(ADMIN_ONLY),
+      },
 
       // an initiative and what belongs to it
       { permission: 'initiative.read', route: 'GET /initiatives/:id', on: 'here', method: 'get', path: ini('here'), expected: MEMBERS },
       { permission: 'initiative.read', route: 'GET /initiatives/:id/cycles', on: 'here', method: 'get', path: ini('here', '/cycles'), expected: MEMBERS },
-      { permission: 'initiative.read', route: 'GET /initiatives/:id/indicators', on: 'here', method: 'get', path: ini('here', '/indicators'), expected: MEMBERS },
+      {
+        permission: 'initiative.read',
+        route: 'GET /initiatives/:id/indicators',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/indicators'),
+        expected: MEMBERS,
+      },
       { permission: 'initiative.read', route: 'GET /initiatives/:id/check-ins', on: 'here', method: 'get', path: ini('here', '/check-ins'), expected: MEMBERS },
       { permission: 'initiative.read', route: 'GET /initiatives/:id/survey', on: 'here', method: 'get', path: ini('here', '/survey'), expected: MEMBERS },
-      { permission: 'initiative.read', route: 'GET /initiatives/:id/survey/imports', on: 'here', method: 'get', path: ini('here', '/survey/imports'), expected: MEMBERS },
-      { permission: 'initiative.read', route: 'GET /initiatives/:id/survey/outcomes', on: 'here', method: 'get', path: ini('here', '/survey/outcomes'), expected: MEMBERS },
+      {
+        permission: 'initiative.read',
+        route: 'GET /initiatives/:id/survey/imports',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/survey/imports'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'initiative.read',
+        route: 'GET /initiatives/:id/survey/outcomes',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/survey/outcomes'),
+        expected: MEMBERS,
+      },
       { permission: 'initiative.read', route: 'GET /cycles/:id', on: 'here', method: 'get', path: openCycle('here'), expected: MEMBERS },
       { permission: 'initiative.read', route: 'GET /cycles/:id/evidence', on: 'here', method: 'get', path: openCycle('here', '/evidence'), expected: MEMBERS },
-      { permission: 'initiative.read', route: 'GET /cycles/:id/adaptations', on: 'here', method: 'get', path: openCycle('here', '/adaptations'), expected: MEMBERS },
+      {
+        permission: 'initiative.read',
+        route: 'GET /cycles/:id/adaptations',
+        on: 'here',
+        method: 'get',
+        path: openCycle('here', '/adaptations'),
+        expected: MEMBERS,
+      },
       { permission: 'export.run', route: 'GET /initiatives/:id/export.json', on: 'here', method: 'get', path: ini('here', '/export.json'), expected: MEMBERS },
-      { permission: 'export.run', route: 'GET /initiatives/:id/evidence.csv', on: 'here', method: 'get', path: ini('here', '/evidence.csv'), expected: MEMBERS },
-      { permission: 'export.run', route: 'GET /initiatives/:id/calendar.ics', on: 'here', method: 'get', path: ini('here', '/calendar.ics'), expected: MEMBERS },
-      { permission: 'initiative.manage', route: 'PATCH /initiatives/:id', on: 'here', method: 'patch', path: ini('here'), body: () => ({ audience: 'Everyone' }), expected: MANAGE },
-      { permission: 'initiative.manage', route: 'PUT /initiatives/:id/members/:userId', on: 'here', method: 'put', path: () => `/api/v1/initiatives/${scenes.here.initiativeId}/members/${scenes.here.librarian.id}`, body: () => ({ role: 'librarian' }), expected: MANAGE },
-      { permission: 'initiative.manage', route: 'DELETE /initiatives/:id/members/:userId', on: 'here', method: 'delete', path: newMembership, expected: [204, 403, 404, 403, 404, 404, 401] },
-      { permission: 'initiative.share', route: 'PUT /initiatives/:id/digest-sharing', on: 'here', method: 'put', path: ini('here', '/digest-sharing'), body: () => ({ digestSharing: 'everything' }), expected: LIBRARIANS },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/check-ins', on: 'here', method: 'post', path: ini('here', '/check-ins'), body: () => ({ note: 'Two sessions.' }), expected: LIBRARIANS_201 },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/indicators', on: 'here', method: 'post', path: ini('here', '/indicators'), body: () => ({ name: unique('Visits'), unit: 'people', kind: 'count', direction: 'increase' }), expected: LIBRARIANS_201 },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/cycles (one is open: 409)', on: 'here', method: 'post', path: ini('here', '/cycles'), body: () => ({ title: 'Next', plannedStart: '2026-05-01', plannedEnd: '2026-06-01' }), expected: [409, 403, 404, 409, 404, 404, 401] },
-      { permission: 'initiative.contribute', route: 'PUT /initiatives/:id/survey', on: 'here', method: 'put', path: ini('here', '/survey'), body: () => ({ title: 'Trust survey' }), expected: LIBRARIANS },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/items', on: 'here', method: 'post', path: ini('here', '/survey/items'), body: () => ({ text: unique('I feel welcome.'), outcome: 'Belonging', indicatorId: scenes.here.indicatorId }), expected: LIBRARIANS_201 },
-      { permission: 'initiative.contribute', route: 'PATCH /initiatives/:id/survey/items/:itemId', on: 'here', method: 'patch', path: () => `/api/v1/initiatives/${scenes.here.initiativeId}/survey/items/${scenes.here.surveyItemId}`, body: () => ({ outcome: 'Trust in the library' }), expected: LIBRARIANS },
-      { permission: 'initiative.contribute', route: 'DELETE /initiatives/:id/survey/items/:itemId', on: 'here', method: 'delete', path: newSurveyItem('here'), expected: LIBRARIANS_204 },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/imports/preview', on: 'here', method: 'post', path: ini('here', '/survey/imports/preview'), body: () => ({ csv }), expected: LIBRARIANS },
+      {
+        permission: 'export.run',
+        route: 'GET /initiatives/:id/evidence.csv',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/evidence.csv'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'export.run',
+        route: 'GET /initiatives/:id/calendar.ics',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/calendar.ics'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'initiative.manage',
+        route: 'PATCH /initiatives/:id',
+        on: 'here',
+        method: 'patch',
+        path: ini('here'),
+        body: () => ({ audience: 'Everyone' }),
+        expected: MANAGE,
+      },
+      {
+        permission: 'initiative.manage',
+        route: 'PUT /initiatives/:id/members/:userId',
+        on: 'here',
+        method: 'put',
+        path: () => `/api/v1/initiatives/${scenes.here.initiativeId}/members/${scenes.here.librarian.id}`,
+        body: () => ({ role: 'librarian' }),
+        expected: MANAGE,
+      },
+      {
+        permission: 'initiative.manage',
+        route: 'DELETE /initiatives/:id/members/:userId',
+        on: 'here',
+        method: 'delete',
+        path: newMembership,
+        expected: [204, 403, 404, 403, 404, 404, 401],
+      },
+      {
+        permission: 'initiative.share',
+        route: 'PUT /initiatives/:id/digest-sharing',
+        on: 'here',
+        method: 'put',
+        path: ini('here', '/digest-sharing'),
+        body: () => ({ digestSharing: 'everything' }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/check-ins',
+        on: 'here',
+        method: 'post',
+        path: ini('here', '/check-ins'),
+        body: () => ({ note: 'Two sessions.' }),
+        expected: LIBRARIANS_201,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/indicators',
+        on: 'here',
+        method: 'post',
+        path: ini('here', '/indicators'),
+        body: () => ({ name: unique('Visits'), unit: 'people', kind: 'count', direction: 'increase' }),
+        expected: LIBRARIANS_201,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/cycles (one is open: 409)',
+        on: 'here',
+        method: 'post',
+        path: ini('here', '/cycles'),
+        body: () => ({ title: 'Next', plannedStart: '2026-05-01', plannedEnd: '2026-06-01' }),
+        expected: [409, 403, 404, 409, 404, 404, 401],
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'PUT /initiatives/:id/survey',
+        on: 'here',
+        method: 'put',
+        path: ini('here', '/survey'),
+        body: () => ({ title: 'Trust survey' }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/items',
+        on: 'here',
+        method: 'post',
+        path: ini('here', '/survey/items'),
+        body: () => ({ text: unique('I feel welcome.'), outcome: 'Belonging', indicatorId: scenes.here.indicatorId }),
+        expected: LIBRARIANS_201,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'PATCH /initiatives/:id/survey/items/:itemId',
+        on: 'here',
+        method: 'patch',
+        path: () => `/api/v1/initiatives/${scenes.here.initiativeId}/survey/items/${scenes.here.surveyItemId}`,
+        body: () => ({ outcome: 'Trust in the library' }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'DELETE /initiatives/:id/survey/items/:itemId',
+        on: 'here',
+        method: 'delete',
+        path: newSurveyItem('here'),
+        expected: LIBRARIANS_204,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/imports/preview',
+        on: 'here',
+        method: 'post',
+        path: ini('here', '/survey/imports/preview'),
+        body: () => ({ csv }),
+        expected: LIBRARIANS,
+      },
 
       // a cycle's work, moves and reviews
-      { permission: 'cycle.contribute', route: 'PUT /cycles/:id/hypothesis', on: 'here', method: 'put', path: openCycle('here', '/hypothesis'), body: hypothesis('here'), expected: LIBRARIANS },
-      { permission: 'cycle.contribute', route: 'PUT /cycles/:id/adaptation', on: 'here', method: 'put', path: openCycle('here', '/adaptation'), body: () => ({ description: 'Two volunteers greet families.', implementedOn: '2026-03-09' }), expected: LIBRARIANS },
-      { permission: 'cycle.contribute', route: 'POST /cycles/:id/evidence', on: 'here', method: 'post', path: openCycle('here', '/evidence'), body: () => ({ kind: 'quote', text: 'I came back.', observedOn: '2026-03-18', method: 'interview' }), expected: LIBRARIANS_201 },
-      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/evidence/:evidenceId', on: 'here', method: 'delete', path: newEvidence('here'), expected: LIBRARIANS_204 },
-      { permission: 'cycle.contribute', route: 'POST /cycles/:id/adaptations', on: 'here', method: 'post', path: openCycle('here', '/adaptations'), body: adaptation, expected: LIBRARIANS_201 },
-      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/adaptations/:adaptationId', on: 'here', method: 'delete', path: newAdaptation('here'), expected: LIBRARIANS_204 },
-      { permission: 'cycle.advance', route: 'POST /cycles/:id/transitions (forward)', on: 'here', method: 'post', path: openCycle('here', '/transitions'), body: () => ({ to: 'reflection' }), expected: LIBRARIANS, undo: moveOpenCycle('here', 'evidence') },
-      { permission: 'cycle.return', route: 'POST /cycles/:id/transitions (back)', on: 'here', method: 'post', path: openCycle('here', '/transitions'), body: () => ({ to: 'adaptation' }), expected: REVIEWERS, undo: moveOpenCycle('here', 'evidence') },
-      { permission: 'cycle.review', route: 'POST /cycles/:id/reviews', on: 'here', method: 'post', path: openCycle('here', '/reviews'), body: () => ({ verdict: 'comment', body: 'Looks promising.' }), expected: REVIEWERS_201 },
+      {
+        permission: 'cycle.contribute',
+        route: 'PUT /cycles/:id/hypothesis',
+        on: 'here',
+        method: 'put',
+        path: openCycle('here', '/hypothesis'),
+        body: hypothesis('here'),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'PUT /cycles/:id/adaptation',
+        on: 'here',
+        method: 'put',
+        path: openCycle('here', '/adaptation'),
+        body: () => ({ description: 'Two volunteers greet families.', implementedOn: '2026-03-09' }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'POST /cycles/:id/evidence',
+        on: 'here',
+        method: 'post',
+        path: openCycle('here', '/evidence'),
+        body: () => ({ kind: 'quote', text: 'I came back.', observedOn: '2026-03-18', method: 'interview' }),
+        expected: LIBRARIANS_201,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'DELETE /cycles/:id/evidence/:evidenceId',
+        on: 'here',
+        method: 'delete',
+        path: newEvidence('here'),
+        expected: LIBRARIANS_204,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'POST /cycles/:id/adaptations',
+        on: 'here',
+        method: 'post',
+        path: openCycle('here', '/adaptations'),
+        body: adaptation,
+        expected: LIBRARIANS_201,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'DELETE /cycles/:id/adaptations/:adaptationId',
+        on: 'here',
+        method: 'delete',
+        path: newAdaptation('here'),
+        expected: LIBRARIANS_204,
+      },
+      {
+        permission: 'cycle.advance',
+        route: 'POST /cycles/:id/transitions (forward)',
+        on: 'here',
+        method: 'post',
+        path: openCycle('here', '/transitions'),
+        body: () => ({ to: 'reflection' }),
+        expected: LIBRARIANS,
+        undo: moveOpenCycle('here', 'evidence'),
+      },
+      {
+        permission: 'cycle.return',
+        route: 'POST /cycles/:id/transitions (back)',
+        on: 'here',
+        method: 'post',
+        path: openCycle('here', '/transitions'),
+        body: () => ({ to: 'adaptation' }),
+        expected: REVIEWERS,
+        undo: moveOpenCycle('here', 'evidence'),
+      },
+      {
+        permission: 'cycle.review',
+        route: 'POST /cycles/:id/reviews',
+        on: 'here',
+        method: 'post',
+        path: openCycle('here', '/reviews'),
+        body: () => ({ verdict: 'comment', body: 'Looks promising.' }),
+        expected: REVIEWERS_201,
+      },
 
       // summaries follow the initiative's sharing choice
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary, shares everything', on: 'here', method: 'get', path: closedCycle('here', '/summary'), expected: SIGNED_IN },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=md, shares everything', on: 'here', method: 'get', path: closedCycle('here', '/summary?format=md'), expected: SIGNED_IN },
-      { permission: 'summary.read', route: 'GET /cycles/:open/summary, shares everything', on: 'here', method: 'get', path: openCycle('here', '/summary'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary, shares closed cycles', on: 'closedOnly', method: 'get', path: closedCycle('closedOnly', '/summary'), expected: SIGNED_IN },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=html, shares closed cycles', on: 'closedOnly', method: 'get', path: closedCycle('closedOnly', '/summary?format=html'), expected: SIGNED_IN },
-      { permission: 'summary.read', route: 'GET /cycles/:open/summary, shares closed cycles', on: 'closedOnly', method: 'get', path: openCycle('closedOnly', '/summary'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary, shares nothing', on: 'sharesNothing', method: 'get', path: closedCycle('sharesNothing', '/summary'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=md, shares nothing', on: 'sharesNothing', method: 'get', path: closedCycle('sharesNothing', '/summary?format=md'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary?format=html, shares nothing', on: 'sharesNothing', method: 'get', path: closedCycle('sharesNothing', '/summary?format=html'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:open/summary, shares nothing', on: 'sharesNothing', method: 'get', path: openCycle('sharesNothing', '/summary'), expected: MEMBERS },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary, shares everything',
+        on: 'here',
+        method: 'get',
+        path: closedCycle('here', '/summary'),
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary?format=md, shares everything',
+        on: 'here',
+        method: 'get',
+        path: closedCycle('here', '/summary?format=md'),
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:open/summary, shares everything',
+        on: 'here',
+        method: 'get',
+        path: openCycle('here', '/summary'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary, shares closed cycles',
+        on: 'closedOnly',
+        method: 'get',
+        path: closedCycle('closedOnly', '/summary'),
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary?format=html, shares closed cycles',
+        on: 'closedOnly',
+        method: 'get',
+        path: closedCycle('closedOnly', '/summary?format=html'),
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:open/summary, shares closed cycles',
+        on: 'closedOnly',
+        method: 'get',
+        path: openCycle('closedOnly', '/summary'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary, shares nothing',
+        on: 'sharesNothing',
+        method: 'get',
+        path: closedCycle('sharesNothing', '/summary'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary?format=md, shares nothing',
+        on: 'sharesNothing',
+        method: 'get',
+        path: closedCycle('sharesNothing', '/summary?format=md'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary?format=html, shares nothing',
+        on: 'sharesNothing',
+        method: 'get',
+        path: closedCycle('sharesNothing', '/summary?format=html'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:open/summary, shares nothing',
+        on: 'sharesNothing',
+        method: 'get',
+        path: openCycle('sharesNothing', '/summary'),
+        expected: MEMBERS,
+      },
 
       // a completed initiative can be read, but its work no longer changes
       { permission: 'initiative.read', route: 'GET /cycles/:id, completed', on: 'completed', method: 'get', path: openCycle('completed'), expected: MEMBERS },
-      { permission: 'summary.read', route: 'GET /cycles/:closed/summary, completed', on: 'completed', method: 'get', path: closedCycle('completed', '/summary'), expected: SIGNED_IN },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/check-ins, completed', on: 'completed', method: 'post', path: ini('completed', '/check-ins'), body: () => ({ note: 'Two sessions.' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/indicators, completed', on: 'completed', method: 'post', path: ini('completed', '/indicators'), body: () => ({ name: unique('Visits'), unit: 'people', kind: 'count', direction: 'increase' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/cycles, completed', on: 'completed', method: 'post', path: ini('completed', '/cycles'), body: () => ({ title: 'Next', plannedStart: '2026-05-01', plannedEnd: '2026-06-01' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'PUT /initiatives/:id/survey, completed', on: 'completed', method: 'put', path: ini('completed', '/survey'), body: () => ({ title: 'Trust survey' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/items, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/items'), body: () => ({ text: unique('I feel welcome.'), outcome: 'Belonging', indicatorId: scenes.completed.indicatorId }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'PATCH /initiatives/:id/survey/items/:itemId, completed', on: 'completed', method: 'patch', path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`, body: () => ({ outcome: 'Trust in the library' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/starter, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/starter'), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'cycle.contribute', route: 'PUT /cycles/:id/hypothesis, completed', on: 'completed', method: 'put', path: openCycle('completed', '/hypothesis'), body: hypothesis('completed'), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'cycle.contribute', route: 'POST /cycles/:id/evidence, completed', on: 'completed', method: 'post', path: openCycle('completed', '/evidence'), body: () => ({ kind: 'quote', text: 'I came back.', observedOn: '2026-03-18', method: 'interview' }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'cycle.contribute', route: 'POST /cycles/:id/adaptations, completed', on: 'completed', method: 'post', path: openCycle('completed', '/adaptations'), body: adaptation, expected: COMPLETED_CONTRIBUTE },
-      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/evidence/:evidenceId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/evidence/${scenes.completed.openEvidenceId}`, expected: COMPLETED_CONTRIBUTE },
-      { permission: 'cycle.contribute', route: 'DELETE /cycles/:id/adaptations/:adaptationId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/adaptations/${scenes.completed.adaptationId}`, expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'DELETE /initiatives/:id/survey/items/:itemId, completed', on: 'completed', method: 'delete', path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`, expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/imports, completed', on: 'completed', method: 'post', path: ini('completed', '/survey/imports'), body: () => ({ csv, cycleId: scenes.completed.openCycleId, mapping: [{ column: 1, itemId: scenes.completed.surveyItemId }] }), expected: COMPLETED_CONTRIBUTE },
-      { permission: 'initiative.contribute', route: 'POST /initiatives/:id/survey/imports/preview (stores nothing), completed', on: 'completed', method: 'post', path: ini('completed', '/survey/imports/preview'), body: () => ({ csv }), expected: LIBRARIANS },
-      { permission: 'cycle.advance', route: 'POST /cycles/:id/transitions (forward), completed', on: 'completed', method: 'post', path: openCycle('completed', '/transitions'), body: () => ({ to: 'reflection' }), expected: COMPLETED_CONTRIBUTE, undo: moveOpenCycle('completed', 'evidence') },
-      { permission: 'cycle.return', route: 'POST /cycles/:id/transitions (back), completed', on: 'completed', method: 'post', path: openCycle('completed', '/transitions'), body: () => ({ to: 'adaptation' }), expected: COMPLETED_REVIEW, undo: moveOpenCycle('completed', 'evidence') },
-      { permission: 'cycle.review', route: 'POST /cycles/:id/reviews, completed', on: 'completed', method: 'post', path: openCycle('completed', '/reviews'), body: () => ({ verdict: 'comment', body: 'Looks promising.' }), expected: COMPLETED_REVIEW },
+      {
+        permission: 'summary.read',
+        route: 'GET /cycles/:closed/summary, completed',
+        on: 'completed',
+        method: 'get',
+        path: closedCycle('completed', '/summary'),
+        expected: SIGNED_IN,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/check-ins, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/check-ins'),
+        body: () => ({ note: 'Two sessions.' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/indicators, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/indicators'),
+        body: () => ({ name: unique('Visits'), unit: 'people', kind: 'count', direction: 'increase' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/cycles, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/cycles'),
+        body: () => ({ title: 'Next', plannedStart: '2026-05-01', plannedEnd: '2026-06-01' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'PUT /initiatives/:id/survey, completed',
+        on: 'completed',
+        method: 'put',
+        path: ini('completed', '/survey'),
+        body: () => ({ title: 'Trust survey' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/items, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/survey/items'),
+        body: () => ({ text: unique('I feel welcome.'), outcome: 'Belonging', indicatorId: scenes.completed.indicatorId }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'PATCH /initiatives/:id/survey/items/:itemId, completed',
+        on: 'completed',
+        method: 'patch',
+        path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`,
+        body: () => ({ outcome: 'Trust in the library' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/starter, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/survey/starter'),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'PUT /cycles/:id/hypothesis, completed',
+        on: 'completed',
+        method: 'put',
+        path: openCycle('completed', '/hypothesis'),
+        body: hypothesis('completed'),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'POST /cycles/:id/evidence, completed',
+        on: 'completed',
+        method: 'post',
+        path: openCycle('completed', '/evidence'),
+        body: () => ({ kind: 'quote', text: 'I came back.', observedOn: '2026-03-18', method: 'interview' }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'POST /cycles/:id/adaptations, completed',
+        on: 'completed',
+        method: 'post',
+        path: openCycle('completed', '/adaptations'),
+        body: adaptation,
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'DELETE /cycles/:id/evidence/:evidenceId, completed',
+        on: 'completed',
+        method: 'delete',
+        path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/evidence/${scenes.completed.openEvidenceId}`,
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'DELETE /cycles/:id/adaptations/:adaptationId, completed',
+        on: 'completed',
+        method: 'delete',
+        path: () => `/api/v1/cycles/${scenes.completed.openCycleId}/adaptations/${scenes.completed.adaptationId}`,
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'DELETE /initiatives/:id/survey/items/:itemId, completed',
+        on: 'completed',
+        method: 'delete',
+        path: () => `/api/v1/initiatives/${scenes.completed.initiativeId}/survey/items/${scenes.completed.surveyItemId}`,
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/imports, completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/survey/imports'),
+        body: () => ({ csv, cycleId: scenes.completed.openCycleId, mapping: [{ column: 1, itemId: scenes.completed.surveyItemId }] }),
+        expected: COMPLETED_CONTRIBUTE,
+      },
+      {
+        permission: 'initiative.contribute',
+        route: 'POST /initiatives/:id/survey/imports/preview (stores nothing), completed',
+        on: 'completed',
+        method: 'post',
+        path: ini('completed', '/survey/imports/preview'),
+        body: () => ({ csv }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'cycle.advance',
+        route: 'POST /cycles/:id/transitions (forward), completed',
+        on: 'completed',
+        method: 'post',
+        path: openCycle('completed', '/transitions'),
+        body: () => ({ to: 'reflection' }),
+        expected: COMPLETED_CONTRIBUTE,
+        undo: moveOpenCycle('completed', 'evidence'),
+      },
+      {
+        permission: 'cycle.return',
+        route: 'POST /cycles/:id/transitions (back), completed',
+        on: 'completed',
+        method: 'post',
+        path: openCycle('completed', '/transitions'),
+        body: () => ({ to: 'adaptation' }),
+        expected: COMPLETED_REVIEW,
+        undo: moveOpenCycle('completed', 'evidence'),
+      },
+      {
+        permission: 'cycle.review',
+        route: 'POST /cycles/:id/reviews, completed',
+        on: 'completed',
+        method: 'post',
+        path: openCycle('completed', '/reviews'),
+        body: () => ({ verdict: 'comment', body: 'Looks promising.' }),
+        expected: COMPLETED_REVIEW,
+      },
     ];
 
     const cases = rows.flatMap((row) => WHO.map((who, i) => [row.permission, row.route, who, row.expected[i], row] as const));
@@ -343,7 +918,10 @@ describe('people and access', () => {
     it('shows a coach only the cycles in review of initiatives they coach', async () => {
       const p = scenes.here;
       await c.as(p.librarian.token).post(`/api/v1/cycles/${p.openCycleId}/transitions`, { to: 'reflection' }).expect(200);
-      await c.as(p.librarian.token).put(`/api/v1/cycles/${p.openCycleId}/reflection`, { outcome: 'supported', insights: 'Trust rose.', decision: 'continue', nextSteps: 'Keep greeting.' }).expect(200);
+      await c
+        .as(p.librarian.token)
+        .put(`/api/v1/cycles/${p.openCycleId}/reflection`, { outcome: 'supported', insights: 'Trust rose.', decision: 'continue', nextSteps: 'Keep greeting.' })
+        .expect(200);
       await c.as(p.librarian.token).post(`/api/v1/cycles/${p.openCycleId}/transitions`, { to: 'review' }).expect(200);
       const inReview = async (tok: string) => (await c.as(tok).get('/api/v1/review-queue').expect(200)).body.cyclesInReview.map((r: { id: string }) => r.id);
       expect(await inReview(p.coach.token)).toEqual([p.openCycleId]);
@@ -363,12 +941,18 @@ describe('people and access', () => {
 
   describe('input', () => {
     it('refuses an unknown time zone with 400 naming the field', async () => {
-      const res = await c.as(c.adminToken).post('/api/v1/libraries', { name: 'X', city: 'Y', state: 'ZZ', communityType: 'rural', timezone: 'America/Atlantis' }).expect(400);
+      const res = await c
+        .as(c.adminToken)
+        .post('/api/v1/libraries', { name: 'X', city: 'Y', state: 'ZZ', communityType: 'rural', timezone: 'America/Atlantis' })
+        .expect(400);
       expect(res.body.details).toEqual([{ field: 'timezone', problems: [expect.stringContaining('IANA time zone')] }]);
     });
 
     it('refuses a duplicate email (any case) with 409', async () => {
-      const res = await c.as(c.adminToken).post('/api/v1/users', { email: own.coach.email.toUpperCase(), name: 'Dup', role: 'coach', password: PASSWORD }).expect(409);
+      const res = await c
+        .as(c.adminToken)
+        .post('/api/v1/users', { email: own.coach.email.toUpperCase(), name: 'Dup', role: 'coach', password: PASSWORD })
+        .expect(409);
       expect(res.body.message).toContain('already exists');
     });
 
@@ -379,8 +963,30 @@ describe('people and access', () => {
     });
 
     it('refuses an impossible start date and an unknown library', async () => {
-      await c.as(c.adminToken).post('/api/v1/initiatives', { libraryId: own.libraryId, title: 'T', summary: 's', audience: 'a', learningQuestion: 'q', checkInCadenceDays: 14, startDate: '2026-02-30' }).expect(400);
-      await c.as(c.adminToken).post('/api/v1/initiatives', { libraryId: '00000000-0000-4000-8000-000000000000', title: 'T', summary: 's', audience: 'a', learningQuestion: 'q', checkInCadenceDays: 14, startDate: '2026-03-02' }).expect(400);
+      await c
+        .as(c.adminToken)
+        .post('/api/v1/initiatives', {
+          libraryId: own.libraryId,
+          title: 'T',
+          summary: 's',
+          audience: 'a',
+          learningQuestion: 'q',
+          checkInCadenceDays: 14,
+          startDate: '2026-02-30',
+        })
+        .expect(400);
+      await c
+        .as(c.adminToken)
+        .post('/api/v1/initiatives', {
+          libraryId: '00000000-0000-4000-8000-000000000000',
+          title: 'T',
+          summary: 's',
+          audience: 'a',
+          learningQuestion: 'q',
+          checkInCadenceDays: 14,
+          startDate: '2026-03-02',
+        })
+        .expect(400);
     });
 
     it('refuses to make a subscriber account a coach of an initiative (409)', async () => {
@@ -406,7 +1012,13 @@ describe('people and access', () => {
       const res = await c.as(c.adminToken).get(`/api/v1/audit?entityType=initiative&entityId=${initiative}`).expect(200);
       expect(res.body.total).toBe(2);
       const change = res.body.items.find((a: { action: string }) => a.action === 'status:paused');
-      expect(change).toMatchObject({ actorId: admin.id, entityType: 'initiative', entityId: initiative, before: { status: 'active' }, after: { status: 'paused' } });
+      expect(change).toMatchObject({
+        actorId: admin.id,
+        entityType: 'initiative',
+        entityId: initiative,
+        before: { status: 'active' },
+        after: { status: 'paused' },
+      });
       expect(Object.keys(change.after).sort()).toEqual(['status']); // the test clock stands still, so updatedAt did not change
     });
 

@@ -17,7 +17,10 @@ describe('account security: passwords, tokens and roles', () => {
   afterAll(async () => t?.close());
 
   const audit = (entityType: string, entityId: string) =>
-    t.app.get(DataSource).getRepository(AuditEntry).find({ where: { entityType: entityType as never, entityId }, order: { at: 'ASC' } });
+    t.app
+      .get(DataSource)
+      .getRepository(AuditEntry)
+      .find({ where: { entityType: entityType as never, entityId }, order: { at: 'ASC' } });
 
   describe('PUT /me/password', () => {
     it('changes the password, answers a new token, and refuses every other token of the account', async () => {
@@ -47,7 +50,12 @@ describe('account security: passwords, tokens and roles', () => {
     it('refuses a weak new password naming the field, and needs a signed-in caller', async () => {
       const p = await c.person('coach');
       const res = await c.as(p.token).put('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaa' }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'newPassword', problems: [expect.stringMatching(/^newPassword is too easy to guess\. Choose a longer password or one that is harder to guess: /)] }]);
+      expect(res.body.details).toEqual([
+        {
+          field: 'newPassword',
+          problems: [expect.stringMatching(/^newPassword is too easy to guess\. Choose a longer password or one that is harder to guess: /)],
+        },
+      ]);
       await c.as('').put('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }).expect(401);
     });
 
@@ -70,7 +78,10 @@ describe('account security: passwords, tokens and roles', () => {
       await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { active: false }).expect(200);
       await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { active: true }).expect(200);
       await c.as(p.token).get('/api/v1/me').expect(401);
-      await c.as(await c.login(p.email)).get('/api/v1/me').expect(200);
+      await c
+        .as(await c.login(p.email))
+        .get('/api/v1/me')
+        .expect(200);
     });
 
     it('a change of name leaves the tokens working', async () => {
@@ -83,7 +94,10 @@ describe('account security: passwords, tokens and roles', () => {
   describe('changing a role', () => {
     it('a coach made subscriber is no longer a member, cannot review, and is signed out', async () => {
       const pilot = await c.pilot();
-      const cycle = await c.as(pilot.librarian.token).post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Welcome table', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201);
+      const cycle = await c
+        .as(pilot.librarian.token)
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Welcome table', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(201);
       await c.as(c.adminToken).patch(`/api/v1/users/${pilot.coach.id}`, { role: 'subscriber' }).expect(200);
       await c.as(pilot.coach.token).get('/api/v1/me').expect(401);
       const now = await c.login(pilot.coach.email);
@@ -102,7 +116,9 @@ describe('account security: passwords, tokens and roles', () => {
       await c.as(c.adminToken).patch(`/api/v1/users/${pilot.librarian.id}`, { role: 'coach' }).expect(200);
       await c.as(pilot.librarian.token).get('/api/v1/me').expect(401);
       const now = await c.login(pilot.librarian.email);
-      const write = await c.as(now).post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Still writing', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' });
+      const write = await c
+        .as(now)
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Still writing', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' });
       expect([403, 404]).toContain(write.status);
       expect((await c.as(now).get('/api/v1/me').expect(200)).body.memberships).toEqual([]);
     });
@@ -114,7 +130,10 @@ describe('account security: passwords, tokens and roles', () => {
       ['short', /at least 10 characters/],
       ['x'.repeat(201), /at most 200 characters/],
     ])('refuses %s when an admin creates or changes an account, naming the field', async (password, message) => {
-      const created = await c.as(c.adminToken).post('/api/v1/users', { email: `weak-${Date.now()}@library.test`, name: 'Weak', role: 'subscriber', password }).expect(400);
+      const created = await c
+        .as(c.adminToken)
+        .post('/api/v1/users', { email: `weak-${Date.now()}@library.test`, name: 'Weak', role: 'subscriber', password })
+        .expect(400);
       expect(created.body.details).toEqual([{ field: 'password', problems: [expect.stringMatching(message)] }]);
       const p = await c.person('subscriber');
       const changed = await c.as(c.adminToken).patch(`/api/v1/users/${p.id}`, { password }).expect(400);
@@ -122,7 +141,10 @@ describe('account security: passwords, tokens and roles', () => {
     });
 
     it('says what is wrong in zxcvbn’s words', async () => {
-      const res = await c.as(c.adminToken).post('/api/v1/users', { email: 'weak2@library.test', name: 'Weak', role: 'subscriber', password: 'aaaaaaaaaa' }).expect(400);
+      const res = await c
+        .as(c.adminToken)
+        .post('/api/v1/users', { email: 'weak2@library.test', name: 'Weak', role: 'subscriber', password: 'aaaaaaaaaa' })
+        .expect(400);
       expect(res.body.details[0].problems[0]).toMatch(/Repeated characters/);
     });
   });

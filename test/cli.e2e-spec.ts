@@ -6,10 +6,21 @@ import { builtApp } from './support/built';
 import { spawnOnFreePort } from './support/ports';
 
 const DIST = dirname(builtApp('apps/api/src/main.js'));
-const env = (dir: string, extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '', ...extra });
+const env = (dir: string, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  DATA_DIR: dir,
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  ...extra,
+});
 
 async function withApp<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
-  const { child, port } = await spawnOnFreePort((port) => spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' }), async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 'health');
+  const { child, port } = await spawnOnFreePort(
+    (port) => spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' }),
+    async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+    'health',
+  );
   try {
     return await work(`http://127.0.0.1:${port}`);
   } finally {
@@ -37,7 +48,10 @@ describe('first admin', () => {
     const second = spawnSync(process.execPath, args, { env: env(dir), encoding: 'utf8' });
     expect(second.status).toBe(1);
     expect(second.stderr.trim()).toMatch(/already exists/);
-    const short = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'short'], { env: env(dir), encoding: 'utf8' });
+    const short = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'short'], {
+      env: env(dir),
+      encoding: 'utf8',
+    });
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/at least 10 characters/);
     await withApp(dir, async (base) => {
@@ -48,23 +62,41 @@ describe('first admin', () => {
   });
 
   it('refuses a password that is easy to guess, from create-admin and from ADMIN_PASSWORD at start, in one line naming it', async () => {
-    const weak = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'aaaaaaaaaa'], { env: env(dir), encoding: 'utf8' });
+    const weak = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'x@y.org', '--password', 'aaaaaaaaaa'], {
+      env: env(dir),
+      encoding: 'utf8',
+    });
     expect(weak.status).toBe(1);
-    expect(weak.stderr).toMatch(/^--password is too easy to guess\. Choose a longer password or one that is harder to guess: Repeated characters like "aaa" are easy to guess\.[^\n]*\n$/);
-    const start = spawnSync(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: '0', ADMIN_EMAIL: 'pat@coalition.org', ADMIN_PASSWORD: 'aaaaaaaaaa' }), encoding: 'utf8', timeout: 30000 });
+    expect(weak.stderr).toMatch(
+      /^--password is too easy to guess\. Choose a longer password or one that is harder to guess: Repeated characters like "aaa" are easy to guess\.[^\n]*\n$/,
+    );
+    const start = spawnSync(process.execPath, [join(DIST, 'main.js')], {
+      env: env(dir, { PORT: '0', ADMIN_EMAIL: 'pat@coalition.org', ADMIN_PASSWORD: 'aaaaaaaaaa' }),
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     expect(start.status).toBe(1);
-    expect(start.stderr).toMatch(/^Configuration error: ADMIN_PASSWORD is too easy to guess\. Choose a longer password or one that is harder to guess: [^\n]*\n$/);
+    expect(start.stderr).toMatch(
+      /^Configuration error: ADMIN_PASSWORD is too easy to guess\. Choose a longer password or one that is harder to guess: [^\n]*\n$/,
+    );
   });
 
   it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
     let log = '';
-    const { child, port } = await spawnOnFreePort((port) => {
-      log = '';
-      const started = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
-      started.stdout.on('data', (d) => (log += d));
-      started.stderr.on('data', (d) => (log += d));
-      return started;
-    }, async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 'health');
+    const { child, port } = await spawnOnFreePort(
+      (port) => {
+        log = '';
+        const started = spawn(process.execPath, [join(DIST, 'main.js')], {
+          env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        started.stdout.on('data', (d) => (log += d));
+        started.stderr.on('data', (d) => (log += d));
+        return started;
+      },
+      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+      'health',
+    );
     try {
       const file = join(dir, 'initial-admin.txt');
       expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -21,7 +21,8 @@ describe('the R2C cycle over HTTP', () => {
     c = new Coalition(t);
     await c.signInAdmin();
     pilot = await c.pilot();
-    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)).body.id;
+    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201))
+      .body.id;
     trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library' }).expect(201)).body.id;
   });
   afterAll(async () => t?.close());
@@ -35,8 +36,20 @@ describe('the R2C cycle over HTTP', () => {
 
     it('adopts a template by key and creates a custom indicator', async () => {
       const list = await lib().get(`/api/v1/initiatives/${pilot.initiativeId}/indicators`).expect(200);
-      expect(list.body.items.find((i: { id: string }) => i.id === attendance)).toMatchObject({ templateKey: 'attendance', kind: 'count', baseline: 12, target: 18 });
-      const custom = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { name: 'Families greeted in their language', unit: 'families', kind: 'count', direction: 'increase' }).expect(201);
+      expect(list.body.items.find((i: { id: string }) => i.id === attendance)).toMatchObject({
+        templateKey: 'attendance',
+        kind: 'count',
+        baseline: 12,
+        target: 18,
+      });
+      const custom = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, {
+          name: 'Families greeted in their language',
+          unit: 'families',
+          kind: 'count',
+          direction: 'increase',
+        })
+        .expect(201);
       expect(custom.body.templateKey).toBeNull();
     });
 
@@ -44,7 +57,9 @@ describe('the R2C cycle over HTTP', () => {
       await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'happiness' }).expect(400);
       const missing = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { name: 'X', unit: 'y', direction: 'increase' }).expect(400);
       expect(missing.body.details.map((d: { field: string }) => d.field)).toEqual(['kind']);
-      const range = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { name: 'Trust 2', unit: 'score', kind: 'scale_1_5', direction: 'increase', baseline: 7 }).expect(400);
+      const range = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { name: 'Trust 2', unit: 'score', kind: 'scale_1_5', direction: 'increase', baseline: 7 })
+        .expect(400);
       expect(range.body.details[0].field).toBe('baseline');
     });
 
@@ -59,13 +74,17 @@ describe('the R2C cycle over HTTP', () => {
     const move = (to: string, who = lib()) => who.post(`/api/v1/cycles/${cycleId}/transitions`, { to });
 
     it('starts cycle 1 in the hypothesis phase', async () => {
-      const res = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201);
+      const res = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(201);
       expect(res.body).toMatchObject({ number: 1, phase: 'hypothesis', evidence: [], reviews: [], carriedOver: null });
       cycleId = res.body.id;
     });
 
     it('refuses a second open cycle with 409', async () => {
-      const res = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Too soon', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(409);
+      const res = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Too soon', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(409);
       expect(res.body.message).toContain('Cycle 1');
     });
 
@@ -79,18 +98,25 @@ describe('the R2C cycle over HTTP', () => {
 
     it('refuses hypothesis indicators of another initiative with 400', async () => {
       const other = await c.pilot();
-      const foreign = (await c.as(other.librarian.token).post(`/api/v1/initiatives/${other.initiativeId}/indicators`, { templateKey: 'attendance' }).expect(201)).body.id;
-      await lib().put(`/api/v1/cycles/${cycleId}/hypothesis`, { statement: 's', indicatorIds: [foreign] }).expect(400);
+      const foreign = (
+        await c.as(other.librarian.token).post(`/api/v1/initiatives/${other.initiativeId}/indicators`, { templateKey: 'attendance' }).expect(201)
+      ).body.id;
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/hypothesis`, { statement: 's', indicatorIds: [foreign] })
+        .expect(400);
     });
 
     it('refuses skipping a phase and a coach moving forward', async () => {
-      await lib().put(`/api/v1/cycles/${cycleId}/hypothesis`, {
-        statement: 'If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.',
-        expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise',
-        rationale: 'Families told us they were unsure they were welcome.',
-        learningQuestion: 'Does a welcome in one’s own language bring families back?',
-        indicatorIds: [attendance, trust],
-      }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/hypothesis`, {
+          statement:
+            'If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.',
+          expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise',
+          rationale: 'Families told us they were unsure they were welcome.',
+          learningQuestion: 'Does a welcome in one’s own language bring families back?',
+          indicatorIds: [attendance, trust],
+        })
+        .expect(200);
       expect((await move('evidence').expect(409)).body.message).toMatch(/one step at a time/);
       await move('adaptation', coach()).expect(403);
     });
@@ -109,28 +135,64 @@ describe('the R2C cycle over HTTP', () => {
     });
 
     it('moves to evidence once the adaptation is complete', async () => {
-      await lib().put(`/api/v1/cycles/${cycleId}/adaptation`, {
-        description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-09', sessionsHeld: 4, participantsReached: 57,
-        gathering: { whyGather: 'To welcome newcomers', opening: 'Name and where you are from', timeToReflect: 'Five quiet minutes at the end' },
-      }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/adaptation`, {
+          description: 'Two volunteers greet families at the door.',
+          implementedOn: '2026-03-09',
+          sessionsHeld: 4,
+          participantsReached: 57,
+          gathering: { whyGather: 'To welcome newcomers', opening: 'Name and where you are from', timeToReflect: 'Five quiet minutes at the end' },
+        })
+        .expect(200);
       await move('evidence').expect(200);
       expect((await move('reflection').expect(409)).body.message).toMatch(/evidence/);
     });
 
     it('records measurements checked against the indicator kind, and other evidence', async () => {
-      await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 16, observedOn: '2026-03-16', method: 'sign_in', source: 'Sign-in sheet' }).expect(201);
-      await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: trust, value: 4.2, observedOn: '2026-03-23', method: 'survey', sampleSize: 11 }).expect(201);
-      await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'quote', text: '"I didn\'t know we could just come in."', observedOn: '2026-03-23', method: 'interview' }).expect(201);
-      const bad = await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: trust, value: 6, observedOn: '2026-03-23', method: 'survey' }).expect(400);
+      await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, {
+          kind: 'measurement',
+          indicatorId: attendance,
+          value: 16,
+          observedOn: '2026-03-16',
+          method: 'sign_in',
+          source: 'Sign-in sheet',
+        })
+        .expect(201);
+      await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, {
+          kind: 'measurement',
+          indicatorId: trust,
+          value: 4.2,
+          observedOn: '2026-03-23',
+          method: 'survey',
+          sampleSize: 11,
+        })
+        .expect(201);
+      await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, {
+          kind: 'quote',
+          text: '"I didn\'t know we could just come in."',
+          observedOn: '2026-03-23',
+          method: 'interview',
+        })
+        .expect(201);
+      const bad = await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: trust, value: 6, observedOn: '2026-03-23', method: 'survey' })
+        .expect(400);
       expect(bad.body.details[0].field).toBe('value');
-      await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 2.5, observedOn: '2026-03-23', method: 'sign_in' }).expect(400);
+      await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 2.5, observedOn: '2026-03-23', method: 'sign_in' })
+        .expect(400);
       await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', value: 3, observedOn: '2026-03-23', method: 'survey' }).expect(400);
       await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'observation', text: 'x', observedOn: '2026-02-31', method: 'observation' }).expect(400);
       await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'observation', text: 'x', observedOn: '2026-03-10', method: 'telepathy' }).expect(400);
     });
 
     it('deletes evidence while the cycle is open', async () => {
-      const entry = await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'story', text: 'A mistake', observedOn: '2026-03-24', method: 'other' }).expect(201);
+      const entry = await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'story', text: 'A mistake', observedOn: '2026-03-24', method: 'other' })
+        .expect(201);
       await lib().delete(`/api/v1/cycles/${cycleId}/evidence/${entry.body.id}`).expect(204);
       await lib().delete(`/api/v1/cycles/${cycleId}/evidence/${entry.body.id}`).expect(404);
       expect((await lib().get(`/api/v1/cycles/${cycleId}/evidence`).expect(200)).body.total).toBe(3);
@@ -146,13 +208,29 @@ describe('the R2C cycle over HTTP', () => {
     });
 
     it('lets the coach send a cycle in review back to adaptation, and the librarian resubmit', async () => {
-      await lib().put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'partly_supported', insights: 'Attendance rose; trust rose a little.', decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/reflection`, {
+          outcome: 'partly_supported',
+          insights: 'Attendance rose; trust rose a little.',
+          decision: 'adapt',
+          nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
+        })
+        .expect(200);
       await move('review').expect(200);
       await lib().put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'supported' }).expect(409);
       await lib().post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'approve', body: 'Looks good' }).expect(403);
-      const back = await coach().post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'request_changes', body: 'Say how many volunteers took part.', returnTo: 'adaptation' }).expect(201);
+      const back = await coach()
+        .post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'request_changes', body: 'Say how many volunteers took part.', returnTo: 'adaptation' })
+        .expect(201);
       expect(back.body.phase).toBe('adaptation');
-      await lib().put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'Two volunteers (Ana and Farid) greet families at the door.', implementedOn: '2026-03-09', sessionsHeld: 4, participantsReached: 57 }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/adaptation`, {
+          description: 'Two volunteers (Ana and Farid) greet families at the door.',
+          implementedOn: '2026-03-09',
+          sessionsHeld: 4,
+          participantsReached: 57,
+        })
+        .expect(200);
       for (const to of ['evidence', 'reflection', 'review']) await move(to).expect(200);
     });
 
@@ -185,8 +263,14 @@ describe('the R2C cycle over HTTP', () => {
     });
 
     it('starts cycle 2 from cycle 1’s decision and next steps', async () => {
-      const res = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Saturday welcome', plannedStart: '2026-04-20', plannedEnd: '2026-06-01' }).expect(201);
-      expect(res.body).toMatchObject({ number: 2, phase: 'hypothesis', carriedOver: { fromCycleNumber: 1, decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' } });
+      const res = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Saturday welcome', plannedStart: '2026-04-20', plannedEnd: '2026-06-01' })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        number: 2,
+        phase: 'hypothesis',
+        carriedOver: { fromCycleNumber: 1, decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' },
+      });
       const list = await coach().get(`/api/v1/initiatives/${pilot.initiativeId}/cycles`).expect(200);
       expect(list.body.items.map((x: { number: number }) => x.number)).toEqual([2, 1]);
     });
@@ -208,13 +292,32 @@ describe('the R2C cycle over HTTP', () => {
   it('returns a cycle with 500 evidence entries in a bounded number of queries', async () => {
     const p = await c.pilot();
     const ind = (await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance' })).body.id;
-    const cycle = (await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Many', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })).body.id;
+    const cycle = (
+      await c
+        .as(p.librarian.token)
+        .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Many', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+    ).body.id;
     const ds = t.app.get(DataSource);
     const now = new Date();
     const insertEvidence = (n: number, from: number) =>
-      ds.createQueryBuilder().insert().into(Evidence).values(
-        Array.from({ length: n }, (_, k) => ({ id: `00000000-0000-4000-8000-${String(from + k).padStart(12, '0')}`, cycleId: cycle, initiativeId: p.initiativeId, kind: 'measurement' as const, indicatorId: ind, value: from + k, observedOn: '2026-03-10', method: 'sign_in' as const, createdAt: now })),
-      ).execute();
+      ds
+        .createQueryBuilder()
+        .insert()
+        .into(Evidence)
+        .values(
+          Array.from({ length: n }, (_, k) => ({
+            id: `00000000-0000-4000-8000-${String(from + k).padStart(12, '0')}`,
+            cycleId: cycle,
+            initiativeId: p.initiativeId,
+            kind: 'measurement' as const,
+            indicatorId: ind,
+            value: from + k,
+            observedOn: '2026-03-10',
+            method: 'sign_in' as const,
+            createdAt: now,
+          })),
+        )
+        .execute();
     const few = await countQueries(ds, () => c.as(p.librarian.token).get(`/api/v1/cycles/${cycle}`).expect(200));
     for (let i = 0; i < 500; i += 100) await insertEvidence(100, i);
     const many = await countQueries(ds, () => c.as(p.librarian.token).get(`/api/v1/cycles/${cycle}`).expect(200));
@@ -225,7 +328,13 @@ describe('the R2C cycle over HTTP', () => {
 
   describe('check-ins and exports', () => {
     it('posts a check-in and shows the next due date from the latest one', async () => {
-      const res = await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/check-ins`, { note: 'Second story time: 14 families, 5 new.', blockers: 'Volunteer moving away', helpWanted: 'Recruiting ideas' }).expect(201);
+      const res = await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/check-ins`, {
+          note: 'Second story time: 14 families, 5 new.',
+          blockers: 'Volunteer moving away',
+          helpWanted: 'Recruiting ideas',
+        })
+        .expect(201);
       expect(res.body).toMatchObject({ note: 'Second story time: 14 families, 5 new.', nextDueOn: '2026-03-16' });
       const list = await coach().get(`/api/v1/initiatives/${pilot.initiativeId}/check-ins`).expect(200);
       expect(list.body).toMatchObject({ total: 1, nextDueOn: '2026-03-16' });
@@ -237,7 +346,9 @@ describe('the R2C cycle over HTTP', () => {
       const res = await coach().get(`/api/v1/initiatives/${pilot.initiativeId}/evidence.csv`).expect(200);
       expect(res.headers['content-type']).toMatch(/text\/csv/);
       const lines = res.text.trim().split('\n');
-      expect(lines[0]).toBe('cycle_number,cycle_title,cycle_phase,evidence_id,kind,indicator_name,indicator_unit,indicator_kind,value,text,observed_on,method,source,sample_size,recorded_at');
+      expect(lines[0]).toBe(
+        'cycle_number,cycle_title,cycle_phase,evidence_id,kind,indicator_name,indicator_unit,indicator_kind,value,text,observed_on,method,source,sample_size,recorded_at',
+      );
       expect(lines).toHaveLength(4);
       expect(res.text).toContain('"""I didn\'t know we could just come in."""');
       expect(res.text).toMatch(/^1,Bilingual welcome,closed,[\w-]+,measurement,Attendance,people,count,16,,2026-03-16,sign_in,Sign-in sheet,,/m);

@@ -59,7 +59,9 @@ describe('demo data (npm run seed:demo)', () => {
   });
 
   it('refuses a demo password that is easy to guess before creating anything', async () => {
-    await expect(seedDemo(t.app, { password: 'aaaaaaaaaa' })).rejects.toThrow(/^the demo password \(--password\) is too easy to guess\. Choose a longer password or one that is harder to guess: /);
+    await expect(seedDemo(t.app, { password: 'aaaaaaaaaa' })).rejects.toThrow(
+      /^the demo password \(--password\) is too easy to guess\. Choose a longer password or one that is harder to guess: /,
+    );
   });
 
   it('creates seven libraries labelled (demo) across at least three community types and four time zones', async () => {
@@ -100,7 +102,12 @@ describe('demo data (npm run seed:demo)', () => {
 
   it('has a closed cycle with a reflection and an approval review by the coach of its initiative', async () => {
     const closed = await cycle('closed');
-    expect(closed.reflection).toMatchObject({ outcome: expect.any(String), decision: expect.any(String), insights: expect.any(String), nextSteps: expect.any(String) });
+    expect(closed.reflection).toMatchObject({
+      outcome: expect.any(String),
+      decision: expect.any(String),
+      insights: expect.any(String),
+      nextSteps: expect.any(String),
+    });
     expect(closed.closedAt).not.toBeNull();
     const approval = closed.reviews.find((r: { verdict: string }) => r.verdict === 'approve');
     const { members } = (await c.as(admin).get(`/api/v1/initiatives/${closed.initiativeId}`).expect(200)).body;
@@ -116,7 +123,9 @@ describe('demo data (npm run seed:demo)', () => {
   });
 
   it("starts a second cycle from the first one's decision and next steps", async () => {
-    const carried = (await Promise.all((await allCycles()).filter((item) => item.number === 2).map((item) => c.as(admin).get(`/api/v1/cycles/${item.id}`)))).map((r) => r.body);
+    const carried = (
+      await Promise.all((await allCycles()).filter((item) => item.number === 2).map((item) => c.as(admin).get(`/api/v1/cycles/${item.id}`)))
+    ).map((r) => r.body);
     expect(carried.length).toBeGreaterThanOrEqual(1);
     for (const second of carried) expect(second.carriedOver).toMatchObject({ fromCycleNumber: 1, decision: expect.any(String), nextSteps: expect.any(String) });
   });

@@ -60,7 +60,12 @@ describe('digest choice in one column: the upgrade', () => {
         .createQueryBuilder()
         .insert()
         .into('mail_preferences')
-        .values({ user_id: id, digest_frequency: choice.frequency, digest_unsubscribed_at: choice.unsubscribedAt && instant(choice.unsubscribedAt), updated_at: choice.unsubscribedAt ? instant(choice.unsubscribedAt) : at })
+        .values({
+          user_id: id,
+          digest_frequency: choice.frequency,
+          digest_unsubscribed_at: choice.unsubscribedAt && instant(choice.unsubscribedAt),
+          updated_at: choice.unsubscribedAt ? instant(choice.unsubscribedAt) : at,
+        })
         .execute();
     }
     await before.destroy();
@@ -83,7 +88,8 @@ describe('digest choice in one column: the upgrade', () => {
 
   it('keeps everyone who unsubscribed by the link unsubscribed, as frequency none, since when they did', async () => {
     const after = await rows();
-    for (const name of ['linkWhileWeekly', 'linkWhileMonthly', 'choseNone'] as const) expect({ name, ...after[ids[name]] }).toEqual({ name, frequency: 'none', since: UNSUBSCRIBED_AT });
+    for (const name of ['linkWhileWeekly', 'linkWhileMonthly', 'choseNone'] as const)
+      expect({ name, ...after[ids[name]] }).toEqual({ name, frequency: 'none', since: UNSUBSCRIBED_AT });
     expect(after[ids.monthly].frequency).toBe('monthly');
     expect(after[ids.weekly].frequency).toBe('weekly');
     expect(after[ids.neverChose]).toBeUndefined();

@@ -20,7 +20,10 @@ describe('the links in a digest email', () => {
 
   const clock = () => t.clock as FixedClock;
   const linksOf = async (person: Person) => {
-    const mail = await t.app.get(DataSource).getRepository(OutboxMessage).findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
+    const mail = await t.app
+      .get(DataSource)
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
     const unsubscribe = mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1);
     const preferences = mail.textBody.match(/Choose weekly, monthly or no digest:\s*(\S+)/)![1].slice(APP_URL.length);
     return { unsubscribe, preferences };

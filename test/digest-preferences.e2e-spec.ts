@@ -27,7 +27,12 @@ describe('digest sharing and frequency', () => {
 
   const clock = () => t.clock as FixedClock;
   const mailsOf = async (period: DigestPeriod) =>
-    t.app.get(DataSource).getRepository(OutboxMessage).createQueryBuilder('m').where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` }).getMany();
+    t.app
+      .get(DataSource)
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` })
+      .getMany();
   const sentTo = async (period: DigestPeriod) => (await mailsOf(period)).map((m) => m.toAddress).sort();
   const compile = async (period: DigestPeriod) => (await t.app.get(CompileDigest).run(period, null)).digest;
   const preferencesLinkIn = (text: string) => text.match(/Choose weekly, monthly or no digest:\s*(\S+)/)?.[1];
@@ -36,18 +41,33 @@ describe('digest sharing and frequency', () => {
     const lib = c.as(p.librarian.token);
     clock().set(at);
     const indicatorId = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body.id;
-    const id = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const id = (
+      await lib
+        .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(201)
+    ).body.id;
     const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await lib.put(`/api/v1/cycles/${id}/hypothesis`, {
-      statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
-      expectedOutcome: 'Attendance rises', rationale: 'Families told us they were unsure they were welcome.', indicatorIds: [indicatorId],
-    }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
+        expectedOutcome: 'Attendance rises',
+        rationale: 'Families told us they were unsure they were welcome.',
+        indicatorIds: [indicatorId],
+      })
+      .expect(200);
     await move('adaptation');
     await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-03' }).expect(200);
     await move('evidence');
     await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 15, observedOn: '2026-03-04', method: 'sign_in' }).expect(201);
     await move('reflection');
-    await lib.put(`/api/v1/cycles/${id}/reflection`, { outcome: 'supported', insights: 'Greeting in one’s own language matters.', decision: 'scale', nextSteps: 'Saturday greeters.' }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/reflection`, {
+        outcome: 'supported',
+        insights: 'Greeting in one’s own language matters.',
+        decision: 'scale',
+        nextSteps: 'Saturday greeters.',
+      })
+      .expect(200);
     await move('review');
     await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
   }
@@ -110,7 +130,10 @@ describe('digest sharing and frequency', () => {
       const path = link.slice(APP_URL.length);
       const page = await t.http().get(path).set('accept', 'text/html').expect(200);
       expect(page.text).toMatch(/gets every week/);
-      const monthly = page.text.match(/action="([^"]*frequency(?:=|&#x3D;)monthly)"/)![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+      const monthly = page.text
+        .match(/action="([^"]*frequency(?:=|&#x3D;)monthly)"/)![1]
+        .replace(/&amp;/g, '&')
+        .replace(/&#x3D;/g, '=');
       const saved = await t.http().post(monthly).set('accept', 'text/html').type('form').send('').expect(200);
       expect(saved.text).toMatch(/Saved: .* gets once a month/);
       const asJson = await t.http().get(path).set('accept', 'application/json').expect(200);
@@ -130,7 +153,11 @@ describe('digest sharing and frequency', () => {
     });
 
     it('switches to monthly in the app, through /me/digest-preferences', async () => {
-      expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body).toMatchObject({ frequency: 'weekly', receivesDigest: true, monthlyRule: expect.stringMatching(/last day of a calendar month/) });
+      expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body).toMatchObject({
+        frequency: 'weekly',
+        receivesDigest: true,
+        monthlyRule: expect.stringMatching(/last day of a calendar month/),
+      });
       expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'monthly' }).expect(200)).body.frequency).toBe('monthly');
       expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body.frequency).toBe('monthly');
       await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'fortnightly' }).expect(400);
@@ -157,11 +184,21 @@ describe('digest sharing and frequency', () => {
       await t.http().get(path.replace(weekly.id, viaApp.id)).set('accept', 'application/json').expect(400);
 
       // The one-click unsubscribe and "no digest" are one state: clicking it afterwards changes nothing.
-      await t.http().post(mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      await t
+        .http()
+        .post(mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1))
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
       expect((await t.http().get(path).set('accept', 'application/json').expect(200)).body.frequency).toBe('none');
       // Unsubscribed by the link, weekly again from the app.
       const viaAppMail = (await mailsOf(WEEK)).find((m) => m.toAddress === viaApp.email)!;
-      await t.http().post(viaAppMail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1)).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      await t
+        .http()
+        .post(viaAppMail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1))
+        .type('form')
+        .send('List-Unsubscribe=One-Click')
+        .expect(200);
       expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'weekly' }).expect(200)).body.frequency).toBe('weekly');
 
       await compile(AFTER);

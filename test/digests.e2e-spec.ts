@@ -44,12 +44,18 @@ function decodedWords(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(words, (_, kind: string, text: string) =>
     kind.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }
 
 /** The decoded text of each part of a multipart message, by content type. */
 function partsOf(raw: string): Map<string, string> {
-  const boundary = headersOf(raw).get('content-type')?.match(/boundary="?([^";]+)"?/)?.[1];
+  const boundary = headersOf(raw)
+    .get('content-type')
+    ?.match(/boundary="?([^";]+)"?/)?.[1];
   const parts = new Map<string, string>();
   if (!boundary) return parts;
   for (const chunk of raw.split(`--${boundary}`).slice(1, -1)) {
@@ -58,9 +64,14 @@ function partsOf(raw: string): Map<string, string> {
     const body = rest.join('\n\n');
     const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
     const decoded =
-      encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable' ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-      : body;
+      encoding === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : encoding === 'quoted-printable'
+          ? Buffer.from(
+              body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            ).toString('utf8')
+          : body;
     parts.set(headers.get('content-type')!.split(';')[0], decoded);
   }
   return parts;
@@ -86,38 +97,64 @@ describe('coalition digests', () => {
 
   /** Waits until every digest email of the period has been delivered, so that no duplicate can still be on its way. */
   const allSent = (period: DigestPeriod, expected: number) =>
-    waitFor(async () => {
-      const rows = await t.app.get(DataSource).getRepository(OutboxMessage).createQueryBuilder('m')
-        .where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` }).getMany();
-      return rows.length === expected && rows.every((r) => r.status === 'sent') && rows;
-    }, 30000, `${expected} digest emails of ${period.start} sent`);
+    waitFor(
+      async () => {
+        const rows = await t.app
+          .get(DataSource)
+          .getRepository(OutboxMessage)
+          .createQueryBuilder('m')
+          .where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` })
+          .getMany();
+        return rows.length === expected && rows.every((r) => r.status === 'sent') && rows;
+      },
+      30000,
+      `${expected} digest emails of ${period.start} sent`,
+    );
 
   /** A cycle taken through every phase over HTTP and approved by the coach at `closeAt`. */
   async function closedCycle(p: Pilot, o: { title: string; indicatorId: string; values: number[]; insights: string; decision: string; at: string }) {
     const lib = c.as(p.librarian.token);
     clock().set(o.at);
-    const id = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: o.title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const id = (
+      await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: o.title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)
+    ).body.id;
     const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await lib.put(`/api/v1/cycles/${id}/hypothesis`, {
-      statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
-      expectedOutcome: 'Attendance rises', rationale: 'Families told us they were unsure they were welcome.', indicatorIds: [o.indicatorId],
-    }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
+        expectedOutcome: 'Attendance rises',
+        rationale: 'Families told us they were unsure they were welcome.',
+        indicatorIds: [o.indicatorId],
+      })
+      .expect(200);
     await move('adaptation');
     await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-03' }).expect(200);
     await move('evidence');
     for (const value of o.values) {
-      await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId: o.indicatorId, value, observedOn: '2026-03-04', method: 'sign_in' }).expect(201);
+      await lib
+        .post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId: o.indicatorId, value, observedOn: '2026-03-04', method: 'sign_in' })
+        .expect(201);
     }
-    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'quote', text: '"We did not know we could just come in."', observedOn: '2026-03-04', method: 'interview' }).expect(201);
+    await lib
+      .post(`/api/v1/cycles/${id}/evidence`, { kind: 'quote', text: '"We did not know we could just come in."', observedOn: '2026-03-04', method: 'interview' })
+      .expect(201);
     await move('reflection');
-    await lib.put(`/api/v1/cycles/${id}/reflection`, { outcome: 'partly_supported', insights: o.insights, decision: o.decision, nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/reflection`, {
+        outcome: 'partly_supported',
+        insights: o.insights,
+        decision: o.decision,
+        nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
+      })
+      .expect(200);
     await move('review');
     await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
     return id;
   }
 
   const attendance = async (p: Pilot) =>
-    (await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body.id as string;
+    (await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body
+      .id as string;
 
   beforeAll(async () => {
     redis = await new TestRedis().start();
@@ -138,9 +175,30 @@ describe('coalition digests', () => {
 
     const a = await attendance(pilots.a);
     const b = await attendance(pilots.b);
-    await closedCycle(pilots.a, { title: 'Bilingual welcome', indicatorId: a, values: [16], insights: `${HOSTILE} Trust rose a little.`, decision: 'adapt', at: '2026-03-10T15:00:00Z' });
-    await closedCycle(pilots.b, { title: 'Story time', indicatorId: b, values: [10, 12], insights: 'Few came back.', decision: 'adapt', at: '2026-03-03T15:00:00Z' });
-    await closedCycle(pilots.b, { title: 'Story time with snacks', indicatorId: b, values: [14], insights: 'Snacks helped. Parents stayed to talk.', decision: 'scale', at: '2026-03-11T15:00:00Z' });
+    await closedCycle(pilots.a, {
+      title: 'Bilingual welcome',
+      indicatorId: a,
+      values: [16],
+      insights: `${HOSTILE} Trust rose a little.`,
+      decision: 'adapt',
+      at: '2026-03-10T15:00:00Z',
+    });
+    await closedCycle(pilots.b, {
+      title: 'Story time',
+      indicatorId: b,
+      values: [10, 12],
+      insights: 'Few came back.',
+      decision: 'adapt',
+      at: '2026-03-03T15:00:00Z',
+    });
+    await closedCycle(pilots.b, {
+      title: 'Story time with snacks',
+      indicatorId: b,
+      values: [14],
+      insights: 'Snacks helped. Parents stayed to talk.',
+      decision: 'scale',
+      at: '2026-03-11T15:00:00Z',
+    });
     clock().set('2026-03-16T13:00:00Z');
   });
 
@@ -161,7 +219,10 @@ describe('coalition digests', () => {
 
     it('refuses a period that ends before it starts, a malformed date and unknown fields with 400', async () => {
       const backwards = await admin.post('/api/v1/digests/run', { periodStart: '2026-03-15', periodEnd: '2026-03-09' }).expect(400);
-      expect(backwards.body).toMatchObject({ message: 'periodStart (2026-03-15) must be on or before periodEnd (2026-03-09)', details: [{ field: 'periodStart' }] });
+      expect(backwards.body).toMatchObject({
+        message: 'periodStart (2026-03-15) must be on or before periodEnd (2026-03-09)',
+        details: [{ field: 'periodStart' }],
+      });
       const malformed = await admin.post('/api/v1/digests/run', { periodStart: '9 March', periodEnd: '2026-02-30' }).expect(400);
       expect(malformed.body.details.map((d: { field: string }) => d.field)).toEqual(['periodStart', 'periodEnd']);
       await admin.post('/api/v1/digests/run', { ...asked(WEEK), recipients: 'everyone' }).expect(400);
@@ -212,7 +273,11 @@ describe('coalition digests', () => {
     it('records the compile in the audit log as a digest', async () => {
       const res = await admin.get(`/api/v1/audit?entityType=digest&entityId=${weekDigestId}`).expect(200);
       expect(res.body.items).toHaveLength(1);
-      expect(res.body.items[0]).toMatchObject({ action: 'compile', entityType: 'digest', after: { periodStart: WEEK.start, periodEnd: WEEK.end, recipients: recipients.length, cyclesClosed: 2 } });
+      expect(res.body.items[0]).toMatchObject({
+        action: 'compile',
+        entityType: 'digest',
+        after: { periodStart: WEEK.start, periodEnd: WEEK.end, recipients: recipients.length, cyclesClosed: 2 },
+      });
     });
 
     it('compiles in a bounded number of queries, however much happened in the period', async () => {
@@ -271,7 +336,13 @@ describe('coalition digests', () => {
         const res = await c.as(person.token).get('/api/v1/digests?limit=2').expect(200);
         expect(res.body.total).toBeGreaterThanOrEqual(4);
         expect(res.body.items).toHaveLength(2);
-        expect(res.body.items[0]).toEqual({ id: expect.any(String), periodStart: '2026-03-01', periodEnd: '2026-03-31', compiledAt: expect.any(String), recipients: recipients.length });
+        expect(res.body.items[0]).toEqual({
+          id: expect.any(String),
+          periodStart: '2026-03-01',
+          periodEnd: '2026-03-31',
+          compiledAt: expect.any(String),
+          recipients: recipients.length,
+        });
       }
       await c.as('').get('/api/v1/digests').expect(401);
       await admin.get('/api/v1/digests?limit=101').expect(400);
@@ -281,15 +352,28 @@ describe('coalition digests', () => {
       const json = await c.as(subscribers[0].token).get(`/api/v1/digests/${weekDigestId}`).expect(200);
       expect(json.body).toMatchObject({ id: weekDigestId, periodStart: WEEK.start, periodEnd: WEEK.end, recipients: recipients.length });
       const { content } = json.body;
-      expect(content.closedCycles.map((x: { cycleTitle: string; decision: string }) => [x.cycleTitle, x.decision])).toEqual([['Bilingual welcome', 'adapt'], ['Story time with snacks', 'scale']]);
+      expect(content.closedCycles.map((x: { cycleTitle: string; decision: string }) => [x.cycleTitle, x.decision])).toEqual([
+        ['Bilingual welcome', 'adapt'],
+        ['Story time with snacks', 'scale'],
+      ]);
       expect(content.closedCycles[0].keyInsight).toBe(HOSTILE);
-      expect(content.evidence.map((e: { initiativeId: string; entries: number; measurements: number; quotes: number }) => [e.initiativeId, e.entries, e.measurements, e.quotes]).sort())
-        .toEqual([[pilots.a.initiativeId, 2, 1, 1], [pilots.b.initiativeId, 2, 1, 1]].sort());
+      expect(
+        content.evidence
+          .map((e: { initiativeId: string; entries: number; measurements: number; quotes: number }) => [e.initiativeId, e.entries, e.measurements, e.quotes])
+          .sort(),
+      ).toEqual(
+        [
+          [pilots.a.initiativeId, 2, 1, 1],
+          [pilots.b.initiativeId, 2, 1, 1],
+        ].sort(),
+      );
       expect(content.overdueCheckIns).toEqual([expect.objectContaining({ initiativeId: pilots.overdue.initiativeId, dueOn: '2026-02-15', daysOverdue: 29 })]);
-      expect(content.indicatorTrends).toEqual(expect.arrayContaining([
-        expect.objectContaining({ initiativeId: pilots.b.initiativeId, cycleNumber: 2, mean: 14, previousMean: 11, change: 3, trend: 'better' }),
-        expect.objectContaining({ initiativeId: pilots.a.initiativeId, cycleNumber: 1, mean: 16, previousMean: null, trend: 'new' }),
-      ]));
+      expect(content.indicatorTrends).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ initiativeId: pilots.b.initiativeId, cycleNumber: 2, mean: 14, previousMean: 11, change: 3, trend: 'better' }),
+          expect.objectContaining({ initiativeId: pilots.a.initiativeId, cycleNumber: 1, mean: 16, previousMean: null, trend: 'new' }),
+        ]),
+      );
 
       const html = await c.as(subscribers[0].token).get(`/api/v1/digests/${weekDigestId}?format=html`).expect(200);
       expect(html.headers['content-type']).toMatch(/^text\/html/);
@@ -315,7 +399,9 @@ describe('coalition digests', () => {
     };
 
     const unsubscribedTimes = async (person: Person) =>
-      (await admin.get(`/api/v1/audit?entityType=user&entityId=${person.id}`).expect(200)).body.items.filter((a: { action: string }) => a.action === 'unsubscribe:digest').length;
+      (await admin.get(`/api/v1/audit?entityType=user&entityId=${person.id}`).expect(200)).body.items.filter(
+        (a: { action: string }) => a.action === 'unsubscribe:digest',
+      ).length;
     const unescaped = (html: string) => html.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
 
     it('refuses a tampered token with 400 and a page that says what to do, and changes nothing', async () => {
@@ -328,7 +414,10 @@ describe('coalition digests', () => {
       expect(page.text).toContain('<meta name="viewport"');
       const res = await t.http().get(tampered).set('accept', 'application/json').expect(400);
       expect(res.body.message).toMatch(/This unsubscribe link is not valid/);
-      await t.http().get(`${link.slice(0, -3)}xyz`).expect(400);
+      await t
+        .http()
+        .get(`${link.slice(0, -3)}xyz`)
+        .expect(400);
       await t.http().get('/api/v1/unsubscribe').expect(400);
       await t.http().post(`${link}x`).type('form').send('List-Unsubscribe=One-Click').expect(400);
       expect(await unsubscribedTimes(subscribers[0])).toBe(0);

@@ -50,19 +50,45 @@ describe('portability: export.json and its import into a fresh database', () => 
 
   async function closedCycle(p: Pilot, indicatorId: string) {
     const lib = c.as(p.librarian.token);
-    const id = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const id = (
+      await lib
+        .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(201)
+    ).body.id;
     const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await lib.put(`/api/v1/cycles/${id}/hypothesis`, {
-      statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
-      expectedOutcome: 'Attendance rises from 12 to 18', rationale: 'Families told us they were unsure they were welcome.', indicatorIds: [indicatorId],
-    }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
+        expectedOutcome: 'Attendance rises from 12 to 18',
+        rationale: 'Families told us they were unsure they were welcome.',
+        indicatorIds: [indicatorId],
+      })
+      .expect(200);
     await move('adaptation');
-    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-03', gathering: { whyGather: 'To welcome newcomers' } }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/adaptation`, {
+        description: 'Two volunteers greet families at the door.',
+        implementedOn: '2026-03-03',
+        gathering: { whyGather: 'To welcome newcomers' },
+      })
+      .expect(200);
     await move('evidence');
-    for (const value of [14, 17]) await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value, observedOn: '2026-03-10', method: 'sign_in', sampleSize: 1 }).expect(201);
-    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'quote', text: '"We did not know we could just come in."', observedOn: '2026-03-10', method: 'interview' }).expect(201);
+    for (const value of [14, 17])
+      await lib
+        .post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value, observedOn: '2026-03-10', method: 'sign_in', sampleSize: 1 })
+        .expect(201);
+    await lib
+      .post(`/api/v1/cycles/${id}/evidence`, { kind: 'quote', text: '"We did not know we could just come in."', observedOn: '2026-03-10', method: 'interview' })
+      .expect(201);
     await move('reflection');
-    await lib.put(`/api/v1/cycles/${id}/reflection`, { outcome: 'supported', insights: 'A welcome in one’s own language matters.', decision: 'scale', nextSteps: 'Add Saturday greeters.' }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${id}/reflection`, {
+        outcome: 'supported',
+        insights: 'A welcome in one’s own language matters.',
+        decision: 'scale',
+        nextSteps: 'Add Saturday greeters.',
+      })
+      .expect(200);
     await move('review');
     await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'comment', body: 'Lovely quotes.' }).expect(201);
     await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
@@ -78,16 +104,39 @@ describe('portability: export.json and its import into a fresh database', () => 
     subscriber = await c.person('subscriber');
     for (const p of [a, b]) {
       const lib = c.as(p.librarian.token);
-      const attendance = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)).body.id;
+      const attendance = (
+        await lib.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)
+      ).body.id;
       const first = await closedCycle(p, attendance);
-      await lib.post(`/api/v1/initiatives/${p.initiativeId}/check-ins`, { note: 'Greeters trained.', blockers: 'Volunteers on holiday.', helpWanted: 'A Dari speaker.' }).expect(201);
-      await lib.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Saturday greeters', plannedStart: '2026-04-13', plannedEnd: '2026-05-25' }).expect(201);
+      await lib
+        .post(`/api/v1/initiatives/${p.initiativeId}/check-ins`, {
+          note: 'Greeters trained.',
+          blockers: 'Volunteers on holiday.',
+          helpWanted: 'A Dari speaker.',
+        })
+        .expect(201);
+      await lib
+        .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Saturday greeters', plannedStart: '2026-04-13', plannedEnd: '2026-05-25' })
+        .expect(201);
       // The adaptation log's own routes are tested in its suite; here one entry is enough to travel.
       const adaptations = t.app.get(DataSource).entityMetadatas.find((m) => m.tableName === 'adaptations')!.target;
-      await t.app.get(DataSource).getRepository(adaptations).insert({
-        id: newId(), cycleId: first, initiativeId: p.initiativeId, madeOn: '2026-03-05', whatChanged: 'Moved the greeting inside, out of the rain', decidedBy: 'the two volunteers',
-        planning: 'reactive', reason: 'It rained', fidelityConsistent: 'yes', permanence: 'temporary', createdBy: p.librarian.id, createdAt: new Date('2026-03-05T18:00:00Z'),
-      });
+      await t.app
+        .get(DataSource)
+        .getRepository(adaptations)
+        .insert({
+          id: newId(),
+          cycleId: first,
+          initiativeId: p.initiativeId,
+          madeOn: '2026-03-05',
+          whatChanged: 'Moved the greeting inside, out of the rain',
+          decidedBy: 'the two volunteers',
+          planning: 'reactive',
+          reason: 'It rained',
+          fidelityConsistent: 'yes',
+          permanence: 'temporary',
+          createdBy: p.librarian.id,
+          createdAt: new Date('2026-03-05T18:00:00Z'),
+        });
     }
     await c.as(a.librarian.token).post(`/api/v1/initiatives/${a.initiativeId}/survey/starter`).expect(201);
   });

@@ -57,7 +57,11 @@ describe('foundation: the running app', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await t.http().post('/health').set('content-type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(300 * 1024) }));
+    const res = await t
+      .http()
+      .post('/health')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ a: 'x'.repeat(300 * 1024) }));
     expect(res.status).toBe(413);
     expect(res.body.statusCode).toBe(413);
   });
@@ -105,7 +109,11 @@ describe('foundation: starting and stopping the process', () => {
   it.each(['SIGTERM', 'SIGKILL'] as const)('starts its own Redis when REDIS_URL is unset, and %s leaves no redis-server behind', async (signal) => {
     const dir = mkdtempSync(join(tmpdir(), 'r2c-run-'));
     const { child } = await spawnOnFreePort(
-      (port) => spawn(process.execPath, [MAIN], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' }, stdio: 'ignore' }),
+      (port) =>
+        spawn(process.execPath, [MAIN], {
+          env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', REDIS_URL: '', DATABASE_URL: '' },
+          stdio: 'ignore',
+        }),
       async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
       'health 200',
     );

@@ -115,12 +115,16 @@ describe('mail outbox', () => {
 
   /** Waits until the row reached `status` and BullMQ has finished its job, so no attempt of it is still to come. */
   const settled = (idempotencyKey: string, status: OutboxStatus) =>
-    waitFor(async () => {
-      const message = await row(idempotencyKey);
-      if (message?.status !== status) return undefined;
-      const state = await queue.getJobState(mailJobId(message));
-      return state === 'completed' || state === 'failed' ? message : undefined;
-    }, 20000, `${idempotencyKey} to be ${status}`);
+    waitFor(
+      async () => {
+        const message = await row(idempotencyKey);
+        if (message?.status !== status) return undefined;
+        const state = await queue.getJobState(mailJobId(message));
+        return state === 'completed' || state === 'failed' ? message : undefined;
+      },
+      20000,
+      `${idempotencyKey} to be ${status}`,
+    );
 
   it('keeps no email from a transaction that fails after adding it', async () => {
     const k = key('rollback');
@@ -240,10 +244,14 @@ describe('mail outbox', () => {
     let handedOver: OutboxMessage;
     try {
       await addInTransaction([mail(k)]);
-      handedOver = await waitFor(async () => {
-        const message = await row(k);
-        return message?.enqueuedAt ? message : undefined;
-      }, 10000, `${k} to be handed over`);
+      handedOver = await waitFor(
+        async () => {
+          const message = await row(k);
+          return message?.enqueuedAt ? message : undefined;
+        },
+        10000,
+        `${k} to be handed over`,
+      );
       const jobId = mailJobId(handedOver);
       await queue.remove(jobId);
 
@@ -282,7 +290,10 @@ describe('mail outbox', () => {
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {
     const transport = new SmtpMailTransport(`smtp://127.0.0.1:${await freePort()}`, 'R2C <r2c@test.org>', t.clock);
     try {
-      const error = await transport.send(mail(key('nobody'))).then(() => undefined, (e: unknown) => e);
+      const error = await transport.send(mail(key('nobody'))).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as Error).message).toMatch(/ECONNREFUSED/);
       expect(error).not.toBeInstanceOf(PermanentMailError);
     } finally {

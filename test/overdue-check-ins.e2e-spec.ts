@@ -7,7 +7,17 @@ import { dueNow, owedReminder, reminderDay } from '@r2c/reminders';
 import { countQueries } from './support/query-counter';
 import { startTestApp, TestApp } from './support/test-app';
 
-const ZONES = ['UTC', 'America/New_York', 'Pacific/Honolulu', 'Asia/Beirut', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'Pacific/Honolulu',
+  'Asia/Beirut',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+];
 const DAY = 86400000;
 const FROM = Date.UTC(2025, 0, 1);
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -55,15 +65,40 @@ describe('OverdueCheckIns on the database', () => {
             lastCheckInAt: s.lastAfterStart === null ? null : new Date(startMs + s.lastAfterStart),
           };
         });
-        await ds.getRepository(Library).insert([...libraries].map(([timezone, id]) => ({ id, name: timezone, city: 'City', state: 'ST', communityType: 'urban', timezone, createdAt: at, updatedAt: at })));
+        await ds.getRepository(Library).insert(
+          [...libraries].map(([timezone, id]) => ({
+            id,
+            name: timezone,
+            city: 'City',
+            state: 'ST',
+            communityType: 'urban',
+            timezone,
+            createdAt: at,
+            updatedAt: at,
+          })),
+        );
         await ds.getRepository(Initiative).insert(
           written.map((w) => ({
-            id: w.id, libraryId: w.libraryId, title: w.id, summary: 's', audience: 'a', learningQuestion: 'q', checkInCadenceDays: w.cadenceDays,
-            startDate: w.startDate, status: w.active ? 'active' : 'paused', lastCheckInAt: w.lastCheckInAt, createdAt: at, updatedAt: at,
+            id: w.id,
+            libraryId: w.libraryId,
+            title: w.id,
+            summary: 's',
+            audience: 'a',
+            learningQuestion: 'q',
+            checkInCadenceDays: w.cadenceDays,
+            startDate: w.startDate,
+            status: w.active ? 'active' : 'paused',
+            lastCheckInAt: w.lastCheckInAt,
+            createdAt: at,
+            updatedAt: at,
           })),
         );
         try {
-          const { result: today, queries } = await countQueries(ds, () => reader.standings(ds.manager, (timezone) => localDate(now, timezone)), /\binitiatives\b/);
+          const { result: today, queries } = await countQueries(
+            ds,
+            () => reader.standings(ds.manager, (timezone) => localDate(now, timezone)),
+            /\binitiatives\b/,
+          );
           expect(queries).toHaveLength(1);
           const forReminders = await reader.standings(ds.manager, (timezone) => reminderDay(now, timezone));
           const active = written.filter((w) => w.active);
@@ -71,7 +106,11 @@ describe('OverdueCheckIns on the database', () => {
           for (const w of active) {
             const dueOn = checkInDueOn(w.lastCheckInAt, w.startDate, w.cadenceDays, w.timezone);
             const read = today.find((s) => s.initiativeId === w.id)!;
-            expect({ id: w.id, dueOn: read.dueOn, daysOverdue: read.daysOverdue }).toEqual({ id: w.id, dueOn, daysOverdue: daysFrom(dueOn, localDate(now, w.timezone)) });
+            expect({ id: w.id, dueOn: read.dueOn, daysOverdue: read.daysOverdue }).toEqual({
+              id: w.id,
+              dueOn,
+              daysOverdue: daysFrom(dueOn, localDate(now, w.timezone)),
+            });
             const scanned = forReminders.find((s) => s.initiativeId === w.id)!;
             expect({ id: w.id, owed: owedReminder(scanned.dueOn, scanned.daysOverdue, scanned.cadenceDays) }).toEqual({ id: w.id, owed: dueNow(w, now) });
           }

@@ -38,7 +38,11 @@ describe('list pages: ?offset= and ?limit= out of range', () => {
   it.each(paged)('%s: a bad offset is refused with 400 naming offset and its range; the largest allowed one answers an empty page', async (_name, path) => {
     for (const offset of badOffsets) {
       const res = await c.as(c.adminToken).get(`${path()}?offset=${encodeURIComponent(offset)}`);
-      expect({ offset, status: res.status, message: res.body.message }).toEqual({ offset, status: 400, message: 'offset must be a whole number from 0 to 1000000000' });
+      expect({ offset, status: res.status, message: res.body.message }).toEqual({
+        offset,
+        status: 400,
+        message: 'offset must be a whole number from 0 to 1000000000',
+      });
       expect(res.body.details).toEqual([{ field: 'offset', problems: ['offset must be a whole number from 0 to 1000000000'] }]);
     }
     const last = await c.as(c.adminToken).get(`${path()}?offset=1000000000`).expect(200);

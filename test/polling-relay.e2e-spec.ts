@@ -11,7 +11,10 @@ class ListRelay extends PollingRelay {
   /** While set, a pass waits for it after taking the list. */
   gate?: Promise<void>;
 
-  constructor(private readonly queue: Queue, patienceMs?: number) {
+  constructor(
+    private readonly queue: Queue,
+    patienceMs?: number,
+  ) {
     super(60 * 60 * 1000, patienceMs);
   }
 
@@ -124,7 +127,11 @@ describe('PollingRelay', () => {
     } finally {
       await redis.start();
     }
-    await waitFor(async () => (await queue.getJobState('a')) !== 'unknown' && (await queue.getJobState('b')) !== 'unknown', 10000, 'the held hand-overs to reach Redis');
+    await waitFor(
+      async () => (await queue.getJobState('a')) !== 'unknown' && (await queue.getJobState('b')) !== 'unknown',
+      10000,
+      'the held hand-overs to reach Redis',
+    );
     await waitFor(async () => (await patient.kick(), patient.work.length === 0), 10000, 'the relay to hand over again');
     expect(await queue.getJobCountByTypes('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized')).toBe(2);
     await patient.stop();

@@ -3,7 +3,8 @@ import { createServer, Server } from 'node:net';
 import { listenOn, listensOn, spawnOnFreePort } from './support/ports';
 
 /** A node process serving TCP on the port it is given; it exits with EADDRINUSE when the port is taken, as our servers do. */
-const server = (port: number) => spawn(process.execPath, ['-e', `require('net').createServer((s) => s.on('error', () => {}).end('hello')).listen(${port}, '127.0.0.1')`], { stdio: 'ignore' });
+const server = (port: number) =>
+  spawn(process.execPath, ['-e', `require('net').createServer((s) => s.on('error', () => {}).end('hello')).listen(${port}, '127.0.0.1')`], { stdio: 'ignore' });
 
 describe('starting servers on free ports', () => {
   const thieves: Server[] = [];

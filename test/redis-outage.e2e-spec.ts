@@ -46,7 +46,9 @@ describe('Redis down while the API takes writes', () => {
       statuses.push((await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/check-ins`, { note: 'Held while Redis was down' })).status);
     }
     const p = pilots[4];
-    const cycle = await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Offline', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' });
+    const cycle = await c
+      .as(p.librarian.token)
+      .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Offline', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' });
     statuses.push(cycle.status);
     const run = await c.as(c.adminToken).post('/api/v1/admin/reminders/run');
     statuses.push(run.status);

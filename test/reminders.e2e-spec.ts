@@ -130,10 +130,14 @@ describe('check-in reminders', () => {
 
   it('registers a job scheduler that runs the scan every 15 minutes', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Reminders));
-    const schedulers = await waitFor(async () => {
-      const list = await queue.getJobSchedulers();
-      return list.length ? list : undefined;
-    }, 10000, 'the scheduler');
+    const schedulers = await waitFor(
+      async () => {
+        const list = await queue.getJobSchedulers();
+        return list.length ? list : undefined;
+      },
+      10000,
+      'the scheduler',
+    );
     expect(schedulers).toEqual([expect.objectContaining({ key: 'check-in-reminders', every: 15 * 60 * 1000 })]);
   });
 

@@ -7,7 +7,9 @@ import { createDataSource, dataSourceOptions, loadConfig, migrate, MIGRATIONS } 
 import '../apps/api/src/api.module';
 import { createTestDatabase } from './support/test-database';
 
-const ENTITIES = getMetadataArgsStorage().tables.filter((t) => t.type === 'regular').map((t) => t.target);
+const ENTITIES = getMetadataArgsStorage()
+  .tables.filter((t) => t.type === 'regular')
+  .map((t) => t.target);
 // TypeORM's own tables, and SQLite's counter table that appears with its first AUTOINCREMENT and stays.
 const BOOKKEEPING = ['migrations', 'typeorm_metadata', 'sqlite_sequence'];
 
@@ -21,9 +23,23 @@ function describeTable(table: Table) {
   const byName = <T extends { name?: string }>(items: T[]) => [...items].sort((a, b) => String(a.name).localeCompare(String(b.name)));
   return {
     // PostgreSQL lists a table's columns in no fixed order.
-    columns: byName(table.columns).map((c) => ({ name: c.name, type: c.type, length: c.length, nullable: c.isNullable, default: c.default, primary: c.isPrimary, unique: c.isUnique })),
+    columns: byName(table.columns).map((c) => ({
+      name: c.name,
+      type: c.type,
+      length: c.length,
+      nullable: c.isNullable,
+      default: c.default,
+      primary: c.isPrimary,
+      unique: c.isUnique,
+    })),
     indices: byName(table.indices).map((i) => ({ name: i.name, columns: i.columnNames, unique: i.isUnique, where: i.where || undefined })),
-    foreignKeys: byName(table.foreignKeys).map((f) => ({ name: f.name, columns: f.columnNames, references: `${f.referencedTableName}(${f.referencedColumnNames.join(', ')})`, onDelete: f.onDelete, onUpdate: f.onUpdate })),
+    foreignKeys: byName(table.foreignKeys).map((f) => ({
+      name: f.name,
+      columns: f.columnNames,
+      references: `${f.referencedTableName}(${f.referencedColumnNames.join(', ')})`,
+      onDelete: f.onDelete,
+      onUpdate: f.onUpdate,
+    })),
     uniques: byName(table.uniques).map((u) => ({ name: u.name, columns: u.columnNames })),
     checks: byName(table.checks).map((c) => ({ name: c.name, expression: c.expression })),
   };
@@ -91,7 +107,14 @@ describe('schema: the migrations and the entities agree, on the database under t
     const dataSource = await fresh.open(MIGRATIONS, some);
     try {
       await migrate(dataSource);
-      expect(dataSource.entityMetadatas.map((m) => m.tableName).sort()).toEqual(['cycle_summaries', 'cycles', 'initiatives', 'libraries', 'mail_preferences', 'users']);
+      expect(dataSource.entityMetadatas.map((m) => m.tableName).sort()).toEqual([
+        'cycle_summaries',
+        'cycles',
+        'initiatives',
+        'libraries',
+        'mail_preferences',
+        'users',
+      ]);
     } finally {
       await dataSource.destroy();
     }
@@ -137,13 +160,44 @@ describe('schema: the migrations and the entities agree, on the database under t
       const rows: Record<string, Record<string, unknown>> = {
         users: { id: 'u1', email: 'librarian@library.test', name: 'Librarian', role: 'librarian', password_hash: 'x', ...created },
         libraries: { id: 'l1', name: 'Riverbend Library', city: 'Riverbend', state: 'MT', community_type: 'rural', timezone: 'America/Denver', ...created },
-        initiatives: { id: 'i1', library_id: 'l1', title: 'Conversations', summary: 's', audience: 'a', learning_question: 'q', check_in_cadence_days: 14, start_date: '2026-03-02', status: 'active', ...created },
+        initiatives: {
+          id: 'i1',
+          library_id: 'l1',
+          title: 'Conversations',
+          summary: 's',
+          audience: 'a',
+          learning_question: 'q',
+          check_in_cadence_days: 14,
+          start_date: '2026-03-02',
+          status: 'active',
+          ...created,
+        },
         memberships: { initiative_id: 'i1', user_id: 'u1', role: 'librarian', created_at: at },
         mail_preferences: { user_id: 'u1', updated_at: at },
         audit_entries: { id: 'a1', actor_id: 'u1', action: 'create', entity_type: 'initiative', entity_id: 'i1', initiative_id: 'i1', at },
         indicators: { id: 'n1', initiative_id: 'i1', name: 'Attendance', unit: 'people', kind: 'count', direction: 'up', ...created },
-        cycles: { id: 'c1', initiative_id: 'i1', number: 1, title: 'Welcome', planned_start: '2026-03-02', planned_end: '2026-04-13', phase: 'plan', open_initiative_id: 'i1', ...created },
-        evidence: { id: 'e1', cycle_id: 'c1', initiative_id: 'i1', kind: 'measurement', indicator_id: 'n1', value: 12, observed_on: '2026-03-03', method: 'count', created_at: at },
+        cycles: {
+          id: 'c1',
+          initiative_id: 'i1',
+          number: 1,
+          title: 'Welcome',
+          planned_start: '2026-03-02',
+          planned_end: '2026-04-13',
+          phase: 'plan',
+          open_initiative_id: 'i1',
+          ...created,
+        },
+        evidence: {
+          id: 'e1',
+          cycle_id: 'c1',
+          initiative_id: 'i1',
+          kind: 'measurement',
+          indicator_id: 'n1',
+          value: 12,
+          observed_on: '2026-03-03',
+          method: 'count',
+          created_at: at,
+        },
         check_ins: { id: 'k1', initiative_id: 'i1', author_id: 'u1', note: 'On track', created_at: at },
       };
       for (const [table, row] of Object.entries(rows)) {
@@ -155,7 +209,8 @@ describe('schema: the migrations and the entities agree, on the database under t
         await dataSource.undoLastMigration({ transaction: 'each' });
         const tables = Object.keys(await schemaOf(dataSource));
         const counts: Record<string, number> = {};
-        for (const table of Object.keys(rows).filter((t) => tables.includes(t))) counts[table] = Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+        for (const table of Object.keys(rows).filter((t) => tables.includes(t)))
+          counts[table] = Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
         expectSame(counts, Object.fromEntries(Object.keys(counts).map((t) => [t, 1])), `${MIGRATIONS[k].name}'s down deletes rows of tables it keeps`);
       }
     } finally {

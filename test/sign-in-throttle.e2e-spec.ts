@@ -86,7 +86,9 @@ describe('sign-in throttling', () => {
     expect((await login('late@library.test', WRONG, address)).status).toBe(401);
     await c.person('subscriber'); // signs in with the right password
     const cutoff = t.clock.now().getTime() - 15 * 60 * 1000;
-    const rows: { bucket: string; window_start_ms: string | number }[] = await t.app.get(DataSource).query('SELECT bucket, window_start_ms FROM login_throttle');
+    const rows: { bucket: string; window_start_ms: string | number }[] = await t.app
+      .get(DataSource)
+      .query('SELECT bucket, window_start_ms FROM login_throttle');
     expect(rows.filter((r) => Number(r.window_start_ms) <= cutoff)).toEqual([]);
     expect(rows.find((r) => r.bucket === `address:${address}`)).toBeDefined();
   });
@@ -94,7 +96,12 @@ describe('sign-in throttling', () => {
   it('with TRUST_PROXY=false, X-Forwarded-For names nobody: the connection’s own address is counted', async () => {
     const strict = await startTestApp({ env: { ...ADMIN_ENV, TRUST_PROXY: 'false' }, withWorkers: false, redis: t.redis });
     try {
-      const send = (i: number) => strict.http().post('/api/v1/auth/login').set('x-forwarded-for', `203.0.113.${i + 1}`).send({ email: `nobody-${i}@library.test`, password: WRONG });
+      const send = (i: number) =>
+        strict
+          .http()
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', `203.0.113.${i + 1}`)
+          .send({ email: `nobody-${i}@library.test`, password: WRONG });
       const answers = [];
       for (let i = 0; i < ADDRESS_LIMIT + 1; i++) answers.push((await send(i)).status);
       expect(answers.slice(0, ADDRESS_LIMIT).every((s) => s === 401)).toBe(true);

@@ -42,41 +42,73 @@ describe('cycle summaries', () => {
   const members = () => [pilot.librarian, secondLibrarian, pilot.coach];
 
   // nodemailer may fold a long header over lines and spells it X-R2c-Key: unfold, match without case.
-  const keyOf = (mail: ReceivedMail) => mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, '').match(/^X-R2C-Key:[ \t]*(.*)$/im)?.[1]?.trim();
+  const keyOf = (mail: ReceivedMail) =>
+    mail.raw
+      .split(/\r?\n\r?\n/)[0]
+      .replace(/\r?\n[ \t]+/g, '')
+      .match(/^X-R2C-Key:[ \t]*(.*)$/im)?.[1]
+      ?.trim();
   const deliveries = (key: string) => smtp.received.filter((m) => keyOf(m) === key);
   const summaryKey = (cycleId: string, version: number, person: Person) => `summary:${cycleId}:${version}:${person.id}`;
   const delivered = (keys: string[]) => waitFor(async () => keys.every((k) => deliveries(k).length >= 1), 20000, `emails ${keys.join(', ')}`);
 
   /** Waits until the cycle's latest summary is `version`, then answers it (JSON). */
   const compiled = (cycleId: string, version: number, who = lib()) =>
-    waitFor(async () => {
-      const res = await summaryOf(cycleId, who);
-      return res.status === 200 && res.body.version === version ? res.body : undefined;
-    }, 20000, `summary version ${version} of ${cycleId}`);
+    waitFor(
+      async () => {
+        const res = await summaryOf(cycleId, who);
+        return res.status === 200 && res.body.version === version ? res.body : undefined;
+      },
+      20000,
+      `summary version ${version} of ${cycleId}`,
+    );
 
   /** Walks a new cycle through the four phases into review, the way a librarian does over HTTP. */
   async function cycleInReview(p: Pilot, title: string, indicatorIds: string[], evidence: EvidenceBody[]): Promise<string> {
     const as = c.as(p.librarian.token);
-    const id = (await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const id = (await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title, plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body
+      .id;
     const move = (to: string) => as.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await as.put(`/api/v1/cycles/${id}/hypothesis`, {
-      statement: 'If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.',
-      expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise',
-      rationale: 'Families told us they were unsure they were welcome.',
-      learningQuestion: 'Does a welcome in one’s own language bring families back?',
-      indicatorIds,
-    }).expect(200);
+    await as
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement: 'If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.',
+        expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise',
+        rationale: 'Families told us they were unsure they were welcome.',
+        learningQuestion: 'Does a welcome in one’s own language bring families back?',
+        indicatorIds,
+      })
+      .expect(200);
     await move('adaptation');
-    await as.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-09', sessionsHeld: 4, participantsReached: 57 }).expect(200);
+    await as
+      .put(`/api/v1/cycles/${id}/adaptation`, {
+        description: 'Two volunteers greet families at the door.',
+        implementedOn: '2026-03-09',
+        sessionsHeld: 4,
+        participantsReached: 57,
+      })
+      .expect(200);
     await move('evidence');
     for (const body of evidence) await as.post(`/api/v1/cycles/${id}/evidence`, body).expect(201);
     await move('reflection');
-    await as.put(`/api/v1/cycles/${id}/reflection`, { outcome: 'partly_supported', insights: 'Attendance rose; trust rose a little.', decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' }).expect(200);
+    await as
+      .put(`/api/v1/cycles/${id}/reflection`, {
+        outcome: 'partly_supported',
+        insights: 'Attendance rose; trust rose a little.',
+        decision: 'adapt',
+        nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
+      })
+      .expect(200);
     await move('review');
     return id;
   }
   const approve = (p: Pilot, cycleId: string) => c.as(p.coach.token).post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'approve', body: 'Approved.' });
-  const measurement = (indicatorId: string, value: number, observedOn = '2026-03-16') => ({ kind: 'measurement', indicatorId, value, observedOn, method: 'sign_in' });
+  const measurement = (indicatorId: string, value: number, observedOn = '2026-03-16') => ({
+    kind: 'measurement',
+    indicatorId,
+    value,
+    observedOn,
+    method: 'sign_in',
+  });
 
   beforeAll(async () => {
     redis = await new TestRedis().start();
@@ -88,8 +120,10 @@ describe('cycle summaries', () => {
     secondLibrarian = await c.person('librarian');
     await c.member(pilot.initiativeId, secondLibrarian, 'librarian');
     subscriber = await c.person('subscriber');
-    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)).body.id;
-    trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3, target: 4 }).expect(201)).body.id;
+    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201))
+      .body.id;
+    trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3, target: 4 }).expect(201))
+      .body.id;
   });
 
   afterAll(async () => {
@@ -99,7 +133,12 @@ describe('cycle summaries', () => {
   });
 
   it('answers 404 before the first compile, and compiles cycle 1 once a coach approves it', async () => {
-    cycle1 = await cycleInReview(pilot, 'Bilingual welcome', [attendance, trust], [measurement(attendance, 14), measurement(attendance, 10), measurement(trust, 3, '2026-03-20')]);
+    cycle1 = await cycleInReview(
+      pilot,
+      'Bilingual welcome',
+      [attendance, trust],
+      [measurement(attendance, 14), measurement(attendance, 10), measurement(trust, 3, '2026-03-20')],
+    );
     const before = await summaryOf(cycle1).expect(404);
     expect(before.body.message).toMatch(/no summary yet/);
     await approve(pilot, cycle1).expect(201);
@@ -112,27 +151,60 @@ describe('cycle summaries', () => {
   });
 
   it('summarises cycle 2 per indicator: n, mean, min and max against baseline, target and cycle 1', async () => {
-    cycle2 = await cycleInReview(pilot, 'Saturday welcome', [attendance, trust], [
-      measurement(attendance, 16), measurement(attendance, 20), measurement(attendance, 21),
-      measurement(trust, 4, '2026-03-20'), measurement(trust, 4.5, '2026-03-21'),
-      { kind: 'quote', text: HOSTILE_QUOTE, observedOn: '2026-03-23', method: 'interview', source: 'Parent at story time' },
-      { kind: 'observation', text: 'Families stayed after the session to talk.', observedOn: '2026-03-23', method: 'observation' },
-    ]);
+    cycle2 = await cycleInReview(
+      pilot,
+      'Saturday welcome',
+      [attendance, trust],
+      [
+        measurement(attendance, 16),
+        measurement(attendance, 20),
+        measurement(attendance, 21),
+        measurement(trust, 4, '2026-03-20'),
+        measurement(trust, 4.5, '2026-03-21'),
+        { kind: 'quote', text: HOSTILE_QUOTE, observedOn: '2026-03-23', method: 'interview', source: 'Parent at story time' },
+        { kind: 'observation', text: 'Families stayed after the session to talk.', observedOn: '2026-03-23', method: 'observation' },
+      ],
+    );
     await approve(pilot, cycle2).expect(201);
     const summary = await compiled(cycle2, 1);
 
     expect(summary.indicators.map((i: { name: string }) => i.name)).toEqual(['Attendance', 'I trust the library']);
     const [att, tru] = summary.indicators;
     expect(att).toMatchObject({
-      n: 3, mean: 19, min: 16, max: 21, baseline: 12, target: 18, unit: 'people',
-      changeFromBaseline: 7, differenceFromTarget: 1, targetMet: true,
-      previous: { cycleNumber: 1, n: 2, mean: 12, min: 10, max: 14 }, changeFromPrevious: 7,
+      n: 3,
+      mean: 19,
+      min: 16,
+      max: 21,
+      baseline: 12,
+      target: 18,
+      unit: 'people',
+      changeFromBaseline: 7,
+      differenceFromTarget: 1,
+      targetMet: true,
+      previous: { cycleNumber: 1, n: 2, mean: 12, min: 10, max: 14 },
+      changeFromPrevious: 7,
     });
-    expect(att.series.map((p: { cycleNumber: number; mean: number }) => [p.cycleNumber, p.mean])).toEqual([[1, 12], [2, 19]]);
-    expect(tru).toMatchObject({ n: 2, mean: 4.25, min: 4, max: 4.5, baseline: 3, target: 4, targetMet: true, previous: { cycleNumber: 1, n: 1, mean: 3 }, changeFromPrevious: 1.25 });
+    expect(att.series.map((p: { cycleNumber: number; mean: number }) => [p.cycleNumber, p.mean])).toEqual([
+      [1, 12],
+      [2, 19],
+    ]);
+    expect(tru).toMatchObject({
+      n: 2,
+      mean: 4.25,
+      min: 4,
+      max: 4.5,
+      baseline: 3,
+      target: 4,
+      targetMet: true,
+      previous: { cycleNumber: 1, n: 1, mean: 3 },
+      changeFromPrevious: 1.25,
+    });
     expect(summary.evidence).toEqual({ total: 7, measurements: 5, observations: 1, quotes: 1, stories: 0 });
     expect(summary.quotes).toEqual([{ kind: 'quote', text: HOSTILE_QUOTE, observedOn: '2026-03-23', source: 'Parent at story time' }]);
-    expect(summary.hypothesis).toMatchObject({ expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise', indicatorNames: ['Attendance', 'I trust the library'] });
+    expect(summary.hypothesis).toMatchObject({
+      expectedOutcome: 'Attendance rises from 12 to 18 and trust scores rise',
+      indicatorNames: ['Attendance', 'I trust the library'],
+    });
     expect(summary.adaptation).toMatchObject({ description: 'Two volunteers greet families at the door.', sessionsHeld: 4 });
     expect(summary.reflection).toMatchObject({ outcome: 'partly_supported', decision: 'adapt' });
     expect(summary.decision).toBe('adapt');
@@ -205,16 +277,28 @@ describe('cycle summaries', () => {
     const fresh = await t.app.get(Transactions).run((em) => summaries().request(em, cycle2, 'on_demand', null));
     await Promise.all([summaries().compile(fresh.requestId), summaries().compile(fresh.requestId)]);
     await waitFor(async () => (await requests.findOneByOrFail({ id: fresh.requestId })).version !== null, 10000, 'the fresh request');
-    const versions = (await ds().getRepository(CycleSummary).find({ where: { cycleId: cycle2 }, order: { version: 'ASC' } })).map((s) => s.version);
+    const versions = (
+      await ds()
+        .getRepository(CycleSummary)
+        .find({ where: { cycleId: cycle2 }, order: { version: 'ASC' } })
+    ).map((s) => s.version);
     expect(versions).toEqual([1, 2, 3]);
     await delivered(members().map((m) => summaryKey(cycle2, 3, m)));
-    const rows = await ds().getRepository(OutboxMessage).createQueryBuilder('m').where('m.idempotencyKey LIKE :prefix', { prefix: `summary:${cycle2}:%` }).getCount();
+    const rows = await ds()
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where('m.idempotencyKey LIKE :prefix', { prefix: `summary:${cycle2}:%` })
+      .getCount();
     expect(rows).toBe(9);
     for (const m of members()) for (const v of [1, 2, 3]) expect(deliveries(summaryKey(cycle2, v, m))).toHaveLength(1);
   });
 
   it('lets a subscriber read the summary of a closed cycle, but not of an open one (404)', async () => {
-    cycle3 = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Dari on Saturdays', plannedStart: '2026-04-20', plannedEnd: '2026-06-01' }).expect(201)).body.id;
+    cycle3 = (
+      await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Dari on Saturdays', plannedStart: '2026-04-20', plannedEnd: '2026-06-01' })
+        .expect(201)
+    ).body.id;
     await summaryOf(cycle3).expect(404);
     await admin().post(`/api/v1/cycles/${cycle3}/summary`).expect(202);
     const open = await compiled(cycle3, 1);
@@ -242,16 +326,30 @@ describe('cycle summaries', () => {
     const p = await c.pilot();
     const as = c.as(p.librarian.token);
     const indicator = (await as.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance' }).expect(201)).body.id;
-    const cycleId = (await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Many', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    const cycleId = (
+      await as.post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Many', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)
+    ).body.id;
     const now = new Date();
     const insertEvidence = (n: number, from: number) =>
-      ds().createQueryBuilder().insert().into(Evidence).values(
-        Array.from({ length: n }, (_, k) => ({
-          id: `00000000-0000-4000-9000-${String(from + k).padStart(12, '0')}`, cycleId, initiativeId: p.initiativeId,
-          kind: k % 10 === 9 ? ('quote' as const) : ('measurement' as const), indicatorId: k % 10 === 9 ? null : indicator,
-          value: k % 10 === 9 ? null : from + k, text: k % 10 === 9 ? `Quote ${from + k}` : null, observedOn: '2026-03-10', method: 'sign_in' as const, createdAt: now,
-        })),
-      ).execute();
+      ds()
+        .createQueryBuilder()
+        .insert()
+        .into(Evidence)
+        .values(
+          Array.from({ length: n }, (_, k) => ({
+            id: `00000000-0000-4000-9000-${String(from + k).padStart(12, '0')}`,
+            cycleId,
+            initiativeId: p.initiativeId,
+            kind: k % 10 === 9 ? ('quote' as const) : ('measurement' as const),
+            indicatorId: k % 10 === 9 ? null : indicator,
+            value: k % 10 === 9 ? null : from + k,
+            text: k % 10 === 9 ? `Quote ${from + k}` : null,
+            observedOn: '2026-03-10',
+            method: 'sign_in' as const,
+            createdAt: now,
+          })),
+        )
+        .execute();
     const compileCounted = async () => {
       const { requestId } = await t.app.get(Transactions).run((em) => summaries().request(em, cycleId, 'on_demand', null));
       const { result, queries } = await countQueries(ds(), () => summaries().compile(requestId));
@@ -275,7 +373,12 @@ describe('cycle summaries', () => {
 
     const summary = (await c.as(p.coach.token).get(`/api/v1/cycles/${cycleId}/summary`).expect(200)).body;
     const values = Array.from({ length: 300 }, (_, k) => k).filter((k) => k % 10 !== 9);
-    expect(summary.indicators[0]).toMatchObject({ n: 270, min: 0, max: 298, mean: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 });
+    expect(summary.indicators[0]).toMatchObject({
+      n: 270,
+      min: 0,
+      max: 298,
+      mean: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100,
+    });
     expect(summary.evidence).toMatchObject({ total: 300, measurements: 270, quotes: 30 });
     expect(summary.quotes).toHaveLength(25);
     expect(summary.quotesNotShown).toBe(5);

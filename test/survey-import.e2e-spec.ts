@@ -46,11 +46,17 @@ describe('the trust survey and its Forms import', () => {
   const everything = async (table: string) => JSON.stringify(await db().query(`SELECT * FROM ${table}`));
 
   async function cycleInEvidence(title: string, start: string): Promise<string> {
-    const id = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title, plannedStart: start, plannedEnd: '2026-06-30' }).expect(201)).body.id;
-    await lib().put(`/api/v1/cycles/${id}/hypothesis`, {
-      statement: 'If we open each gathering with a round of names and where people are from, then participants will feel they belong, because they are known.',
-      expectedOutcome: 'Belonging scores rise from 3.5 to 4.2', rationale: 'Participants said they felt like strangers.', indicatorIds: [itemOf(BELONG).indicatorId],
-    }).expect(200);
+    const id = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title, plannedStart: start, plannedEnd: '2026-06-30' }).expect(201)).body
+      .id;
+    await lib()
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement:
+          'If we open each gathering with a round of names and where people are from, then participants will feel they belong, because they are known.',
+        expectedOutcome: 'Belonging scores rise from 3.5 to 4.2',
+        rationale: 'Participants said they felt like strangers.',
+        indicatorIds: [itemOf(BELONG).indicatorId],
+      })
+      .expect(200);
     return id;
   }
   const move = (id: string, to: string) => lib().post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
@@ -84,15 +90,31 @@ describe('the trust survey and its Forms import', () => {
     });
 
     it('is edited by librarians: scale labels, a new item, its wording and place, and its removal', async () => {
-      await lib().put(survey(), { title: 'After the gathering', scaleLabels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] }).expect(200);
-      const added = await lib().post(survey('/items'), { text: 'I would bring a friend next time.', outcome: 'Belonging', indicatorId: itemOf(BELONG).indicatorId }).expect(201);
+      await lib()
+        .put(survey(), {
+          title: 'After the gathering',
+          scaleLabels: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+        })
+        .expect(200);
+      const added = await lib()
+        .post(survey('/items'), { text: 'I would bring a friend next time.', outcome: 'Belonging', indicatorId: itemOf(BELONG).indicatorId })
+        .expect(201);
       expect(added.body.position).toBe(items.length + 1);
-      const moved = await lib().patch(survey(`/items/${added.body.id}`), { text: 'I would bring a friend or neighbour next time.', position: 1 }).expect(200);
-      expect(moved.body).toMatchObject({ position: 1, text: 'I would bring a friend or neighbour next time.', outcome: 'Belonging', indicatorId: itemOf(BELONG).indicatorId });
+      const moved = await lib()
+        .patch(survey(`/items/${added.body.id}`), { text: 'I would bring a friend or neighbour next time.', position: 1 })
+        .expect(200);
+      expect(moved.body).toMatchObject({
+        position: 1,
+        text: 'I would bring a friend or neighbour next time.',
+        outcome: 'Belonging',
+        indicatorId: itemOf(BELONG).indicatorId,
+      });
       const view = (await lib().get(survey()).expect(200)).body;
       expect(view.title).toBe('After the gathering');
       expect(view.items.map((i: { position: number }) => i.position)).toEqual(view.items.map((_: unknown, n: number) => n + 1));
-      await lib().delete(survey(`/items/${added.body.id}`)).expect(204);
+      await lib()
+        .delete(survey(`/items/${added.body.id}`))
+        .expect(204);
       expect((await lib().get(survey()).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual(items.map((i) => i.id));
     });
 
@@ -100,14 +122,21 @@ describe('the trust survey and its Forms import', () => {
       const attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance' }).expect(201)).body.id;
       const count = await lib().post(survey('/items'), { text: 'How many came?', outcome: 'Reach', indicatorId: attendance }).expect(400);
       expect(count.body.message).toMatch(/scale_1_5/);
-      await lib().post(survey('/items'), { text: 'i trust the library', outcome: 'Trust in the library', indicatorId: itemOf(TRUST).indicatorId }).expect(409);
-      const labels = await lib().put(survey(), { scaleLabels: ['No', 'Yes'] }).expect(400);
+      await lib()
+        .post(survey('/items'), { text: 'i trust the library', outcome: 'Trust in the library', indicatorId: itemOf(TRUST).indicatorId })
+        .expect(409);
+      const labels = await lib()
+        .put(survey(), { scaleLabels: ['No', 'Yes'] })
+        .expect(400);
       expect(labels.body.details[0].field).toBe('scaleLabels');
     });
 
     it('is read by the coach, not changed (403), and hidden from other initiatives (404)', async () => {
       await c.as(pilot.coach.token).get(survey()).expect(200);
-      await c.as(pilot.coach.token).post(survey('/items'), { text: 'x', outcome: 'y', indicatorId: itemOf(TRUST).indicatorId }).expect(403);
+      await c
+        .as(pilot.coach.token)
+        .post(survey('/items'), { text: 'x', outcome: 'y', indicatorId: itemOf(TRUST).indicatorId })
+        .expect(403);
       await c.as(pilot.coach.token).post(survey('/imports/preview'), { csv: FORMS_CSV }).expect(403);
       const outsider = await c.person('librarian');
       await c.as(outsider.token).get(survey()).expect(404);
@@ -122,10 +151,17 @@ describe('the trust survey and its Forms import', () => {
 
     it('refuses an import into a cycle that is not yet collecting evidence (409), storing nothing', async () => {
       const preview = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV }).expect(200)).body;
-      const res = await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: mappingOf(preview) }).expect(409);
+      const res = await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: mappingOf(preview) })
+        .expect(409);
       expect(res.body.message).toMatch(/Cannot import into cycle 1/);
       await move(cycleId, 'adaptation');
-      await lib().put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'A round of names and where people are from opens each gathering.', implementedOn: '2026-03-09' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/adaptation`, {
+          description: 'A round of names and where people are from opens each gathering.',
+          implementedOn: '2026-03-09',
+        })
+        .expect(200);
       await move(cycleId, 'evidence');
     });
 
@@ -134,10 +170,20 @@ describe('the trust survey and its Forms import', () => {
       const preview = res.body;
       expect(preview.source).toBe('google_forms');
       expect(preview.columns.map((col: { header: string; itemId: string | null; match: string | null }) => [col.itemId, col.match])).toEqual([
-        [null, null], [null, null], [null, null], [null, null],
-        [itemOf(TRUST).id, 'bracketed'], [itemOf(BELONG).id, 'bracketed'], [itemOf(HEARD).id, 'exact'], [null, null],
+        [null, null],
+        [null, null],
+        [null, null],
+        [null, null],
+        [itemOf(TRUST).id, 'bracketed'],
+        [itemOf(BELONG).id, 'bracketed'],
+        [itemOf(HEARD).id, 'exact'],
+        [null, null],
       ]);
-      expect(preview.privacyFlags.map((f: { column: number; kind: string }) => [f.column, f.kind])).toEqual([[1, 'name'], [2, 'email'], [3, 'phone']]);
+      expect(preview.privacyFlags.map((f: { column: number; kind: string }) => [f.column, f.kind])).toEqual([
+        [1, 'name'],
+        [2, 'email'],
+        [3, 'phone'],
+      ]);
       expect(preview.badRows).toEqual([
         { line: 7, reasons: [expect.stringContaining('"7" is not on the 1–5 scale (column 5')] },
         { line: 8, reasons: [expect.stringContaining('"Sometimes" is not on the 1–5 scale (column 6')] },
@@ -151,21 +197,53 @@ describe('the trust survey and its Forms import', () => {
 
     it('refuses the whole file while any row is bad, listing each line, and stores nothing', async () => {
       const preview = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV_WITH_BAD_ROWS }).expect(200)).body;
-      const before = { evidence: await countOf('evidence'), imports: await countOf('survey_imports'), answers: await countOf('survey_answers'), audit: await countOf('audit_entries') };
-      const res = await lib().post(survey('/imports'), { csv: FORMS_CSV_WITH_BAD_ROWS, cycleId, mapping: mappingOf(preview) }).expect(400);
+      const before = {
+        evidence: await countOf('evidence'),
+        imports: await countOf('survey_imports'),
+        answers: await countOf('survey_answers'),
+        audit: await countOf('audit_entries'),
+      };
+      const res = await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV_WITH_BAD_ROWS, cycleId, mapping: mappingOf(preview) })
+        .expect(400);
       expect(res.body.message).toMatch(/3 rows cannot be imported \(line 7, 8, 9\); nothing was stored/);
       expect(res.body.details.map((d: { line: number }) => d.line)).toEqual([7, 8, 9]);
-      expect({ evidence: await countOf('evidence'), imports: await countOf('survey_imports'), answers: await countOf('survey_answers'), audit: await countOf('audit_entries') }).toEqual(before);
+      expect({
+        evidence: await countOf('evidence'),
+        imports: await countOf('survey_imports'),
+        answers: await countOf('survey_answers'),
+        audit: await countOf('audit_entries'),
+      }).toEqual(before);
     });
 
     it('previews with the librarian’s own mapping: the rows are checked against it, as the import would', async () => {
       const trust = itemOf(TRUST).id;
       const heard = itemOf(HEARD).id;
       // The free-text column (7) mapped to an item: its words are not on the scale, so lines 2 and 5 would stop the import.
-      const handMapped = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 4, itemId: trust }, { column: 7, itemId: heard }] }).expect(200)).body;
-      expect(handMapped.mapping).toEqual([{ column: 4, itemId: trust }, { column: 7, itemId: heard }]);
+      const handMapped = (
+        await lib()
+          .post(survey('/imports/preview'), {
+            csv: FORMS_CSV,
+            mapping: [
+              { column: 4, itemId: trust },
+              { column: 7, itemId: heard },
+            ],
+          })
+          .expect(200)
+      ).body;
+      expect(handMapped.mapping).toEqual([
+        { column: 4, itemId: trust },
+        { column: 7, itemId: heard },
+      ]);
       expect(handMapped.columns.map((col: { itemId: string | null; match: string | null }) => [col.itemId, col.match])).toEqual([
-        [null, null], [null, null], [null, null], [null, null], [trust, 'bracketed'], [null, null], [null, null], [heard, null],
+        [null, null],
+        [null, null],
+        [null, null],
+        [null, null],
+        [trust, 'bracketed'],
+        [null, null],
+        [null, null],
+        [heard, null],
       ]);
       expect(handMapped.badRows.map((r: { line: number }) => r.line)).toEqual([2, 5]);
       expect(handMapped.readyToImport).toBe(false);
@@ -174,29 +252,50 @@ describe('the trust survey and its Forms import', () => {
       expect(handMapped.badRows[1].reasons).toEqual(['"More Saturdays please" is not on the 1–5 scale (column 8, "Anything else you want to tell us?")']);
       for (const detail of PERSONAL.slice(0, 6)) expect(JSON.stringify(handMapped)).not.toContain(detail);
 
-      const narrowed = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 4, itemId: trust }] }).expect(200)).body;
+      const narrowed = (
+        await lib()
+          .post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 4, itemId: trust }] })
+          .expect(200)
+      ).body;
       expect(narrowed).toMatchObject({ badRows: [], responses: 4, readyToImport: true });
-      const personal = await lib().post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 2, itemId: trust }] }).expect(400);
+      const personal = await lib()
+        .post(survey('/imports/preview'), { csv: FORMS_CSV, mapping: [{ column: 2, itemId: trust }] })
+        .expect(400);
       expect(personal.body.details[0]).toMatchObject({ field: 'mapping.0.column', problems: [expect.stringMatching(/patron details are never stored/)] });
     });
 
     it('refuses to map a column of names, email addresses or phone numbers, and an unreadable file', async () => {
-      const res = await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: [{ column: 2, itemId: itemOf(TRUST).id }] }).expect(400);
+      const res = await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: [{ column: 2, itemId: itemOf(TRUST).id }] })
+        .expect(400);
       expect(res.body.details[0]).toMatchObject({ field: 'mapping.0.column', problems: [expect.stringMatching(/patron details are never stored/)] });
-      await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: [{ column: 42, itemId: itemOf(TRUST).id }] }).expect(400);
+      await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: [{ column: 42, itemId: itemOf(TRUST).id }] })
+        .expect(400);
       const broken = await lib().post(survey('/imports/preview'), { csv: 'Timestamp,Q\n"3/16/2026,4\n' }).expect(400);
       expect(broken.body.details[0]).toMatchObject({ field: 'csv', line: 2 });
-      await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId: pilot.initiativeId, mapping: [{ column: 4, itemId: itemOf(TRUST).id }] }).expect(400);
+      await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV, cycleId: pilot.initiativeId, mapping: [{ column: 4, itemId: itemOf(TRUST).id }] })
+        .expect(400);
     });
 
     it('imports a clean file as one measurement per item: mean, response count as sample size, method survey', async () => {
       const preview = (await lib().post(survey('/imports/preview'), { csv: FORMS_CSV }).expect(200)).body;
       expect(preview).toMatchObject({ readyToImport: true, badRows: [], responses: 4 });
-      const res = await lib().post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: mappingOf(preview) }).expect(201);
+      const res = await lib()
+        .post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: mappingOf(preview) })
+        .expect(201);
       expect(res.body.import).toMatchObject({ cycleId, source: 'google_forms', observedOn: '2026-03-17', responses: 4 });
       const byIndicator = (id: string) => res.body.evidence.find((e: { indicatorId: string }) => e.indicatorId === id);
       expect(res.body.evidence).toHaveLength(3);
-      expect(byIndicator(itemOf(TRUST).indicatorId)).toMatchObject({ kind: 'measurement', value: 4, sampleSize: 4, method: 'survey', source: 'Google Forms import 2026-03-20', observedOn: '2026-03-17' });
+      expect(byIndicator(itemOf(TRUST).indicatorId)).toMatchObject({
+        kind: 'measurement',
+        value: 4,
+        sampleSize: 4,
+        method: 'survey',
+        source: 'Google Forms import 2026-03-20',
+        observedOn: '2026-03-17',
+      });
       // Labels and numbers alike: Agree (4), Strongly agree (5), Neither (3), 4.
       expect(byIndicator(itemOf(BELONG).indicatorId)).toMatchObject({ value: 4, sampleSize: 4, text: expect.stringContaining('3: 1 · 4: 2 · 5: 1') });
       // Lee left the last question blank: three answers.
@@ -216,7 +315,9 @@ describe('the trust survey and its Forms import', () => {
       }
       const [row] = await db().query('SELECT columns FROM survey_imports');
       expect(JSON.parse(row.columns).map((col: { header: string }) => col.header)).toEqual([
-        `How much do you agree? [${TRUST}]`, `How much do you agree? [${BELONG}]`, 'The library listens to people like me',
+        `How much do you agree? [${TRUST}]`,
+        `How much do you agree? [${BELONG}]`,
+        'The library listens to people like me',
       ]);
     });
   });
@@ -224,18 +325,32 @@ describe('the trust survey and its Forms import', () => {
   describe('before and after per outcome', () => {
     it('imports a Microsoft Forms file into the next cycle and shows each outcome before and after, with n and the count per point', async () => {
       await move(cycleId, 'reflection');
-      await lib().put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'partly_supported', insights: 'Names helped; belonging rose a little.', decision: 'adapt', nextSteps: 'Add a shared snack.' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/reflection`, {
+          outcome: 'partly_supported',
+          insights: 'Names helped; belonging rose a little.',
+          decision: 'adapt',
+          nextSteps: 'Add a shared snack.',
+        })
+        .expect(200);
       await move(cycleId, 'review');
       await c.as(pilot.coach.token).post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
       (t.clock as FixedClock).set('2026-04-22T16:00:00Z');
       const second = await cycleInEvidence('Names, places and a shared snack', '2026-04-13');
       await move(second, 'adaptation');
-      await lib().put(`/api/v1/cycles/${second}/adaptation`, { description: 'A shared snack after the round of names.', implementedOn: '2026-04-14' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${second}/adaptation`, { description: 'A shared snack after the round of names.', implementedOn: '2026-04-14' })
+        .expect(200);
       await move(second, 'evidence');
 
       const preview = (await lib().post(survey('/imports/preview'), { csv: MICROSOFT_CSV }).expect(200)).body;
       // "Email" and "Name" are flagged by their header even when the form kept them anonymous.
-      expect(preview).toMatchObject({ source: 'microsoft_forms', responses: 3, readyToImport: true, responseDates: { first: '2026-04-20', last: '2026-04-21' } });
+      expect(preview).toMatchObject({
+        source: 'microsoft_forms',
+        responses: 3,
+        readyToImport: true,
+        responseDates: { first: '2026-04-20', last: '2026-04-21' },
+      });
       expect(preview.privacyFlags.map((f: { header: string }) => f.header)).toEqual(['Email', 'Name']);
       const res = await lib().post(survey('/imports'), { csv: MICROSOFT_CSV, cycleId: second, mapping: preview.mapping, observedOn: '2026-04-21' }).expect(201);
       expect(res.body.evidence[0]).toMatchObject({ source: 'Microsoft Forms import 2026-04-22', observedOn: '2026-04-21', sampleSize: 3 });
@@ -247,14 +362,27 @@ describe('the trust survey and its Forms import', () => {
       expect(belonging.change).toBe(0.67);
       const trust = outcomes.find((o: { outcome: string }) => o.outcome === 'Trust in the library');
       expect(trust).toMatchObject({ before: { mean: 4, n: 4 }, after: { mean: 4.67, n: 3 } });
-      const asOfFirst = (await lib().get(survey(`/outcomes?cycleId=${cycleId}`)).expect(200)).body.outcomes.find((o: { outcome: string }) => o.outcome === 'Belonging');
+      const asOfFirst = (
+        await lib()
+          .get(survey(`/outcomes?cycleId=${cycleId}`))
+          .expect(200)
+      ).body.outcomes.find((o: { outcome: string }) => o.outcome === 'Belonging');
       expect(asOfFirst).toMatchObject({ before: null, after: { cycleNumber: 1 }, change: null });
     });
 
     it('puts each outcome’s before and after into the summary of the cycle that closes, with n and the count per point', async () => {
-      const second = (await lib().get(`/api/v1/initiatives/${pilot.initiativeId}/cycles`).expect(200)).body.items.find((x: { number: number }) => x.number === 2).id;
+      const second = (await lib().get(`/api/v1/initiatives/${pilot.initiativeId}/cycles`).expect(200)).body.items.find(
+        (x: { number: number }) => x.number === 2,
+      ).id;
       await move(second, 'reflection');
-      await lib().put(`/api/v1/cycles/${second}/reflection`, { outcome: 'supported', insights: 'Belonging rose from 4 to 4.67 as we expected.', decision: 'continue', nextSteps: 'Keep the snack.' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${second}/reflection`, {
+          outcome: 'supported',
+          insights: 'Belonging rose from 4 to 4.67 as we expected.',
+          decision: 'continue',
+          nextSteps: 'Keep the snack.',
+        })
+        .expect(200);
       await move(second, 'review');
       await c.as(pilot.coach.token).post(`/api/v1/cycles/${second}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
       // No workers in this suite: compile the summary request the approval wrote, as the worker would.
@@ -263,13 +391,19 @@ describe('the trust survey and its Forms import', () => {
 
       const summary = (await lib().get(`/api/v1/cycles/${second}/summary?format=json`).expect(200)).body;
       const belonging = summary.outcomes.find((o: { outcome: string }) => o.outcome === 'Belonging');
-      expect(belonging).toMatchObject({ before: { cycleNumber: 1, mean: 4, n: 4 }, after: { cycleNumber: 2, mean: 4.67, n: 3, distribution: { 4: 1, 5: 2 } }, change: 0.67 });
+      expect(belonging).toMatchObject({
+        before: { cycleNumber: 1, mean: 4, n: 4 },
+        after: { cycleNumber: 2, mean: 4.67, n: 3, distribution: { 4: 1, 5: 2 } },
+        change: 0.67,
+      });
       const markdown = (await lib().get(`/api/v1/cycles/${second}/summary?format=md`).expect(200)).text;
       expect(markdown).toContain('| Belonging | 4 (cycle 1, n=4) | 4.67 (cycle 2, n=3) | +0.67 | 1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 2 |');
     });
 
     it('refuses to remove an item that has imported answers (409)', async () => {
-      const res = await lib().delete(survey(`/items/${itemOf(TRUST).id}`)).expect(409);
+      const res = await lib()
+        .delete(survey(`/items/${itemOf(TRUST).id}`))
+        .expect(409);
       expect(res.body.message).toMatch(/imported answers/);
     });
   });
@@ -281,7 +415,8 @@ describe('the trust survey and its Forms import', () => {
     const as = () => c.as(quota.librarian.token);
     const quotaSurvey = (path: string) => `/api/v1/initiatives/${quota.initiativeId}/survey${path}`;
     /** A file of `rows` responses to one statement, built here rather than kept as a fixture. */
-    const fileOf = (rows: number) => [`Timestamp,${TRUST}`, ...Array.from({ length: rows }, (_, i) => `3/16/2026 18:${String(i % 60).padStart(2, '0')}:00,${(i % 5) + 1}`)].join('\n');
+    const fileOf = (rows: number) =>
+      [`Timestamp,${TRUST}`, ...Array.from({ length: rows }, (_, i) => `3/16/2026 18:${String(i % 60).padStart(2, '0')}:00,${(i % 5) + 1}`)].join('\n');
     const importOf = (csv: string) => as().post(quotaSurvey('/imports'), { csv, cycleId: quotaCycle, mapping: [{ column: 1, itemId: trustItem }] });
     const importedRows = async () => {
       const placeholder = db().options.type === 'postgres' ? '$1' : '?';
@@ -293,32 +428,52 @@ describe('the trust survey and its Forms import', () => {
       const adopted = (await as().post(quotaSurvey('/starter')).expect(201)).body.items;
       const trust = adopted.find((i: { text: string }) => i.text === TRUST);
       trustItem = trust.id;
-      quotaCycle = (await as().post(`/api/v1/initiatives/${quota.initiativeId}/cycles`, { title: 'Many voices', plannedStart: '2026-03-02', plannedEnd: '2026-06-30' }).expect(201)).body.id;
-      await as().put(`/api/v1/cycles/${quotaCycle}/hypothesis`, {
-        statement: 'If we ask every visitor, then we will hear from people who never come to meetings, because the survey meets them where they are.',
-        expectedOutcome: 'Trust scores rise from 3.5 to 4', rationale: 'Meetings draw the same few people.', indicatorIds: [trust.indicatorId],
-      }).expect(200);
+      quotaCycle = (
+        await as()
+          .post(`/api/v1/initiatives/${quota.initiativeId}/cycles`, { title: 'Many voices', plannedStart: '2026-03-02', plannedEnd: '2026-06-30' })
+          .expect(201)
+      ).body.id;
+      await as()
+        .put(`/api/v1/cycles/${quotaCycle}/hypothesis`, {
+          statement: 'If we ask every visitor, then we will hear from people who never come to meetings, because the survey meets them where they are.',
+          expectedOutcome: 'Trust scores rise from 3.5 to 4',
+          rationale: 'Meetings draw the same few people.',
+          indicatorIds: [trust.indicatorId],
+        })
+        .expect(200);
       await as().post(`/api/v1/cycles/${quotaCycle}/transitions`, { to: 'adaptation' }).expect(200);
-      await as().put(`/api/v1/cycles/${quotaCycle}/adaptation`, { description: 'A tablet with the survey at the desk.', implementedOn: '2026-03-09' }).expect(200);
+      await as()
+        .put(`/api/v1/cycles/${quotaCycle}/adaptation`, { description: 'A tablet with the survey at the desk.', implementedOn: '2026-03-09' })
+        .expect(200);
       await as().post(`/api/v1/cycles/${quotaCycle}/transitions`, { to: 'evidence' }).expect(200);
     });
 
     it('refuses a file of more than 5,000 answer rows in the preview and in the import, stating the cap (400); 5,000 is fine', async () => {
       const csv = fileOf(5214);
-      const cap = 'This file has 5,214 answer rows; one import takes at most 5,000. Split the file into parts of at most 5,000 rows, each with the header row, and import them one after the other.';
+      const cap =
+        'This file has 5,214 answer rows; one import takes at most 5,000. Split the file into parts of at most 5,000 rows, each with the header row, and import them one after the other.';
       const preview = await as().post(quotaSurvey('/imports/preview'), { csv }).expect(400);
       expect(preview.body.message).toBe(cap);
       expect(preview.body.details).toEqual([{ field: 'csv', problems: [cap] }]);
       expect((await importOf(csv).expect(400)).body.message).toBe(cap);
       expect(await importedRows()).toBe(0);
-      expect((await as().post(quotaSurvey('/imports/preview'), { csv: fileOf(5000) }).expect(200)).body).toMatchObject({ rows: 5000, responses: 5000 });
+      expect(
+        (
+          await as()
+            .post(quotaSurvey('/imports/preview'), { csv: fileOf(5000) })
+            .expect(200)
+        ).body,
+      ).toMatchObject({ rows: 5000, responses: 5000 });
     });
 
     it('refuses, in the preview and in the import, a file that would take the open cycle past 20,000 answer rows, stating the cap (400)', async () => {
       for (let n = 0; n < 4; n += 1) await importOf(fileOf(5000)).expect(201);
       expect(await importedRows()).toBe(20000);
-      const cap = 'Cycle 1 already holds 20,000 imported answer rows and this file adds 3; one cycle takes at most 20,000. Import these answers into the next cycle.';
-      const preview = await as().post(quotaSurvey('/imports/preview'), { csv: fileOf(3) }).expect(400);
+      const cap =
+        'Cycle 1 already holds 20,000 imported answer rows and this file adds 3; one cycle takes at most 20,000. Import these answers into the next cycle.';
+      const preview = await as()
+        .post(quotaSurvey('/imports/preview'), { csv: fileOf(3) })
+        .expect(400);
       expect(preview.body.message).toBe(cap);
       expect(preview.body.details).toEqual([{ field: 'csv', problems: [cap] }]);
       expect((await importOf(fileOf(3)).expect(400)).body.message).toBe(cap);

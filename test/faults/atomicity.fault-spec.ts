@@ -47,7 +47,9 @@ describe('atomicity: a failure after the change and before its audit or request 
   it('an evidence entry whose audit row fails is not stored', async () => {
     const allow = await refuseInserts(db, 'audit_entries', `NEW."after" LIKE '%FAULT-MARK%'`);
     try {
-      await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, { ...observation(1), text: 'FAULT-MARK: a family stayed late' }).expect(500);
+      await lib()
+        .post(`/api/v1/cycles/${pilot.cycleId}/evidence`, { ...observation(1), text: 'FAULT-MARK: a family stayed late' })
+        .expect(500);
     } finally {
       await allow();
     }
@@ -79,7 +81,14 @@ describe('atomicity: a failure after the change and before its audit or request 
 
   it('an approval whose summary request fails leaves the cycle open in review, with no review and no audit row', async () => {
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
-    await lib().put(`/api/v1/cycles/${pilot.cycleId}/reflection`, { outcome: 'partly_supported', insights: 'Families came back when greeted by name.', decision: 'adapt', nextSteps: 'Recruit a third volunteer.' }).expect(200);
+    await lib()
+      .put(`/api/v1/cycles/${pilot.cycleId}/reflection`, {
+        outcome: 'partly_supported',
+        insights: 'Families came back when greeted by name.',
+        decision: 'adapt',
+        nextSteps: 'Recruit a third volunteer.',
+      })
+      .expect(200);
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'review' }).expect(200);
     const audit = await count(`SELECT COUNT(*) AS n FROM audit_entries WHERE entity_id = ${p(1)}`, [pilot.cycleId]);
 
@@ -96,7 +105,9 @@ describe('atomicity: a failure after the change and before its audit or request 
     expect(await count(`SELECT COUNT(*) AS n FROM audit_entries WHERE "after" LIKE '%FAULT-MARK%'`)).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM summary_requests WHERE cycle_id = ${p(1)}`, [pilot.cycleId])).toBe(0);
     // Still one open cycle: a new one is refused, and once the fault is gone the approval closes it.
-    await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Cycle 2', plannedStart: '2026-04-14', plannedEnd: '2026-05-25' }).expect(409);
+    await lib()
+      .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Cycle 2', plannedStart: '2026-04-14', plannedEnd: '2026-05-25' })
+      .expect(409);
     await coach().post(`/api/v1/cycles/${pilot.cycleId}/reviews`, { verdict: 'approve', body: 'Strong cycle.' }).expect(201);
     expect(await count(`SELECT COUNT(*) AS n FROM summary_requests WHERE cycle_id = ${p(1)}`, [pilot.cycleId])).toBe(1);
   });

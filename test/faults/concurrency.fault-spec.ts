@@ -49,43 +49,49 @@ describe('concurrency on SQLite (a spawned app: API, workers, embedded Redis)', 
   });
   afterAll(async () => app?.destroy());
 
-  it(`answers ${CLIENTS} clients posting evidence and check-ins for ${SECONDS} s with zero errors, and every acknowledged row is stored with its audit row`, async () => {
-    const outcome: Outcome = {
-      evidence: new Map(pilots.map((p) => [p.cycleId, []])),
-      checkIns: new Map(pilots.map((p) => [p.initiativeId, []])),
-      errors: [],
-      requests: 0,
-      latencies: [],
-    };
-    const deadline = Date.now() + SECONDS * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => work(app.base, pilots[n % pilots.length], n, deadline, outcome)));
+  it(
+    `answers ${CLIENTS} clients posting evidence and check-ins for ${SECONDS} s with zero errors, and every acknowledged row is stored with its audit row`,
+    async () => {
+      const outcome: Outcome = {
+        evidence: new Map(pilots.map((p) => [p.cycleId, []])),
+        checkIns: new Map(pilots.map((p) => [p.initiativeId, []])),
+        errors: [],
+        requests: 0,
+        latencies: [],
+      };
+      const deadline = Date.now() + SECONDS * 1000;
+      await Promise.all(Array.from({ length: CLIENTS }, (_, n) => work(app.base, pilots[n % pilots.length], n, deadline, outcome)));
 
-    expect(outcome.errors.slice(0, 5)).toEqual([]);
-    expect(outcome.errors).toHaveLength(0);
-    const acknowledged = outcome.requests;
-    expect(acknowledged).toBeGreaterThan(CLIENTS * SECONDS); // it really was under load
+      expect(outcome.errors.slice(0, 5)).toEqual([]);
+      expect(outcome.errors).toHaveLength(0);
+      const acknowledged = outcome.requests;
+      expect(acknowledged).toBeGreaterThan(CLIENTS * SECONDS); // it really was under load
 
-    // The API itself sees every row…
-    for (const pilot of pilots) {
-      const http = client(app.base, pilot.librarian.token);
-      const evidence = await json(await http.get(`/api/v1/cycles/${pilot.cycleId}/evidence?limit=1`));
-      expect(evidence.total).toBe(outcome.evidence.get(pilot.cycleId)!.length);
-      const checkIns = await json(await http.get(`/api/v1/initiatives/${pilot.initiativeId}/check-ins?limit=1`));
-      expect(checkIns.total).toBe(outcome.checkIns.get(pilot.initiativeId)!.length);
-    }
+      // The API itself sees every row…
+      for (const pilot of pilots) {
+        const http = client(app.base, pilot.librarian.token);
+        const evidence = await json(await http.get(`/api/v1/cycles/${pilot.cycleId}/evidence?limit=1`));
+        expect(evidence.total).toBe(outcome.evidence.get(pilot.cycleId)!.length);
+        const checkIns = await json(await http.get(`/api/v1/initiatives/${pilot.initiativeId}/check-ins?limit=1`));
+        expect(checkIns.total).toBe(outcome.checkIns.get(pilot.initiativeId)!.length);
+      }
 
-    // …and after a clean stop the file holds exactly the acknowledged rows, each with its audit row.
-    expect((await app.stop('SIGTERM')).code).toBe(0);
-    const evidenceIds = [...outcome.evidence.values()].flat().sort();
-    const checkInIds = [...outcome.checkIns.values()].flat().sort();
-    const stored = async (sql: string) => (await querySqlite<{ id: string }>(app.sqliteFile, sql)).map((r) => r.id).sort();
-    expect(await stored('SELECT id FROM evidence')).toEqual(evidenceIds);
-    expect(await stored('SELECT id FROM check_ins')).toEqual(checkInIds);
-    expect(await stored("SELECT entity_id AS id FROM audit_entries WHERE entity_type = 'evidence' AND action = 'create'")).toEqual(evidenceIds);
-    expect(await stored("SELECT entity_id AS id FROM audit_entries WHERE entity_type = 'check_in' AND action = 'create'")).toEqual(checkInIds);
-    expect(await querySqlite(app.sqliteFile, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      // …and after a clean stop the file holds exactly the acknowledged rows, each with its audit row.
+      expect((await app.stop('SIGTERM')).code).toBe(0);
+      const evidenceIds = [...outcome.evidence.values()].flat().sort();
+      const checkInIds = [...outcome.checkIns.values()].flat().sort();
+      const stored = async (sql: string) => (await querySqlite<{ id: string }>(app.sqliteFile, sql)).map((r) => r.id).sort();
+      expect(await stored('SELECT id FROM evidence')).toEqual(evidenceIds);
+      expect(await stored('SELECT id FROM check_ins')).toEqual(checkInIds);
+      expect(await stored("SELECT entity_id AS id FROM audit_entries WHERE entity_type = 'evidence' AND action = 'create'")).toEqual(evidenceIds);
+      expect(await stored("SELECT entity_id AS id FROM audit_entries WHERE entity_type = 'check_in' AND action = 'create'")).toEqual(checkInIds);
+      expect(await querySqlite(app.sqliteFile, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
 
-    const sorted = [...outcome.latencies].sort((a, b) => a - b);
-    process.stdout.write(`concurrency: ${acknowledged} writes in ${SECONDS} s (${Math.round(acknowledged / SECONDS)}/s), p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms, 0 errors\n`);
-  }, (SECONDS + 60) * 1000);
+      const sorted = [...outcome.latencies].sort((a, b) => a - b);
+      process.stdout.write(
+        `concurrency: ${acknowledged} writes in ${SECONDS} s (${Math.round(acknowledged / SECONDS)}/s), p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms, 0 errors\n`,
+      );
+    },
+    (SECONDS + 60) * 1000,
+  );
 });

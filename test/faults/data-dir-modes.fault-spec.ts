@@ -46,7 +46,11 @@ describe('files under DATA_DIR are the app user’s alone', () => {
       await c.as(pilot.librarian.token).post(`/api/v1/initiatives/${pilot.initiativeId}/check-ins`, checkIn(1)).expect(201);
       await c.person('subscriber');
       await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-03-02', periodEnd: '2026-03-08' }).expect(202);
-      await waitFor(async () => existsSync(join(dataDir, 'outbox')) && readdirSync(join(dataDir, 'outbox')).some((f) => f.endsWith('.eml')), 30000, 'an email in DATA_DIR/outbox');
+      await waitFor(
+        async () => existsSync(join(dataDir, 'outbox')) && readdirSync(join(dataDir, 'outbox')).some((f) => f.endsWith('.eml')),
+        30000,
+        'an email in DATA_DIR/outbox',
+      );
       const backup = spawnSync(process.execPath, [CLI_MAIN, 'backup'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
       expect(backup.stderr).toBe('');
       expect(backup.status).toBe(0);

@@ -37,7 +37,11 @@ describe('login flood', () => {
   async function flood(emailFor: (i: number) => string) {
     const from = { 'x-forwarded-for': `198.51.100.${++client}` };
     let inFlight = true;
-    const burst = Promise.all(Array.from({ length: BURST }, (_, i) => send(agent, app.base, 'POST', '/api/v1/auth/login', undefined, { email: emailFor(i), password: `wrong-guess-${i}-x` }, from)));
+    const burst = Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        send(agent, app.base, 'POST', '/api/v1/auth/login', undefined, { email: emailFor(i), password: `wrong-guess-${i}-x` }, from),
+      ),
+    );
     void burst.finally(() => (inFlight = false));
     const probes: { status: number; ms: number }[] = [];
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -63,7 +67,9 @@ describe('login flood', () => {
     ['many account emails', (i: number) => `guess-${i}@library.test`],
   ])('100 concurrent wrong passwords from one address over %s: at least 80 answered 429, and GET /me meanwhile in under 1 s', async (_label, emailFor) => {
     const result = await flood(emailFor);
-    process.stdout.write(`login flood (${_label}): ${result.refused} × 429, ${result.unauthorized} × 401; GET /me asked ${result.probes.length} times during the burst, slowest ${result.slowestMs.toFixed(0)} ms, first ${result.probes[0].ms.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `login flood (${_label}): ${result.refused} × 429, ${result.unauthorized} × 401; GET /me asked ${result.probes.length} times during the burst, slowest ${result.slowestMs.toFixed(0)} ms, first ${result.probes[0].ms.toFixed(0)} ms\n`,
+    );
     expect(result.others).toEqual([]);
     expect(result.refused).toBeGreaterThanOrEqual(80);
     expect(result.probes.map((p) => p.status)).toEqual(result.probes.map(() => 200));

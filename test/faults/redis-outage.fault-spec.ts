@@ -14,7 +14,14 @@ async function inReview(c: Coalition): Promise<Pilot> {
   const lib = c.as(pilot.librarian.token);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(0)).expect(201);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
-  await lib.put(`/api/v1/cycles/${pilot.cycleId}/reflection`, { outcome: 'supported', insights: 'Families came back when greeted by name.', decision: 'continue', nextSteps: 'Keep the greeters.' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${pilot.cycleId}/reflection`, {
+      outcome: 'supported',
+      insights: 'Families came back when greeted by name.',
+      decision: 'continue',
+      nextSteps: 'Keep the greeters.',
+    })
+    .expect(200);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'review' }).expect(200);
   return pilot;
 }
@@ -54,7 +61,9 @@ describe('Redis down and back while the API takes writes (an API process and a w
     const writers = Array.from({ length: WRITERS }, async (_, n) => {
       for (let i = 0; writing; i++) {
         const evidence = (i + n) % 2 === 0;
-        const res = evidence ? await lib.post(`/api/v1/cycles/${busy.cycleId}/evidence`, observation(i)) : await lib.post(`/api/v1/initiatives/${busy.initiativeId}/check-ins`, checkIn(i));
+        const res = evidence
+          ? await lib.post(`/api/v1/cycles/${busy.cycleId}/evidence`, observation(i))
+          : await lib.post(`/api/v1/initiatives/${busy.initiativeId}/check-ins`, checkIn(i));
         const body = await json(res);
         if (res.status !== 201) refused.push(`${res.status} ${JSON.stringify(body)}`);
         else (evidence ? acknowledged.evidence : acknowledged.checkIns).push(body.id);
@@ -67,8 +76,15 @@ describe('Redis down and back while the API takes writes (an API process and a w
     await waitFor(async () => (await health()) === 503, 10000, '/health 503 while Redis is down');
     // Work that needs the queues is asked for while they are down.
     const during: { what: string; status: number }[] = [];
-    for (const p of reviewed) during.push({ what: 'approve', status: (await client(api.base, p.coach.token).post(`/api/v1/cycles/${p.cycleId}/reviews`, { verdict: 'approve', body: 'Strong cycle.' })).status });
-    during.push({ what: 'digest', status: (await client(api.base, admin).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' })).status });
+    for (const p of reviewed)
+      during.push({
+        what: 'approve',
+        status: (await client(api.base, p.coach.token).post(`/api/v1/cycles/${p.cycleId}/reviews`, { verdict: 'approve', body: 'Strong cycle.' })).status,
+      });
+    during.push({
+      what: 'digest',
+      status: (await client(api.base, admin).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' })).status,
+    });
     during.push({ what: 'reminders', status: (await client(api.base, admin).post('/api/v1/admin/reminders/run')).status });
     expect(await health()).toBe(503);
 
@@ -87,11 +103,27 @@ describe('Redis down and back while the API takes writes (an API process and a w
     expect(await ids('SELECT id FROM check_ins WHERE initiative_id = ?', [busy.initiativeId])).toEqual([...acknowledged.checkIns].sort());
     // …the work asked for during the outage: one summary per approved cycle, one digest…
     const cycles = reviewed.map((p) => p.cycleId);
-    await waitFor(async () => (await querySqlite(api.sqliteFile, `SELECT DISTINCT cycle_id FROM cycle_summaries WHERE cycle_id IN (${cycles.map(() => '?').join(',')})`, cycles)).length === APPROVALS, 30000, 'a summary of every cycle approved while Redis was down');
-    expect(await querySqlite(api.sqliteFile, `SELECT cycle_id, COUNT(*) AS n FROM cycle_summaries WHERE cycle_id IN (${cycles.map(() => '?').join(',')}) GROUP BY cycle_id HAVING COUNT(*) > 1`, cycles)).toEqual([]);
+    await waitFor(
+      async () =>
+        (await querySqlite(api.sqliteFile, `SELECT DISTINCT cycle_id FROM cycle_summaries WHERE cycle_id IN (${cycles.map(() => '?').join(',')})`, cycles))
+          .length === APPROVALS,
+      30000,
+      'a summary of every cycle approved while Redis was down',
+    );
+    expect(
+      await querySqlite(
+        api.sqliteFile,
+        `SELECT cycle_id, COUNT(*) AS n FROM cycle_summaries WHERE cycle_id IN (${cycles.map(() => '?').join(',')}) GROUP BY cycle_id HAVING COUNT(*) > 1`,
+        cycles,
+      ),
+    ).toEqual([]);
     expect(await querySqlite(api.sqliteFile, "SELECT COUNT(*) AS n FROM digests WHERE period_start = '2026-03-09'")).toEqual([{ n: 1 }]);
     // …and every email it caused, delivered exactly once.
-    await waitFor(async () => (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE status <> 'sent'"))[0].n === 0, 30000, 'every email sent');
+    await waitFor(
+      async () => (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE status <> 'sent'"))[0].n === 0,
+      30000,
+      'every email sent',
+    );
     const rows = await querySqlite<{ key: string; kind: string }>(api.sqliteFile, 'SELECT idempotency_key AS key, kind FROM outbox_messages');
     expect([...new Set(rows.map((r) => r.kind))]).toEqual(expect.arrayContaining(['summary', 'digest', 'reminder']));
     expect(smtp.delivered.map((d) => d.key).sort()).toEqual(rows.map((r) => r.key).sort());

@@ -15,7 +15,9 @@ const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? 
 function jwt(payload: object, key: string, alg: 'HS256' | 'HS512' | 'none' = 'HS256'): string {
   const head = `${b64({ alg, typ: 'JWT' })}.${b64(payload)}`;
   if (alg === 'none') return `${head}.`;
-  return `${head}.${createHmac(alg === 'HS256' ? 'sha256' : 'sha512', key).update(head).digest('base64url')}`;
+  return `${head}.${createHmac(alg === 'HS256' ? 'sha256' : 'sha512', key)
+    .update(head)
+    .digest('base64url')}`;
 }
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
@@ -27,7 +29,9 @@ async function smtpWithLogin() {
     allowInsecureAuth: true,
     logger: false,
     onAuth: (auth, _session, callback) =>
-      auth.username === SMTP_USER && auth.password === SMTP_PASSWORD ? callback(null, { user: SMTP_USER }) : callback(new Error('Invalid username or password')),
+      auth.username === SMTP_USER && auth.password === SMTP_PASSWORD
+        ? callback(null, { user: SMTP_USER })
+        : callback(new Error('Invalid username or password')),
     onData: (stream, _session, callback) => {
       let raw = '';
       stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
@@ -50,7 +54,9 @@ describe('secrets: tokens, links and logs', () => {
 
   beforeAll(async () => {
     smtp = await smtpWithLogin();
-    app = await Spawned.start({ env: { SECRET_KEY, TOKEN_TTL_SECONDS: String(TTL), LOG_LEVEL: 'debug', SMTP_URL: smtp.url, APP_URL: 'http://r2c.test', MAIL_BACKOFF_MS: '200' } });
+    app = await Spawned.start({
+      env: { SECRET_KEY, TOKEN_TTL_SECONDS: String(TTL), LOG_LEVEL: 'debug', SMTP_URL: smtp.url, APP_URL: 'http://r2c.test', MAIL_BACKOFF_MS: '200' },
+    });
     c = app.coalition();
     issued.push(await c.signInAdmin());
     librarian = await c.person('librarian');
@@ -131,7 +137,10 @@ describe('secrets: tokens, links and logs', () => {
   it('refuses a tampered unsubscribe link and accepts the one in the digest email; neither kind of token stands in for the other', async () => {
     await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' }).expect(202);
     const mail = await waitFor(async () => smtp.received.find((raw) => raw.includes(subscriber.email)), 30000, 'the digest email to the subscriber');
-    const header = mail.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, '').match(/^List-Unsubscribe:\s*<([^>]+)>/im)![1];
+    const header = mail
+      .split(/\r?\n\r?\n/)[0]
+      .replace(/\r?\n[ \t]+/g, '')
+      .match(/^List-Unsubscribe:\s*<([^>]+)>/im)![1];
     const link = new URL(header);
     const token = link.searchParams.get('token')!;
     const [userId, expires, signature] = token.split('.');

@@ -14,7 +14,14 @@ async function inReview(c: Coalition): Promise<Pilot> {
   const lib = c.as(pilot.librarian.token);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(0)).expect(201);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
-  await lib.put(`/api/v1/cycles/${pilot.cycleId}/reflection`, { outcome: 'supported', insights: 'Families came back when greeted by name.', decision: 'continue', nextSteps: 'Keep the greeters.' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${pilot.cycleId}/reflection`, {
+      outcome: 'supported',
+      insights: 'Families came back when greeted by name.',
+      decision: 'continue',
+      nextSteps: 'Keep the greeters.',
+    })
+    .expect(200);
   await lib.post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'review' }).expect(200);
   return pilot;
 }
@@ -53,8 +60,12 @@ describe('graceful shutdown: SIGTERM to dist/apps/api/src/main.js under load', (
         (error: Error & { code?: string }) => failures.push(`${kind}: ${error.code ?? error.message}`),
       );
     const burst = [
-      ...reviewed.map((p) => track('approval', send(agent, app.base, 'POST', `/api/v1/cycles/${p.cycleId}/reviews`, p.coach.token, { verdict: 'approve', body: 'Strong cycle.' }))),
-      ...Array.from({ length: IN_FLIGHT }, (_, i) => track('evidence', send(agent, app.base, 'POST', `/api/v1/cycles/${busy.cycleId}/evidence`, busy.librarian.token, observation(i)))),
+      ...reviewed.map((p) =>
+        track('approval', send(agent, app.base, 'POST', `/api/v1/cycles/${p.cycleId}/reviews`, p.coach.token, { verdict: 'approve', body: 'Strong cycle.' })),
+      ),
+      ...Array.from({ length: IN_FLIGHT }, (_, i) =>
+        track('evidence', send(agent, app.base, 'POST', `/api/v1/cycles/${busy.cycleId}/evidence`, busy.librarian.token, observation(i))),
+      ),
     ];
     await waitFor(async () => answers.length > 0, 10000, 'the first answer');
     signalledAt = Date.now();
@@ -75,16 +86,27 @@ describe('graceful shutdown: SIGTERM to dist/apps/api/src/main.js under load', (
     expect(await socketAnswers(redisSocket)).toBe(false);
 
     // Every answered write is in the file, and every approval's summary request too.
-    const evidence = answers.filter((a) => a.kind === 'evidence').map((a) => a.body.id).sort();
+    const evidence = answers
+      .filter((a) => a.kind === 'evidence')
+      .map((a) => a.body.id)
+      .sort();
     const stored = (await querySqlite<{ id: string }>(app.sqliteFile, 'SELECT id FROM evidence WHERE cycle_id = ?', [busy.cycleId])).map((r) => r.id).sort();
     expect(stored).toEqual(evidence);
-    const requests = await querySqlite<{ n: number }>(app.sqliteFile, `SELECT COUNT(*) AS n FROM summary_requests WHERE cycle_id IN (${reviewed.map(() => '?').join(',')})`, reviewed.map((p) => p.cycleId));
+    const requests = await querySqlite<{ n: number }>(
+      app.sqliteFile,
+      `SELECT COUNT(*) AS n FROM summary_requests WHERE cycle_id IN (${reviewed.map(() => '?').join(',')})`,
+      reviewed.map((p) => p.cycleId),
+    );
     expect(requests).toEqual([{ n: APPROVALS }]);
 
     // Started again on the same DATA_DIR, the jobs that were waiting or cut short finish: one summary per cycle.
     app = await Spawned.start({ dataDir: app.dataDir });
     const summaries = async () =>
-      querySqlite<{ cycle_id: string; n: number }>(app.sqliteFile, `SELECT cycle_id, COUNT(*) AS n FROM cycle_summaries WHERE cycle_id IN (${reviewed.map(() => '?').join(',')}) GROUP BY cycle_id`, reviewed.map((p) => p.cycleId));
+      querySqlite<{ cycle_id: string; n: number }>(
+        app.sqliteFile,
+        `SELECT cycle_id, COUNT(*) AS n FROM cycle_summaries WHERE cycle_id IN (${reviewed.map(() => '?').join(',')}) GROUP BY cycle_id`,
+        reviewed.map((p) => p.cycleId),
+      );
     await waitFor(async () => (await summaries()).length === APPROVALS, 30000, 'a summary of every approved cycle');
     expect((await summaries()).every((s) => s.n === 1)).toBe(true);
     const pending = await querySqlite<{ n: number }>(app.sqliteFile, 'SELECT COUNT(*) AS n FROM summary_requests WHERE compiled_at IS NULL');

@@ -30,24 +30,42 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
     const day = (d: Date) => d.toISOString().slice(0, 10);
     expect((await client(app.base, admin).post('/api/v1/digests/run', { periodStart: day(start), periodEnd: day(end) })).status).toBe(202);
     const key = `%${day(start)}%`;
-    return waitFor(async () => {
-      const rows = await rowsLike(key);
-      return rows.length === 4 && rows;
-    }, 20000, 'the digest emails');
+    return waitFor(
+      async () => {
+        const rows = await rowsLike(key);
+        return rows.length === 4 && rows;
+      },
+      20000,
+      'the digest emails',
+    );
   }
   const rowsLike = (key: string) =>
-    querySqlite<OutboxRow>(app.sqliteFile, 'SELECT id, idempotency_key AS key, status, attempts, last_error AS lastError FROM outbox_messages WHERE idempotency_key LIKE ?', [key]);
+    querySqlite<OutboxRow>(
+      app.sqliteFile,
+      'SELECT id, idempotency_key AS key, status, attempts, last_error AS lastError FROM outbox_messages WHERE idempotency_key LIKE ?',
+      [key],
+    );
   const settled = (rows: OutboxRow[], status: string) =>
-    waitFor(async () => {
-      const now = await querySqlite<OutboxRow>(app.sqliteFile, `SELECT id, idempotency_key AS key, status, attempts, last_error AS lastError FROM outbox_messages WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
-      return now.every((r) => r.status === status) && now;
-    }, 30000, `emails ${status}`);
+    waitFor(
+      async () => {
+        const now = await querySqlite<OutboxRow>(
+          app.sqliteFile,
+          `SELECT id, idempotency_key AS key, status, attempts, last_error AS lastError FROM outbox_messages WHERE id IN (${rows.map(() => '?').join(',')})`,
+          rows.map((r) => r.id),
+        );
+        return now.every((r) => r.status === status) && now;
+      },
+      30000,
+      `emails ${status}`,
+    );
 
   /** The API keeps answering quickly while mail fails behind it. */
   async function apiIsFine(): Promise<void> {
     const started = Date.now();
     const http = client(app.base, librarian.token);
-    expect((await http.post(`/api/v1/initiatives/${librarian.initiativeId}/check-ins`, { note: 'Story time went well while mail was down.' })).status).toBe(201);
+    expect((await http.post(`/api/v1/initiatives/${librarian.initiativeId}/check-ins`, { note: 'Story time went well while mail was down.' })).status).toBe(
+      201,
+    );
     expect((await http.get('/api/v1/me')).status).toBe(200);
     expect((await fetch(`${app.base}/health`)).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -106,10 +124,17 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
 
   it('sends a dead email exactly once when an admin retries it after the server is back', async () => {
     smtp.refuse = undefined;
-    const dead = (await json(await client(app.base, admin).get('/api/v1/admin/outbox?status=dead&limit=100'))).items as { id: string; idempotencyKey: string }[];
+    const dead = (await json(await client(app.base, admin).get('/api/v1/admin/outbox?status=dead&limit=100'))).items as {
+      id: string;
+      idempotencyKey: string;
+    }[];
     expect(dead).toHaveLength(12);
     for (const mail of dead) expect((await client(app.base, admin).post(`/api/v1/admin/outbox/${mail.id}/retry`)).status).toBe(202);
-    await waitFor(async () => (await json(await client(app.base, admin).get('/api/v1/admin/outbox?status=sent&limit=100'))).total === 12, 20000, 'the retried emails sent');
+    await waitFor(
+      async () => (await json(await client(app.base, admin).get('/api/v1/admin/outbox?status=sent&limit=100'))).total === 12,
+      20000,
+      'the retried emails sent',
+    );
     for (const mail of dead) expect(smtp.delivered.filter((d) => d.key === mail.idempotencyKey)).toHaveLength(1);
   });
 });

@@ -16,7 +16,11 @@ async function addSubscribers(file: string, count: number): Promise<string[]> {
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   const emails = Array.from({ length: count }, (_, i) => `subscriber-${i}@coalition.test`);
   const rows = emails.map((email, i) => [randomUUID(), email, `Subscriber ${i}`, 'subscriber', '!', 1, now, now]);
-  await querySqlite(file, `INSERT INTO users (id, email, name, role, password_hash, active, created_at, updated_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, rows.flat());
+  await querySqlite(
+    file,
+    `INSERT INTO users (id, email, name, role, password_hash, active, created_at, updated_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    rows.flat(),
+  );
   return emails;
 }
 
@@ -62,8 +66,13 @@ describe('worker killed mid-send: a digest to 500 subscribers', () => {
     // The server takes 150 emails, then keeps the next ones waiting for its answer.
     smtp.acceptLimit = BEFORE_CRASH;
     expect((await client(api.base, admin).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' })).status).toBe(202);
-    const sentRows = async () => (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'digest' AND status = 'sent'"))[0].n;
-    await waitFor(async () => smtp.delivered.length === BEFORE_CRASH && smtp.held >= IN_THE_WINDOW + 1 && (await sentRows()) === BEFORE_CRASH, 60000, '150 sent and more waiting at the server');
+    const sentRows = async () =>
+      (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'digest' AND status = 'sent'"))[0].n;
+    await waitFor(
+      async () => smtp.delivered.length === BEFORE_CRASH && smtp.held >= IN_THE_WINDOW + 1 && (await sentRows()) === BEFORE_CRASH,
+      60000,
+      '150 sent and more waiting at the server',
+    );
 
     // The crash window, made wide on purpose: the database stalls, the server accepts a few of the
     // waiting emails, the worker cannot mark them sent, and then it is killed.
@@ -92,7 +101,10 @@ describe('worker killed mid-send: a digest to 500 subscribers', () => {
       entry.ids.add(d.messageId);
       copies.set(d.key, entry);
     }
-    const repeated = [...copies].filter(([, c]) => c.n > 1).map(([key]) => key).sort();
+    const repeated = [...copies]
+      .filter(([, c]) => c.n > 1)
+      .map(([key]) => key)
+      .sort();
     expect(repeated).toEqual([...inTheWindow].sort());
     expect([...copies.values()].every((c) => c.n <= 2 && c.ids.size === 1)).toBe(true);
     expect(smtp.delivered).toHaveLength(SUBSCRIBERS + IN_THE_WINDOW);

@@ -23,7 +23,8 @@ function fresh(file: string, sources: string[]): string {
   if (!existsSync(file)) throw new Error(`${what} is missing: run \`npm run build\` first (npm test, test:e2e and test:faults build first).`);
   const builtAt = statSync(file).mtimeMs;
   const changed = sources.map((dir) => newest(join(ROOT, dir))).find((source) => source && source.mtimeMs > builtAt);
-  if (changed) throw new Error(`${what} is older than ${relative(ROOT, changed.file)}: run \`npm run build\` first (npm test, test:e2e and test:faults build first).`);
+  if (changed)
+    throw new Error(`${what} is older than ${relative(ROOT, changed.file)}: run \`npm run build\` first (npm test, test:e2e and test:faults build first).`);
   return file;
 }
 

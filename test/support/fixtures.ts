@@ -51,7 +51,12 @@ export class Coalition {
 
   async library(overrides: object = {}): Promise<string> {
     const res = await this.as(this.adminToken).post('/api/v1/libraries', {
-      name: unique('Library '), city: 'Riverbend', state: 'MT', communityType: 'rural', timezone: 'America/Denver', ...overrides,
+      name: unique('Library '),
+      city: 'Riverbend',
+      state: 'MT',
+      communityType: 'rural',
+      timezone: 'America/Denver',
+      ...overrides,
     });
     if (res.status !== 201) throw new Error(`create library: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;

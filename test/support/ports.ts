@@ -89,13 +89,29 @@ function answers(port: number): Promise<boolean> {
  * there and `ready` says so. When it ends first and another process holds the port (taken since
  * `freePort` chose it), it is spawned again on another port.
  */
-export function spawnOnFreePort(spawnAt: (port: number) => ChildProcess, ready: (port: number) => Promise<boolean>, what: string, timeoutMs = 20000): Promise<{ child: ChildProcess; port: number }> {
+export function spawnOnFreePort(
+  spawnAt: (port: number) => ChildProcess,
+  ready: (port: number) => Promise<boolean>,
+  what: string,
+  timeoutMs = 20000,
+): Promise<{ child: ChildProcess; port: number }> {
   return onFreePort(async (port) => {
     const child = spawnAt(port);
     let ended: Error | undefined;
-    child.once('exit', (code) => void answers(port).then((taken) => (ended = new Error(taken ? `${what}: port ${port} was taken (EADDRINUSE)` : `${what} exited with ${code} at start`))));
+    child.once(
+      'exit',
+      (code) =>
+        void answers(port).then(
+          (taken) => (ended = new Error(taken ? `${what}: port ${port} was taken (EADDRINUSE)` : `${what} exited with ${code} at start`)),
+        ),
+    );
     try {
-      await waitFor(async () => (await ready(port)) && listensOn(child.pid!, port), timeoutMs, what, () => ended);
+      await waitFor(
+        async () => (await ready(port)) && listensOn(child.pid!, port),
+        timeoutMs,
+        what,
+        () => ended,
+      );
     } catch (error) {
       child.kill('SIGKILL');
       throw error;
@@ -105,7 +121,12 @@ export function spawnOnFreePort(spawnAt: (port: number) => ChildProcess, ready: 
 }
 
 /** Probes until it answers, the time is up, or `failed` names an error (a process it waits for has ended, say). */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15000, what = 'condition', failed?: () => Error | undefined): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 15000,
+  what = 'condition',
+  failed?: () => Error | undefined,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -23,7 +23,11 @@ export class TestRedis {
   }
 
   private async spawn(port: number): Promise<number> {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let log = '';
     let starting = true;
     const keep = (data: Buffer) => void (starting && (log += data.toString()));
@@ -35,16 +39,21 @@ export class TestRedis {
     // Ours, not another redis-server that took the port first: it works in our directory.
     const dir = realpathSync(this.dir);
     try {
-      await waitFor(async () => {
-        const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        client.on('error', () => undefined);
-        try {
-          await client.connect();
-          return ((await client.config('GET', 'dir')) as string[])[1] === dir;
-        } finally {
-          client.disconnect();
-        }
-      }, 10000, 'redis-server', () => died);
+      await waitFor(
+        async () => {
+          const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+          client.on('error', () => undefined);
+          try {
+            await client.connect();
+            return ((await client.config('GET', 'dir')) as string[])[1] === dir;
+          } finally {
+            client.disconnect();
+          }
+        },
+        10000,
+        'redis-server',
+        () => died,
+      );
     } catch (error) {
       child.kill('SIGKILL');
       throw error;

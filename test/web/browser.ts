@@ -34,11 +34,23 @@ export async function listen(t: TestApp): Promise<string> {
 
 /** Headless chromium; playwright starts it with a fresh temporary --user-data-dir of its own. */
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chrome or Chromium at ${CHROMIUM}: run npm run setup (Debian/Ubuntu: apt-get install -y chromium), or set CHROMIUM_PATH to a Chrome or Chromium binary.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No Chrome or Chromium at ${CHROMIUM}: run npm run setup (Debian/Ubuntu: apt-get install -y chromium), or set CHROMIUM_PATH to a Chrome or Chromium binary.`,
+    );
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -46,7 +58,12 @@ export function launchBrowser(): Promise<Browser> {
  * A browser context of its own per person, so their sessions (localStorage) never mix. Its clock
  * shows the test clock's day, so "today" in the screens is the server's today.
  */
-export async function openAs(browser: Browser, baseURL: string, viewport: { width: number; height: number }, now: Date): Promise<{ context: BrowserContext; page: Page }> {
+export async function openAs(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number },
+  now: Date,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'en-US', timezoneId: 'UTC' });
   await context.clock.setFixedTime(now);
   context.setDefaultTimeout(10000);
@@ -54,7 +71,10 @@ export async function openAs(browser: Browser, baseURL: string, viewport: { widt
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   // Content-Security-Policy violations, of the page and of its frames (the digest preview runs no script to report them itself).
-  await context.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));" });
+  await context.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));",
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
@@ -89,7 +109,11 @@ export async function signOut(page: Page): Promise<void> {
 export async function heading(page: Page): Promise<string> {
   const h1 = page.locator('h1');
   await h1.waitFor();
-  await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   return (await h1.innerText()).trim();
 }
 
@@ -104,7 +128,11 @@ export interface AxeViolation {
 
 /** axe-core's WCAG 2.1 A/AA rules and best practices; the serious and critical violations, described. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   // Evaluated through the devtools protocol: the app's policy refuses an inline <script> tag, as it should.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const result = await page.evaluate<{ violations: AxeViolation[] }>(

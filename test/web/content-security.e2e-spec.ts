@@ -47,16 +47,38 @@ describe('content security policy, and what the server ships', () => {
     pilot = await c.pilot({ title: 'Common Ground Nights' });
     reader = await c.person('subscriber');
     const lib = c.as(pilot.librarian.token);
-    const attendance = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 10 }).expect(201)).body.id;
-    cycleId = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Named invitations', plannedStart: '2026-01-12', plannedEnd: '2026-02-23' }).expect(201)).body.id;
+    const attendance = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 10 }).expect(201)).body
+      .id;
+    cycleId = (
+      await lib
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Named invitations', plannedStart: '2026-01-12', plannedEnd: '2026-02-23' })
+        .expect(201)
+    ).body.id;
     const move = (to: string) => lib.post(`/api/v1/cycles/${cycleId}/transitions`, { to }).expect(200);
-    await lib.put(`/api/v1/cycles/${cycleId}/hypothesis`, { statement: 'If we invite families by name, then more of them will come, because they will feel expected.', expectedOutcome: 'Attendance rises', indicatorIds: [attendance] }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${cycleId}/hypothesis`, {
+        statement: 'If we invite families by name, then more of them will come, because they will feel expected.',
+        expectedOutcome: 'Attendance rises',
+        indicatorIds: [attendance],
+      })
+      .expect(200);
     await move('adaptation');
-    await lib.put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'Volunteers phone each family the week before.', implementedOn: '2026-01-19' }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'Volunteers phone each family the week before.', implementedOn: '2026-01-19' })
+      .expect(200);
     await move('evidence');
-    await lib.post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 16, observedOn: '2026-01-26', method: 'sign_in' }).expect(201);
+    await lib
+      .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 16, observedOn: '2026-01-26', method: 'sign_in' })
+      .expect(201);
     await move('reflection');
-    await lib.put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'supported', insights: 'A personal invitation matters.', decision: 'continue', nextSteps: 'Keep phoning.' }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${cycleId}/reflection`, {
+        outcome: 'supported',
+        insights: 'A personal invitation matters.',
+        decision: 'continue',
+        nextSteps: 'Keep phoning.',
+      })
+      .expect(200);
     await move('review');
     await c.as(pilot.coach.token).post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
     await waitFor(async () => (await c.as(pilot.librarian.token).get(`/api/v1/cycles/${cycleId}/summary`)).status === 200, 30000, 'the summary');
@@ -69,7 +91,10 @@ describe('content security policy, and what the server ships', () => {
   });
 
   const linksOf = async (person: Person) => {
-    const mail = await t.app.get(DataSource).getRepository(OutboxMessage).findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
+    const mail = await t.app
+      .get(DataSource)
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
     return {
       unsubscribe: mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1),
       preferences: mail.textBody.match(/Choose weekly, monthly or no digest:\s*(\S+)/)![1].slice(APP_URL.length),
@@ -77,7 +102,7 @@ describe('content security policy, and what the server ships', () => {
   };
 
   describe('headers', () => {
-    it("serves the web app with a policy that runs its own scripts only, and index.html has no inline script", async () => {
+    it('serves the web app with a policy that runs its own scripts only, and index.html has no inline script', async () => {
       for (const path of ['/', `/summaries/${cycleId}`, '/digests']) {
         const res = await t.http().get(path).expect(200);
         expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -107,11 +132,17 @@ describe('content security policy, and what the server ships', () => {
         const res = await (token ? t.http().get(path).set('authorization', `Bearer ${token}`) : t.http().get(path)).set('accept', 'text/html');
         const policy = policyOf(res.headers['content-security-policy']);
         expect({ what, default: policy.get('default-src'), script: policy.get('script-src'), style: policy.get('style-src') }).toEqual({
-          what, default: ["'none'"], script: undefined, style: ["'unsafe-inline'"],
+          what,
+          default: ["'none'"],
+          script: undefined,
+          style: ["'unsafe-inline'"],
         });
         // A page with buttons posts to its own origin; the summary sets a stricter policy of its own, with no form at all.
         expect({ what, base: policy.get('base-uri'), frames: policy.get('frame-ancestors'), forms: policy.get('form-action') }).toEqual({
-          what, base: ["'none'"], frames: ["'none'"], forms: what === 'summary' ? ["'none'"] : ["'self'"],
+          what,
+          base: ["'none'"],
+          frames: ["'none'"],
+          forms: what === 'summary' ? ["'none'"] : ["'self'"],
         });
       }
     });

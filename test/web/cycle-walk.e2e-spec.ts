@@ -107,7 +107,10 @@ describe('the web app: one whole cycle through the screens', () => {
 
     it('adopts two catalogue indicators, states the hypothesis and moves to adaptation', async () => {
       await librarian.getByText('Add an indicator from the catalogue').click();
-      for (const [key, name, baseline, target] of [['attendance', 'Attendance', '12', '18'], ['trust_in_library', 'I trust the library', '3.4', '4']]) {
+      for (const [key, name, baseline, target] of [
+        ['attendance', 'Attendance', '12', '18'],
+        ['trust_in_library', 'I trust the library', '3.4', '4'],
+      ]) {
         await librarian.getByLabel('Indicator', { exact: true }).selectOption(key);
         await librarian.getByLabel('Baseline').fill(baseline);
         await librarian.getByLabel('Target').fill(target);
@@ -115,7 +118,9 @@ describe('the web app: one whole cycle through the screens', () => {
         await librarian.getByText(`${name} added and chosen.`).waitFor();
       }
       expect(await librarian.locator('#hypothesis-indicatorIds input:checked').count()).toBe(2);
-      await librarian.getByLabel('Hypothesis', { exact: true }).fill('If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.');
+      await librarian
+        .getByLabel('Hypothesis', { exact: true })
+        .fill('If volunteers greet newcomer families in Spanish and Dari at the door, then more of them will come back, because they will feel expected.');
       await librarian.getByLabel('Expected outcome').fill('Attendance rises from 12 to 18 and trust scores rise.');
       await librarian.getByRole('button', { name: 'Save and move on to adaptation' }).click();
       await librarian.getByText('The cycle moved on to adaptation').waitFor();
@@ -257,12 +262,17 @@ describe('the web app: one whole cycle through the screens', () => {
       }
       const charts = librarian.locator('figure.run-chart');
       expect(await charts.count()).toBe(2);
-      expect(await charts.first().locator('svg desc').textContent()).toBe('Mean per cycle: cycle 1: 17 (2 measured). Baseline 12. Target 18. Fewer than 3 points, so no trend line is drawn.');
+      expect(await charts.first().locator('svg desc').textContent()).toBe(
+        'Mean per cycle: cycle 1: 17 (2 measured). Baseline 12. Target 18. Fewer than 3 points, so no trend line is drawn.',
+      );
       await checkScreen(librarian, 'librarian-after-approval');
     });
 
     it('downloads every evidence entry as CSV with the session’s token', async () => {
-      const [download] = await Promise.all([librarian.waitForEvent('download'), librarian.getByRole('button', { name: 'Download all evidence (CSV)' }).click()]);
+      const [download] = await Promise.all([
+        librarian.waitForEvent('download'),
+        librarian.getByRole('button', { name: 'Download all evidence (CSV)' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`evidence-${title}.csv`);
       const csv = readFileSync(await download.path(), 'utf8');
       expect(csv.trim().split('\n')).toHaveLength(5);

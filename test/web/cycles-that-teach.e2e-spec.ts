@@ -5,7 +5,8 @@ import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, si
 
 jest.setTimeout(90000);
 
-const nudgeCodes = (page: Page, scope: string) => page.locator(`${scope} [data-nudge]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-nudge')));
+const nudgeCodes = (page: Page, scope: string) =>
+  page.locator(`${scope} [data-nudge]`).evaluateAll((items) => items.map((li) => li.getAttribute('data-nudge')));
 
 /**
  * Prediction, adaptation log and quality nudges through the screens: a librarian predicts, logs two
@@ -32,9 +33,14 @@ describe('the web app: cycles that teach', () => {
     c = new Coalition(t);
     await c.signInAdmin();
     pilot = await c.pilot({ title: 'Newcomer Welcome Nights' });
-    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)).body.id;
+    attendance = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201))
+      .body.id;
     trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library' }).expect(201)).body.id;
-    cycleId = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Welcome at the door', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' }).expect(201)).body.id;
+    cycleId = (
+      await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Welcome at the door', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
+        .expect(201)
+    ).body.id;
     browser = await launchBrowser();
     librarian = (await openAs(browser, base, PHONE, t.clock.now())).page;
     coach = (await openAs(browser, base, DESKTOP, t.clock.now())).page;
@@ -54,7 +60,9 @@ describe('the web app: cycles that teach', () => {
     });
 
     it('writes a prediction per indicator, with a number the indicator could not show refused beside its field', async () => {
-      await librarian.getByLabel('Hypothesis', { exact: true }).fill('If two volunteers greet newcomer families at the door in their language, then more of them will come back, because they will feel expected.');
+      await librarian
+        .getByLabel('Hypothesis', { exact: true })
+        .fill('If two volunteers greet newcomer families at the door in their language, then more of them will come back, because they will feel expected.');
       await librarian.getByLabel('Expected outcome').fill('More families come back, and they trust the library more.');
       await librarian.locator('#hypothesis-indicatorIds').getByLabel('Attendance').check();
       await librarian.locator('#hypothesis-indicatorIds').getByLabel('I trust the library').check();
@@ -106,27 +114,64 @@ describe('the web app: cycles that teach', () => {
         await librarian.locator('#log-permanence').getByLabel(entry.permanence, { exact: true }).check();
         await librarian.getByRole('button', { name: 'Log this change' }).click();
       };
-      await log({ on: '2026-03-09', what: 'Greeters at the door speak Spanish and Dari.', who: 'Programme librarian with the volunteer greeters', planning: 'Planned ahead', why: 'Families said they were unsure they were welcome.', core: 'Yes, the core is kept', permanence: 'Permanent' });
+      await log({
+        on: '2026-03-09',
+        what: 'Greeters at the door speak Spanish and Dari.',
+        who: 'Programme librarian with the volunteer greeters',
+        planning: 'Planned ahead',
+        why: 'Families said they were unsure they were welcome.',
+        core: 'Yes, the core is kept',
+        permanence: 'Permanent',
+      });
       await librarian.getByText('The change of Mar 9, 2026 was logged.').waitFor();
-      await log({ on: '2026-03-23', what: 'Skipped the closing circle once.', who: 'Volunteer on duty', planning: 'A reaction to something that happened', why: 'A fire drill cut the evening short.', core: 'No, it changes the core', permanence: 'Temporary' });
+      await log({
+        on: '2026-03-23',
+        what: 'Skipped the closing circle once.',
+        who: 'Volunteer on duty',
+        planning: 'A reaction to something that happened',
+        why: 'A fire drill cut the evening short.',
+        core: 'No, it changes the core',
+        permanence: 'Temporary',
+      });
       await librarian.getByText('The change of Mar 23, 2026 was logged.').waitFor();
       expect(await librarian.locator('.adaptation-entry').count()).toBe(2);
       await checkScreen(librarian, 'librarian-adaptation-log');
     });
 
     it('runs a deliberately weak cycle and sees each weakness, without being stopped', async () => {
-      await lib().put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-09' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-09' })
+        .expect(200);
       await lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'evidence' }).expect(200);
-      for (const [value, on] of [[16, '2026-03-10'], [19, '2026-03-24']] as const) {
-        await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value, observedOn: on, method: 'sign_in' }).expect(201);
+      for (const [value, on] of [
+        [16, '2026-03-10'],
+        [19, '2026-03-24'],
+      ] as const) {
+        await lib()
+          .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value, observedOn: on, method: 'sign_in' })
+          .expect(201);
       }
-      await lib().post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: trust, value: 4, observedOn: '2026-03-24', method: 'survey' }).expect(201);
+      await lib()
+        .post(`/api/v1/cycles/${cycleId}/evidence`, { kind: 'measurement', indicatorId: trust, value: 4, observedOn: '2026-03-24', method: 'survey' })
+        .expect(201);
       await lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'reflection' }).expect(200);
-      await lib().put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'partly_supported', insights: 'Families came back more often; the greeters made the difference.', decision: 'adapt', nextSteps: 'TBD' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/reflection`, {
+          outcome: 'partly_supported',
+          insights: 'Families came back more often; the greeters made the difference.',
+          decision: 'adapt',
+          nextSteps: 'TBD',
+        })
+        .expect(200);
 
       await librarian.reload();
       await librarian.getByRole('heading', { name: 'To make this cycle stronger' }).waitFor();
-      expect(await nudgeCodes(librarian, '.nudges')).toEqual(['single_data_point', 'one_kind_of_evidence', 'reflection_ignores_prediction', 'decision_without_next_steps']);
+      expect(await nudgeCodes(librarian, '.nudges')).toEqual([
+        'single_data_point',
+        'one_kind_of_evidence',
+        'reflection_ignores_prediction',
+        'decision_without_next_steps',
+      ]);
       await librarian.locator('.nudges li', { hasText: '"I trust the library" has a single measurement' }).waitFor();
       // Where the librarian reflects, each prediction stands beside what was measured so far.
       const soFar = librarian.getByRole('note', { name: 'Your prediction beside the evidence so far' });
@@ -145,7 +190,12 @@ describe('the web app: cycles that teach', () => {
       expect(await heading(coach)).toBe('Review queue');
       const item = coach.locator('#waiting li', { hasText: 'Review Cycle 1: Welcome at the door' });
       await item.getByText('4 things that would make it stronger').click();
-      expect(await nudgeCodes(coach, '#waiting')).toEqual(['single_data_point', 'one_kind_of_evidence', 'reflection_ignores_prediction', 'decision_without_next_steps']);
+      expect(await nudgeCodes(coach, '#waiting')).toEqual([
+        'single_data_point',
+        'one_kind_of_evidence',
+        'reflection_ignores_prediction',
+        'decision_without_next_steps',
+      ]);
       await checkScreen(coach, 'coach-queue-nudges');
     });
 
@@ -173,7 +223,9 @@ describe('the web app: cycles that teach', () => {
         await librarian.reload();
       }
       expect(await heading(librarian)).toBe('Newcomer Welcome Nights: Cycle 1: Welcome at the door');
-      const rows = await librarian.locator('table.prediction-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
+      const rows = await librarian
+        .locator('table.prediction-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
       expect(rows).toEqual([
         ['Attendance (people)', 'from 12 to 18', '17.5', '2', 'Not met (-0.5)'],
         ['I trust the library (score (1–5))', 'from 3.4 to 4.2 (Mean of the exit survey)', '4', '1', 'Not met (-0.2)'],
@@ -183,9 +235,15 @@ describe('the web app: cycles that teach', () => {
       for (const chart of await charts.all()) {
         expect(await chart.locator('g.adaptation').count()).toBe(2);
         expect(await chart.locator('polyline.series').count()).toBe(0);
-        expect(await chart.locator('svg desc').textContent()).toContain('Fewer than 3 points, so no trend line is drawn. Adaptations: A1 on Mar 9, 2026 (cycle 1): Greeters at the door speak Spanish and Dari.; A2 on Mar 23, 2026 (cycle 1): Skipped the closing circle once.');
+        expect(await chart.locator('svg desc').textContent()).toContain(
+          'Fewer than 3 points, so no trend line is drawn. Adaptations: A1 on Mar 9, 2026 (cycle 1): Greeters at the door speak Spanish and Dari.; A2 on Mar 23, 2026 (cycle 1): Skipped the closing circle once.',
+        );
       }
-      const [a1, a2] = await librarian.locator('figure.run-chart').first().locator('g.adaptation line').evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('x1'))));
+      const [a1, a2] = await librarian
+        .locator('figure.run-chart')
+        .first()
+        .locator('g.adaptation line')
+        .evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('x1'))));
       expect(a2).toBeGreaterThan(a1);
       await librarian.getByRole('table', { name: 'I trust the library: scores per point this cycle (n=1)' }).waitFor();
       await librarian.locator('.adaptation-entry', { hasText: 'A2 · Mar 23, 2026:' }).waitFor();

@@ -17,15 +17,34 @@ const WEEK = { periodStart: '2026-03-01', periodEnd: '2026-03-07' };
 async function closedCycle(c: Coalition, pilot: Pilot, title: string): Promise<void> {
   const lib = c.as(pilot.librarian.token);
   const attendance = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 10 }).expect(201)).body.id;
-  const cycle = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title, plannedStart: '2026-01-12', plannedEnd: '2026-02-23' }).expect(201)).body.id;
+  const cycle = (
+    await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title, plannedStart: '2026-01-12', plannedEnd: '2026-02-23' }).expect(201)
+  ).body.id;
   const move = (to: string) => lib.post(`/api/v1/cycles/${cycle}/transitions`, { to }).expect(200);
-  await lib.put(`/api/v1/cycles/${cycle}/hypothesis`, { statement: 'If we invite families by name, then more of them will come, because they will feel expected.', expectedOutcome: 'Attendance rises', indicatorIds: [attendance] }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/hypothesis`, {
+      statement: 'If we invite families by name, then more of them will come, because they will feel expected.',
+      expectedOutcome: 'Attendance rises',
+      indicatorIds: [attendance],
+    })
+    .expect(200);
   await move('adaptation');
-  await lib.put(`/api/v1/cycles/${cycle}/adaptation`, { description: 'Volunteers phone each family the week before.', implementedOn: '2026-01-19' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/adaptation`, { description: 'Volunteers phone each family the week before.', implementedOn: '2026-01-19' })
+    .expect(200);
   await move('evidence');
-  await lib.post(`/api/v1/cycles/${cycle}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 16, observedOn: '2026-01-26', method: 'sign_in' }).expect(201);
+  await lib
+    .post(`/api/v1/cycles/${cycle}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 16, observedOn: '2026-01-26', method: 'sign_in' })
+    .expect(201);
   await move('reflection');
-  await lib.put(`/api/v1/cycles/${cycle}/reflection`, { outcome: 'supported', insights: 'A personal invitation matters.', decision: 'continue', nextSteps: 'Keep phoning.' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/reflection`, {
+      outcome: 'supported',
+      insights: 'A personal invitation matters.',
+      decision: 'continue',
+      nextSteps: 'Keep phoning.',
+    })
+    .expect(200);
   await move('review');
   await c.as(pilot.coach.token).post(`/api/v1/cycles/${cycle}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
 }
@@ -96,7 +115,10 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     // A refusal (none can be made with these three choices) is shown like every other form's.
     await page.route('**/api/v1/me/digest-preferences', (route) =>
       route.request().method() === 'PUT'
-        ? route.fulfill({ status: 400, json: { message: 'Choose how often.', details: [{ field: 'frequency', problems: ['frequency must be one of weekly, monthly, none'] }] } })
+        ? route.fulfill({
+            status: 400,
+            json: { message: 'Choose how often.', details: [{ field: 'frequency', problems: ['frequency must be one of weekly, monthly, none'] }] },
+          })
         : route.fallback(),
     );
     await radio(page, 'No digest').check();
@@ -126,7 +148,13 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
   it('then a digest of the week leaves that initiative out and keeps the one that shares everything', async () => {
     const admin = c.as(c.adminToken);
     expect((await admin.post('/api/v1/digests/run', WEEK).expect(202)).body.status).toBe('queued');
-    const id = await waitFor(async () => (await admin.get('/api/v1/digests?limit=100').expect(200)).body.items.find((d: { periodStart: string }) => d.periodStart === WEEK.periodStart)?.id as string | undefined, 20000, 'the digest');
+    const id = await waitFor(
+      async () =>
+        (await admin.get('/api/v1/digests?limit=100').expect(200)).body.items.find((d: { periodStart: string }) => d.periodStart === WEEK.periodStart)?.id as
+          string | undefined,
+      20000,
+      'the digest',
+    );
     const digest = (await admin.get(`/api/v1/digests/${id}`).expect(200)).body;
     expect(digest.content.closedCycles.map((n: { initiativeTitle: string }) => n.initiativeTitle)).toEqual([TITLES.sharing]);
     for (const format of ['text', 'html']) {
@@ -141,7 +169,9 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     await page.goto(`/initiatives/${private_.initiativeId}`);
     expect(await heading(page)).toBe(TITLES.private);
     const section = page.getByRole('region', { name: 'Coalition digest' });
-    expect(await section.innerText()).toContain('What this initiative shares with the coalition digest: Nothing. This initiative does not appear in the digest at all.');
+    expect(await section.innerText()).toContain(
+      'What this initiative shares with the coalition digest: Nothing. This initiative does not appear in the digest at all.',
+    );
     expect(await section.getByRole('radio').count()).toBe(0);
     expect(await section.getByRole('button').count()).toBe(0);
     await checkScreen(page, 'initiative-digest-sharing-coach');
@@ -149,7 +179,12 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
 
   it("the digest email's link chooses monthly without signing in, and the web app shows the same choice", async () => {
     const mail = await waitFor(
-      () => t.app.get(DataSource).getRepository(OutboxMessage).findOneBy({ toAddress: linkReader.email, kind: 'digest' }).then((m) => m ?? undefined),
+      () =>
+        t.app
+          .get(DataSource)
+          .getRepository(OutboxMessage)
+          .findOneBy({ toAddress: linkReader.email, kind: 'digest' })
+          .then((m) => m ?? undefined),
       15000,
       'the digest email',
     );

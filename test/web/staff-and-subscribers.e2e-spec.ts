@@ -11,17 +11,47 @@ jest.setTimeout(90000);
 /** Cycle 1 of a pilot, closed by its coach on the test clock's day (2 March 2026), through the API. */
 async function closedCycle(c: Coalition, pilot: { initiativeId: string; librarian: Person; coach: Person }): Promise<string> {
   const lib = c.as(pilot.librarian.token);
-  const attendance = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)).body.id;
-  const cycle = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Conversation cards', plannedStart: '2026-01-12', plannedEnd: '2026-02-23' }).expect(201)).body.id;
+  const attendance = (
+    await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 12, target: 18 }).expect(201)
+  ).body.id;
+  const cycle = (
+    await lib
+      .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Conversation cards', plannedStart: '2026-01-12', plannedEnd: '2026-02-23' })
+      .expect(201)
+  ).body.id;
   const move = (to: string) => lib.post(`/api/v1/cycles/${cycle}/transitions`, { to }).expect(200);
-  await lib.put(`/api/v1/cycles/${cycle}/hypothesis`, { statement: 'If hosts bring conversation cards, then strangers will talk across groups, because the cards break the ice.', expectedOutcome: 'More cross-group conversations', indicatorIds: [attendance] }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/hypothesis`, {
+      statement: 'If hosts bring conversation cards, then strangers will talk across groups, because the cards break the ice.',
+      expectedOutcome: 'More cross-group conversations',
+      indicatorIds: [attendance],
+    })
+    .expect(200);
   await move('adaptation');
-  await lib.put(`/api/v1/cycles/${cycle}/adaptation`, { description: 'Hosts bring conversation cards to every table.', implementedOn: '2026-01-19' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/adaptation`, { description: 'Hosts bring conversation cards to every table.', implementedOn: '2026-01-19' })
+    .expect(200);
   await move('evidence');
-  await lib.post(`/api/v1/cycles/${cycle}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 21, observedOn: '2026-01-26', method: 'sign_in' }).expect(201);
-  await lib.post(`/api/v1/cycles/${cycle}/evidence`, { kind: 'quote', text: 'I sat with a teenager and we talked about the bus lines for an hour.', observedOn: '2026-02-02', method: 'interview' }).expect(201);
+  await lib
+    .post(`/api/v1/cycles/${cycle}/evidence`, { kind: 'measurement', indicatorId: attendance, value: 21, observedOn: '2026-01-26', method: 'sign_in' })
+    .expect(201);
+  await lib
+    .post(`/api/v1/cycles/${cycle}/evidence`, {
+      kind: 'quote',
+      text: 'I sat with a teenager and we talked about the bus lines for an hour.',
+      observedOn: '2026-02-02',
+      method: 'interview',
+    })
+    .expect(201);
   await move('reflection');
-  await lib.put(`/api/v1/cycles/${cycle}/reflection`, { outcome: 'supported', insights: 'The cards made it easy to start talking. Regulars brought friends.', decision: 'scale', nextSteps: 'Run it at the second branch too.' }).expect(200);
+  await lib
+    .put(`/api/v1/cycles/${cycle}/reflection`, {
+      outcome: 'supported',
+      insights: 'The cards made it easy to start talking. Regulars brought friends.',
+      decision: 'scale',
+      nextSteps: 'Run it at the second branch too.',
+    })
+    .expect(200);
   await move('review');
   await c.as(pilot.coach.token).post(`/api/v1/cycles/${cycle}/reviews`, { verdict: 'approve', body: 'A clear cycle.' }).expect(201);
   return cycle;
@@ -52,10 +82,27 @@ describe('the web app for programme staff and subscribers', () => {
     await c.pilot({ title: 'Story Walks', startDate: '2026-01-05' });
     subscriber = await c.person('subscriber');
     const now = new Date();
-    await t.app.get(DataSource).getRepository(OutboxMessage).insert({
-      id: newId(), idempotencyKey: `web-test:${newId()}`, kind: 'reminder', toAddress: 'gone@library.test', subject: 'Your check-in is due', textBody: 'Time for a check-in.', htmlBody: null, headers: null,
-      status: 'dead', attempts: 5, generation: 0, lastError: '550 5.1.1 Mailbox unavailable', enqueuedAt: null, sentAt: null, createdAt: now, updatedAt: now,
-    });
+    await t.app
+      .get(DataSource)
+      .getRepository(OutboxMessage)
+      .insert({
+        id: newId(),
+        idempotencyKey: `web-test:${newId()}`,
+        kind: 'reminder',
+        toAddress: 'gone@library.test',
+        subject: 'Your check-in is due',
+        textBody: 'Time for a check-in.',
+        htmlBody: null,
+        headers: null,
+        status: 'dead',
+        attempts: 5,
+        generation: 0,
+        lastError: '550 5.1.1 Mailbox unavailable',
+        enqueuedAt: null,
+        sentAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
     browser = await launchBrowser();
     admin = (await openAs(browser, base, DESKTOP, t.clock.now())).page;
     await signIn(admin, ADMIN.email, ADMIN.password);

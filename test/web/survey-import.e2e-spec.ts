@@ -19,10 +19,17 @@ const TRUST_NEIGHBOURS = 'Most people in my community can be trusted.';
  * rows worded as the starter items, a question worded differently from its item, and a free-text question.
  */
 const HEADER = [
-  'Timestamp', 'Your name', 'Email address',
-  `How much do you agree? [${TRUST}]`, `How much do you agree? [${BELONG}]`, `How much do you agree? [${HEARD}]`,
-  'How connected do you feel to the people around you?', 'Anything else you want to tell us?',
-].map((h) => (h.includes(',') ? `"${h}"` : h)).join(',');
+  'Timestamp',
+  'Your name',
+  'Email address',
+  `How much do you agree? [${TRUST}]`,
+  `How much do you agree? [${BELONG}]`,
+  `How much do you agree? [${HEARD}]`,
+  'How connected do you feel to the people around you?',
+  'Anything else you want to tell us?',
+]
+  .map((h) => (h.includes(',') ? `"${h}"` : h))
+  .join(',');
 /** Lines 2 to 6: the first answer spans two lines of the file. */
 const GOOD_ROWS = [
   '3/16/2026 18:02:11,Ana Ruiz,ana.ruiz@example.org,5,Agree,4,3,"Came with my neighbour,',
@@ -37,7 +44,16 @@ const BAD_ROWS = ['3/17/2026 11:00:00,Kim Tran,kim@example.org,7,Agree,4,3,', '3
 const BLANK_ROW = '3/17/2026 11:30:00,,,,,,,';
 const CSV_WITH_BAD_ROWS = [HEADER, ...GOOD_ROWS, ...BAD_ROWS].join('\n');
 const CORRECTED_CSV = [HEADER, ...GOOD_ROWS, BLANK_ROW].join('\n');
-const PERSONAL = ['Ana Ruiz', 'ana.ruiz@example.org', 'Sam Okafor', 'sam@example.org', 'Kim Tran', 'kim@example.org', 'Came with my neighbour', 'More Saturdays'];
+const PERSONAL = [
+  'Ana Ruiz',
+  'ana.ruiz@example.org',
+  'Sam Okafor',
+  'sam@example.org',
+  'Kim Tran',
+  'kim@example.org',
+  'Came with my neighbour',
+  'More Saturdays',
+];
 
 type Item = { id: string; text: string; indicatorId: string };
 
@@ -55,7 +71,11 @@ describe('the web app: the trust survey and its Forms import', () => {
   const items = async (): Promise<Item[]> => (await lib().get(surveyPath()).expect(200)).body.items;
   const itemOf = async (text: string) => (await items()).find((i) => i.text === text)!;
   const surveyEvidence = async () =>
-    (await lib().get(`/api/v1/cycles/${cycleId}`).expect(200)).body.evidence.filter((e: { method: string }) => e.method === 'survey') as { indicatorId: string; value: number; sampleSize: number }[];
+    (await lib().get(`/api/v1/cycles/${cycleId}`).expect(200)).body.evidence.filter((e: { method: string }) => e.method === 'survey') as {
+      indicatorId: string;
+      value: number;
+      sampleSize: number;
+    }[];
   const upload = async (page: Page, csv: string) => {
     await page.locator('#import-file').setInputFiles({ name: 'Community conversations (Responses).csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     // The chosen file is read in the browser and shown in the text box.
@@ -73,14 +93,28 @@ describe('the web app: the trust survey and its Forms import', () => {
     await c.signInAdmin();
     pilot = await c.pilot({ title: 'Neighbours Night' });
     // Cycle 1, collecting evidence: the state an import needs.
-    const trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3.4 }).expect(201)).body.id;
-    cycleId = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Names and places', plannedStart: '2026-03-02', plannedEnd: '2026-04-30' }).expect(201)).body.id;
-    await lib().put(`/api/v1/cycles/${cycleId}/hypothesis`, {
-      statement: 'If we open each gathering with a round of names and where people are from, then participants will trust the library more, because they are known.',
-      expectedOutcome: 'Trust scores rise from 3.4 to 4', indicatorIds: [trust],
-    }).expect(200);
+    const trust = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'trust_in_library', baseline: 3.4 }).expect(201))
+      .body.id;
+    cycleId = (
+      await lib()
+        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Names and places', plannedStart: '2026-03-02', plannedEnd: '2026-04-30' })
+        .expect(201)
+    ).body.id;
+    await lib()
+      .put(`/api/v1/cycles/${cycleId}/hypothesis`, {
+        statement:
+          'If we open each gathering with a round of names and where people are from, then participants will trust the library more, because they are known.',
+        expectedOutcome: 'Trust scores rise from 3.4 to 4',
+        indicatorIds: [trust],
+      })
+      .expect(200);
     await lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'adaptation' }).expect(200);
-    await lib().put(`/api/v1/cycles/${cycleId}/adaptation`, { description: 'A round of names and where people are from opens each gathering.', implementedOn: '2026-03-09' }).expect(200);
+    await lib()
+      .put(`/api/v1/cycles/${cycleId}/adaptation`, {
+        description: 'A round of names and where people are from opens each gathering.',
+        implementedOn: '2026-03-09',
+      })
+      .expect(200);
     await lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'evidence' }).expect(200);
     browser = await launchBrowser();
     librarian = (await openAs(browser, base, PHONE, t.clock.now())).page;
@@ -119,7 +153,9 @@ describe('the web app: the trust survey and its Forms import', () => {
       await librarian.getByLabel('Indicator', { exact: true }).selectOption({ label: 'Sense of belonging' });
       await librarian.getByRole('button', { name: 'Add statement' }).click();
       await librarian.getByText('“I would bring a friend next time.” added under Belonging.').waitFor();
-      expect(await librarian.locator('.survey-outcome', { hasText: 'Belonging' }).locator('.survey-statement').allInnerTexts()).toContain('I would bring a friend next time.');
+      expect(await librarian.locator('.survey-outcome', { hasText: 'Belonging' }).locator('.survey-statement').allInnerTexts()).toContain(
+        'I would bring a friend next time.',
+      );
 
       // Reworded and moved to another outcome in place; the API keeps the change.
       await librarian.getByRole('button', { name: 'Change “I would bring a friend next time.”' }).click();
@@ -128,7 +164,9 @@ describe('the web app: the trust survey and its Forms import', () => {
       await form.getByLabel('Outcome', { exact: true }).fill('Social connection');
       await form.getByRole('button', { name: 'Save statement' }).click();
       await librarian.getByText('“I would bring a friend to the next session.” saved under Social connection.').waitFor();
-      expect(await librarian.locator('.survey-outcome', { hasText: 'Social connection' }).locator('.survey-statement').allInnerTexts()).toContain('I would bring a friend to the next session.');
+      expect(await librarian.locator('.survey-outcome', { hasText: 'Social connection' }).locator('.survey-statement').allInnerTexts()).toContain(
+        'I would bring a friend to the next session.',
+      );
       expect((await items()).find((i) => i.text === 'I would bring a friend to the next session.')).toMatchObject({ outcome: 'Social connection' });
 
       await librarian.getByRole('button', { name: 'Remove “I would bring a friend to the next session.”' }).click();
@@ -144,7 +182,10 @@ describe('the web app: the trust survey and its Forms import', () => {
         expect.stringMatching(/^Line 8: "Sometimes" is not on the 1–5 scale \(column 5/),
         'Line 9: has 4 fields where the header row has 8',
       ]);
-      expect(await texts(librarian, '.privacy-flags li')).toEqual(['Column 2: "Your name" asks for names.', 'Column 3: "Email address" asks for email addresses.']);
+      expect(await texts(librarian, '.privacy-flags li')).toEqual([
+        'Column 2: "Your name" asks for names.',
+        'Column 3: "Email address" asks for email addresses.',
+      ]);
       // A personal column has no choice to import it.
       expect(await librarian.locator('#import-column-2').count()).toBe(0);
       expect(await librarian.locator('.import-columns li', { hasText: 'Column 3: Email address' }).innerText()).toContain('Not importable');
@@ -207,7 +248,9 @@ describe('the web app: the trust survey and its Forms import', () => {
       await librarian.getByLabel('Column 8: Anything else you want to tell us?').selectOption({ label: 'Do not import' });
       await librarian.getByRole('button', { name: 'Import 4 responses' }).click();
       await librarian
-        .getByText('4 responses imported into Cycle 1: Names and places: 4 measurements added to its evidence, dated Mar 17, 2026. Only the matched columns were stored.')
+        .getByText(
+          '4 responses imported into Cycle 1: Names and places: 4 measurements added to its evidence, dated Mar 17, 2026. Only the matched columns were stored.',
+        )
         .waitFor();
       expect(await librarian.locator('#import-preview-title').count()).toBe(0);
 
@@ -228,7 +271,10 @@ describe('the web app: the trust survey and its Forms import', () => {
       await trustRow.waitFor();
       const cells = await trustRow.locator('td').allInnerTexts();
       expect(cells).toEqual(['No data', 'Cycle 1: 4 (n = 4)', '—', 'After: 1: 0 · 2: 0 · 3: 1 · 4: 2 · 5: 1 (n = 4)']);
-      const connection = await librarian.locator('table.outcomes tr', { has: librarian.getByRole('rowheader', { name: /^Social connection/ }) }).locator('td').allInnerTexts();
+      const connection = await librarian
+        .locator('table.outcomes tr', { has: librarian.getByRole('rowheader', { name: /^Social connection/ }) })
+        .locator('td')
+        .allInnerTexts();
       expect(connection[1]).toBe('Cycle 1: 3.5 (n = 4)');
       await checkScreen(librarian, 'survey-imported');
     });
@@ -241,7 +287,8 @@ describe('the web app: the trust survey and its Forms import', () => {
       expect(exported).toContain(TRUST);
       const db = t.app.get(DataSource);
       const tables = { evidenceCsv, exported, listed } as Record<string, string>;
-      for (const table of ['survey_imports', 'survey_answers', 'evidence', 'audit_entries']) tables[table] = JSON.stringify(await db.query(`SELECT * FROM ${table}`));
+      for (const table of ['survey_imports', 'survey_answers', 'evidence', 'audit_entries'])
+        tables[table] = JSON.stringify(await db.query(`SELECT * FROM ${table}`));
       for (const [where, text] of Object.entries(tables)) {
         expect({ where, found: PERSONAL.filter((detail) => text.includes(detail)) }).toEqual({ where, found: [] });
       }
@@ -255,7 +302,14 @@ describe('the web app: the trust survey and its Forms import', () => {
     it('says an import needs an open cycle once cycle 1 has closed', async () => {
       const move = (to: string) => lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to }).expect(200);
       await move('reflection');
-      await lib().put(`/api/v1/cycles/${cycleId}/reflection`, { outcome: 'partly_supported', insights: 'Names helped; trust rose a little.', decision: 'adapt', nextSteps: 'Add a shared snack.' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${cycleId}/reflection`, {
+          outcome: 'partly_supported',
+          insights: 'Names helped; trust rose a little.',
+          decision: 'adapt',
+          nextSteps: 'Add a shared snack.',
+        })
+        .expect(200);
       await move('review');
       await c.as(pilot.coach.token).post(`/api/v1/cycles/${cycleId}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
       await librarian.reload();
@@ -271,14 +325,23 @@ describe('the web app: the trust survey and its Forms import', () => {
     beforeAll(async () => {
       // Cycle 2 collects evidence and imports a Microsoft Forms file, through the API.
       (t.clock as FixedClock).set('2026-04-22T16:00:00Z');
-      const second = (await lib().post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'A shared snack', plannedStart: '2026-04-13', plannedEnd: '2026-05-31' }).expect(201)).body.id;
-      await lib().put(`/api/v1/cycles/${second}/hypothesis`, {
-        statement: 'If we share a snack after the round of names, then participants will feel they belong, because they linger and talk.',
-        expectedOutcome: 'Belonging scores rise above 4.5', indicatorIds: [(await itemOf(BELONG)).indicatorId],
-      }).expect(200);
+      const second = (
+        await lib()
+          .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'A shared snack', plannedStart: '2026-04-13', plannedEnd: '2026-05-31' })
+          .expect(201)
+      ).body.id;
+      await lib()
+        .put(`/api/v1/cycles/${second}/hypothesis`, {
+          statement: 'If we share a snack after the round of names, then participants will feel they belong, because they linger and talk.',
+          expectedOutcome: 'Belonging scores rise above 4.5',
+          indicatorIds: [(await itemOf(BELONG)).indicatorId],
+        })
+        .expect(200);
       const move = (id: string, to: string) => lib().post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
       await move(second, 'adaptation');
-      await lib().put(`/api/v1/cycles/${second}/adaptation`, { description: 'A shared snack after the round of names.', implementedOn: '2026-04-14' }).expect(200);
+      await lib()
+        .put(`/api/v1/cycles/${second}/adaptation`, { description: 'A shared snack after the round of names.', implementedOn: '2026-04-14' })
+        .expect(200);
       await move(second, 'evidence');
       const microsoft = [
         `ID,Start time,Completion time,Email,Name,${TRUST},${BELONG}`,

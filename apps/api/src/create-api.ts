@@ -32,7 +32,9 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
     app,
     new DocumentBuilder()
       .setTitle('R2C Tracker API')
-      .setDescription('Research to Change cycles for a coalition of public libraries. Errors: {statusCode, error, message, details}. Lists: ?limit=&offset= → {items, total}.')
+      .setDescription(
+        'Research to Change cycles for a coalition of public libraries. Errors: {statusCode, error, message, details}. Lists: ?limit=&offset= → {items, total}.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -4,7 +4,10 @@ import { QUEUE_DASHBOARD_PATH } from './admin/queue-dashboard';
 
 type Directives = Record<string, string[]>;
 
-const policy = (directives: Directives): string => Object.entries(directives).map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+const policy = (directives: Directives): string =>
+  Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
 
 const LOCKED: Directives = { 'object-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"] };
 

@@ -33,7 +33,8 @@ export function serveWebApp(app: NestExpressApplication, dir = webAppDir()): voi
   app.useStaticAssets(dir, {
     index: false,
     // Vite names the files under assets/ by their content hash, so they never change; index.html does.
-    setHeaders: (res: Response, file: string) => res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res: Response, file: string) =>
+      res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || FILE_PATH.test(req.path)) return next();

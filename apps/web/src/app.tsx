@@ -39,10 +39,29 @@ const ROUTES: Route[] = [
 ];
 
 const NAV: Record<Role, [string, string][]> = {
-  librarian: [['/', 'My initiatives'], ['/summaries', 'Summaries'], ['/digests', 'Digests']],
-  coach: [['/', 'Review queue'], ['/initiatives', 'Initiatives'], ['/summaries', 'Summaries'], ['/digests', 'Digests']],
-  admin: [['/', 'Review queue'], ['/admin/initiatives', 'Initiatives'], ['/admin/libraries', 'Libraries'], ['/admin/people', 'People'], ['/admin/outbox', 'Outbox'], ['/digests', 'Digests']],
-  subscriber: [['/', 'Digests'], ['/summaries', 'Summaries']],
+  librarian: [
+    ['/', 'My initiatives'],
+    ['/summaries', 'Summaries'],
+    ['/digests', 'Digests'],
+  ],
+  coach: [
+    ['/', 'Review queue'],
+    ['/initiatives', 'Initiatives'],
+    ['/summaries', 'Summaries'],
+    ['/digests', 'Digests'],
+  ],
+  admin: [
+    ['/', 'Review queue'],
+    ['/admin/initiatives', 'Initiatives'],
+    ['/admin/libraries', 'Libraries'],
+    ['/admin/people', 'People'],
+    ['/admin/outbox', 'Outbox'],
+    ['/digests', 'Digests'],
+  ],
+  subscriber: [
+    ['/', 'Digests'],
+    ['/summaries', 'Summaries'],
+  ],
 };
 
 function Screen({ path }: { path: string }) {

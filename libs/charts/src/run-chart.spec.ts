@@ -87,11 +87,20 @@ describe('run chart rules', () => {
 
   it.each([
     [[1, 2, 3], [], [1, 2, 3]],
-    [[1, 2, 3, 4], [1, 4], [1, 2, 3, 4]],
+    [
+      [1, 2, 3, 4],
+      [1, 4],
+      [1, 2, 3, 4],
+    ],
     [[1, 2], [3], [1, 2, 3]],
     [[3, 1], [2], [1, 2, 3]],
   ])('puts the cycles %p with points in %p on the axis as %p', (cycles, withPoints, axis) => {
-    expect(cycleAxis(cycles, withPoints.map((cycleNumber) => ({ cycleNumber, mean: 1, n: 1 })))).toEqual(axis);
+    expect(
+      cycleAxis(
+        cycles,
+        withPoints.map((cycleNumber) => ({ cycleNumber, mean: 1, n: 1 })),
+      ),
+    ).toEqual(axis);
   });
 });
 
@@ -103,7 +112,11 @@ describe('run chart model', () => {
   const model = runChartModel(
     {
       cycleNumbers: [1, 2, 3],
-      points: [{ cycleNumber: 3, mean: 19, n: 5 }, { cycleNumber: 1, mean: 14, n: 4 }, { cycleNumber: 2, mean: 16.5, n: 4 }],
+      points: [
+        { cycleNumber: 3, mean: 19, n: 5 },
+        { cycleNumber: 1, mean: 14, n: 4 },
+        { cycleNumber: 2, mean: 16.5, n: 4 },
+      ],
       baseline: 12,
       target: 18,
       spans,
@@ -119,13 +132,27 @@ describe('run chart model', () => {
 
   it('gives every cycle an equal band with its point in the middle, in cycle order', () => {
     expect(model.bandWidth).toBe(100);
-    expect(model.cycles).toEqual([{ cycleNumber: 1, x: 100 }, { cycleNumber: 2, x: 200 }, { cycleNumber: 3, x: 300 }]);
-    expect(model.points.map((p) => [p.cycleNumber, p.x])).toEqual([[1, 100], [2, 200], [3, 300]]);
+    expect(model.cycles).toEqual([
+      { cycleNumber: 1, x: 100 },
+      { cycleNumber: 2, x: 200 },
+      { cycleNumber: 3, x: 300 },
+    ]);
+    expect(model.points.map((p) => [p.cycleNumber, p.x])).toEqual([
+      [1, 100],
+      [2, 200],
+      [3, 300],
+    ]);
   });
 
   it('maps the scale’s ends to the plot’s bottom and top', () => {
     expect(model.scale).toEqual({ min: 12, max: 20, step: 2 });
-    expect(model.ticks.map((t) => [t.value, t.y])).toEqual([[12, 210], [14, 160], [16, 110], [18, 60], [20, 10]]);
+    expect(model.ticks.map((t) => [t.value, t.y])).toEqual([
+      [12, 210],
+      [14, 160],
+      [16, 110],
+      [18, 60],
+      [20, 10],
+    ]);
     expect(model.points.map((p) => p.y)).toEqual([160, 97.5, 35]);
   });
 

@@ -164,7 +164,13 @@ export function runChartModel<P extends ChartPoint, M extends ChartMarkerInput>(
   const y = (value: number) => box.top + box.height - ((value - scale.min) / (scale.max - scale.min)) * box.height;
   const spans = new Map((input.spans ?? []).map((span) => [span.number, span]));
   const centre = centreLine(points);
-  const references = ([['baseline', input.baseline], ['target', input.target], ['median', centre]] as const)
+  const references = (
+    [
+      ['baseline', input.baseline],
+      ['target', input.target],
+      ['median', centre],
+    ] as const
+  )
     .filter((ref): ref is readonly [ReferenceKind, number] => ref[1] !== null)
     .map(([kind, value]) => ({ kind, value, y: y(value) }));
   return {

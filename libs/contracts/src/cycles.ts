@@ -1,6 +1,16 @@
 import type { Page } from './access';
 import type {
-  AdaptationPlanning, Decision, Direction, EvidenceKind, EvidenceMethod, FidelityAnswer, IndicatorKind, NudgeCode, Outcome, Permanence, Phase,
+  AdaptationPlanning,
+  Decision,
+  Direction,
+  EvidenceKind,
+  EvidenceMethod,
+  FidelityAnswer,
+  IndicatorKind,
+  NudgeCode,
+  Outcome,
+  Permanence,
+  Phase,
   ReviewVerdict,
 } from './values';
 

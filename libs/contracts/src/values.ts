@@ -66,7 +66,13 @@ export const PERMANENCE = ['temporary', 'permanent'] as const;
 export type Permanence = (typeof PERMANENCE)[number];
 
 /** What would make a cycle weak (see the back end's quality nudges). */
-export const NUDGE_CODES = ['no_prediction', 'single_data_point', 'one_kind_of_evidence', 'reflection_ignores_prediction', 'decision_without_next_steps'] as const;
+export const NUDGE_CODES = [
+  'no_prediction',
+  'single_data_point',
+  'one_kind_of_evidence',
+  'reflection_ignores_prediction',
+  'decision_without_next_steps',
+] as const;
 export type NudgeCode = (typeof NUDGE_CODES)[number];
 
 // Mail and digests

@@ -26,8 +26,10 @@ export function keepDataDirPrivate(dataDir: string): void {
     } catch (error) {
       const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
       if (code === 'ENOENT') continue; // removed while we looked (a temporary file)
-      process.stderr.write(`DATA_DIR: ${path} could not be made private (${code ?? (error instanceof Error ? error.message : String(error))}); ` +
-        `others on this machine may read it. Give it to the user the app runs as, or run: chmod go= ${path}\n`);
+      process.stderr.write(
+        `DATA_DIR: ${path} could not be made private (${code ?? (error instanceof Error ? error.message : String(error))}); ` +
+          `others on this machine may read it. Give it to the user the app runs as, or run: chmod go= ${path}\n`,
+      );
     }
   }
 }

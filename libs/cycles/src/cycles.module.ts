@@ -13,7 +13,17 @@ import { ExportsService } from './exports/exports.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { ReviewQueueService } from './review-queue/review-queue.service';
 
-const SERVICES = [CycleAccessPolicy, CycleEvents, CyclesService, EvidenceService, IndicatorsService, CheckInsService, ExportsService, AdaptationLogService, ReviewQueueService];
+const SERVICES = [
+  CycleAccessPolicy,
+  CycleEvents,
+  CyclesService,
+  EvidenceService,
+  IndicatorsService,
+  CheckInsService,
+  ExportsService,
+  AdaptationLogService,
+  ReviewQueueService,
+];
 
 /** The R2C domain. An ordinary module: its tables are its own; other modules use its exported services. */
 @Module({

@@ -43,7 +43,11 @@ export abstract class LoggedWorkerHost extends WorkerHost implements BeforeAppli
   async beforeApplicationShutdown(): Promise<void> {
     const client = await within(this.worker.getBackend().blockingClient, 2000);
     if (client?.status === 'ready') return;
-    if (client?.status === 'reconnecting') await within(client.connect().catch(() => undefined), 2000);
+    if (client?.status === 'reconnecting')
+      await within(
+        client.connect().catch(() => undefined),
+        2000,
+      );
     if (client?.status !== 'ready') await this.worker.close(true);
   }
 }

@@ -85,9 +85,11 @@ export abstract class PollingRelay implements OnApplicationBootstrap, OnApplicat
    */
   protected async handOver(added: Promise<unknown>): Promise<void> {
     this.unanswered = added;
-    void added.catch(() => undefined).finally(() => {
-      if (this.unanswered === added) this.unanswered = undefined;
-    });
+    void added
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.unanswered === added) this.unanswered = undefined;
+      });
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<never>((_, reject) => {
       const abandon = () => reject(new Error('the process is stopping'));

@@ -35,7 +35,9 @@ export class QueueMonitor implements OnModuleInit {
 
   async counts(): Promise<Record<string, QueueCounts>> {
     const entries = await Promise.all(
-      [...this.queues].map(async ([name, queue]) => [name, (await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')) as QueueCounts] as const),
+      [...this.queues].map(
+        async ([name, queue]) => [name, (await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')) as QueueCounts] as const,
+      ),
     );
     this.recovered();
     return Object.fromEntries(entries);

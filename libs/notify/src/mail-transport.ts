@@ -50,7 +50,11 @@ function envelope(from: string, message: MailMessage, clock: Clock) {
 export class SmtpMailTransport extends MailTransport {
   private readonly transporter: Transporter;
 
-  constructor(url: string, private readonly from: string, private readonly clock: Clock) {
+  constructor(
+    url: string,
+    private readonly from: string,
+    private readonly clock: Clock,
+  ) {
     super();
     // The options go with the url in one object: as a second argument nodemailer takes them for message
     // defaults, so the pool was off and every email opened its own SMTP connection (about 70 emails/s).
@@ -77,7 +81,11 @@ export class SmtpMailTransport extends MailTransport {
 export class FileMailTransport extends MailTransport {
   private readonly transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  constructor(private readonly dir: string, private readonly from: string, private readonly clock: Clock) {
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+    private readonly clock: Clock,
+  ) {
     super();
     // Emails carry unsubscribe links that act for their reader: for the app's user alone.
     mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -13,7 +13,11 @@ import { documentRow, exportedColumns, metadataOf } from './section-rows';
  */
 @Injectable()
 export class ExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy, private readonly clock: Clock) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
 
   async initiative(actor: Principal, initiativeId: string): Promise<ExportDocument> {
     await this.policy.require(actor, Permission.ExportRun, { initiativeId });

@@ -17,7 +17,10 @@ const ROWS_PER_INSERT = 50;
  */
 @Injectable()
 export class ImportExport {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly tx: Transactions) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+  ) {}
 
   run(document: unknown): Promise<Record<string, number>> {
     const sections = this.checked(document);
@@ -38,7 +41,9 @@ export class ImportExport {
           try {
             await em.insert(metadata.target, rows.slice(i, i + ROWS_PER_INSERT));
           } catch (error) {
-            throw new ImportRefused(`Could not import ${section.key} (rows ${i + 1} to ${Math.min(i + ROWS_PER_INSERT, rows.length)}): ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`);
+            throw new ImportRefused(
+              `Could not import ${section.key} (rows ${i + 1} to ${Math.min(i + ROWS_PER_INSERT, rows.length)}): ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
+            );
           }
         }
         counts[section.key] = rows.length;
@@ -49,12 +54,15 @@ export class ImportExport {
 
   private checked(document: unknown): Record<string, Record<string, unknown>[]> {
     const d = document as Record<string, unknown> | null;
-    if (!d || typeof d !== 'object' || d.format !== EXPORT_FORMAT) throw new ImportRefused(`This is not an R2C Tracker export (its "format" is not "${EXPORT_FORMAT}").`);
-    if (d.version !== EXPORT_VERSION) throw new ImportRefused(`This export is format version ${String(d.version)}; this version of the tracker imports version ${EXPORT_VERSION}.`);
+    if (!d || typeof d !== 'object' || d.format !== EXPORT_FORMAT)
+      throw new ImportRefused(`This is not an R2C Tracker export (its "format" is not "${EXPORT_FORMAT}").`);
+    if (d.version !== EXPORT_VERSION)
+      throw new ImportRefused(`This export is format version ${String(d.version)}; this version of the tracker imports version ${EXPORT_VERSION}.`);
     const sections: Record<string, Record<string, unknown>[]> = {};
     for (const section of EXPORT_SECTIONS) {
       const rows = d[section.key] ?? [];
-      if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) throw new ImportRefused(`"${section.key}" must be a list of records.`);
+      if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+        throw new ImportRefused(`"${section.key}" must be a list of records.`);
       sections[section.key] = rows as Record<string, unknown>[];
     }
     return sections;

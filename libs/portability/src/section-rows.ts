@@ -9,7 +9,8 @@ export function metadataOf(dataSource: DataSource, section: ExportSection): Enti
   return metadata;
 }
 
-const isInstant = (column: ColumnMetadata) => column.type === Date || ['datetime', 'timestamptz', 'timestamp', 'timestamp with time zone'].includes(String(column.type));
+const isInstant = (column: ColumnMetadata) =>
+  column.type === Date || ['datetime', 'timestamptz', 'timestamp', 'timestamp with time zone'].includes(String(column.type));
 
 export const exportedColumns = (metadata: EntityMetadata, section: ExportSection) =>
   metadata.columns.filter((column) => !(section.withheld ?? []).includes(column.propertyName));
@@ -19,7 +20,7 @@ export function documentRow(entity: Record<string, unknown>, columns: ColumnMeta
   const row: Record<string, unknown> = {};
   for (const column of columns) {
     const value = entity[column.propertyName];
-    row[column.propertyName] = value instanceof Date ? value.toISOString() : value ?? null;
+    row[column.propertyName] = value instanceof Date ? value.toISOString() : (value ?? null);
   }
   return row;
 }

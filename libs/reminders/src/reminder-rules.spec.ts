@@ -41,7 +41,18 @@ describe('dueNow', () => {
 });
 
 describe('dueNow and checkInDueOn', () => {
-  const ZONES = ['UTC', 'America/New_York', 'Pacific/Honolulu', 'Asia/Beirut', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/St_Johns'];
+  const ZONES = [
+    'UTC',
+    'America/New_York',
+    'Pacific/Honolulu',
+    'Asia/Beirut',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'America/St_Johns',
+  ];
   const DAY = 86400000;
   const FROM = Date.UTC(2025, 0, 1);
   const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);

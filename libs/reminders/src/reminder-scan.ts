@@ -35,7 +35,10 @@ export class ReminderScan {
 
   async run(): Promise<ScanResult> {
     const now = this.clock.now();
-    const [initiatives, members] = await Promise.all([this.checkIns.standings(this.dataSource.manager, (timezone) => reminderDay(now, timezone)), this.roster.activeMembers()]);
+    const [initiatives, members] = await Promise.all([
+      this.checkIns.standings(this.dataSource.manager, (timezone) => reminderDay(now, timezone)),
+      this.roster.activeMembers(),
+    ]);
     const byInitiative = new Map<string, typeof members>();
     for (const m of members) byInitiative.set(m.initiativeId, [...(byInitiative.get(m.initiativeId) ?? []), m]);
 
@@ -45,7 +48,14 @@ export class ReminderScan {
       const owed = owedReminder(i.dueOn, i.daysOverdue, i.cadenceDays);
       if (!owed) continue;
       due += 1;
-      const ctx = { initiativeId: i.initiativeId, initiativeTitle: i.initiativeTitle, libraryName: i.libraryName, dueOn: owed.dueOn, missed: owed.missed, appUrl: this.config.appUrl };
+      const ctx = {
+        initiativeId: i.initiativeId,
+        initiativeTitle: i.initiativeTitle,
+        libraryName: i.libraryName,
+        dueOn: owed.dueOn,
+        missed: owed.missed,
+        appUrl: this.config.appUrl,
+      };
       for (const m of byInitiative.get(i.initiativeId) ?? []) {
         if (m.role === 'librarian') mails.push(reminderMail(ctx, m));
         else if (owed.missed >= 2) mails.push(escalationMail(ctx, m));

@@ -46,7 +46,8 @@ const STARTER: StarterItem[] = [
     text: 'I had a real conversation with someone whose background or views differ from mine.',
     indicator: {
       name: 'Bridging across differences',
-      description: 'Mean agreement with "I had a real conversation with someone whose background or views differ from mine": coming together across social and political divides.',
+      description:
+        'Mean agreement with "I had a real conversation with someone whose background or views differ from mine": coming together across social and political divides.',
     },
   },
   {

@@ -41,14 +41,20 @@ function responseDates(sheet: Sheet, responses: { line: number }[]): { first: st
   const column = timestampColumn(sheet.headers);
   if (column === null) return null;
   const counted = new Set(responses.map((r) => r.line));
-  const days = sheet.rows.filter((r) => counted.has(r.line)).map((r) => dayOf(r.cells[column] ?? '')).filter((d): d is string => d !== null).sort();
+  const days = sheet.rows
+    .filter((r) => counted.has(r.line))
+    .map((r) => dayOf(r.cells[column] ?? ''))
+    .filter((d): d is string => d !== null)
+    .sort();
   return days.length ? { first: days[0], last: days[days.length - 1] } : null;
 }
 
 const rowProblems = (badRows: BadRow[]) => badRows.map((row) => ({ field: 'csv', line: row.line, problems: row.reasons }));
 
 function evidenceText(item: SurveyItem, tally: ItemTally): string {
-  const points = Object.entries(tally.distribution).map(([point, n]) => `${point}: ${n}`).join(' · ');
+  const points = Object.entries(tally.distribution)
+    .map(([point, n]) => `${point}: ${n}`)
+    .join(' · ');
   return `Survey item "${item.text}": mean ${tally.mean} from ${tally.responses} responses (${points}).`;
 }
 
@@ -115,9 +121,13 @@ export class SurveyImportService {
       const { responses, badRows } = readResponses(sheet, mapping, instrument.scaleLabels);
       if (badRows.length) {
         const lines = badRows.map((r) => r.line).join(', ');
-        throw badInput(`${badRows.length} ${badRows.length === 1 ? 'row' : 'rows'} cannot be imported (line ${lines}); nothing was stored. Correct them in the file, or remove them, and import again.`, rowProblems(badRows));
+        throw badInput(
+          `${badRows.length} ${badRows.length === 1 ? 'row' : 'rows'} cannot be imported (line ${lines}); nothing was stored. Correct them in the file, or remove them, and import again.`,
+          rowProblems(badRows),
+        );
       }
-      if (!responses.length) throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
+      if (!responses.length)
+        throw badInput('No row answers any of the mapped columns: nothing to import.', [{ field: 'mapping', problems: ['no answers in the mapped columns'] }]);
       refuseUnless(cycleWithinQuota({ number: cycle.number, imported: await this.importedRows(em, cycle.id) }, responses.length));
 
       const timezone = await this.libraries.timezoneOf(initiative.libraryId, em);
@@ -125,7 +135,14 @@ export class SurveyImportService {
       const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
       const source = sourceOf(sheet.headers);
       const observedOn = dto.observedOn ?? responseDates(sheet, responses)?.last ?? today;
-      const evidence = await this.recordEvidence(em, actor, { cycle, items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${today}` });
+      const evidence = await this.recordEvidence(em, actor, {
+        cycle,
+        items,
+        mapping,
+        responses,
+        observedOn,
+        source: `${SOURCE_NAMES[source]} import ${today}`,
+      });
       const stored: SurveyImport = {
         id: newId(),
         initiativeId,
@@ -153,7 +170,9 @@ export class SurveyImportService {
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<SurveyImportView>> {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
-    const [items, total] = await this.dataSource.getRepository(SurveyImport).findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(SurveyImport)
+      .findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toSurveyImportView), total };
   }
 
@@ -166,7 +185,10 @@ export class SurveyImportService {
     if (!cycle) throw badInput('cycleId is not a cycle of this initiative', [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }]);
     const verdict = canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence');
     if (!verdict.allowed) {
-      throw new ConflictException({ message: `Cannot import into cycle ${cycle.number}: ${verdict.reason}`, details: [{ field: 'cycleId', problems: [verdict.reason] }] });
+      throw new ConflictException({
+        message: `Cannot import into cycle ${cycle.number}: ${verdict.reason}`,
+        details: [{ field: 'cycleId', problems: [verdict.reason] }],
+      });
     }
     return cycle;
   }
@@ -180,8 +202,16 @@ export class SurveyImportService {
     mapping.forEach(({ column, itemId }, at) => {
       const field = `mapping.${at}`;
       const header = columns[column];
-      if (!header) problems.push({ field: `${field}.column`, problems: [`the file has ${columns.length} columns (0 to ${columns.length - 1}); there is no column ${column}`] });
-      else if (header.privacy) problems.push({ field: `${field}.column`, problems: [`column ${column} ("${header.header}") cannot be imported: ${header.privacy.reason}, and patron details are never stored`] });
+      if (!header)
+        problems.push({
+          field: `${field}.column`,
+          problems: [`the file has ${columns.length} columns (0 to ${columns.length - 1}); there is no column ${column}`],
+        });
+      else if (header.privacy)
+        problems.push({
+          field: `${field}.column`,
+          problems: [`column ${column} ("${header.header}") cannot be imported: ${header.privacy.reason}, and patron details are never stored`],
+        });
       if (!items.some((i) => i.id === itemId)) problems.push({ field: `${field}.itemId`, problems: ['not an item of this initiative’s survey'] });
       if (seenColumns.has(column)) problems.push({ field: `${field}.column`, problems: [`column ${column} is mapped twice`] });
       if (seenItems.has(itemId)) problems.push({ field: `${field}.itemId`, problems: ['this item is mapped to two columns'] });

@@ -45,7 +45,14 @@ export class SurveyInstrumentService {
       // Not `...dto`: a DTO instance carries its left-out fields as undefined, which would blank required columns.
       const after = { ...before, title: dto.title ?? before.title, scaleLabels: dto.scaleLabels ?? before.scaleLabels, updatedAt: this.clock.now() };
       await this.save(em, after);
-      await this.audit.record(em, actor, { action: 'update', entityType: 'survey', entityId: initiativeId, initiativeId, before: { title: before.title, scaleLabels: before.scaleLabels }, after: { title: after.title, scaleLabels: after.scaleLabels } });
+      await this.audit.record(em, actor, {
+        action: 'update',
+        entityType: 'survey',
+        entityId: initiativeId,
+        initiativeId,
+        before: { title: before.title, scaleLabels: before.scaleLabels },
+        after: { title: after.title, scaleLabels: after.scaleLabels },
+      });
       return this.load(em, initiativeId);
     });
   }
@@ -59,7 +66,17 @@ export class SurveyInstrumentService {
       this.assertNewWording(items, dto.text);
       await this.save(em, await this.instrument(em, initiativeId));
       const now = this.clock.now();
-      const item: SurveyItem = { id: newId(), initiativeId, position: items.length + 1, text: dto.text, outcome: dto.outcome, indicatorId: indicator.id, starterKey: null, createdAt: now, updatedAt: now };
+      const item: SurveyItem = {
+        id: newId(),
+        initiativeId,
+        position: items.length + 1,
+        text: dto.text,
+        outcome: dto.outcome,
+        indicatorId: indicator.id,
+        starterKey: null,
+        createdAt: now,
+        updatedAt: now,
+      };
       await em.insert(SurveyItem, item);
       const view = toSurveyItemView(item, indicator.name);
       await this.audit.record(em, actor, { action: 'create', entityType: 'survey_item', entityId: item.id, initiativeId, after: view });
@@ -75,13 +92,34 @@ export class SurveyInstrumentService {
       const item = items.find((i) => i.id === itemId);
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
       const indicator = await this.scaleIndicator(em, initiativeId, dto.indicatorId ?? item.indicatorId);
-      if (dto.text !== undefined) this.assertNewWording(items.filter((i) => i.id !== itemId), dto.text);
-      const updated: SurveyItem = { ...item, text: dto.text ?? item.text, outcome: dto.outcome ?? item.outcome, indicatorId: indicator.id, updatedAt: this.clock.now() };
-      await em.update(SurveyItem, { id: itemId }, { text: updated.text, outcome: updated.outcome, indicatorId: updated.indicatorId, updatedAt: updated.updatedAt });
+      if (dto.text !== undefined)
+        this.assertNewWording(
+          items.filter((i) => i.id !== itemId),
+          dto.text,
+        );
+      const updated: SurveyItem = {
+        ...item,
+        text: dto.text ?? item.text,
+        outcome: dto.outcome ?? item.outcome,
+        indicatorId: indicator.id,
+        updatedAt: this.clock.now(),
+      };
+      await em.update(
+        SurveyItem,
+        { id: itemId },
+        { text: updated.text, outcome: updated.outcome, indicatorId: updated.indicatorId, updatedAt: updated.updatedAt },
+      );
       if (dto.position !== undefined) updated.position = await this.move(em, items, itemId, dto.position);
       const before = toSurveyItemView(item, null);
       const after = toSurveyItemView(updated, indicator.name);
-      await this.audit.record(em, actor, { action: 'update', entityType: 'survey_item', entityId: itemId, initiativeId, before: { ...before, indicatorName: undefined }, after: { ...after, indicatorName: undefined } });
+      await this.audit.record(em, actor, {
+        action: 'update',
+        entityType: 'survey_item',
+        entityId: itemId,
+        initiativeId,
+        before: { ...before, indicatorName: undefined },
+        after: { ...after, indicatorName: undefined },
+      });
       return after;
     });
   }
@@ -95,11 +133,23 @@ export class SurveyInstrumentService {
       if (!item) throw new NotFoundException('No survey item with this id in this initiative.');
       const answers = await em.count(SurveyAnswer, { where: { itemId } });
       if (answers) {
-        throw new ConflictException(`"${item.text}" has ${answers} imported answers, which would lose their question; change its wording instead of removing it.`);
+        throw new ConflictException(
+          `"${item.text}" has ${answers} imported answers, which would lose their question; change its wording instead of removing it.`,
+        );
       }
       await em.delete(SurveyItem, { id: itemId });
-      await this.renumber(em, items.filter((i) => i.id !== itemId));
-      await this.audit.record(em, actor, { action: 'delete', entityType: 'survey_item', entityId: itemId, initiativeId, before: toSurveyItemView(item, null), after: null });
+      await this.renumber(
+        em,
+        items.filter((i) => i.id !== itemId),
+      );
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'survey_item',
+        entityId: itemId,
+        initiativeId,
+        before: toSurveyItemView(item, null),
+        after: null,
+      });
     });
   }
 
@@ -123,9 +173,25 @@ export class SurveyInstrumentService {
         if (keys.has(starter.key) || wordings.has(normalisedWording(starter.text))) continue;
         const indicator = await this.starterIndicator(em, actor, initiativeId, starter, indicators);
         const now = this.clock.now();
-        const item: SurveyItem = { id: newId(), initiativeId, position: ++position, text: starter.text, outcome: starter.outcome, indicatorId: indicator.id, starterKey: starter.key, createdAt: now, updatedAt: now };
+        const item: SurveyItem = {
+          id: newId(),
+          initiativeId,
+          position: ++position,
+          text: starter.text,
+          outcome: starter.outcome,
+          indicatorId: indicator.id,
+          starterKey: starter.key,
+          createdAt: now,
+          updatedAt: now,
+        };
         await em.insert(SurveyItem, item);
-        await this.audit.record(em, actor, { action: 'create', entityType: 'survey_item', entityId: item.id, initiativeId, after: toSurveyItemView(item, indicator.name) });
+        await this.audit.record(em, actor, {
+          action: 'create',
+          entityType: 'survey_item',
+          entityId: item.id,
+          initiativeId,
+          after: toSurveyItemView(item, indicator.name),
+        });
       }
       return this.load(em, initiativeId);
     });
@@ -158,13 +224,20 @@ export class SurveyInstrumentService {
 
   private async save(em: EntityManager, instrument: SurveyInstrument): Promise<void> {
     await em.createQueryBuilder().insert().into(SurveyInstrument).values(instrument).orIgnore().updateEntity(false).execute();
-    await em.update(SurveyInstrument, { initiativeId: instrument.initiativeId }, { title: instrument.title, scaleLabels: instrument.scaleLabels, updatedAt: instrument.updatedAt });
+    await em.update(
+      SurveyInstrument,
+      { initiativeId: instrument.initiativeId },
+      { title: instrument.title, scaleLabels: instrument.scaleLabels, updatedAt: instrument.updatedAt },
+    );
   }
 
   private async scaleIndicator(em: EntityManager, initiativeId: string, indicatorId: string): Promise<IndicatorView> {
     const indicator = await this.indicators.oneOf(em, initiativeId, indicatorId);
     if (!indicator) {
-      throw new BadRequestException({ message: 'indicatorId is not an indicator of this initiative', details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }] });
+      throw new BadRequestException({
+        message: 'indicatorId is not an indicator of this initiative',
+        details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }],
+      });
     }
     if (indicator.kind !== 'scale_1_5') {
       const message = `"${indicator.name}" is a ${indicator.kind} indicator; a survey item's answers are a 1–5 score, so it needs a scale_1_5 indicator`;
@@ -195,7 +268,13 @@ export class SurveyInstrumentService {
   }
 
   /** The starter item's indicator: adopted when the initiative has it, else created by libs/cycles' IndicatorsService in this transaction. */
-  private async starterIndicator(em: EntityManager, actor: Principal, initiativeId: string, starter: StarterItem, indicators: IndicatorView[]): Promise<IndicatorView> {
+  private async starterIndicator(
+    em: EntityManager,
+    actor: Principal,
+    initiativeId: string,
+    starter: StarterItem,
+    indicators: IndicatorView[],
+  ): Promise<IndicatorView> {
     const template = starter.indicator.templateKey ? findTemplate(starter.indicator.templateKey) : undefined;
     const name = template?.name ?? starter.indicator.name!;
     const existing = indicators.find((i) => (template && i.templateKey === template.key) || i.name === name);

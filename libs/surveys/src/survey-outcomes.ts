@@ -16,7 +16,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 @Injectable()
 export class SurveyOutcomesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   async forInitiative(actor: Principal, initiativeId: string, cycleId?: string): Promise<SurveyOutcomes> {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
@@ -37,16 +40,29 @@ export async function compileSurveyOutcomes(em: EntityManager, initiativeId: str
       .from('cycles', 'c')
       .where('c.id = :cycleId AND c.initiative_id = :initiativeId', { cycleId, initiativeId })
       .getRawOne<Row>();
-    if (!cycle) throw new BadRequestException({ message: 'cycleId is not a cycle of this initiative', details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }] });
+    if (!cycle)
+      throw new BadRequestException({
+        message: 'cycleId is not a cycle of this initiative',
+        details: [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }],
+      });
     upTo = Number(cycle.number);
   }
   const links = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
-    qb.select('DISTINCT si.outcome', 'outcome').addSelect('si.indicator_id', 'indicator_id').from('survey_items', 'si').where('si.initiative_id = :initiativeId');
+    qb
+      .select('DISTINCT si.outcome', 'outcome')
+      .addSelect('si.indicator_id', 'indicator_id')
+      .from('survey_items', 'si')
+      .where('si.initiative_id = :initiativeId');
   const means = await em
     .createQueryBuilder()
     .select([
-      's.outcome AS outcome', 'c.id AS cycle_id', 'c.number AS cycle_number', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
-      'SUM(e.value * COALESCE(e.sample_size, 1)) AS weighted', 'SUM(COALESCE(e.sample_size, 1)) AS n',
+      's.outcome AS outcome',
+      'c.id AS cycle_id',
+      'c.number AS cycle_number',
+      'ind.id AS indicator_id',
+      'ind.name AS indicator_name',
+      'SUM(e.value * COALESCE(e.sample_size, 1)) AS weighted',
+      'SUM(COALESCE(e.sample_size, 1)) AS n',
     ])
     .from('evidence', 'e')
     .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
@@ -98,11 +114,17 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([outcome, { indicators, cycles }]) => {
       const series: OutcomeInCycle[] = [...cycles.entries()]
-        .map(([cycleId, c]) => ({ cycleId, cycleNumber: c.number, mean: round(c.weighted / c.n), n: c.n, distribution: distributions.get(`${outcome}/${cycleId}`) ?? null }))
+        .map(([cycleId, c]) => ({
+          cycleId,
+          cycleNumber: c.number,
+          mean: round(c.weighted / c.n),
+          n: c.n,
+          distribution: distributions.get(`${outcome}/${cycleId}`) ?? null,
+        }))
         .sort((a, b) => a.cycleNumber - b.cycleNumber);
       const upToHere = series.filter((c) => upTo === null || c.cycleNumber <= upTo);
       const after = upToHere.length && (upTo === null || upToHere[upToHere.length - 1].cycleNumber === upTo) ? upToHere[upToHere.length - 1] : null;
-      const before = after ? upToHere[upToHere.length - 2] ?? null : upToHere[upToHere.length - 1] ?? null;
+      const before = after ? (upToHere[upToHere.length - 2] ?? null) : (upToHere[upToHere.length - 1] ?? null);
       return {
         outcome,
         indicators: [...indicators.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),

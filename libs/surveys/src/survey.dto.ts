@@ -16,7 +16,13 @@ export class UpdateSurveyDto {
   @NoPersonalContact()
   title?: string;
 
-  @ApiPropertyOptional({ type: [String], minItems: 5, maxItems: 5, example: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'], description: 'the words for 1 to 5, as the form shows them' })
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 5,
+    maxItems: 5,
+    example: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
+    description: 'the words for 1 to 5, as the form shows them',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(5, { message: 'scaleLabels must list exactly five labels, for 1 to 5' })
@@ -57,7 +63,9 @@ export class UpdateSurveyItemDto extends PartialType(CreateSurveyItemDto, { skip
 }
 
 export class SurveyCsvDto {
-  @ApiProperty({ description: `the responses file exported from Google Forms ("Download responses (.csv)") or Microsoft Forms (saved as CSV), as text; up to ${MAX_CSV_CHARACTERS} characters` })
+  @ApiProperty({
+    description: `the responses file exported from Google Forms ("Download responses (.csv)") or Microsoft Forms (saved as CSV), as text; up to ${MAX_CSV_CHARACTERS} characters`,
+  })
   @IsString()
   @Length(1, MAX_CSV_CHARACTERS)
   csv: string;

@@ -1,9 +1,7 @@
 import type { SurveyImportView, SurveyItemView } from '@r2c/contracts';
 import { SurveyImport, SurveyItem } from './survey.entities';
 
-export type {
-  PrivacyFlagView, SurveyImportPreview, SurveyImportResult, SurveyImportView, SurveyItemView, SurveyView,
-} from '@r2c/contracts';
+export type { PrivacyFlagView, SurveyImportPreview, SurveyImportResult, SurveyImportView, SurveyItemView, SurveyView } from '@r2c/contracts';
 
 export const toSurveyItemView = (item: SurveyItem, indicatorName: string | null): SurveyItemView => ({
   id: item.id,

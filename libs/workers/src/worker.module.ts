@@ -16,6 +16,10 @@ import { SummaryRelay } from './summary-relay';
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [OutboxModule, RemindersModule, DigestsModule, SummaryCompilingModule], providers: [OutboxRelay, MailProcessor, RemindersProcessor, DigestsProcessor, SummariesProcessor, SummaryRelay] };
+    return {
+      module: WorkerModule,
+      imports: [OutboxModule, RemindersModule, DigestsModule, SummaryCompilingModule],
+      providers: [OutboxRelay, MailProcessor, RemindersProcessor, DigestsProcessor, SummariesProcessor, SummaryRelay],
+    };
   }
 }

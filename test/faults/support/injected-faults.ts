@@ -16,6 +16,8 @@ export async function refuseInserts(dataSource: DataSource, table: string, condi
       await dataSource.query(`DROP FUNCTION ${name}()`);
     };
   }
-  await dataSource.query(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} WHEN ${condition} BEGIN SELECT RAISE(ABORT, 'injected fault: insert into ${table} refused'); END`);
+  await dataSource.query(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} WHEN ${condition} BEGIN SELECT RAISE(ABORT, 'injected fault: insert into ${table} refused'); END`,
+  );
   return async () => void (await dataSource.query(`DROP TRIGGER ${name}`));
 }

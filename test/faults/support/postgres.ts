@@ -30,7 +30,9 @@ export async function startPostgres(): Promise<Postgres> {
   asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 >/dev/null`);
   const port = await onFreePort(async (port) => {
     try {
-      asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start >/dev/null`);
+      asPostgres(
+        `${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start >/dev/null`,
+      );
       return port;
     } catch {
       // pg_ctl only says the server did not start; its log says why (a port taken meanwhile: "Address already in use").

@@ -46,7 +46,9 @@ export class Spawned {
     const main = options.kind === 'worker' ? WORKER_MAIN : API_MAIN;
     builtApp(relative(DIST_ROOT, main), DIST_ROOT);
     // An API that finds its port taken (by whoever took it since freePort chose it) exits at start: start it again on another.
-    return options.kind === 'worker' ? Spawned.spawn(main, dataDir, ownDir, 0, options) : onFreePort((port) => Spawned.spawn(main, dataDir, ownDir, port, options));
+    return options.kind === 'worker'
+      ? Spawned.spawn(main, dataDir, ownDir, 0, options)
+      : onFreePort((port) => Spawned.spawn(main, dataDir, ownDir, port, options));
   }
 
   private static async spawn(main: string, dataDir: string, ownDir: boolean, port: number, options: SpawnOptions): Promise<Spawned> {
@@ -68,8 +70,20 @@ export class Spawned {
     let died: Error | undefined;
     void spawned.exited.then(({ code }) => (died = new Error(`${main} exited with ${code} at start:\n${spawned.log}`)));
     try {
-      if (options.kind === 'worker') await waitFor(async () => spawned.log.includes('R2C Tracker worker started'), 30000, `start of ${main}`, () => died);
-      else await waitFor(async () => (await fetch(`${spawned.base}/health`)).status === 200 && listensOn(child.pid!, port), 30000, `health of ${main}`, () => died);
+      if (options.kind === 'worker')
+        await waitFor(
+          async () => spawned.log.includes('R2C Tracker worker started'),
+          30000,
+          `start of ${main}`,
+          () => died,
+        );
+      else
+        await waitFor(
+          async () => (await fetch(`${spawned.base}/health`)).status === 200 && listensOn(child.pid!, port),
+          30000,
+          `health of ${main}`,
+          () => died,
+        );
     } catch (error) {
       await spawned.stop('SIGKILL');
       throw error;
@@ -157,28 +171,44 @@ export async function warmAgent(base: string, sockets: number): Promise<Agent> {
   return agent;
 }
 
-export function send(agent: Agent, base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export function send(
+  agent: Agent,
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, {
-      agent,
-      method,
-      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => {
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      `${base}${path}`,
+      {
+        agent,
+        method,
+        headers: {
+          ...headers,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateInitiativeDto, CurrentUser, InitiativeListQuery, InitiativesService, Permission, Requires, SetMemberDto, UpdateInitiativeDto } from '@r2c/access';
+import {
+  CreateInitiativeDto,
+  CurrentUser,
+  InitiativeListQuery,
+  InitiativesService,
+  Permission,
+  Requires,
+  SetMemberDto,
+  UpdateInitiativeDto,
+} from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { UuidParam } from '../common/uuid-param';
 

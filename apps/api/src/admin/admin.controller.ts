@@ -27,10 +27,12 @@ class QueueDashboardSessionView implements QueueDashboardSession {
   token!: string;
   @ApiProperty({ example: QUEUE_DASHBOARD_TOKEN_SECONDS, description: 'Seconds the token and the dashboard cookie last' })
   expiresIn!: number;
-  @ApiProperty({ example: '/api/v1/admin/queues?token=…', description: 'Open this address in the browser: the dashboard keeps the token in an HttpOnly cookie' })
+  @ApiProperty({
+    example: '/api/v1/admin/queues?token=…',
+    description: 'Open this address in the browser: the dashboard keeps the token in an HttpOnly cookie',
+  })
   url!: string;
 }
-
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -45,7 +47,9 @@ export class AdminController {
   ) {}
 
   @Post('queue-dashboard/session')
-  @ApiOperation({ summary: `A token that opens the queue dashboard (${QUEUE_DASHBOARD_PATH}) for ${QUEUE_DASHBOARD_TOKEN_SECONDS / 60} minutes and does nothing else` })
+  @ApiOperation({
+    summary: `A token that opens the queue dashboard (${QUEUE_DASHBOARD_PATH}) for ${QUEUE_DASHBOARD_TOKEN_SECONDS / 60} minutes and does nothing else`,
+  })
   @ApiCreatedResponse({ type: QueueDashboardSessionView })
   @Requires(Permission.QueueDashboardOpen)
   openQueueDashboard(@CurrentUser() me: Principal): QueueDashboardSession {

@@ -76,36 +76,41 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     res.status(body.statusCode).json(body);
   };
   const openAgain = 'Open the queue dashboard again from the mail outbox screen of the tracker (admins only).';
-  app.use(QUEUE_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const token = fromQuery ?? cookieToken(req);
-    const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
-    if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
-    if (!verified) return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
-    let user: Awaited<ReturnType<UsersService['activePrincipal']>>;
-    try {
-      user = await users.activePrincipal(verified.userId);
-    } catch (error) {
-      new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
-      return refuse(res, error);
-    }
-    if (!user) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
-    try {
-      await policy.require(user, Permission.QueueDashboardOpen);
-    } catch (refusal) {
-      return refuse(res, refusal);
-    }
-    if (fromQuery) {
-      res.cookie(COOKIE, fromQuery, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.secure || config.appUrl.startsWith('https:'),
-        path: QUEUE_DASHBOARD_PATH,
-        maxAge: verified.expiresAt - clock.now().getTime(),
-      });
-      // The token leaves the address bar and the history; the cookie carries it from here.
-      return res.redirect(303, QUEUE_DASHBOARD_PATH);
-    }
-    next();
-  }, board.getRouter());
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    async (req: Request, res: Response, next: NextFunction) => {
+      const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
+      const token = fromQuery ?? cookieToken(req);
+      const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
+      if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
+      if (!verified)
+        return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
+      let user: Awaited<ReturnType<UsersService['activePrincipal']>>;
+      try {
+        user = await users.activePrincipal(verified.userId);
+      } catch (error) {
+        new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
+        return refuse(res, error);
+      }
+      if (!user) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
+      try {
+        await policy.require(user, Permission.QueueDashboardOpen);
+      } catch (refusal) {
+        return refuse(res, refusal);
+      }
+      if (fromQuery) {
+        res.cookie(COOKIE, fromQuery, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: req.secure || config.appUrl.startsWith('https:'),
+          path: QUEUE_DASHBOARD_PATH,
+          maxAge: verified.expiresAt - clock.now().getTime(),
+        });
+        // The token leaves the address bar and the history; the cookie carries it from here.
+        return res.redirect(303, QUEUE_DASHBOARD_PATH);
+      }
+      next();
+    },
+    board.getRouter(),
+  );
 }

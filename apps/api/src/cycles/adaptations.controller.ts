@@ -13,7 +13,10 @@ export class AdaptationsController {
   constructor(private readonly log: AdaptationLogService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Log a dated change to the programme (FRAME): what changed, who decided, planned or reactive, why, fidelity, temporary or permanent; 409 once the cycle is closed' })
+  @ApiOperation({
+    summary:
+      'Log a dated change to the programme (FRAME): what changed, who decided, planned or reactive, why, fidelity, temporary or permanent; 409 once the cycle is closed',
+  })
   add(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: LogAdaptationDto) {
     return this.log.add(me, id, dto);
   }

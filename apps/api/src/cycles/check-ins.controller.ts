@@ -11,7 +11,10 @@ import { UuidParam } from '../common/uuid-param';
 @ApiBearerAuth()
 @Controller('api/v1/initiatives/:id')
 export class CheckInsController {
-  constructor(private readonly checkIns: CheckInsService, private readonly exports: ExportsService) {}
+  constructor(
+    private readonly checkIns: CheckInsService,
+    private readonly exports: ExportsService,
+  ) {}
 
   @Post('check-ins')
   create(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateCheckInDto) {

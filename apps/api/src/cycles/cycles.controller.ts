@@ -3,14 +3,27 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
-import { AdaptationDto, CreateCycleDto, CreateEvidenceDto, CyclesService, EvidenceService, HypothesisDto, ReflectionDto, ReviewDto, TransitionDto } from '@r2c/cycles';
+import {
+  AdaptationDto,
+  CreateCycleDto,
+  CreateEvidenceDto,
+  CyclesService,
+  EvidenceService,
+  HypothesisDto,
+  ReflectionDto,
+  ReviewDto,
+  TransitionDto,
+} from '@r2c/cycles';
 import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class CyclesController {
-  constructor(private readonly cycles: CyclesService, private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   @Post('initiatives/:id/cycles')
   @ApiOperation({ summary: 'Start the next cycle (201 with number and phase "hypothesis"); 409 while another cycle is open' })

@@ -1,6 +1,18 @@
 import type { CommunityType } from '@r2c/access';
 import type {
-  AdaptationPlanning, Decision, Direction, EvidenceKind, EvidenceMethod, FidelityAnswer, Gathering, IndicatorKind, Outcome, Permanence, Phase, ReviewVerdict, WorkingPhase,
+  AdaptationPlanning,
+  Decision,
+  Direction,
+  EvidenceKind,
+  EvidenceMethod,
+  FidelityAnswer,
+  Gathering,
+  IndicatorKind,
+  Outcome,
+  Permanence,
+  Phase,
+  ReviewVerdict,
+  WorkingPhase,
 } from '@r2c/cycles';
 
 /**
@@ -64,7 +76,15 @@ export interface DemoCycle {
   };
   adaptation?: { description: string; implementedDaysAgo: number; sessionsHeld?: number; participantsReached?: number; gathering?: Gathering };
   /** Changes to the programme during the cycle, in the adaptation log. */
-  adaptationLog?: { daysAgo: number; whatChanged: string; decidedBy: string; planning: AdaptationPlanning; reason: string; fidelityConsistent: FidelityAnswer; permanence: Permanence }[];
+  adaptationLog?: {
+    daysAgo: number;
+    whatChanged: string;
+    decidedBy: string;
+    planning: AdaptationPlanning;
+    reason: string;
+    fidelityConsistent: FidelityAnswer;
+    permanence: Permanence;
+  }[];
   evidence?: DemoEvidence[];
   reflection?: Partial<{ outcome: Outcome; insights: string; decision: Decision; nextSteps: string }>;
   reviews?: DemoReview[];
@@ -124,7 +144,8 @@ const LAKESHORE: DemoPilot = {
         statement:
           'If we replace the speaker-and-questions format with small tables of five, each with a volunteer host and conversation cards, then more participants will talk with someone from a different group, because a small table lowers the stakes of speaking up.',
         expectedOutcome: 'Cross-group conversations observed per session rise from 2 to at least 6, while attendance holds at 12 or more.',
-        rationale: 'Participants said the talk format felt like "being talked at". Open communication is the foundation of trust: people need to feel heard and valued.',
+        rationale:
+          'Participants said the talk format felt like "being talked at". Open communication is the foundation of trust: people need to feel heard and valued.',
         indicators: ['attendance', 'crossGroup', 'trust'],
         predictions: [
           { indicator: 'crossGroup', from: 2, to: 6, note: 'Mean per session, from the hosts’ tally sheets' },
@@ -149,22 +170,51 @@ const LAKESHORE: DemoPilot = {
       },
       adaptationLog: [
         {
-          daysAgo: 98, whatChanged: 'Replaced the speaker-and-questions format with hosted tables of five and conversation cards.', decidedBy: 'Branch librarian with the volunteer hosts',
-          planning: 'planned', reason: 'Participants said the talk format felt like being talked at.', fidelityConsistent: 'yes', permanence: 'permanent',
+          daysAgo: 98,
+          whatChanged: 'Replaced the speaker-and-questions format with hosted tables of five and conversation cards.',
+          decidedBy: 'Branch librarian with the volunteer hosts',
+          planning: 'planned',
+          reason: 'Participants said the talk format felt like being talked at.',
+          fidelityConsistent: 'yes',
+          permanence: 'permanent',
         },
         {
-          daysAgo: 83, whatChanged: 'Let late arrivals sit at a self-seated table instead of joining a hosted one.', decidedBy: 'Volunteer at the door',
-          planning: 'reactive', reason: 'Every hosted table was full when a group of eight arrived together.', fidelityConsistent: 'unsure', permanence: 'temporary',
+          daysAgo: 83,
+          whatChanged: 'Let late arrivals sit at a self-seated table instead of joining a hosted one.',
+          decidedBy: 'Volunteer at the door',
+          planning: 'reactive',
+          reason: 'Every hosted table was full when a group of eight arrived together.',
+          fidelityConsistent: 'unsure',
+          permanence: 'temporary',
         },
       ],
       evidence: [
         { kind: 'measurement', indicator: 'attendance', value: 14, daysAgo: 97, method: 'sign_in', source: 'Sign-in sheet, session 1' },
         { kind: 'measurement', indicator: 'attendance', value: 13, daysAgo: 83, method: 'sign_in', source: 'Sign-in sheet, session 2' },
         { kind: 'measurement', indicator: 'attendance', value: 14, daysAgo: 69, method: 'sign_in', source: 'Sign-in sheet, session 3' },
-        { kind: 'measurement', indicator: 'crossGroup', value: 5, daysAgo: 69, method: 'observation', source: 'Host tally sheets, three sessions (mean per session)' },
+        {
+          kind: 'measurement',
+          indicator: 'crossGroup',
+          value: 5,
+          daysAgo: 69,
+          method: 'observation',
+          source: 'Host tally sheets, three sessions (mean per session)',
+        },
         { kind: 'measurement', indicator: 'trust', value: 3.7, daysAgo: 69, method: 'survey', source: 'Exit card, "I trust the library" 1–5', sampleSize: 29 },
-        { kind: 'observation', text: 'Hosted tables stayed mixed all morning; the one self-seated table filled with regulars who already knew each other.', daysAgo: 83, method: 'observation', source: 'Branch manager notes' },
-        { kind: 'quote', text: 'I came for the coffee and stayed because nobody told me I was wrong. They asked me why.', daysAgo: 69, method: 'interview', source: 'Participant, session 3' },
+        {
+          kind: 'observation',
+          text: 'Hosted tables stayed mixed all morning; the one self-seated table filled with regulars who already knew each other.',
+          daysAgo: 83,
+          method: 'observation',
+          source: 'Branch manager notes',
+        },
+        {
+          kind: 'quote',
+          text: 'I came for the coffee and stayed because nobody told me I was wrong. They asked me why.',
+          daysAgo: 69,
+          method: 'interview',
+          source: 'Participant, session 3',
+        },
       ],
       reflection: {
         outcome: 'partly_supported',
@@ -196,12 +246,18 @@ const LAKESHORE: DemoPilot = {
       },
       adaptationLog: [
         {
-          daysAgo: 48, whatChanged: 'A coloured-card draw at the door seats everyone at a hosted table.', decidedBy: 'Branch librarian, after the coach’s review',
-          planning: 'planned', reason: 'In cycle 1 the self-seated table filled with regulars and did not mix.', fidelityConsistent: 'yes', permanence: 'permanent',
+          daysAgo: 48,
+          whatChanged: 'A coloured-card draw at the door seats everyone at a hosted table.',
+          decidedBy: 'Branch librarian, after the coach’s review',
+          planning: 'planned',
+          reason: 'In cycle 1 the self-seated table filled with regulars and did not mix.',
+          fidelityConsistent: 'yes',
+          permanence: 'permanent',
         },
       ],
       adaptation: {
-        description: 'Coloured-card draw at the door; five volunteer hosts, two of them new, from the Eastside Neighbourhood Association; the same conversation cards.',
+        description:
+          'Coloured-card draw at the door; five volunteer hosts, two of them new, from the Eastside Neighbourhood Association; the same conversation cards.',
         implementedDaysAgo: 48,
         sessionsHeld: 2,
         participantsReached: 39,
@@ -212,13 +268,23 @@ const LAKESHORE: DemoPilot = {
         { kind: 'measurement', indicator: 'repeat', value: 8, daysAgo: 27, method: 'sign_in', source: 'Names matched against cycle 1 sign-in sheets' },
         { kind: 'measurement', indicator: 'crossGroup', value: 7, daysAgo: 27, method: 'observation', source: 'Host tally sheets' },
         { kind: 'measurement', indicator: 'trust', value: 3.9, daysAgo: 27, method: 'survey', source: 'Exit card, "I trust the library" 1–5', sampleSize: 31 },
-        { kind: 'quote', text: 'The card draw was silly and it worked. I sat with a teenager and his grandmother and we talked about the bus lines for an hour.', daysAgo: 41, method: 'interview', source: 'Participant, session 1' },
+        {
+          kind: 'quote',
+          text: 'The card draw was silly and it worked. I sat with a teenager and his grandmother and we talked about the bus lines for an hour.',
+          daysAgo: 41,
+          method: 'interview',
+          source: 'Participant, session 1',
+        },
       ],
     },
   ],
   checkIns: [
     { note: 'Cycle 2 started: the coloured-card draw went smoothly and the two new hosts were at ease by the second table change.' },
-    { note: 'Second session: 20 people, 8 of them back from cycle 1.', blockers: 'The community room is booked for elections on our usual Saturday next month.', helpWanted: 'Ideas for a second venue nearby that feels neutral to everyone.' },
+    {
+      note: 'Second session: 20 people, 8 of them back from cycle 1.',
+      blockers: 'The community room is booked for elections on our usual Saturday next month.',
+      helpWanted: 'Ideas for a second venue nearby that feels neutral to everyone.',
+    },
   ],
 };
 
@@ -241,7 +307,13 @@ const BAYVIEW: DemoPilot = {
     { ref: 'partners', templateKey: 'partner_organisations', baseline: 1, target: 4 },
     {
       ref: 'actedOn',
-      custom: { name: 'Suggestions acted on', unit: 'suggestions', kind: 'count', direction: 'increase', description: 'Suggestions from residents that led to a visible change, shown on the "You said, we did" board.' },
+      custom: {
+        name: 'Suggestions acted on',
+        unit: 'suggestions',
+        kind: 'count',
+        direction: 'increase',
+        description: 'Suggestions from residents that led to a visible change, shown on the "You said, we did" board.',
+      },
       baseline: 0,
       target: 6,
     },
@@ -253,17 +325,30 @@ const BAYVIEW: DemoPilot = {
       plannedDays: 42,
       phase: 'closed',
       hypothesis: {
-        statement: 'If we hold two listening sessions at the apartment complexes\' community room with the tenants\' association, then new participants will come, because the invitation comes from neighbours they know.',
+        statement:
+          "If we hold two listening sessions at the apartment complexes' community room with the tenants' association, then new participants will come, because the invitation comes from neighbours they know.",
         expectedOutcome: 'At least 12 new participants across two sessions and a "the library listens" score of 3.5 or more.',
-        rationale: 'Partnerships strengthen the library\'s ties to its community; the tenants\' association is a non-traditional partner with the residents\' trust.',
+        rationale:
+          "Partnerships strengthen the library's ties to its community; the tenants' association is a non-traditional partner with the residents' trust.",
         indicators: ['newcomers', 'feltHeard', 'partners'],
       },
-      adaptation: { description: 'Two Tell Us! sessions co-hosted with the Route 9 Tenants\' Association, with a suggestion box left in the lobby between them.', implementedDaysAgo: 90, sessionsHeld: 2, participantsReached: 27 },
+      adaptation: {
+        description: "Two Tell Us! sessions co-hosted with the Route 9 Tenants' Association, with a suggestion box left in the lobby between them.",
+        implementedDaysAgo: 90,
+        sessionsHeld: 2,
+        participantsReached: 27,
+      },
       evidence: [
         { kind: 'measurement', indicator: 'newcomers', value: 14, daysAgo: 76, method: 'sign_in', source: 'Sign-in sheets, two sessions' },
         { kind: 'measurement', indicator: 'feltHeard', value: 3.6, daysAgo: 76, method: 'survey', source: 'Paper survey after session 2', sampleSize: 22 },
         { kind: 'measurement', indicator: 'partners', value: 2, daysAgo: 76, method: 'other', source: "Tenants' Association and the school's family liaison" },
-        { kind: 'story', text: 'A grandmother asked for large-print books in Spanish; two weeks later the bookmobile brought a crate to the lobby, and she brought three friends to the second session.', daysAgo: 80, method: 'interview', source: 'Outreach librarian' },
+        {
+          kind: 'story',
+          text: 'A grandmother asked for large-print books in Spanish; two weeks later the bookmobile brought a crate to the lobby, and she brought three friends to the second session.',
+          daysAgo: 80,
+          method: 'interview',
+          source: 'Outreach librarian',
+        },
       ],
       reflection: {
         outcome: 'supported',
@@ -279,16 +364,28 @@ const BAYVIEW: DemoPilot = {
       plannedDays: 45,
       phase: 'review',
       hypothesis: {
-        statement: 'If residents see on a "You said, we did" board which of their suggestions we acted on, then more will feel the library listens to people like them, because the loop from suggestion to change becomes visible.',
+        statement:
+          'If residents see on a "You said, we did" board which of their suggestions we acted on, then more will feel the library listens to people like them, because the loop from suggestion to change becomes visible.',
         expectedOutcome: '"The library listens to people like me" rises from 3.6 to 4.0; at least 6 suggestions acted on.',
         rationale: 'Transparency and accountability are part of belonging.',
         indicators: ['feltHeard', 'actedOn'],
       },
-      adaptation: { description: 'A board in the complex lobby and at the library entrance, updated every two weeks with each suggestion and what we did about it.', implementedDaysAgo: 44, sessionsHeld: 1, participantsReached: 31 },
+      adaptation: {
+        description: 'A board in the complex lobby and at the library entrance, updated every two weeks with each suggestion and what we did about it.',
+        implementedDaysAgo: 44,
+        sessionsHeld: 1,
+        participantsReached: 31,
+      },
       evidence: [
         { kind: 'measurement', indicator: 'actedOn', value: 7, daysAgo: 16, method: 'other', source: '"You said, we did" board log' },
         { kind: 'measurement', indicator: 'feltHeard', value: 4.1, daysAgo: 14, method: 'survey', source: 'Paper survey at the third session', sampleSize: 26 },
-        { kind: 'quote', text: 'I wrote "more evening hours" as a joke. Then it was on the board with a date.', daysAgo: 14, method: 'interview', source: 'Resident, building C' },
+        {
+          kind: 'quote',
+          text: 'I wrote "more evening hours" as a joke. Then it was on the board with a date.',
+          daysAgo: 14,
+          method: 'interview',
+          source: 'Resident, building C',
+        },
       ],
       reflection: {
         outcome: 'supported',
@@ -299,7 +396,12 @@ const BAYVIEW: DemoPilot = {
       reviews: [{ verdict: 'comment', body: 'Reading now. Before I approve: how many of the 26 survey answers came from people who were also at cycle 1?' }],
     },
   ],
-  checkIns: [{ note: 'Cycle 2 evidence is in and the reflection is written; waiting for the coach review.', helpWanted: 'A template for writing up the method for the other branches.' }],
+  checkIns: [
+    {
+      note: 'Cycle 2 evidence is in and the reflection is written; waiting for the coach review.',
+      helpWanted: 'A template for writing up the method for the other branches.',
+    },
+  ],
 };
 
 const BIG_SKY: DemoPilot = {
@@ -327,18 +429,30 @@ const BIG_SKY: DemoPilot = {
       plannedDays: 56,
       phase: 'reflection',
       hypothesis: {
-        statement: 'If the county public health nurse co-hosts a weekly café with blood-pressure checks, then more isolated older adults will come and meet someone new, because the nurse is already a trusted visitor on the ranches.',
+        statement:
+          'If the county public health nurse co-hosts a weekly café with blood-pressure checks, then more isolated older adults will come and meet someone new, because the nurse is already a trusted visitor on the ranches.',
         expectedOutcome: 'Weekly attendance from 6 to 12; at least half of participants say they met someone new.',
         rationale: 'Public health is part of library outreach; partnerships are the key to rural library services to older adults.',
         indicators: ['attendance', 'metSomeone', 'partners'],
       },
-      adaptation: { description: 'Weekly Tuesday café in the reading room, co-hosted by the county public health nurse, with rides from the senior centre van.', implementedDaysAgo: 52, sessionsHeld: 6, participantsReached: 23 },
+      adaptation: {
+        description: 'Weekly Tuesday café in the reading room, co-hosted by the county public health nurse, with rides from the senior centre van.',
+        implementedDaysAgo: 52,
+        sessionsHeld: 6,
+        participantsReached: 23,
+      },
       evidence: [
         { kind: 'measurement', indicator: 'attendance', value: 9, daysAgo: 45, method: 'sign_in', source: 'Sign-in sheet, weeks 1–2 (mean)' },
         { kind: 'measurement', indicator: 'attendance', value: 13, daysAgo: 24, method: 'sign_in', source: 'Sign-in sheet, weeks 3–6 (mean)' },
         { kind: 'measurement', indicator: 'metSomeone', value: 55, daysAgo: 24, method: 'survey', source: 'Show of hands at closing', sampleSize: 13 },
         { kind: 'measurement', indicator: 'partners', value: 2, daysAgo: 24, method: 'other', source: 'County health department and the senior centre' },
-        { kind: 'quote', text: 'Out here you can go a week without saying a word to anybody. Tuesday is my talking day now.', daysAgo: 31, method: 'interview', source: 'Participant, 81' },
+        {
+          kind: 'quote',
+          text: 'Out here you can go a week without saying a word to anybody. Tuesday is my talking day now.',
+          daysAgo: 31,
+          method: 'interview',
+          source: 'Participant, 81',
+        },
       ],
       reflection: { insights: 'The van mattered more than the nurse: attendance jumped when the rides started in week 3.' },
     },
@@ -364,7 +478,13 @@ const RED_MESA: DemoPilot = {
     { ref: 'belonging', templateKey: 'sense_of_belonging', baseline: 3.5, target: 4.2 },
     {
       ref: 'stories',
-      custom: { name: 'Stories recorded', unit: 'stories', kind: 'count', direction: 'increase', description: 'Oral histories recorded, with the elder\'s consent to keep them at the library.' },
+      custom: {
+        name: 'Stories recorded',
+        unit: 'stories',
+        kind: 'count',
+        direction: 'increase',
+        description: "Oral histories recorded, with the elder's consent to keep them at the library.",
+      },
       baseline: 0,
       target: 12,
     },
@@ -376,7 +496,8 @@ const RED_MESA: DemoPilot = {
       plannedDays: 42,
       phase: 'adaptation',
       hypothesis: {
-        statement: 'If students and elders meet in a story circle before any recording, then more elders will agree to record their stories, because they will know who is listening.',
+        statement:
+          'If students and elders meet in a story circle before any recording, then more elders will agree to record their stories, because they will know who is listening.',
         expectedOutcome: 'Twelve stories recorded in six weeks; belonging score of 4 or more among participants.',
         rationale: 'People need to feel comfortable and safe enough to participate before they share something personal.',
         indicators: ['stories', 'belonging', 'attendance'],
@@ -397,14 +518,20 @@ const RED_MESA: DemoPilot = {
       },
     },
   ],
-  checkIns: [{ note: 'First story circle: 9 students, 5 elders. Nobody recorded yet, as planned.', blockers: 'The recording kit from the state library has not arrived.' }],
+  checkIns: [
+    {
+      note: 'First story circle: 9 students, 5 elders. Nobody recorded yet, as planned.',
+      blockers: 'The recording kit from the state library has not arrived.',
+    },
+  ],
 };
 
 const MISSION_FLATS: DemoPilot = {
   library: { name: 'Mission Flats Public Library (demo)', city: 'Mission Flats', state: 'CA', communityType: 'urban', timezone: 'America/Los_Angeles' },
   initiative: {
     title: 'World Café: Our Neighbourhood, Our Library',
-    summary: 'World Café evenings where residents of a fast-changing neighbourhood talk in rotating small groups about what the neighbourhood needs, using the World Café Method and Hosting Tool Kit.',
+    summary:
+      'World Café evenings where residents of a fast-changing neighbourhood talk in rotating small groups about what the neighbourhood needs, using the World Café Method and Hosting Tool Kit.',
     audience: 'Long-time residents and new arrivals in the Mission Flats neighbourhood',
     learningQuestion: 'What helps long-time residents and new arrivals find common ground?',
     checkInCadenceDays: 14,
@@ -424,21 +551,28 @@ const MISSION_FLATS: DemoPilot = {
       plannedDays: 42,
       phase: 'hypothesis',
       hypothesis: {
-        statement: 'If we open the World Café with the Common Ground activity (each table finds five things everyone shares), then participants will feel comfortable taking part, because they start from what they have in common.',
+        statement:
+          'If we open the World Café with the Common Ground activity (each table finds five things everyone shares), then participants will feel comfortable taking part, because they start from what they have in common.',
         expectedOutcome: 'A "felt comfortable taking part" score of 4 or more.',
         rationale: '',
         indicators: ['comfortable', 'crossGroup'],
       },
     },
   ],
-  checkIns: [{ note: 'Drafting the hypothesis; first café evening planned in three weeks.', helpWanted: 'Icebreakers that do not presume anything about who is at the table.' }],
+  checkIns: [
+    {
+      note: 'Drafting the hypothesis; first café evening planned in three weeks.',
+      helpWanted: 'Icebreakers that do not presume anything about who is at the table.',
+    },
+  ],
 };
 
 const WILLOW_BAY: DemoPilot = {
   library: { name: 'Willow Bay Tribal Library (demo)', city: 'Willow Bay', state: 'AK', communityType: 'tribal', timezone: 'America/Anchorage' },
   initiative: {
     title: 'Common Ground Nights',
-    summary: 'Evenings of shared activities (the Common Ground Activity, the Alphabet Photo Challenge around the village) that bring families, the school and the tribal council together at the library.',
+    summary:
+      'Evenings of shared activities (the Common Ground Activity, the Alphabet Photo Challenge around the village) that bring families, the school and the tribal council together at the library.',
     audience: 'Families of the village, school staff and tribal council members',
     learningQuestion: 'Do shared activities make people see the library as a place that belongs to the whole village?',
     checkInCadenceDays: 28,
@@ -458,17 +592,29 @@ const WILLOW_BAY: DemoPilot = {
       plannedDays: 42,
       phase: 'closed',
       hypothesis: {
-        statement: 'If families, teachers and council members team up for the Alphabet Photo Challenge and then show their photos at the library, then more people will say they belong at the library, because they make something together there.',
+        statement:
+          'If families, teachers and council members team up for the Alphabet Photo Challenge and then show their photos at the library, then more people will say they belong at the library, because they make something together there.',
         expectedOutcome: 'Attendance of 25 and a belonging score of 3.8 or more.',
         rationale: 'Belonging grows from shared values, traditions and goals, and from participation and collaboration.',
         indicators: ['attendance', 'belonging', 'partners'],
       },
-      adaptation: { description: 'Mixed teams of four walked the village for an afternoon, then projected their photos at the library with soup from the council kitchen.', implementedDaysAgo: 70, sessionsHeld: 2, participantsReached: 46 },
+      adaptation: {
+        description: 'Mixed teams of four walked the village for an afternoon, then projected their photos at the library with soup from the council kitchen.',
+        implementedDaysAgo: 70,
+        sessionsHeld: 2,
+        participantsReached: 46,
+      },
       evidence: [
         { kind: 'measurement', indicator: 'attendance', value: 28, daysAgo: 63, method: 'sign_in', source: 'Sign-in sheet, photo night' },
         { kind: 'measurement', indicator: 'belonging', value: 4.2, daysAgo: 63, method: 'survey', source: 'Exit cards', sampleSize: 24 },
         { kind: 'measurement', indicator: 'partners', value: 3, daysAgo: 63, method: 'other', source: 'School, tribal council, health clinic' },
-        { kind: 'quote', text: 'My grandson found a photo for every letter except X. The council president helped him with "X marks the fish camp".', daysAgo: 63, method: 'interview', source: 'Parent' },
+        {
+          kind: 'quote',
+          text: 'My grandson found a photo for every letter except X. The council president helped him with "X marks the fish camp".',
+          daysAgo: 63,
+          method: 'interview',
+          source: 'Parent',
+        },
       ],
       reflection: {
         outcome: 'supported',
@@ -495,7 +641,8 @@ const LEHUA_VALLEY: DemoPilot = {
   library: { name: 'Lehua Valley Public Library (demo)', city: 'Lehua Valley', state: 'HI', communityType: 'rural', timezone: 'Pacific/Honolulu' },
   initiative: {
     title: 'Talk Story Board',
-    summary: 'Passive programming that builds community: a weekly question on a big board by the entrance and a colouring table, inviting anyone to answer and "talk story" without signing up for anything.',
+    summary:
+      'Passive programming that builds community: a weekly question on a big board by the entrance and a colouring table, inviting anyone to answer and "talk story" without signing up for anything.',
     audience: 'Visitors who come for Wi-Fi, printing or the bus shelter but never join a programme',
     learningQuestion: 'Can a self-directed activity make people who never join programmes feel the library listens to them?',
     checkInCadenceDays: 14,
@@ -508,7 +655,13 @@ const LEHUA_VALLEY: DemoPilot = {
     { ref: 'feltHeard', templateKey: 'felt_heard', baseline: 3, target: 3.8 },
     {
       ref: 'answers',
-      custom: { name: 'Answers posted on the board', unit: 'answers', kind: 'count', direction: 'increase', description: 'Sticky-note answers to the week\'s question, counted every Friday.' },
+      custom: {
+        name: 'Answers posted on the board',
+        unit: 'answers',
+        kind: 'count',
+        direction: 'increase',
+        description: "Sticky-note answers to the week's question, counted every Friday.",
+      },
       baseline: 0,
       target: 50,
     },
@@ -520,23 +673,46 @@ const LEHUA_VALLEY: DemoPilot = {
       plannedDays: 42,
       phase: 'evidence',
       hypothesis: {
-        statement: 'If we post one inclusive question a week by the entrance, then visitors who never join programmes will answer it, because it asks nothing of them but a minute.',
+        statement:
+          'If we post one inclusive question a week by the entrance, then visitors who never join programmes will answer it, because it asks nothing of them but a minute.',
         expectedOutcome: '50 answers a week by week four.',
         rationale: 'Is this question inclusive of the experience of all who will gather? Starting small and optional lowers the barrier.',
         learningQuestion: 'Which questions get the most answers?',
         indicators: ['answers', 'newcomers', 'feltHeard'],
       },
-      adaptation: { description: 'A question board by the entrance with markers and sticky notes; a new question every Monday, chosen from the icebreakers list.', implementedDaysAgo: 28, sessionsHeld: 4, participantsReached: 120 },
+      adaptation: {
+        description: 'A question board by the entrance with markers and sticky notes; a new question every Monday, chosen from the icebreakers list.',
+        implementedDaysAgo: 28,
+        sessionsHeld: 4,
+        participantsReached: 120,
+      },
       evidence: [
         { kind: 'measurement', indicator: 'answers', value: 22, daysAgo: 21, method: 'observation', source: 'Friday count, week 1' },
         { kind: 'measurement', indicator: 'answers', value: 41, daysAgo: 14, method: 'observation', source: 'Friday count, week 2' },
         { kind: 'measurement', indicator: 'answers', value: 57, daysAgo: 7, method: 'observation', source: 'Friday count, week 3' },
-        { kind: 'observation', text: '"What is your favourite place in the valley?" got three times the answers of "What should the library offer?"', daysAgo: 7, method: 'observation', source: 'Board photos' },
-        { kind: 'quote', text: 'I wait for the bus here every day. First time anybody asked me anything.', daysAgo: 14, method: 'interview', source: 'Visitor' },
+        {
+          kind: 'observation',
+          text: '"What is your favourite place in the valley?" got three times the answers of "What should the library offer?"',
+          daysAgo: 7,
+          method: 'observation',
+          source: 'Board photos',
+        },
+        {
+          kind: 'quote',
+          text: 'I wait for the bus here every day. First time anybody asked me anything.',
+          daysAgo: 14,
+          method: 'interview',
+          source: 'Visitor',
+        },
       ],
     },
   ],
-  checkIns: [{ note: 'Week 3: 57 answers. The place questions work best.', helpWanted: 'How do we ask the "library listens" survey question without spoiling the passive feel?' }],
+  checkIns: [
+    {
+      note: 'Week 3: 57 answers. The place questions work best.',
+      helpWanted: 'How do we ask the "library listens" survey question without spoiling the passive feel?',
+    },
+  ],
 };
 
 export const DEMO_PILOTS: DemoPilot[] = [LAKESHORE, BAYVIEW, BIG_SKY, RED_MESA, MISSION_FLATS, WILLOW_BAY, LEHUA_VALLEY];

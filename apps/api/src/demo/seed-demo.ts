@@ -69,7 +69,10 @@ class DemoSeeder {
   private readonly logins = new Map<string, DemoLogin>();
   private cycleCount = 0;
 
-  constructor(private readonly app: INestApplicationContext, private readonly password: string) {
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly password: string,
+  ) {
     this.users = app.get(UsersService);
     this.libraries = app.get(LibrariesService);
     this.initiatives = app.get(InitiativesService);
@@ -88,16 +91,19 @@ class DemoSeeder {
     for (const coach of DEMO_COACHES) coaches.set(coach.key, await this.account(admin, coach, 'coach'));
     for (const subscriber of DEMO_SUBSCRIBERS) await this.account(admin, subscriber, 'subscriber');
     for (const pilot of DEMO_PILOTS) await this.pilot(admin, coaches, pilot);
-    return { password: this.password, logins: [...this.logins.values()], libraries: DEMO_PILOTS.length, initiatives: DEMO_PILOTS.length, cycles: this.cycleCount };
+    return {
+      password: this.password,
+      logins: [...this.logins.values()],
+      libraries: DEMO_PILOTS.length,
+      initiatives: DEMO_PILOTS.length,
+      cycles: this.cycleCount,
+    };
   }
 
   private async assertNotSeeded(): Promise<void> {
     const names = DEMO_PILOTS.map((p) => p.library.name);
     const emails = [DEMO_ADMIN, ...DEMO_COACHES, ...DEMO_SUBSCRIBERS, ...DEMO_PILOTS.map((p) => p.librarian)].map(demoEmail);
-    const [library, user] = await Promise.all([
-      this.app.get(LibrariesService).anyNamed(names),
-      this.app.get(UsersService).anyWithEmail(emails),
-    ]);
+    const [library, user] = await Promise.all([this.app.get(LibrariesService).anyNamed(names), this.app.get(UsersService).anyWithEmail(emails)]);
     if (library || user) throw new DemoDataPresent();
   }
 
@@ -115,7 +121,10 @@ class DemoSeeder {
     const librarian = await this.account(admin, pilot.librarian, 'librarian');
     const coach = coaches.get(pilot.coach);
     if (!coach) throw new Error(`demo pilot "${initiative.title}" names an unknown coach "${pilot.coach}"`);
-    for (const [member, role] of [[librarian, 'librarian'], [coach, 'coach']] as const) {
+    for (const [member, role] of [
+      [librarian, 'librarian'],
+      [coach, 'coach'],
+    ] as const) {
       await this.initiatives.setMember(admin, initiative.id, member.id, { role });
       this.logins.get(member.id)!.initiatives.push(initiative.title);
     }
@@ -136,7 +145,11 @@ class DemoSeeder {
       if (!id) throw new Error(`demo cycle "${demo.title}" names an unknown indicator "${ref}"`);
       return id;
     };
-    const { id } = await this.cycles.create(librarian, initiativeId, { title: demo.title, plannedStart: this.daysAgo(demo.startedDaysAgo), plannedEnd: this.daysAgo(demo.startedDaysAgo - demo.plannedDays) });
+    const { id } = await this.cycles.create(librarian, initiativeId, {
+      title: demo.title,
+      plannedStart: this.daysAgo(demo.startedDaysAgo),
+      plannedEnd: this.daysAgo(demo.startedDaysAgo - demo.plannedDays),
+    });
     this.cycleCount++;
     const reaches = (phase: Phase) => phaseIndex(demo.phase) >= phaseIndex(phase);
     const moveTo = (to: Phase) => this.cycles.transition(librarian, id, to);
@@ -189,7 +202,11 @@ export function formatDemoLogins(demo: DemoLogins): string {
   const rows = demo.logins.map((l) => [l.email, l.role, l.initiatives.join('; ') || ROLE_NOTE[l.role] || '']);
   const header = ['email', 'role', 'initiative'];
   const widths = [0, 1].map((i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]) : cell))
+      .join('  ')
+      .trimEnd();
   return [
     `Demo data created: ${demo.libraries} fictional pilot libraries marked "${DEMO_LABEL}", ${demo.initiatives} initiatives, ${demo.cycles} cycles.`,
     `This is demo data, for exploring only. Every demo account ends in @${DEMO_EMAIL_DOMAIN}.`,

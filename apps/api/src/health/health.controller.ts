@@ -39,8 +39,17 @@ export class HealthController implements OnModuleDestroy {
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise; job counts per queue' })
   async check(@Res() res: Response): Promise<void> {
     const [db, redis] = await Promise.all([
-      within(2000, this.dataSource.query('SELECT 1')).then((): Status => 'ok', (): Status => 'down'),
-      within(1000, this.redisReady().then(() => this.redis.ping())).then((): Status => 'ok', (): Status => 'down'),
+      within(2000, this.dataSource.query('SELECT 1')).then(
+        (): Status => 'ok',
+        (): Status => 'down',
+      ),
+      within(
+        1000,
+        this.redisReady().then(() => this.redis.ping()),
+      ).then(
+        (): Status => 'ok',
+        (): Status => 'down',
+      ),
     ]);
     const ok = db === 'ok' && redis === 'ok';
     const queues = redis === 'ok' ? await within(1000, this.queues.counts()).catch(() => 'unknown' as const) : 'unknown';

@@ -12,11 +12,17 @@ import { UuidParam } from '../common/uuid-param';
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ExportController {
-  constructor(private readonly exports: ExportService, private readonly clock: Clock) {}
+  constructor(
+    private readonly exports: ExportService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('initiatives/:id/export.json')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Everything of one initiative: library, people (no passwords), memberships, indicators, cycles, evidence, reviews, check-ins, adaptations, survey (members, admins)' })
+  @ApiOperation({
+    summary:
+      'Everything of one initiative: library, people (no passwords), memberships, indicators, cycles, evidence, reviews, check-ins, adaptations, survey (members, admins)',
+  })
   async initiative(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
     const document = await this.exports.initiative(me, id);
     res.attachment(`r2c-initiative-${id}-${this.today()}.json`);

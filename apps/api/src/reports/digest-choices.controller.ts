@@ -12,7 +12,10 @@ import { LinkPageFilter } from './link-page.filter';
 @ApiTags('digests')
 @Controller('api/v1')
 export class DigestChoicesController {
-  constructor(private readonly initiatives: InitiativesService, private readonly preferences: DigestPreferencesService) {}
+  constructor(
+    private readonly initiatives: InitiativesService,
+    private readonly preferences: DigestPreferencesService,
+  ) {}
 
   @Put('initiatives/:id/digest-sharing')
   @ApiBearerAuth()
@@ -38,7 +41,9 @@ export class DigestChoicesController {
   @Public()
   @UseFilters(LinkPageFilter)
   @Get('digest-preferences')
-  @ApiOperation({ summary: 'The page behind "how often" in a digest email: the current choice and a button for each (HTML; JSON when asked for). Changes nothing.' })
+  @ApiOperation({
+    summary: 'The page behind "how often" in a digest email: the current choice and a button for each (HTML; JSON when asked for). Changes nothing.',
+  })
   async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
     this.answer(req, res, ['html', 'json'], await this.preferences.viaLink(query.token), query.token, false);
   }
@@ -50,13 +55,20 @@ export class DigestChoicesController {
   @ApiOperation({ summary: 'Sets the frequency named in the query for the person the signed token names; no sign-in (JSON; HTML for the page’s buttons)' })
   async chooseViaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
     if (!query.frequency) {
-      throw new BadRequestException({ message: 'Choose a frequency: weekly, monthly or none.', details: [{ field: 'frequency', problems: ['is required to change the choice'] }] });
+      throw new BadRequestException({
+        message: 'Choose a frequency: weekly, monthly or none.',
+        details: [{ field: 'frequency', problems: ['is required to change the choice'] }],
+      });
     }
     this.answer(req, res, ['json', 'html'], await this.preferences.setViaLink(query.token, query.frequency), query.token, true);
   }
 
   private answer(req: Request, res: Response, preference: string[], answer: LinkedDigestPreference, token: string, saved: boolean): void {
-    if (req.accepts(preference) === 'html') res.status(200).type('text/html; charset=utf-8').send(this.preferences.page(answer, token, saved));
+    if (req.accepts(preference) === 'html')
+      res
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .send(this.preferences.page(answer, token, saved));
     else res.status(200).json(answer);
   }
 }

@@ -17,9 +17,16 @@ export class SummariesController {
   constructor(private readonly summaries: CycleSummaries) {}
 
   @Get()
-  @ApiOperation({ summary: "A cycle's summary (latest version unless ?version=); members and admins, subscribers once the cycle is closed; 404 before the first compile" })
+  @ApiOperation({
+    summary: "A cycle's summary (latest version unless ?version=); members and admins, subscribers once the cycle is closed; 404 before the first compile",
+  })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
-  async read(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: SummaryQuery, @Res({ passthrough: true }) res: Response): Promise<SummaryContent | string> {
+  async read(
+    @CurrentUser() me: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: SummaryQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SummaryContent | string> {
     const summary = await this.summaries.read(me, id, query.version);
     if (query.format === 'md') {
       res.type('text/markdown; charset=utf-8');

@@ -14,7 +14,9 @@ export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The page behind the unsubscribe link in a digest email: one button that POSTs to the same URL. Changes nothing (mail scanners open links).' })
+  @ApiOperation({
+    summary: 'The page behind the unsubscribe link in a digest email: one button that POSTs to the same URL. Changes nothing (mail scanners open links).',
+  })
   async viaLink(@Query() query: UnsubscribeQuery, @Res() res: Response) {
     const state = await this.unsubscribes.state(query.token);
     res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(state, query.token));
@@ -22,11 +24,17 @@ export class UnsubscribeController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: "Stops the digest: RFC 8058 one-click (List-Unsubscribe=One-Click, as mail clients POST it), an empty body, or the page's button (JSON; HTML for a browser)" })
+  @ApiOperation({
+    summary:
+      "Stops the digest: RFC 8058 one-click (List-Unsubscribe=One-Click, as mail clients POST it), an empty body, or the page's button (JSON; HTML for a browser)",
+  })
   async oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody, @Req() req: Request, @Res() res: Response) {
     const answer = await this.unsubscribes.unsubscribe(query.token);
     if (req.accepts(['json', 'html']) === 'html') {
-      res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page({ unsubscribed: true, email: answer.email }, query.token));
+      res
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .send(this.unsubscribes.page({ unsubscribed: true, email: answer.email }, query.token));
     } else res.status(200).json(answer);
   }
 }

@@ -5,7 +5,14 @@ import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import {
-  CommitSurveyImportDto, CreateSurveyItemDto, PreviewSurveyImportDto, SurveyImportService, SurveyInstrumentService, SurveyOutcomesService, UpdateSurveyDto, UpdateSurveyItemDto,
+  CommitSurveyImportDto,
+  CreateSurveyItemDto,
+  PreviewSurveyImportDto,
+  SurveyImportService,
+  SurveyInstrumentService,
+  SurveyOutcomesService,
+  UpdateSurveyDto,
+  UpdateSurveyItemDto,
 } from '@r2c/surveys';
 import { UuidParam } from '../common/uuid-param';
 
@@ -27,7 +34,10 @@ export class SurveyController {
   ) {}
 
   @Get('survey-starter-items')
-  @ApiOperation({ summary: 'The starter trust survey that ships with the product: statements on trust in the library, belonging, feeling heard, bridging across differences, social connection' })
+  @ApiOperation({
+    summary:
+      'The starter trust survey that ships with the product: statements on trust in the library, belonging, feeling heard, bridging across differences, social connection',
+  })
   starter() {
     const items = this.instruments.starterItems();
     return { items, total: items.length };
@@ -72,7 +82,8 @@ export class SurveyController {
   @Post('initiatives/:id/survey/imports/preview')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Reads a Forms CSV (JSON body {csv, mapping?}) without storing anything: columns matched to items by wording (or mapped as sent), columns flagged as names, emails or phone numbers, bad rows with their line',
+    summary:
+      'Reads a Forms CSV (JSON body {csv, mapping?}) without storing anything: columns matched to items by wording (or mapped as sent), columns flagged as names, emails or phone numbers, bad rows with their line',
   })
   preview(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: PreviewSurveyImportDto) {
     return this.imports.preview(me, id, dto);
@@ -80,7 +91,8 @@ export class SurveyController {
 
   @Post('initiatives/:id/survey/imports')
   @ApiOperation({
-    summary: 'Imports the responses all or nothing into an open cycle: one measurement per mapped item (mean, response count as sample size, method survey); any bad row is 400 listing every one, and nothing is stored',
+    summary:
+      'Imports the responses all or nothing into an open cycle: one measurement per mapped item (mean, response count as sample size, method survey); any bad row is 400 listing every one, and nothing is stored',
   })
   commit(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CommitSurveyImportDto) {
     return this.imports.commit(me, id, dto);

@@ -1,7 +1,38 @@
 import type {
-  Adaptation, CheckIn, CheckInPage, Cycle, CycleListItem, Digest, DigestListItem, DigestRunAnswer, EvidenceKind, EvidenceMethod,
-  Hypothesis, Indicator, IndicatorTemplate, Initiative, InitiativeStatus, InitiativeWithMembers, Library, LoggedAdaptation, LoginResult, Me, Member,
-  MemberRole, OutboxMessage, OutboxStatus, Page, Phase, QueueDashboardSession, Reflection, ReviewQueue, Role, Summary, User, Verdict, WorkingPhase,
+  Adaptation,
+  CheckIn,
+  CheckInPage,
+  Cycle,
+  CycleListItem,
+  Digest,
+  DigestListItem,
+  DigestRunAnswer,
+  EvidenceKind,
+  EvidenceMethod,
+  Hypothesis,
+  Indicator,
+  IndicatorTemplate,
+  Initiative,
+  InitiativeStatus,
+  InitiativeWithMembers,
+  Library,
+  LoggedAdaptation,
+  LoginResult,
+  Me,
+  Member,
+  MemberRole,
+  OutboxMessage,
+  OutboxStatus,
+  Page,
+  Phase,
+  QueueDashboardSession,
+  Reflection,
+  ReviewQueue,
+  Role,
+  Summary,
+  User,
+  Verdict,
+  WorkingPhase,
 } from './types';
 
 export interface FieldProblem {
@@ -11,7 +42,11 @@ export interface FieldProblem {
 
 /** A refused request, told in words a person can act on; `details` name the fields at fault. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly details: FieldProblem[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: FieldProblem[] = [],
+  ) {
     super(message);
   }
 
@@ -61,7 +96,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
   if (res.status >= 500) return new ApiError(res.status, SERVER_FAULT);
   const body: unknown = await res.json().catch(() => null);
   const message = (body as { message?: unknown })?.message;
-  const words = typeof message === 'string' && message.trim() ? message : FALLBACK[res.status] ?? 'The request was refused.';
+  const words = typeof message === 'string' && message.trim() ? message : (FALLBACK[res.status] ?? 'The request was refused.');
   return new ApiError(res.status, words, detailsOf(body));
 }
 
@@ -108,7 +143,11 @@ export interface NewPrediction {
   note?: string;
 }
 
-export type SectionBody = { hypothesis: Partial<Omit<Hypothesis, 'predictions'>> & { predictions?: NewPrediction[] }; adaptation: Partial<Adaptation>; reflection: Partial<Reflection> };
+export type SectionBody = {
+  hypothesis: Partial<Omit<Hypothesis, 'predictions'>> & { predictions?: NewPrediction[] };
+  adaptation: Partial<Adaptation>;
+  reflection: Partial<Reflection>;
+};
 
 export interface NewEvidence {
   kind: EvidenceKind;
@@ -154,7 +193,8 @@ export const api = {
   deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
   review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
   adaptations: (cycleId: string) => get<Page<LoggedAdaptation>>(`/api/v1/cycles/${cycleId}/adaptations?limit=100`),
-  logAdaptation: (cycleId: string, body: Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>) => post<LoggedAdaptation>(`/api/v1/cycles/${cycleId}/adaptations`, body),
+  logAdaptation: (cycleId: string, body: Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>) =>
+    post<LoggedAdaptation>(`/api/v1/cycles/${cycleId}/adaptations`, body),
   withdrawAdaptation: (cycleId: string, adaptationId: string) => del(`/api/v1/cycles/${cycleId}/adaptations/${adaptationId}`),
   reviewQueue: () => get<ReviewQueue>('/api/v1/review-queue'),
   summary: (cycleId: string) => get<Summary>(`/api/v1/cycles/${cycleId}/summary?format=json`),

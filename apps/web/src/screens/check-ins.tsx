@@ -31,7 +31,11 @@ export function CheckIns({ initiativeId, canWrite, members }: { initiativeId: st
     setError(null);
     setStatus('');
     if (!note.trim()) {
-      setError(new ApiError(400, 'Write a short note of what happened.', [{ field: 'note', problems: ['Write a short note of what happened since the last check-in.'] }]));
+      setError(
+        new ApiError(400, 'Write a short note of what happened.', [
+          { field: 'note', problems: ['Write a short note of what happened since the last check-in.'] },
+        ]),
+      );
       return;
     }
     await run(async () => {
@@ -72,8 +76,16 @@ export function CheckIns({ initiativeId, canWrite, members }: { initiativeId: st
                   {formatInstant(c.createdAt)} · {nameOf(c.authorId)}
                 </p>
                 <p>{c.note}</p>
-                {c.blockers && <p><strong>Blockers:</strong> {c.blockers}</p>}
-                {c.helpWanted && <p><strong>Help wanted:</strong> {c.helpWanted}</p>}
+                {c.blockers && (
+                  <p>
+                    <strong>Blockers:</strong> {c.blockers}
+                  </p>
+                )}
+                {c.helpWanted && (
+                  <p>
+                    <strong>Help wanted:</strong> {c.helpWanted}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

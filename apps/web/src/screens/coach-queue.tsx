@@ -27,7 +27,14 @@ export function CoachQueue() {
   const { cyclesInReview, overdueCheckIns, initiatives } = queue.data;
 
   return (
-    <Page title="Review queue" lead={<p>Across {plural(initiatives.length, 'initiative')} you {me.role === 'admin' ? 'oversee' : 'coach'}.</p>}>
+    <Page
+      title="Review queue"
+      lead={
+        <p>
+          Across {plural(initiatives.length, 'initiative')} you {me.role === 'admin' ? 'oversee' : 'coach'}.
+        </p>
+      }
+    >
       <Section title={`Cycles waiting for review (${cyclesInReview.length})`} id="waiting">
         {cyclesInReview.length === 0 ? (
           <p className="hint">No cycle is waiting for review.</p>

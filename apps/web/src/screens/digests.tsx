@@ -24,7 +24,11 @@ export function DigestArchive() {
       )}
       <Section title="Archive" id="archive">
         {!list.data ? (
-          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+          list.error ? (
+            <LoadFailed error={list.error} retry={list.reload} />
+          ) : (
+            <Loading />
+          )
         ) : list.data.items.length === 0 ? (
           <p className="hint">No digest has been compiled yet.</p>
         ) : (
@@ -95,7 +99,14 @@ export function DigestPage({ id }: { id: string }) {
   const d = digest.data;
   const content = d.content;
   return (
-    <Page title={`Digest of ${period(d.periodStart, d.periodEnd)}`} lead={<p className="meta">Compiled {formatInstant(d.compiledAt)} · sent to {plural(d.recipients, 'subscriber')}</p>}>
+    <Page
+      title={`Digest of ${period(d.periodStart, d.periodEnd)}`}
+      lead={
+        <p className="meta">
+          Compiled {formatInstant(d.compiledAt)} · sent to {plural(d.recipients, 'subscriber')}
+        </p>
+      }
+    >
       <Section title={`Cycles closed (${content.closedCycles.length})`} id="closed">
         {content.closedCycles.length === 0 ? (
           <p className="hint">No cycle closed in this period.</p>

@@ -33,8 +33,7 @@ export function InitiativePage({ id }: { id: string }) {
   const { initiative, indicators, cycles, open, library } = loaded.data;
   const canWrite = standing === 'librarian' || standing === 'admin';
   const update = (changes: Partial<typeof loaded.data>) => loaded.set({ ...loaded.data!, ...changes });
-  const cycleChanged = (cycle: Cycle) =>
-    update({ open: cycle.phase === 'closed' ? null : cycle, cycles: [cycle, ...cycles.filter((c) => c.id !== cycle.id)] });
+  const cycleChanged = (cycle: Cycle) => update({ open: cycle.phase === 'closed' ? null : cycle, cycles: [cycle, ...cycles.filter((c) => c.id !== cycle.id)] });
   const nextNumber = Math.max(0, ...cycles.map((c) => c.number)) + 1;
   const download = (path: string, name: string) => {
     setDownloadError(null);
@@ -47,7 +46,8 @@ export function InitiativePage({ id }: { id: string }) {
       lead={
         <>
           <p className="meta">
-            {library ? `${library.name}, ${library.city}, ${library.state}` : null} · {STATUS_NAMES[initiative.status]} · check-ins every {initiative.checkInCadenceDays} days
+            {library ? `${library.name}, ${library.city}, ${library.state}` : null} · {STATUS_NAMES[initiative.status]} · check-ins every{' '}
+            {initiative.checkInCadenceDays} days
           </p>
           <p>{initiative.summary}</p>
           <dl className="facts compact">
@@ -90,7 +90,8 @@ export function InitiativePage({ id }: { id: string }) {
 
       <Section title="Trust survey" id="trust-survey">
         <p>
-          <Link to={`/initiatives/${id}/survey`}>Open the trust survey</Link>: its statements, responses imported from Google Forms or Microsoft Forms, and each outcome before and after.
+          <Link to={`/initiatives/${id}/survey`}>Open the trust survey</Link>: its statements, responses imported from Google Forms or Microsoft Forms, and each
+          outcome before and after.
         </p>
       </Section>
 
@@ -107,7 +108,11 @@ export function InitiativePage({ id }: { id: string }) {
           ))}
         </ul>
         <div className="actions">
-          <button type="button" className="button secondary" onClick={() => download(`/api/v1/initiatives/${id}/evidence.csv`, `evidence-${initiative.title}.csv`)}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => download(`/api/v1/initiatives/${id}/evidence.csv`, `evidence-${initiative.title}.csv`)}
+          >
             Download all evidence (CSV)
           </button>
           <button type="button" className="button secondary" onClick={() => download(`/api/v1/initiatives/${id}/calendar.ics`, `r2c-${initiative.title}.ics`)}>

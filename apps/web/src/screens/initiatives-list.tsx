@@ -14,7 +14,11 @@ export function InitiativesList() {
   return (
     <Page title="Initiatives">
       {!list.data ? (
-        list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+        list.error ? (
+          <LoadFailed error={list.error} retry={list.reload} />
+        ) : (
+          <Loading />
+        )
       ) : list.data.items.length === 0 ? (
         <p>You are not part of any initiative yet. Programme staff add people to initiatives.</p>
       ) : (

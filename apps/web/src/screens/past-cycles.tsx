@@ -49,7 +49,13 @@ export function PastCycles({ cycles }: { cycles: CycleListItem[] }) {
       ) : (
         <div className="charts">
           {summary.data.indicators.map((indicator) => (
-            <RunChart key={indicator.id} indicator={indicator} currentCycle={latest.number} markers={summary.data!.chartMarkers} spans={summary.data!.cycleSpans} />
+            <RunChart
+              key={indicator.id}
+              indicator={indicator}
+              currentCycle={latest.number}
+              markers={summary.data!.chartMarkers}
+              spans={summary.data!.cycleSpans}
+            />
           ))}
         </div>
       )}

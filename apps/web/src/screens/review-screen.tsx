@@ -90,7 +90,9 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
       </Section>
       {canReview && cycle.phase !== 'closed' && (
         <Section title="Your review" id="your-review">
-          {!inReview && <p className="hint">This cycle is not in review yet: you can leave a comment now, and approve it once the librarians send it for review.</p>}
+          {!inReview && (
+            <p className="hint">This cycle is not in review yet: you can leave a comment now, and approve it once the librarians send it for review.</p>
+          )}
           <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="your-review-title">
             <ErrorSummary error={error} title="The review was not saved" />
             <RadioGroup<Verdict>

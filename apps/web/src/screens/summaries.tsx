@@ -27,7 +27,11 @@ export function SummaryList() {
   return (
     <Page title="Published summaries" lead={<p>Summaries of the cycles the pilots closed, as announced in the coalition digests.</p>}>
       {!list.data ? (
-        list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+        list.error ? (
+          <LoadFailed error={list.error} retry={list.reload} />
+        ) : (
+          <Loading />
+        )
       ) : list.data.length === 0 ? (
         <p className="hint">No summary has been published yet.</p>
       ) : (
@@ -65,7 +69,8 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
       title={`${s.initiative.title}: ${cycleName(s.cycle)}`}
       lead={
         <p className="meta">
-          {s.initiative.libraryName} · {formatDate(s.cycle.plannedStart)} – {formatDate(s.cycle.plannedEnd)} · summary version {s.version}, compiled {formatInstant(s.compiledAt)}
+          {s.initiative.libraryName} · {formatDate(s.cycle.plannedStart)} – {formatDate(s.cycle.plannedEnd)} · summary version {s.version}, compiled{' '}
+          {formatInstant(s.compiledAt)}
         </p>
       }
     >
@@ -107,7 +112,8 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
       )}
       <Section title="Evidence" id="evidence">
         <p>
-          {plural(s.evidence.total, 'entry', 'entries')}: {plural(s.evidence.measurements, 'measurement')}, {plural(s.evidence.observations, 'observation')}, {plural(s.evidence.quotes, 'quote')}, {plural(s.evidence.stories, 'story', 'stories')}.
+          {plural(s.evidence.total, 'entry', 'entries')}: {plural(s.evidence.measurements, 'measurement')}, {plural(s.evidence.observations, 'observation')},{' '}
+          {plural(s.evidence.quotes, 'quote')}, {plural(s.evidence.stories, 'story', 'stories')}.
         </p>
         {s.indicators.length > 0 && (
           <TableScroll label="Indicators in this cycle">

@@ -7,7 +7,12 @@ const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${formatNumber
 function Verdict({ p }: { p: PredictionOutcome }) {
   if (p.met === null) return <span className="meta">Not measured yet</span>;
   const difference = p.differenceFromPrediction === null ? '' : ` (${signed(p.differenceFromPrediction)})`;
-  return <span className={p.met ? 'met' : 'not-met'}>{p.met ? 'Met' : 'Not met'}{difference}</span>;
+  return (
+    <span className={p.met ? 'met' : 'not-met'}>
+      {p.met ? 'Met' : 'Not met'}
+      {difference}
+    </span>
+  );
 }
 
 /** Each prediction of the hypothesis beside what this cycle's evidence showed. */
@@ -79,7 +84,11 @@ export function Distributions({ indicators }: { indicators: IndicatorSummary[] }
               </tr>
             </tbody>
           </table>
-          {d!.notWhole > 0 && <p className="meta">{d!.notWhole === 1 ? '1 more entry is a mean' : `${d!.notWhole} more entries are means`} of several answers, not counted by point.</p>}
+          {d!.notWhole > 0 && (
+            <p className="meta">
+              {d!.notWhole === 1 ? '1 more entry is a mean' : `${d!.notWhole} more entries are means`} of several answers, not counted by point.
+            </p>
+          )}
         </TableScroll>
       ))}
     </>
@@ -99,7 +108,8 @@ export function SummaryAdaptationLog({ entries }: { entries: SummaryAdaptation[]
           {a.whatChanged}
           <span className="meta">
             {' '}
-            — decided by {a.decidedBy}; why: {a.reason} ({PLANNING_NAMES[a.planning].toLowerCase()}, {PERMANENCE_NAMES[a.permanence].toLowerCase()}; keeps the core: {FIDELITY_NAMES[a.fidelityConsistent].toLowerCase()})
+            — decided by {a.decidedBy}; why: {a.reason} ({PLANNING_NAMES[a.planning].toLowerCase()}, {PERMANENCE_NAMES[a.permanence].toLowerCase()}; keeps the
+            core: {FIDELITY_NAMES[a.fidelityConsistent].toLowerCase()})
           </span>
         </li>
       ))}

@@ -6,8 +6,7 @@ export interface FieldLink {
   label: string;
 }
 
-const plain = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something unexpected happened in this page. Reload it and try again.';
+const plain = (error: unknown) => (error instanceof ApiError ? error.message : 'Something unexpected happened in this page. Reload it and try again.');
 
 /**
  * The reason an action was refused, at the top of its form, taking the focus so a screen reader

@@ -24,7 +24,11 @@ function Label({ id, label, optional }: Pick<FieldProps, 'id' | 'label' | 'optio
 }
 
 export function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null;
+  return hint ? (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
 }
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
@@ -84,12 +88,13 @@ export interface Option<V extends string = string> {
   label: string;
 }
 
-type SelectProps = FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChange'> & {
-  options: Option[];
-  /** The first, empty choice ("Choose …"); leave out when a value is always chosen. */
-  placeholder?: string;
-  onChange(value: string): void;
-};
+type SelectProps = FieldProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'onChange'> & {
+    options: Option[];
+    /** The first, empty choice ("Choose …"); leave out when a value is always chosen. */
+    placeholder?: string;
+    onChange(value: string): void;
+  };
 
 export function SelectField({ id, label, hint, errors, optional, options, placeholder, onChange, ...select }: SelectProps) {
   return (
@@ -97,7 +102,14 @@ export function SelectField({ id, label, hint, errors, optional, options, placeh
       <Label id={id} label={label} optional={optional} />
       <Hint id={id} hint={hint} />
       <FieldErrors id={id} errors={errors} />
-      <select id={id} name={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...select} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        name={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...select}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -118,15 +130,37 @@ interface ChoiceProps<V extends string> {
   inline?: boolean;
 }
 
-export function RadioGroup<V extends string>({ id, legend, hint, errors, options, value, onChange, inline }: ChoiceProps<V> & { value: V | '' | null; onChange(value: V): void }) {
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  errors,
+  options,
+  value,
+  onChange,
+  inline,
+}: ChoiceProps<V> & { value: V | '' | null; onChange(value: V): void }) {
   return (
-    <fieldset id={id} tabIndex={-1} className={`field choices${inline ? ' choices-inline' : ''}${errors?.length ? ' field-invalid' : ''}`} aria-describedby={describedBy(id, hint, errors)}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`field choices${inline ? ' choices-inline' : ''}${errors?.length ? ' field-invalid' : ''}`}
+      aria-describedby={describedBy(id, hint, errors)}
+    >
       <legend className="label">{legend}</legend>
       <Hint id={id} hint={hint} />
       <FieldErrors id={id} errors={errors} />
       {options.map((o) => (
         <div className="choice" key={o.value}>
-          <input type="radio" id={`${id}-${o.value}`} name={id} value={o.value} checked={value === o.value} disabled={o.disabled} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            id={`${id}-${o.value}`}
+            name={id}
+            value={o.value}
+            checked={value === o.value}
+            disabled={o.disabled}
+            onChange={() => onChange(o.value)}
+          />
           <label htmlFor={`${id}-${o.value}`}>
             {o.label}
             {o.hint && <span className="choice-hint">{o.hint}</span>}
@@ -137,7 +171,15 @@ export function RadioGroup<V extends string>({ id, legend, hint, errors, options
   );
 }
 
-export function CheckboxGroup({ id, legend, hint, errors, options, values, onChange }: ChoiceProps<string> & { values: string[]; onChange(values: string[]): void }) {
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  errors,
+  options,
+  values,
+  onChange,
+}: ChoiceProps<string> & { values: string[]; onChange(values: string[]): void }) {
   const toggle = (value: string, on: boolean) => onChange(on ? [...values, value] : values.filter((v) => v !== value));
   return (
     <fieldset id={id} tabIndex={-1} className={`field choices${errors?.length ? ' field-invalid' : ''}`} aria-describedby={describedBy(id, hint, errors)}>
@@ -146,7 +188,14 @@ export function CheckboxGroup({ id, legend, hint, errors, options, values, onCha
       <FieldErrors id={id} errors={errors} />
       {options.map((o) => (
         <div className="choice" key={o.value}>
-          <input type="checkbox" id={`${id}-${o.value}`} name={id} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+          <input
+            type="checkbox"
+            id={`${id}-${o.value}`}
+            name={id}
+            value={o.value}
+            checked={values.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
           <label htmlFor={`${id}-${o.value}`}>
             {o.label}
             {o.hint && <span className="choice-hint">{o.hint}</span>}

@@ -19,13 +19,17 @@ export function PhaseStepper({ phase, selected, onSelect }: { phase: Phase; sele
             <li key={p} className={`step step-${state}${p === selected ? ' step-selected' : ''}`} aria-current={state === 'current' ? 'step' : undefined}>
               {reached ? (
                 <button type="button" onClick={() => onSelect(p)} aria-pressed={p === selected}>
-                  <span className="step-number" aria-hidden="true">{state === 'done' ? '✓' : i + 1}</span>
+                  <span className="step-number" aria-hidden="true">
+                    {state === 'done' ? '✓' : i + 1}
+                  </span>
                   <span className="step-name">{PHASE_NAMES[p]}</span>
                   <span className="visually-hidden">, {words}</span>
                 </button>
               ) : (
                 <span className="step-static">
-                  <span className="step-number" aria-hidden="true">{state === 'done' ? '✓' : i + 1}</span>
+                  <span className="step-number" aria-hidden="true">
+                    {state === 'done' ? '✓' : i + 1}
+                  </span>
                   <span className="step-name">{PHASE_NAMES[p]}</span>
                   <span className="visually-hidden">, {words}</span>
                 </span>

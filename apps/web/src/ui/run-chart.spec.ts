@@ -31,8 +31,16 @@ const attendance: Pick<IndicatorSummary, 'id' | 'name' | 'unit' | 'kind' | 'base
 function drawnBoth(markers: ChartMarker[], indicator = attendance, cycleSpans = spans) {
   const points = indicator.series.flatMap((p) => (p.mean === null ? [] : [{ cycleNumber: p.cycleNumber, mean: p.mean, n: p.n }]));
   const server = runChart({
-    indicatorName: indicator.name, unit: indicator.unit, cycleNumbers: [1, 2, 3], points, baseline: indicator.baseline, target: indicator.target,
-    currentCycle: 3, range: fixedRange(indicator.kind), cycleSpans, adaptations: markers,
+    indicatorName: indicator.name,
+    unit: indicator.unit,
+    cycleNumbers: [1, 2, 3],
+    points,
+    baseline: indicator.baseline,
+    target: indicator.target,
+    currentCycle: 3,
+    range: fixedRange(indicator.kind),
+    cycleSpans,
+    adaptations: markers,
   });
   const web = renderToStaticMarkup(createElement(RunChart, { indicator, currentCycle: 3, markers, spans: cycleSpans }));
   const share = (box: typeof WEB_PLOT) => (x: string) => (Number(x) - box.left) / box.width;

@@ -33,7 +33,15 @@ export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: 
 
   const last = Math.max(currentCycle ?? 0, ...points.map((p) => p.cycleNumber));
   const chart = runChartModel(
-    { cycleNumbers: Array.from({ length: last }, (_, k) => k + 1), points, baseline: indicator.baseline, target: indicator.target, range: fixedRange(indicator.kind), markers, spans },
+    {
+      cycleNumbers: Array.from({ length: last }, (_, k) => k + 1),
+      points,
+      baseline: indicator.baseline,
+      target: indicator.target,
+      range: fixedRange(indicator.kind),
+      markers,
+      spans,
+    },
     WEB_PLOT,
   );
   const { trend } = chart;
@@ -44,7 +52,9 @@ export function RunChart({ indicator, currentCycle, markers = [], spans = [] }: 
     (indicator.baseline !== null ? ` Baseline ${formatNumber(indicator.baseline)}.` : '') +
     (indicator.target !== null ? ` Target ${formatNumber(indicator.target)}.` : '') +
     (trend ? '' : ` Fewer than ${MIN_POINTS_FOR_TREND} points, so no trend line is drawn.`) +
-    (chart.markers.length ? ` Adaptations: ${chart.markers.map((m) => `${m.label} on ${formatDate(m.madeOn)} (cycle ${m.cycleNumber}): ${m.whatChanged}`).join('; ')}.` : '');
+    (chart.markers.length
+      ? ` Adaptations: ${chart.markers.map((m) => `${m.label} on ${formatDate(m.madeOn)} (cycle ${m.cycleNumber}): ${m.whatChanged}`).join('; ')}.`
+      : '');
 
   return (
     <figure className="run-chart">

@@ -1,4 +1,19 @@
-import type { AdaptationPlanning, CommunityType, Decision, EvidenceKind, EvidenceMethod, FidelityAnswer, IndicatorKind, InitiativeStatus, Outcome, OutboxStatus, Permanence, Phase, Role, Verdict } from '../api/types';
+import type {
+  AdaptationPlanning,
+  CommunityType,
+  Decision,
+  EvidenceKind,
+  EvidenceMethod,
+  FidelityAnswer,
+  IndicatorKind,
+  InitiativeStatus,
+  Outcome,
+  OutboxStatus,
+  Permanence,
+  Phase,
+  Role,
+  Verdict,
+} from '../api/types';
 
 /** The product's words for the API's values, in one place. */
 export const PHASE_NAMES: Record<Phase, string> = {

@@ -1,6 +1,21 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const AUDITED_ENTITY_TYPES = ['user', 'library', 'initiative', 'membership', 'indicator', 'cycle', 'evidence', 'review', 'check_in', 'digest', 'adaptation', 'survey', 'survey_item', 'survey_import'] as const;
+export const AUDITED_ENTITY_TYPES = [
+  'user',
+  'library',
+  'initiative',
+  'membership',
+  'indicator',
+  'cycle',
+  'evidence',
+  'review',
+  'check_in',
+  'digest',
+  'adaptation',
+  'survey',
+  'survey_item',
+  'survey_import',
+] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
 @Entity('audit_entries')

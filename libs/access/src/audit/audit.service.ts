@@ -32,7 +32,11 @@ function withoutSecrets(value: object | null | undefined): Record<string, unknow
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: Clock, private readonly policy: AccessPolicy) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   /** Writes one audit row with the caller's transaction, so a change and its record commit together. */
   async record(em: EntityManager, actor: Principal | null, change: AuditChange): Promise<void> {

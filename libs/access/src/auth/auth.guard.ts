@@ -9,7 +9,11 @@ import type { Principal } from './principal';
 /** Every route needs a valid token of an active user unless marked @Public(), and the permission its @Requires() names. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService, private readonly policy: AccessPolicy) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];

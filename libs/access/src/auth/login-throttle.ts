@@ -37,7 +37,11 @@ export class TooManySignInAttempts extends HttpException {
 export class LoginThrottle {
   private readonly postgres: boolean;
 
-  constructor(@InjectDataSource() dataSource: DataSource, private readonly tx: Transactions, private readonly clock: Clock) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+  ) {
     this.postgres = dataSource.options.type === 'postgres';
   }
 

@@ -18,4 +18,6 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** The account permission the route needs; the auth guard asks the access policy (403 when refused). */
 export const Requires = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
 
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ principal: Principal }>().principal);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ principal: Principal }>().principal,
+);

@@ -38,7 +38,10 @@ export function IsCalendarDate(options?: ValidationOptions) {
 export function IsAcceptablePassword(options?: ValidationOptions) {
   const problemOf = (value: unknown, object: object) => {
     const { email, name } = object as { email?: unknown; name?: unknown };
-    return passwordProblem(value, [email, name].filter((word): word is string => typeof word === 'string'));
+    return passwordProblem(
+      value,
+      [email, name].filter((word): word is string => typeof word === 'string'),
+    );
   };
   return (object: object, propertyName: string) =>
     registerDecorator({

@@ -39,7 +39,15 @@ export class CheckInRoster {
       .getRepository(Initiative)
       .createQueryBuilder('i')
       .innerJoin('libraries', 'l', 'l.id = i.library_id')
-      .select(['i.id AS id', 'i.title AS title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence', 'i.last_check_in_at AS last_check_in_at', 'l.timezone AS timezone', 'l.name AS library_name'])
+      .select([
+        'i.id AS id',
+        'i.title AS title',
+        'i.start_date AS start_date',
+        'i.check_in_cadence_days AS cadence',
+        'i.last_check_in_at AS last_check_in_at',
+        'l.timezone AS timezone',
+        'l.name AS library_name',
+      ])
       .where("i.status = 'active'")
       .getRawMany<Record<string, unknown>>();
     return rows.map((r) => ({

@@ -73,7 +73,10 @@ export class InitiativeListQuery extends PageQuery {
 }
 
 export class DigestSharingDto {
-  @ApiProperty({ enum: DIGEST_SHARING, description: 'everything; closed_cycles (only cycles a coach approved, with their results); nothing (absent from the digest)' })
+  @ApiProperty({
+    enum: DIGEST_SHARING,
+    description: 'everything; closed_cycles (only cycles a coach approved, with their results); nothing (absent from the digest)',
+  })
   @IsIn(DIGEST_SHARING, { message: `digestSharing must be one of ${DIGEST_SHARING.join(', ')}` })
   digestSharing: DigestSharing;
 }
@@ -98,4 +101,3 @@ export const toInitiativeView = (i: Initiative): InitiativeView => ({
   createdAt: new Date(i.createdAt).toISOString(),
   updatedAt: new Date(i.updatedAt).toISOString(),
 });
-

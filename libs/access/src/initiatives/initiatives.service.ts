@@ -9,7 +9,16 @@ import { AccessPolicy } from '../policy/access-policy';
 import { Permission } from '../policy/permissions';
 import { User } from '../users/user.entity';
 import type { InitiativeWithMembers, MembershipView } from '@r2c/contracts';
-import { CreateInitiativeDto, DigestSharingDto, InitiativeListQuery, InitiativeView, MemberView, SetMemberDto, toInitiativeView, UpdateInitiativeDto } from './initiative.dto';
+import {
+  CreateInitiativeDto,
+  DigestSharingDto,
+  InitiativeListQuery,
+  InitiativeView,
+  MemberView,
+  SetMemberDto,
+  toInitiativeView,
+  UpdateInitiativeDto,
+} from './initiative.dto';
 import { Initiative, Membership } from './initiative.entity';
 import { canHoldMembership } from './membership-rule';
 
@@ -26,12 +35,21 @@ export class InitiativesService {
   create(actor: Principal, dto: CreateInitiativeDto): Promise<InitiativeView> {
     return this.tx.run(async (em) => {
       if (!(await em.exists(Library, { where: { id: dto.libraryId } }))) {
-        throw new BadRequestException({ message: 'libraryId does not name an existing library', details: [{ field: 'libraryId', problems: ['no library with this id'] }] });
+        throw new BadRequestException({
+          message: 'libraryId does not name an existing library',
+          details: [{ field: 'libraryId', problems: ['no library with this id'] }],
+        });
       }
       const now = this.clock.now();
       const initiative: Initiative = { id: newId(), ...dto, status: 'active', createdAt: now, updatedAt: now };
       await em.insert(Initiative, initiative);
-      await this.audit.record(em, actor, { action: 'create', entityType: 'initiative', entityId: initiative.id, initiativeId: initiative.id, after: toInitiativeView(initiative) });
+      await this.audit.record(em, actor, {
+        action: 'create',
+        entityType: 'initiative',
+        entityId: initiative.id,
+        initiativeId: initiative.id,
+        after: toInitiativeView(initiative),
+      });
       return toInitiativeView(initiative);
     });
   }
@@ -63,7 +81,14 @@ export class InitiativesService {
       const updated: Initiative = { ...initiative, ...dto, updatedAt: this.clock.now() };
       await em.update(Initiative, { id }, { ...dto, updatedAt: updated.updatedAt });
       const action = dto.status && dto.status !== initiative.status ? `status:${dto.status}` : 'update';
-      await this.audit.record(em, actor, { action, entityType: 'initiative', entityId: id, initiativeId: id, before: toInitiativeView(initiative), after: toInitiativeView(updated) });
+      await this.audit.record(em, actor, {
+        action,
+        entityType: 'initiative',
+        entityId: id,
+        initiativeId: id,
+        before: toInitiativeView(initiative),
+        after: toInitiativeView(updated),
+      });
       return toInitiativeView(updated);
     });
   }
@@ -74,7 +99,14 @@ export class InitiativesService {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeShare, { initiativeId: id }, em);
       const updated: Initiative = { ...initiative, digestSharing: dto.digestSharing, updatedAt: this.clock.now() };
       await em.update(Initiative, { id }, { digestSharing: dto.digestSharing, updatedAt: updated.updatedAt });
-      await this.audit.record(em, actor, { action: 'digest_sharing', entityType: 'initiative', entityId: id, initiativeId: id, before: { digestSharing: toInitiativeView(initiative).digestSharing }, after: { digestSharing: dto.digestSharing } });
+      await this.audit.record(em, actor, {
+        action: 'digest_sharing',
+        entityType: 'initiative',
+        entityId: id,
+        initiativeId: id,
+        before: { digestSharing: toInitiativeView(initiative).digestSharing },
+        after: { digestSharing: dto.digestSharing },
+      });
       return toInitiativeView(updated);
     });
   }
@@ -85,7 +117,9 @@ export class InitiativesService {
       const user = await em.findOne(User, { where: { id: userId } });
       if (!user) throw new NotFoundException('No user with this id.');
       if (!canHoldMembership(user.role, dto.role)) {
-        throw new ConflictException(`${user.name} has a ${user.role} account; only a ${dto.role} account can be a ${dto.role} of an initiative. Change the account's role first.`);
+        throw new ConflictException(
+          `${user.name} has a ${user.role} account; only a ${dto.role} account can be a ${dto.role} of an initiative. Change the account's role first.`,
+        );
       }
       const existing = await em.findOne(Membership, { where: { initiativeId, userId } });
       if (existing) {
@@ -111,7 +145,14 @@ export class InitiativesService {
       const existing = await em.findOne(Membership, { where: { initiativeId, userId } });
       if (!existing) throw new NotFoundException('This user is not a member of the initiative.');
       await em.delete(Membership, { initiativeId, userId });
-      await this.audit.record(em, actor, { action: 'delete', entityType: 'membership', entityId: userId, initiativeId, before: { userId, role: existing.role }, after: null });
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'membership',
+        entityId: userId,
+        initiativeId,
+        before: { userId, role: existing.role },
+        after: null,
+      });
     });
   }
 

@@ -27,7 +27,9 @@ export class LibrariesService {
   }
 
   async list(query: PageQuery): Promise<Page<LibraryView>> {
-    const [items, total] = await this.dataSource.getRepository(Library).findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(Library)
+      .findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
     return { items: items.map(toLibraryView), total };
   }
 
@@ -53,7 +55,13 @@ export class LibrariesService {
       if (!library) throw new NotFoundException('No library with this id.');
       const updated: Library = { ...library, ...dto, updatedAt: this.clock.now() };
       await em.update(Library, { id }, { ...dto, updatedAt: updated.updatedAt });
-      await this.audit.record(em, actor, { action: 'update', entityType: 'library', entityId: id, before: toLibraryView(library), after: toLibraryView(updated) });
+      await this.audit.record(em, actor, {
+        action: 'update',
+        entityType: 'library',
+        entityId: id,
+        before: toLibraryView(library),
+        after: toLibraryView(updated),
+      });
       return toLibraryView(updated);
     });
   }

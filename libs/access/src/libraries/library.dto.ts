@@ -48,4 +48,3 @@ export const toLibraryView = (l: Library): LibraryView => ({
   timezone: l.timezone,
   createdAt: new Date(l.createdAt).toISOString(),
 });
-

@@ -56,10 +56,13 @@ export class AccessPolicy {
     const roles = memberRolesHolding(permission);
     if (!roles.length) return qb.andWhere('1 = 0');
     const key = permission.replace(/\W/g, '_');
-    return qb.andWhere(`${initiativeColumn} IN (SELECT scope_m.initiative_id FROM memberships scope_m WHERE scope_m.user_id = :scope_user AND scope_m.role IN (:...${key}_roles))`, {
-      scope_user: actor.id,
-      [`${key}_roles`]: roles,
-    });
+    return qb.andWhere(
+      `${initiativeColumn} IN (SELECT scope_m.initiative_id FROM memberships scope_m WHERE scope_m.user_id = :scope_user AND scope_m.role IN (:...${key}_roles))`,
+      {
+        scope_user: actor.id,
+        [`${key}_roles`]: roles,
+      },
+    );
   }
 
   private async standingOn(actor: Principal, initiativeId: string, em?: EntityManager): Promise<InitiativeAccess | null> {

@@ -39,12 +39,15 @@ describe('decide', () => {
     expect(rows.map(([p]) => p).sort()).toEqual([...PERMISSIONS].sort());
   });
 
-  it.each(rows.flatMap(([permission, expected]) => STANDINGS.map((standing, i) => [permission, standing, expected[i]] as const)))('%s for %s: %s', (permission, standing, expected) => {
-    const decision = decide(permission, standing);
-    if (expected === OK) expect(decision).toEqual({ allowed: true });
-    else expect(decision).toMatchObject({ allowed: false, status: expected, reason: expect.stringMatching(/^[A-Z].*\.$/) });
-    expect(holds(permission, standing)).toBe(expected === OK);
-  });
+  it.each(rows.flatMap(([permission, expected]) => STANDINGS.map((standing, i) => [permission, standing, expected[i]] as const)))(
+    '%s for %s: %s',
+    (permission, standing, expected) => {
+      const decision = decide(permission, standing);
+      if (expected === OK) expect(decision).toEqual({ allowed: true });
+      else expect(decision).toMatchObject({ allowed: false, status: expected, reason: expect.stringMatching(/^[A-Z].*\.$/) });
+      expect(holds(permission, standing)).toBe(expected === OK);
+    },
+  );
 
   it('hides a cycle from an outsider as a cycle, and an initiative as an initiative', () => {
     expect(decide(Permission.CycleReview, 'outsider')).toMatchObject({ status: 404, reason: 'No cycle with this id.' });

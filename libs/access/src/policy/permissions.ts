@@ -68,10 +68,22 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   'queueDashboard.open': ADMINS_ONLY('see the queue dashboard'),
   'initiative.read': { about: 'initiative', holders: ['admin', 'librarian', 'coach'], refusal: 'You cannot see this initiative.' },
   'initiative.manage': { about: 'initiative', holders: ['admin'], refusal: 'Only admins can change an initiative and its members.' },
-  'initiative.share': { about: 'initiative', holders: ['admin', 'librarian'], refusal: "Only the initiative's librarians and admins can choose what it shares in the digest." },
-  'initiative.contribute': { about: 'initiative', holders: ['admin', 'librarian'], refusal: "Only the initiative's librarians and admins can record or change its work." },
+  'initiative.share': {
+    about: 'initiative',
+    holders: ['admin', 'librarian'],
+    refusal: "Only the initiative's librarians and admins can choose what it shares in the digest.",
+  },
+  'initiative.contribute': {
+    about: 'initiative',
+    holders: ['admin', 'librarian'],
+    refusal: "Only the initiative's librarians and admins can record or change its work.",
+  },
   'export.run': { about: 'initiative', holders: ['admin', 'librarian', 'coach'], refusal: "Only the initiative's members and admins can export it." },
-  'cycle.contribute': { about: 'cycle', holders: ['admin', 'librarian'], refusal: "Only the initiative's librarians and admins can record or change its work." },
+  'cycle.contribute': {
+    about: 'cycle',
+    holders: ['admin', 'librarian'],
+    refusal: "Only the initiative's librarians and admins can record or change its work.",
+  },
   'cycle.advance': {
     about: 'cycle',
     holders: ['admin', 'librarian'],
@@ -118,7 +130,8 @@ export function decide(permission: Permission, standing: Standing, shared = fals
   if (holders.includes('signed-in')) return GRANTED;
   if (standing !== 'outsider' && holders.includes(standing)) return GRANTED;
   if (shared && holders.includes('signed-in, if shared')) return GRANTED;
-  if (standing === 'outsider' && rule.about !== 'account') return { allowed: false, status: 404, reason: rule.about === 'cycle' ? 'No cycle with this id.' : 'No initiative with this id.' };
+  if (standing === 'outsider' && rule.about !== 'account')
+    return { allowed: false, status: 404, reason: rule.about === 'cycle' ? 'No cycle with this id.' : 'No initiative with this id.' };
   return { allowed: false, status: 403, reason: rule.refusal };
 }
 

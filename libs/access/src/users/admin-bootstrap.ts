@@ -17,7 +17,10 @@ export const INITIAL_ADMIN_FILE = 'initial-admin.txt';
 export class AdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('AdminBootstrap');
 
-  constructor(private readonly users: UsersService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (await this.users.adminExists()) return;
@@ -35,7 +38,11 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       return;
     }
     const file = join(this.config.dataDir, INITIAL_ADMIN_FILE);
-    writeFileSync(file, `email: ${email}\npassword: ${password}\n\nChange it after signing in (PUT /api/v1/me/password {"currentPassword": "…", "newPassword": "…"}) and delete this file.\n`, { mode: 0o600 });
+    writeFileSync(
+      file,
+      `email: ${email}\npassword: ${password}\n\nChange it after signing in (PUT /api/v1/me/password {"currentPassword": "…", "newPassword": "…"}) and delete this file.\n`,
+      { mode: 0o600 },
+    );
     this.logger.warn(`created the first admin, ${email}; its password is in ${file}`);
   }
 }

@@ -25,7 +25,9 @@ describe('PasswordHashing', () => {
 
   it('gives a slot back when the work fails, and checks real argon2 hashes through the gate', async () => {
     const hashing = new PasswordHashing();
-    await expect(Promise.all(Array.from({ length: MAX_CONCURRENT_HASHES }, () => hashing.run(() => Promise.reject(new Error('broken')))))).rejects.toThrow('broken');
+    await expect(Promise.all(Array.from({ length: MAX_CONCURRENT_HASHES }, () => hashing.run(() => Promise.reject(new Error('broken')))))).rejects.toThrow(
+      'broken',
+    );
     const hash = await hashing.hash('correct-horse-battery');
     await expect(hashing.verify(hash, 'correct-horse-battery')).resolves.toBe(true);
     await expect(hashing.verify(await hashPassword('something-else-entirely'), 'correct-horse-battery')).resolves.toBe(false);

@@ -38,7 +38,8 @@ export class PasswordHashing {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight to the next in line
+      if (next)
+        next(); // the slot passes straight to the next in line
       else this.running--;
     }
   }

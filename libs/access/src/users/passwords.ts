@@ -1,6 +1,5 @@
 import * as argon2 from 'argon2';
 
-
 /** argon2id: memory-hard, the OWASP first choice for password storage. */
 export function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, { type: argon2.argon2id });

@@ -53,7 +53,11 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `sets a new password and signs the person out everywhere. ${PASSWORD_RULE}` })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    description: `sets a new password and signs the person out everywhere. ${PASSWORD_RULE}`,
+  })
   @IsOmittable()
   @IsAcceptablePassword()
   password?: string;

@@ -28,7 +28,17 @@ export class UsersService {
     return this.tx.run(async (em) => {
       await this.assertEmailFree(em, dto.email);
       const now = this.clock.now();
-      const user: User = { id: newId(), email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash, active: true, tokenVersion: 0, createdAt: now, updatedAt: now };
+      const user: User = {
+        id: newId(),
+        email: dto.email.toLowerCase(),
+        name: dto.name,
+        role: dto.role,
+        passwordHash,
+        active: true,
+        tokenVersion: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
       await em.insert(User, user);
       await this.audit.record(em, actor, { action: 'create', entityType: 'user', entityId: user.id, after: toUserView(user) });
       return toUserView(user);
@@ -67,7 +77,13 @@ export class UsersService {
       const signOut = passwordHash !== undefined || roleChanged || (dto.active !== undefined && dto.active !== user.active);
       await em.update(User, { id }, signOut ? { ...changes, tokenVersion: NEXT_TOKEN_VERSION } : changes);
       const after = toUserView({ ...user, ...changes });
-      await this.audit.record(em, actor, { action: dto.active === false ? 'deactivate' : dto.active === true && !user.active ? 'activate' : 'update', entityType: 'user', entityId: id, before, after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) } });
+      await this.audit.record(em, actor, {
+        action: dto.active === false ? 'deactivate' : dto.active === true && !user.active ? 'activate' : 'update',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
+      });
       if (roleChanged) await this.endMembershipsBeyond(em, actor, user, dto.role!);
       return after;
     });
@@ -84,7 +100,12 @@ export class UsersService {
   }
 
   findByEmailWithHash(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: email.toLowerCase() }).getOne();
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
   }
 
   /** The account as a principal while it is active; null once it is deactivated or gone (the queue dashboard asks). */

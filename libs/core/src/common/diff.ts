@@ -1,7 +1,7 @@
 type Plain = Record<string, unknown>;
 
 function comparable(value: unknown): string {
-  return JSON.stringify(value instanceof Date ? value.toISOString() : value ?? null);
+  return JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));
 }
 
 /** Only the fields that changed, before and after; used by the audit log. */

@@ -9,7 +9,13 @@ describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', database: { type: 'sqlite', path: join(dir, 'r2c.sqlite') }, digestCron: '0 8 * * 1', digestTimezone: 'America/New_York' });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { type: 'sqlite', path: join(dir, 'r2c.sqlite') },
+      digestCron: '0 8 * * 1',
+      digestTimezone: 'America/New_York',
+    });
     expect(config.redisUrl).toBeUndefined();
     expect(config.smtpUrl).toBeUndefined();
   });
@@ -27,7 +33,10 @@ describe('loadConfig', () => {
   });
 
   it('switches to PostgreSQL with DATABASE_URL', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@db:5432/r2c' }).database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/r2c' });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@db:5432/r2c' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u:p@db:5432/r2c',
+    });
   });
 
   it.each([
@@ -41,7 +50,11 @@ describe('loadConfig', () => {
     ['SECRET_KEY', 'short', 'SECRET_KEY must be at least 32 characters'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['TRUST_PROXY', 'yes', 'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list'],
-    ['TRUST_PROXY', 'loopback, 10.0.0.0/33', 'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "10.0.0.0/33")'],
+    [
+      'TRUST_PROXY',
+      'loopback, 10.0.0.0/33',
+      'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "10.0.0.0/33")',
+    ],
     ['TRUST_PROXY', '-1', 'TRUST_PROXY must be'],
   ])('refuses %s=%s with one line naming the variable', (name, value, message) => {
     let error: unknown;

@@ -6,9 +6,7 @@ import { isIP } from 'node:net';
 import { IANAZone } from 'luxon';
 import { passwordProblem } from '../security/password-rule';
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   nodeEnv: string;
@@ -97,7 +95,10 @@ function trustProxy(env: Env): boolean | number | string {
   const entries = raw.split(',').map((entry) => entry.trim());
   const bad = entries.find((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrRange(entry));
   if (bad !== undefined) {
-    throw new ConfigError('TRUST_PROXY', `must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "${bad}")`);
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a number of proxies, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and ranges such as 10.0.0.0/8 (got "${bad}")`,
+    );
   }
   return entries.join(',');
 }
@@ -183,7 +184,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     digestTimezone,
     reminderEveryMinutes: integer(env, 'REMINDER_EVERY_MINUTES', 15, 1, 1440),
     secretKey,
-    corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimit: optional(env, 'BODY_LIMIT') ?? '256kb',
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 10, 30 * 24 * 3600),
     logLevel,

@@ -13,7 +13,12 @@ export function columnsFor(queryRunner: QueryRunner) {
     varchar: (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable }),
     int: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable }),
     number: (name: string, nullable = true): TableColumnOptions => ({ name, type: 'double precision', isNullable: nullable }),
-    bool: (name: string, fallback: boolean): TableColumnOptions => ({ name, type: 'boolean', isNullable: false, default: postgres ? String(fallback) : fallback ? 1 : 0 }),
+    bool: (name: string, fallback: boolean): TableColumnOptions => ({
+      name,
+      type: 'boolean',
+      isNullable: false,
+      default: postgres ? String(fallback) : fallback ? 1 : 0,
+    }),
     date: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'date', isNullable: nullable }),
     instant: (name: string, nullable = false): TableColumnOptions => ({ name, type: postgres ? 'timestamptz' : 'datetime', isNullable: nullable }),
     json: (name: string, nullable = true): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),

@@ -62,7 +62,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (e?.type === 'entity.parse.failed') return bodyFor(400, 'The request body is not valid JSON.');
   if (e?.type === 'entity.too.large') return bodyFor(413, 'The request body is too large.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return bodyFor(status, e.expose && e.message ? e.message : STATUS_CODES[status] ?? 'Bad request');
+    return bodyFor(status, e.expose && e.message ? e.message : (STATUS_CODES[status] ?? 'Bad request'));
   }
   return bodyFor(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. It has been logged.');
 }

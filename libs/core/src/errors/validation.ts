@@ -24,7 +24,10 @@ const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TE
 
 /** A 400 naming at most MAX_LISTED_PROBLEMS problems; its message says how many more there were. */
 export class ValidationRefusal extends BadRequestException {
-  constructor(readonly problems: FieldProblem[], readonly unlisted = 0) {
+  constructor(
+    readonly problems: FieldProblem[],
+    readonly unlisted = 0,
+  ) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ field: clip(p.field), problems: p.problems.map(clip) }));
     const more = problems.length - listed.length + unlisted;
     const lines = [...listed.map((d) => d.problems.join(', ')), ...(more ? [moreProblems(more)] : [])];
@@ -78,7 +81,11 @@ function surplusUnknownKeys(value: unknown, metatype: ArgumentMetadata['metatype
   if (!metatype || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const keys = Object.keys(value);
   if (keys.length <= MAX_LISTED_PROBLEMS) return [];
-  const listed = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).map((m) => m.propertyName));
+  const listed = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(metatype, '', true, false)
+      .map((m) => m.propertyName),
+  );
   // Not a DTO (a plain object, a string): nothing checks its keys, so none may be left out.
   if (!listed.size) return [];
   return keys.filter((key) => !listed.has(key)).slice(MAX_LISTED_PROBLEMS);

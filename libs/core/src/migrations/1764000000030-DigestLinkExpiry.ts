@@ -16,7 +16,10 @@ export class DigestLinkExpiry1764000000030 implements MigrationInterface {
     const postgres = queryRunner.connection.options.type === 'postgres';
     await queryRunner.createTable(new Table({ name: 'schema_upgrades', columns: [{ ...c.varchar('name', 100), isPrimary: true }, c.instant('applied_at')] }));
     // An ISO instant with its Z, so SQLite's text reads back as the same instant in every time zone.
-    await queryRunner.query(`INSERT INTO schema_upgrades (name, applied_at) VALUES (${postgres ? '$1, $2' : '?, ?'})`, [DIGEST_LINK_EXPIRY_UPGRADE, new Date().toISOString()]);
+    await queryRunner.query(`INSERT INTO schema_upgrades (name, applied_at) VALUES (${postgres ? '$1, $2' : '?, ?'})`, [
+      DIGEST_LINK_EXPIRY_UPGRADE,
+      new Date().toISOString(),
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

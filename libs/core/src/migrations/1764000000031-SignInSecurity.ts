@@ -12,15 +12,17 @@ export class SignInSecurity1764000000031 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // Plain ALTER TABLE on both databases: TypeORM's addColumn rebuilds a SQLite table, and users has cascading references.
     await queryRunner.query('ALTER TABLE users ADD COLUMN token_version integer NOT NULL DEFAULT 0');
-    await queryRunner.createTable(new Table({
-      name: 'login_throttle',
-      columns: [
-        { name: 'bucket', type: 'varchar', length: '400', isPrimary: true },
-        { name: 'window_start_ms', type: 'bigint', isNullable: false },
-        { name: 'failures', type: 'integer', isNullable: false },
-      ],
-      indices: [{ name: 'ix_login_throttle_window', columnNames: ['window_start_ms'] }],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'login_throttle',
+        columns: [
+          { name: 'bucket', type: 'varchar', length: '400', isPrimary: true },
+          { name: 'window_start_ms', type: 'bigint', isNullable: false },
+          { name: 'failures', type: 'integer', isNullable: false },
+        ],
+        indices: [{ name: 'ix_login_throttle_window', columnNames: ['window_start_ms'] }],
+      }),
+    );
     await queryRunner.dropTable('login_failures');
   }
 

@@ -9,7 +9,9 @@ export class DigestChoiceOneState1764000000040 implements MigrationInterface {
   name = 'DigestChoiceOneState1764000000040';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("UPDATE mail_preferences SET digest_frequency = 'none', updated_at = digest_unsubscribed_at WHERE digest_unsubscribed_at IS NOT NULL");
+    await queryRunner.query(
+      "UPDATE mail_preferences SET digest_frequency = 'none', updated_at = digest_unsubscribed_at WHERE digest_unsubscribed_at IS NOT NULL",
+    );
     // Plain ALTER TABLE on both databases (SQLite has had DROP COLUMN since 3.35) rather than TypeORM's table rebuild.
     await queryRunner.query('ALTER TABLE mail_preferences DROP COLUMN digest_unsubscribed_at');
   }

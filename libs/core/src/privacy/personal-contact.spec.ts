@@ -102,7 +102,13 @@ describe('findPersonalContact', () => {
     expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
   });
 
-  const hostile = [`${' '.repeat(100_000)}@${' '.repeat(100_000)}x`, `a${' @'.repeat(100_000)}`, '\u200B'.repeat(200_000), `${'＠'.repeat(100_000)}${'。'.repeat(100_000)}`, `${'a'.repeat(200_000)} at`];
+  const hostile = [
+    `${' '.repeat(100_000)}@${' '.repeat(100_000)}x`,
+    `a${' @'.repeat(100_000)}`,
+    '\u200B'.repeat(200_000),
+    `${'＠'.repeat(100_000)}${'。'.repeat(100_000)}`,
+    `${'a'.repeat(200_000)} at`,
+  ];
   it.each(hostile.map((text, i) => [i + 1, text]))('answers 200,000 characters of hostile shape %d in linear time', (_n, text) => {
     const started = Date.now();
     expect(findPersonalContact(text)).toBeNull();

@@ -9,7 +9,8 @@ export type PersonalContact = 'email address' | 'phone number';
 
 const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.[a-z]{2,24}(?![a-z0-9-])/i;
 /** "ana [at] example [dot] org", "ana (at) example (dot) org", "ana at example dot org". */
-const SPELLED_EMAIL = /\b[a-z0-9._%+-]{1,64} ?[[(] ?at ?[\])] ?[a-z0-9-]{1,63} ?[[(] ?dot ?[\])] ?[a-z]{2,24}\b|\b[a-z0-9._%+-]{1,64} at [a-z0-9-]{1,63} dot (?:com|org|net|edu|gov|us|info|io|co)\b/i;
+const SPELLED_EMAIL =
+  /\b[a-z0-9._%+-]{1,64} ?[[(] ?at ?[\])] ?[a-z0-9-]{1,63} ?[[(] ?dot ?[\])] ?[a-z]{2,24}\b|\b[a-z0-9._%+-]{1,64} at [a-z0-9-]{1,63} dot (?:com|org|net|edu|gov|us|info|io|co)\b/i;
 
 /**
  * North American numbers: (503) 555-0199, 503-555-0199, 503.555.0199, 503 555 0199, 5035550199,
@@ -20,7 +21,8 @@ const NORTH_AMERICAN = /(?<![\d/.,-])(?:\+?1[ .-]?)?(?:\( ?[2-9]\d{2} ?\)|[2-9]\
 /** +44 20 7946 0958, +33 1 42 68 53 00, +49 (30) 123456: a plus, then 8 to 15 digits. */
 const INTERNATIONAL = /(?<![\w+])\+\d(?:[ .()-]{0,2}\d){7,14}(?!\d)/;
 /** A seven-digit local number (555-0199) only right after a word that says it is one: a range like 250-1000 is not. */
-const LOCAL_WITH_CONTEXT = /\b(?:call|calls|called|phone|phoned|tel|telephone|text|texted|cell|mobile|ph|fax)\b[^\d\n]{0,20}(?<!\d)\d{3}[ .-]\d{4}(?![\d/:]|[.,]\d)/i;
+const LOCAL_WITH_CONTEXT =
+  /\b(?:call|calls|called|phone|phoned|tel|telephone|text|texted|cell|mobile|ph|fax)\b[^\d\n]{0,20}(?<!\d)\d{3}[ .-]\d{4}(?![\d/:]|[.,]\d)/i;
 
 /** Characters that show nothing: a zero-width space, joiner or non-joiner, word joiner, byte-order mark, soft hyphen… */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
@@ -30,7 +32,10 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
  * @ and 0-9), invisible characters dropped, an ideographic full stop read as a dot.
  */
 function plain(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\u3002/g, '.');
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\u3002/g, '.');
 }
 
 /** "ana @ example.org" read as "ana@example.org": the spaces on both sides of each @ dropped, one piece at a time. */

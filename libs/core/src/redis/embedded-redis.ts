@@ -64,13 +64,27 @@ export class EmbeddedRedis {
     const port = useSocket ? 0 : await freePort();
     if (useSocket) rmSync(socket, { force: true });
     const args = [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-      '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
-      '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--loglevel', 'warning',
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
       ...(useSocket ? ['--unixsocket', socket, '--unixsocketperm', '700'] : []),
     ];
-    const guard = 'redis-server "$@" & pid=$!; trap \'kill -TERM $pid 2>/dev/null\' TERM INT; ' +
-      'read _ignored; kill -TERM $pid 2>/dev/null; wait $pid';
+    const guard = 'redis-server "$@" & pid=$!; trap \'kill -TERM $pid 2>/dev/null\' TERM INT; ' + 'read _ignored; kill -TERM $pid 2>/dev/null; wait $pid';
     this.child = spawn('sh', ['-c', guard, 'redis-guard', ...args], { stdio: ['pipe', 'ignore', 'inherit'] });
     this.target = useSocket ? { path: socket } : { host: '127.0.0.1', port };
     await this.waitUntilReady(this.target);

@@ -9,8 +9,7 @@ export const MAX_PASSWORD_LENGTH = 200;
 export const MIN_PASSWORD_SCORE = 3;
 
 let checker: ZxcvbnFactory | undefined;
-const strength = () =>
-  (checker ??= new ZxcvbnFactory({ translations, graphs: adjacencyGraphs, dictionary: { ...commonWords, ...englishWords } }));
+const strength = () => (checker ??= new ZxcvbnFactory({ translations, graphs: adjacencyGraphs, dictionary: { ...commonWords, ...englishWords } }));
 
 /**
  * Why a password may not be used, written to follow the name the person knows the field by

@@ -16,11 +16,17 @@ export class LogAdaptationDto {
   madeOn: string;
 
   @ApiProperty({ example: 'Moved story time from Tuesday evening to Saturday morning.' })
-  @Trim() @IsString() @Length(1, 5000) @NoPersonalContact()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  @NoPersonalContact()
   whatChanged: string;
 
   @ApiProperty({ example: 'Programme librarian with the two volunteer greeters' })
-  @Trim() @IsString() @Length(1, 300) @NoPersonalContact()
+  @Trim()
+  @IsString()
+  @Length(1, 300)
+  @NoPersonalContact()
   decidedBy: string;
 
   @ApiProperty({ enum: ADAPTATION_PLANNING, description: 'planned ahead, or a reaction to something that happened' })
@@ -28,7 +34,10 @@ export class LogAdaptationDto {
   planning: AdaptationPlanning;
 
   @ApiProperty({ example: 'Three families said weekday evenings clash with work shifts.' })
-  @Trim() @IsString() @Length(1, 5000) @NoPersonalContact()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  @NoPersonalContact()
   reason: string;
 
   @ApiProperty({ enum: FIDELITY_ANSWERS, description: 'does the change keep the programme’s core elements?' })

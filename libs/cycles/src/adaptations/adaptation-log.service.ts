@@ -65,7 +65,14 @@ export class AdaptationLogService {
       if (!entry) throw new NotFoundException('No adaptation with this id in this cycle.');
       assertAllowed(canChangeAdaptationLog(cycle.phase));
       await em.delete(AdaptationLogEntry, { id: adaptationId });
-      await this.audit.record(em, actor, { action: 'delete', entityType: 'adaptation', entityId: adaptationId, initiativeId: cycle.initiativeId, before: toAdaptationLogEntryView(entry), after: null });
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'adaptation',
+        entityId: adaptationId,
+        initiativeId: cycle.initiativeId,
+        before: toAdaptationLogEntryView(entry),
+        after: null,
+      });
     });
   }
 }

@@ -27,7 +27,15 @@ export class CheckInsService {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
       assertAllowed(canChangeWork(initiative));
       const now = this.clock.now();
-      const checkIn: CheckIn = { id: newId(), initiativeId, authorId: actor.id, note: dto.note, blockers: dto.blockers || null, helpWanted: dto.helpWanted || null, createdAt: now };
+      const checkIn: CheckIn = {
+        id: newId(),
+        initiativeId,
+        authorId: actor.id,
+        note: dto.note,
+        blockers: dto.blockers || null,
+        helpWanted: dto.helpWanted || null,
+        createdAt: now,
+      };
       await em.insert(CheckIn, checkIn);
       await this.initiatives.noteCheckIn(em, initiativeId, now);
       await this.audit.record(em, actor, { action: 'create', entityType: 'check_in', entityId: checkIn.id, initiativeId, after: toCheckInView(checkIn) });
@@ -39,7 +47,9 @@ export class CheckInsService {
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<CheckInPage> {
     const { initiative } = await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
     const [[items, total], timezone] = await Promise.all([
-      this.dataSource.getRepository(CheckIn).findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),
+      this.dataSource
+        .getRepository(CheckIn)
+        .findAndCount({ where: { initiativeId }, order: { createdAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset }),
       this.libraries.timezoneOf(initiative.libraryId),
     ]);
     return { items: items.map(toCheckInView), total, nextDueOn: this.nextDueOn(initiative, timezone) };

@@ -41,8 +41,13 @@ export class OverdueCheckIns {
       em
         .createQueryBuilder()
         .select([
-          'i.id AS initiative_id', 'i.title AS initiative_title', 'i.start_date AS start_date', 'i.check_in_cadence_days AS cadence',
-          'i.last_check_in_at AS last_check_in_at', 'l.name AS library_name', 'l.timezone AS timezone',
+          'i.id AS initiative_id',
+          'i.title AS initiative_title',
+          'i.start_date AS start_date',
+          'i.check_in_cadence_days AS cadence',
+          'i.last_check_in_at AS last_check_in_at',
+          'l.name AS library_name',
+          'l.timezone AS timezone',
         ])
         .from('initiatives', 'i')
         .innerJoin('libraries', 'l', 'l.id = i.library_id')

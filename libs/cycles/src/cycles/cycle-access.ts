@@ -14,7 +14,10 @@ export interface CycleAccess extends InitiativeAccess {
 /** Loads a cycle and asks the access policy about it: a cycle is visible exactly when its initiative is. */
 @Injectable()
 export class CycleAccessPolicy {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly policy: AccessPolicy) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   async cycle(actor: Principal, cycleId: string, permission: Permission, em?: EntityManager): Promise<CycleAccess> {
     const cycle = await (em ?? this.dataSource.manager).findOne(Cycle, { where: { id: cycleId } });

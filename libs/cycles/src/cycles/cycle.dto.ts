@@ -32,7 +32,8 @@ export class PredictionDto {
   indicatorId: string;
 
   @ApiPropertyOptional({ example: 12, description: 'where the indicator stands now (optional)' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'from must be a number' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'from must be a number' })
   from?: number;
 
   @ApiProperty({ example: 18, description: 'what the evidence will show if the hypothesis holds' })
@@ -40,35 +41,65 @@ export class PredictionDto {
   to: number;
 
   @ApiPropertyOptional({ example: 'Mean weekly attendance over the four Saturday sessions' })
-  @IsOptional() @Trim() @IsString() @Length(0, 1000) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, 1000)
+  @NoPersonalContact()
   note?: string;
 }
 
 /** Sections may be saved as drafts: fields are optional here and required only to move on. */
 export class HypothesisDto {
-  @ApiPropertyOptional({ example: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @ApiPropertyOptional({
+    example: 'If we greet newcomers in their own language at the door, then more of them will come back, because they will feel expected.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   statement?: string;
 
   @ApiPropertyOptional({ example: 'Repeat attendance of newcomer families rises from 3 to 6' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   expectedOutcome?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   rationale?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   learningQuestion?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'ids of this initiative’s indicators that will show it' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true, message: 'each of indicatorIds must be an indicator id (a UUID)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each of indicatorIds must be an indicator id (a UUID)' })
   indicatorIds?: string[];
 
   @ApiPropertyOptional({ type: [PredictionDto], description: 'one per indicator; leave out to keep the saved ones, [] to clear them' })
   // Null is refused rather than read as "keep": the two would be too easy to confuse.
-  @IsOmittable() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PredictionDto)
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PredictionDto)
   predictions?: PredictionDto[];
 }
 
@@ -83,41 +114,64 @@ export class GatheringDto {
 
 export class AdaptationDto {
   @ApiPropertyOptional({ example: 'Two volunteers greet families in Spanish and Dari at the door and walk them in.' })
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   description?: string;
 
   @ApiPropertyOptional({ example: '2026-03-09' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   implementedOn?: string;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(100000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   sessionsHeld?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(10000000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000000)
   participantsReached?: number;
 
   @ApiPropertyOptional({ type: GatheringDto })
-  @IsOptional() @ValidateNested() @Type(() => GatheringDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GatheringDto)
   gathering?: GatheringDto;
 }
 
 export class ReflectionDto {
   @ApiPropertyOptional({ enum: OUTCOMES })
-  @IsOptional() @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
+  @IsOptional()
+  @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
   outcome?: Outcome;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   insights?: string;
 
   @ApiPropertyOptional({ enum: DECISIONS })
-  @IsOptional() @IsIn(DECISIONS, { message: `decision must be one of ${DECISIONS.join(', ')}` })
+  @IsOptional()
+  @IsIn(DECISIONS, { message: `decision must be one of ${DECISIONS.join(', ')}` })
   decision?: Decision;
 
   @ApiPropertyOptional()
-  @IsOptional() @Trim() @IsString() @Length(0, LONG) @NoPersonalContact()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LONG)
+  @NoPersonalContact()
   nextSteps?: string;
 }
 
@@ -133,10 +187,14 @@ export class ReviewDto {
   verdict: ReviewVerdict;
 
   @ApiProperty({ example: 'Strong cycle. Next time, ask the same survey question before and after.' })
-  @Trim() @IsString() @Length(1, LONG) @NoPersonalContact()
+  @Trim()
+  @IsString()
+  @Length(1, LONG)
+  @NoPersonalContact()
   body: string;
 
   @ApiPropertyOptional({ enum: WORKING_PHASES, description: 'for request_changes: the phase to go back to (default reflection)' })
-  @IsOptional() @IsIn(WORKING_PHASES, { message: `returnTo must be one of ${WORKING_PHASES.join(', ')}` })
+  @IsOptional()
+  @IsIn(WORKING_PHASES, { message: `returnTo must be one of ${WORKING_PHASES.join(', ')}` })
   returnTo?: WorkingPhase;
 }

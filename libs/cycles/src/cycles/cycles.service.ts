@@ -43,7 +43,10 @@ export class CyclesService {
 
   async create(actor: Principal, initiativeId: string, dto: CreateCycleDto): Promise<CycleView> {
     if (dto.plannedEnd < dto.plannedStart) {
-      throw new BadRequestException({ message: 'plannedEnd must be on or after plannedStart', details: [{ field: 'plannedEnd', problems: ['before plannedStart'] }] });
+      throw new BadRequestException({
+        message: 'plannedEnd must be on or after plannedStart',
+        details: [{ field: 'plannedEnd', problems: ['before plannedStart'] }],
+      });
     }
     try {
       const id = await this.tx.run(async (em) => {
@@ -68,7 +71,13 @@ export class CyclesService {
           reflection: null,
           // No cycle is open, so the previous one is closed, and a cycle closes only with a decision.
           carriedOver: previous?.reflection
-            ? { fromCycleId: previous.id, fromCycleNumber: previous.number, decision: previous.reflection.decision!, nextSteps: previous.reflection.nextSteps, insights: previous.reflection.insights }
+            ? {
+                fromCycleId: previous.id,
+                fromCycleNumber: previous.number,
+                decision: previous.reflection.decision!,
+                nextSteps: previous.reflection.nextSteps,
+                insights: previous.reflection.insights,
+              }
             : null,
           closedAt: null,
           createdAt: now,
@@ -98,7 +107,9 @@ export class CyclesService {
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<CycleListItem>> {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
-    const [items, total] = await this.dataSource.getRepository(Cycle).findAndCount({ where: { initiativeId }, order: { number: 'DESC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(Cycle)
+      .findAndCount({ where: { initiativeId }, order: { number: 'DESC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toCycleListItem), total };
   }
 
@@ -118,7 +129,10 @@ export class CyclesService {
       reflection: cycle.reflection,
       reviews: reviews.map(toReviewView),
       carriedOver: cycle.carriedOver,
-      allowedMoves: allowedMoves(this.state(cycle, evidence.length), { forward: holds(Permission.CycleAdvance, standing), back: holds(Permission.CycleReturn, standing) }),
+      allowedMoves: allowedMoves(this.state(cycle, evidence.length), {
+        forward: holds(Permission.CycleAdvance, standing),
+        back: holds(Permission.CycleReturn, standing),
+      }),
       nudges: qualityNudges({ phase: cycle.phase, hypothesis: cycle.hypothesis, reflection: cycle.reflection, indicators, evidence: tallyEvidence(evidence) }),
     };
   }
@@ -128,8 +142,19 @@ export class CyclesService {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select([
-        'e.id AS id', 'e.cycle_id AS cycle_id', 'e.initiative_id AS initiative_id', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'e.value AS value', 'e.text AS text',
-        'e.observed_on AS observed_on', 'e.method AS method', 'e.source AS source', 'e.sample_size AS sample_size', 'e.created_by AS created_by', 'e.created_at AS created_at',
+        'e.id AS id',
+        'e.cycle_id AS cycle_id',
+        'e.initiative_id AS initiative_id',
+        'e.kind AS kind',
+        'e.indicator_id AS indicator_id',
+        'e.value AS value',
+        'e.text AS text',
+        'e.observed_on AS observed_on',
+        'e.method AS method',
+        'e.source AS source',
+        'e.sample_size AS sample_size',
+        'e.created_by AS created_by',
+        'e.created_at AS created_at',
       ])
       .from('evidence', 'e')
       .where('e.cycle_id = :cycleId', { cycleId })
@@ -158,9 +183,21 @@ export class CyclesService {
     await this.tx.run(async (em) => {
       const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
       assertAllowed(canEdit(this.state(cycle, 0), section));
-      const value = section === 'hypothesis' ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto) : section === 'adaptation' ? this.adaptationFrom(dto as AdaptationDto) : this.reflectionFrom(dto as ReflectionDto);
+      const value =
+        section === 'hypothesis'
+          ? await this.hypothesisFrom(em, cycle, dto as HypothesisDto)
+          : section === 'adaptation'
+            ? this.adaptationFrom(dto as AdaptationDto)
+            : this.reflectionFrom(dto as ReflectionDto);
       await em.update(Cycle, { id: cycleId }, { [section]: value as never, updatedAt: this.clock.now() });
-      await this.audit.record(em, actor, { action: `update:${section}`, entityType: 'cycle', entityId: cycleId, initiativeId: cycle.initiativeId, before: { [section]: cycle[section] }, after: { [section]: value } });
+      await this.audit.record(em, actor, {
+        action: `update:${section}`,
+        entityType: 'cycle',
+        entityId: cycleId,
+        initiativeId: cycle.initiativeId,
+        before: { [section]: cycle[section] },
+        after: { [section]: value },
+      });
     });
     return this.get(actor, cycleId);
   }
@@ -183,9 +220,23 @@ export class CyclesService {
       const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleReview, em);
       const outcome = reviewOutcome(this.state(cycle, 0), dto.verdict, dto.returnTo);
       assertAllowed(outcome);
-      const review: Review = { id: newId(), cycleId, authorId: actor.id, verdict: dto.verdict, body: dto.body, returnTo: dto.verdict === 'request_changes' ? (dto.returnTo ?? 'reflection') : null, createdAt: this.clock.now() };
+      const review: Review = {
+        id: newId(),
+        cycleId,
+        authorId: actor.id,
+        verdict: dto.verdict,
+        body: dto.body,
+        returnTo: dto.verdict === 'request_changes' ? (dto.returnTo ?? 'reflection') : null,
+        createdAt: this.clock.now(),
+      };
       await em.insert(Review, review);
-      await this.audit.record(em, actor, { action: 'create', entityType: 'review', entityId: review.id, initiativeId: cycle.initiativeId, after: toReviewView(review) });
+      await this.audit.record(em, actor, {
+        action: 'create',
+        entityType: 'review',
+        entityId: review.id,
+        initiativeId: cycle.initiativeId,
+        after: toReviewView(review),
+      });
       if (outcome.allowed && 'nextPhase' in outcome && outcome.nextPhase) await this.moveTo(em, actor, cycle, outcome.nextPhase, dto.verdict);
     });
     return this.get(actor, cycleId);
@@ -200,29 +251,56 @@ export class CyclesService {
     const closing = to === 'closed';
     const changes: Partial<Cycle> = { phase: to, updatedAt: now, ...(closing ? { closedAt: now, openInitiativeId: null } : {}) };
     // Guarded by the phase we read, so two concurrent moves cannot both apply.
-    const result = await em.createQueryBuilder().update(Cycle).set(changes).where('id = :id AND phase = :phase', { id: cycle.id, phase: cycle.phase }).execute();
+    const result = await em
+      .createQueryBuilder()
+      .update(Cycle)
+      .set(changes)
+      .where('id = :id AND phase = :phase', { id: cycle.id, phase: cycle.phase })
+      .execute();
     if (result.affected === 0) throw new ConflictException('The cycle changed while you were working on it; reload it and try again.');
-    await this.audit.record(em, actor, { action: `${action}:${to}`, entityType: 'cycle', entityId: cycle.id, initiativeId: cycle.initiativeId, before: { phase: cycle.phase }, after: { phase: to } });
+    await this.audit.record(em, actor, {
+      action: `${action}:${to}`,
+      entityType: 'cycle',
+      entityId: cycle.id,
+      initiativeId: cycle.initiativeId,
+      before: { phase: cycle.phase },
+      after: { phase: to },
+    });
     if (closing) await this.events.closed(em, { ...cycle, ...changes }, actor);
   }
 
   private stillOpen(open: Cycle): ConflictException {
-    return new ConflictException(`Cycle ${open.number} ("${open.title}") is still open in the ${open.phase} phase; a coach must approve it before a new cycle starts.`);
+    return new ConflictException(
+      `Cycle ${open.number} ("${open.title}") is still open in the ${open.phase} phase; a coach must approve it before a new cycle starts.`,
+    );
   }
 
   private async hypothesisFrom(em: EntityManager, cycle: Cycle, dto: HypothesisDto): Promise<Hypothesis> {
     const indicatorIds = dto.indicatorIds ?? [];
     const known = new Map<string, PredictedIndicator>();
     if (indicatorIds.length) {
-      const found = await em.find(Indicator, { select: { id: true, name: true, kind: true }, where: { id: In(indicatorIds), initiativeId: cycle.initiativeId } });
+      const found = await em.find(Indicator, {
+        select: { id: true, name: true, kind: true },
+        where: { id: In(indicatorIds), initiativeId: cycle.initiativeId },
+      });
       for (const i of found) known.set(i.id, i);
       const unknown = indicatorIds.filter((id) => !known.has(id));
       if (unknown.length) {
-        throw new BadRequestException({ message: `indicatorIds names ${unknown.length} indicator(s) that this initiative does not have: ${unknown.join(', ')}`, details: [{ field: 'indicatorIds', problems: ['not an indicator of this initiative'] }] });
+        throw new BadRequestException({
+          message: `indicatorIds names ${unknown.length} indicator(s) that this initiative does not have: ${unknown.join(', ')}`,
+          details: [{ field: 'indicatorIds', problems: ['not an indicator of this initiative'] }],
+        });
       }
     }
     const predictions = this.predictionsFrom(dto, indicatorIds, known, cycle.hypothesis);
-    return { statement: dto.statement ?? '', expectedOutcome: dto.expectedOutcome ?? '', rationale: dto.rationale ?? '', learningQuestion: dto.learningQuestion ?? null, indicatorIds, predictions };
+    return {
+      statement: dto.statement ?? '',
+      expectedOutcome: dto.expectedOutcome ?? '',
+      rationale: dto.rationale ?? '',
+      learningQuestion: dto.learningQuestion ?? null,
+      indicatorIds,
+      predictions,
+    };
   }
 
   /**
@@ -237,7 +315,13 @@ export class CyclesService {
   }
 
   private adaptationFrom(dto: AdaptationDto): Adaptation {
-    return { description: dto.description ?? '', implementedOn: dto.implementedOn ?? '', sessionsHeld: dto.sessionsHeld ?? null, participantsReached: dto.participantsReached ?? null, gathering: dto.gathering ? { ...dto.gathering } : null };
+    return {
+      description: dto.description ?? '',
+      implementedOn: dto.implementedOn ?? '',
+      sessionsHeld: dto.sessionsHeld ?? null,
+      participantsReached: dto.participantsReached ?? null,
+      gathering: dto.gathering ? { ...dto.gathering } : null,
+    };
   }
 
   private reflectionFrom(dto: ReflectionDto): Reflection {

@@ -9,7 +9,19 @@ import type { Adaptation, Hypothesis, Phase, Reflection, WorkingPhase } from '@r
 
 export { DECISIONS, DIRECTIONS, EVIDENCE_KINDS, EVIDENCE_METHODS, INDICATOR_KINDS, OUTCOMES, PHASES, REVIEW_VERDICTS, WORKING_PHASES } from '@r2c/contracts';
 export type {
-  Adaptation, Decision, Direction, EvidenceKind, EvidenceMethod, Gathering, Hypothesis, IndicatorKind, Outcome, Phase, Prediction, Reflection, ReviewVerdict,
+  Adaptation,
+  Decision,
+  Direction,
+  EvidenceKind,
+  EvidenceMethod,
+  Gathering,
+  Hypothesis,
+  IndicatorKind,
+  Outcome,
+  Phase,
+  Prediction,
+  Reflection,
+  ReviewVerdict,
   WorkingPhase,
 } from '@r2c/contracts';
 

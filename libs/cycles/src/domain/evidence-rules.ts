@@ -46,10 +46,7 @@ function checkCount(value: unknown): Verdict {
 function checkScale(value: unknown): Verdict {
   if (!isNumber(value)) return notANumber(value);
   if (value >= 1 && value <= 5) return ALLOWED;
-  return refuse(
-    `The value of a 1–5 scale score must be between 1 and 5 (a survey mean such as 3.8 is fine), not ${shown(value)}.`,
-    ['value'],
-  );
+  return refuse(`The value of a 1–5 scale score must be between 1 and 5 (a survey mean such as 3.8 is fine), not ${shown(value)}.`, ['value']);
 }
 
 function checkPercent(value: unknown): Verdict {
@@ -111,7 +108,7 @@ function checkMeasurementEntry(entry: EvidenceInput, indicator: MeasuredIndicato
     return refuse('A measurement needs the indicator it measures in indicatorId.', ['indicatorId']);
   }
   if (!indicator) {
-    return refuse('A measurement needs one of this initiative\'s indicators in indicatorId; this one is not.', ['indicatorId']);
+    return refuse("A measurement needs one of this initiative's indicators in indicatorId; this one is not.", ['indicatorId']);
   }
   return checkMeasurement(indicator, entry);
 }

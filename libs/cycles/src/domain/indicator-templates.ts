@@ -51,7 +51,8 @@ const TEMPLATES: IndicatorTemplate[] = [
     unit: 'organisations',
     kind: 'count',
     direction: 'increase',
-    description: 'Community organisations (schools, nonprofits, businesses, cultural and tribal institutions) that co-hosted, promoted or referred people this cycle.',
+    description:
+      'Community organisations (schools, nonprofits, businesses, cultural and tribal institutions) that co-hosted, promoted or referred people this cycle.',
   },
   {
     key: 'cross_group_conversations',

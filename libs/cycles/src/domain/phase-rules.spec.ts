@@ -163,9 +163,12 @@ describe('allowedMoves', () => {
     ['review', 'librarian', LIBRARIAN, 'complete', []],
     ['review', 'coach', COACH, 'complete', ['hypothesis', 'adaptation', 'evidence', 'reflection']],
     ['closed', 'admin', ADMIN, 'complete', []],
-  ] as [Phase, string, { forward: boolean; back: boolean }, TweakName, Phase[]][])('in %s, a %s (%s, %s) can move to %j', (phase, _who, mayMove, tweak, moves) => {
-    expect(allowedMoves(TWEAKS[tweak](complete(phase)), mayMove)).toEqual(moves);
-  });
+  ] as [Phase, string, { forward: boolean; back: boolean }, TweakName, Phase[]][])(
+    'in %s, a %s (%s, %s) can move to %j',
+    (phase, _who, mayMove, tweak, moves) => {
+      expect(allowedMoves(TWEAKS[tweak](complete(phase)), mayMove)).toEqual(moves);
+    },
+  );
 });
 
 describe('canEdit', () => {

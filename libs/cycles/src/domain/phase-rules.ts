@@ -1,14 +1,4 @@
-import {
-  CycleState,
-  Phase,
-  PHASES,
-  ReviewVerdict,
-  Section,
-  WORKING_PHASES,
-  WorkingPhase,
-  isPhase,
-  phaseIndex,
-} from './cycle-types';
+import { CycleState, Phase, PHASES, ReviewVerdict, Section, WORKING_PHASES, WorkingPhase, isPhase, phaseIndex } from './cycle-types';
 import { ALLOWED, Verdict, isBlank, listInWords, refuse } from './verdict';
 
 export type { Verdict } from './verdict';
@@ -57,7 +47,10 @@ function reflectionGaps(state: CycleState): Gap[] {
 function refuseGaps(to: Phase, subject: string, gaps: Gap[]): Verdict {
   if (gaps.length === 0) return ALLOWED;
   const reason = `Cannot move to ${to}: ${subject} has ${listInWords(gaps.map((g) => g.words))}.`;
-  return refuse(reason, gaps.map((g) => g.field));
+  return refuse(
+    reason,
+    gaps.map((g) => g.field),
+  );
 }
 
 /** What the phase being left must hold before the cycle may enter `to`, the phase right after it. */
@@ -149,15 +142,10 @@ function approve(state: CycleState): ReviewResult {
 
 function requestChanges(state: CycleState, returnTo: Phase): ReviewResult {
   if (state.phase !== 'review') {
-    return refuse(
-      `Cannot request changes: the cycle is in the ${state.phase} phase, not in review; leave a comment instead.`,
-    );
+    return refuse(`Cannot request changes: the cycle is in the ${state.phase} phase, not in review; leave a comment instead.`);
   }
   if (!(WORKING_PHASES as readonly string[]).includes(returnTo)) {
-    return refuse(
-      `Cannot send the cycle back to ${String(returnTo)}: changes go back to ${listInWords([...WORKING_PHASES], 'or')}.`,
-      ['returnTo'],
-    );
+    return refuse(`Cannot send the cycle back to ${String(returnTo)}: changes go back to ${listInWords([...WORKING_PHASES], 'or')}.`, ['returnTo']);
   }
   return { allowed: true, nextPhase: returnTo as WorkingPhase };
 }

@@ -23,17 +23,50 @@ describe('checkPredictions', () => {
     [[{ indicatorId: ATTENDANCE, from: 12, to: 18 }], OK, null],
     [[{ indicatorId: ATTENDANCE, to: 18 }], OK, null],
     [[{ indicatorId: ATTENDANCE, from: null, to: 18 }], OK, null],
-    [[{ indicatorId: TRUST, from: 3.1, to: 3.8 }, { indicatorId: SHARE, to: 40 }], OK, null],
+    [
+      [
+        { indicatorId: TRUST, from: 3.1, to: 3.8 },
+        { indicatorId: SHARE, to: 40 },
+      ],
+      OK,
+      null,
+    ],
     [[{ indicatorId: ATTENDANCE, from: 18, to: 12 }], OK, null],
-    [[{ indicatorId: ATTENDANCE, to: 18.5 }], 'In the prediction for "Attendance", to: the value of a count must be a whole number of 0 or more, not 18.5.', 'predictions.0.to'],
-    [[{ indicatorId: ATTENDANCE, from: -2, to: 18 }], 'In the prediction for "Attendance", from: the value of a count must be a whole number', 'predictions.0.from'],
-    [[{ indicatorId: TRUST, to: 6 }], 'In the prediction for "I trust the library", to: the value of a 1–5 scale score must be between 1 and 5', 'predictions.0.to'],
-    [[{ indicatorId: SHARE, to: 40 }, { indicatorId: SHARE, from: 140, to: 40 }], 'In the prediction for "Share of newcomers", from: the value of a percentage must be between 0 and 100', 'predictions.1.from'],
+    [
+      [{ indicatorId: ATTENDANCE, to: 18.5 }],
+      'In the prediction for "Attendance", to: the value of a count must be a whole number of 0 or more, not 18.5.',
+      'predictions.0.to',
+    ],
+    [
+      [{ indicatorId: ATTENDANCE, from: -2, to: 18 }],
+      'In the prediction for "Attendance", from: the value of a count must be a whole number',
+      'predictions.0.from',
+    ],
+    [
+      [{ indicatorId: TRUST, to: 6 }],
+      'In the prediction for "I trust the library", to: the value of a 1–5 scale score must be between 1 and 5',
+      'predictions.0.to',
+    ],
+    [
+      [
+        { indicatorId: SHARE, to: 40 },
+        { indicatorId: SHARE, from: 140, to: 40 },
+      ],
+      'In the prediction for "Share of newcomers", from: the value of a percentage must be between 0 and 100',
+      'predictions.1.from',
+    ],
     [[{ indicatorId: WORDS, to: 3 }], '"What changed for you" is a text indicator: a prediction needs a number', 'predictions.0.indicatorId'],
     [[{ indicatorId: UNCHOSEN, to: 3 }], 'A prediction is about one of the hypothesis’s indicators', 'predictions.0.indicatorId'],
     [[{ indicatorId: 'b0000000-0000-4000-8000-000000000009', to: 3 }], 'A prediction is about one of the hypothesis’s indicators', 'predictions.0.indicatorId'],
     [[{ to: 3 }], 'A prediction needs the indicator it is about in indicatorId.', 'predictions.0.indicatorId'],
-    [[{ indicatorId: ATTENDANCE, to: 18 }, { indicatorId: ATTENDANCE, to: 20 }], '"Attendance" has more than one prediction; give one per indicator.', 'predictions.1.indicatorId'],
+    [
+      [
+        { indicatorId: ATTENDANCE, to: 18 },
+        { indicatorId: ATTENDANCE, to: 20 },
+      ],
+      '"Attendance" has more than one prediction; give one per indicator.',
+      'predictions.1.indicatorId',
+    ],
   ];
 
   it.each(rows)('%j: %s', (predictions, expected, field) => {

@@ -23,7 +23,9 @@ function checkOne(prediction: PredictionInput, at: number, chosen: Set<string>, 
   if (typeof id !== 'string' || isBlank(id)) return refuse('A prediction needs the indicator it is about in indicatorId.', [field('indicatorId')]);
   const indicator = indicators.get(id);
   if (!indicator || !chosen.has(id)) {
-    return refuse('A prediction is about one of the hypothesis’s indicators: add this indicator to indicatorIds, or predict one that is there.', [field('indicatorId')]);
+    return refuse('A prediction is about one of the hypothesis’s indicators: add this indicator to indicatorIds, or predict one that is there.', [
+      field('indicatorId'),
+    ]);
   }
   if (indicator.kind === 'text') {
     return refuse(

@@ -59,16 +59,71 @@ describe('qualityNudges', () => {
     ['no hypothesis at all', strong({ phase: 'hypothesis', hypothesis: null, reflection: null, evidence: [] }), ['no_prediction']],
     ['a hypothesis saved before predictions existed', strong({ hypothesis: hypothesis({ predictions: undefined }) }), ['no_prediction']],
     ['no predictions', strong({ hypothesis: hypothesis({ predictions: [] }) }), ['no_prediction']],
-    ['a numeric indicator without a prediction', strong({ hypothesis: hypothesis({ predictions: [{ indicatorId: ATTENDANCE, from: 12, to: 18, note: null }] }) }), ['no_prediction']],
-    ['a text indicator without a prediction (it cannot have one)', strong({ hypothesis: hypothesis({ indicatorIds: [ATTENDANCE, TRUST, WORDS] }), evidence: [...strong().evidence, { kind: 'measurement', indicatorId: WORDS, entries: 2 }] }), []],
-    ['a single measurement of one indicator', strong({ evidence: [{ kind: 'measurement', indicatorId: ATTENDANCE, entries: 1 }, { kind: 'measurement', indicatorId: TRUST, entries: 9 }, { kind: 'story', indicatorId: null, entries: 1 }] }), ['single_data_point']],
-    ['no measurement of a chosen indicator once evidence is gathered', strong({ evidence: [{ kind: 'measurement', indicatorId: ATTENDANCE, entries: 3 }, { kind: 'quote', indicatorId: null, entries: 2 }] }), ['single_data_point']],
+    [
+      'a numeric indicator without a prediction',
+      strong({ hypothesis: hypothesis({ predictions: [{ indicatorId: ATTENDANCE, from: 12, to: 18, note: null }] }) }),
+      ['no_prediction'],
+    ],
+    [
+      'a text indicator without a prediction (it cannot have one)',
+      strong({
+        hypothesis: hypothesis({ indicatorIds: [ATTENDANCE, TRUST, WORDS] }),
+        evidence: [...strong().evidence, { kind: 'measurement', indicatorId: WORDS, entries: 2 }],
+      }),
+      [],
+    ],
+    [
+      'a single measurement of one indicator',
+      strong({
+        evidence: [
+          { kind: 'measurement', indicatorId: ATTENDANCE, entries: 1 },
+          { kind: 'measurement', indicatorId: TRUST, entries: 9 },
+          { kind: 'story', indicatorId: null, entries: 1 },
+        ],
+      }),
+      ['single_data_point'],
+    ],
+    [
+      'no measurement of a chosen indicator once evidence is gathered',
+      strong({
+        evidence: [
+          { kind: 'measurement', indicatorId: ATTENDANCE, entries: 3 },
+          { kind: 'quote', indicatorId: null, entries: 2 },
+        ],
+      }),
+      ['single_data_point'],
+    ],
     ['too few data points before the evidence phase (too early to say)', strong({ phase: 'adaptation', reflection: null, evidence: [] }), []],
-    ['only measurements', strong({ evidence: [{ kind: 'measurement', indicatorId: ATTENDANCE, entries: 4 }, { kind: 'measurement', indicatorId: TRUST, entries: 11 }] }), ['one_kind_of_evidence']],
-    ['only quotes', strong({ hypothesis: hypothesis({ indicatorIds: [] , predictions: [] }), evidence: [{ kind: 'quote', indicatorId: null, entries: 5 }] }), ['no_prediction', 'one_kind_of_evidence']],
-    ['a reflection that does not mention the prediction', strong({ reflection: reflection({ insights: 'Families liked the greeting and stayed longer.' }) }), ['reflection_ignores_prediction']],
-    ['a reflection naming the predicted number', strong({ reflection: reflection({ insights: 'We hoped for more; attendance reached 18 on two Saturdays.' }) }), []],
-    ['a reflection naming the number only as part of another', strong({ reflection: reflection({ insights: 'Attendance was 184 over the term; 4.5 stars from families.' }) }), ['reflection_ignores_prediction']],
+    [
+      'only measurements',
+      strong({
+        evidence: [
+          { kind: 'measurement', indicatorId: ATTENDANCE, entries: 4 },
+          { kind: 'measurement', indicatorId: TRUST, entries: 11 },
+        ],
+      }),
+      ['one_kind_of_evidence'],
+    ],
+    [
+      'only quotes',
+      strong({ hypothesis: hypothesis({ indicatorIds: [], predictions: [] }), evidence: [{ kind: 'quote', indicatorId: null, entries: 5 }] }),
+      ['no_prediction', 'one_kind_of_evidence'],
+    ],
+    [
+      'a reflection that does not mention the prediction',
+      strong({ reflection: reflection({ insights: 'Families liked the greeting and stayed longer.' }) }),
+      ['reflection_ignores_prediction'],
+    ],
+    [
+      'a reflection naming the predicted number',
+      strong({ reflection: reflection({ insights: 'We hoped for more; attendance reached 18 on two Saturdays.' }) }),
+      [],
+    ],
+    [
+      'a reflection naming the number only as part of another',
+      strong({ reflection: reflection({ insights: 'Attendance was 184 over the term; 4.5 stars from families.' }) }),
+      ['reflection_ignores_prediction'],
+    ],
     ['a decision without next steps', strong({ reflection: reflection({ nextSteps: '' }) }), ['decision_without_next_steps']],
     ['next steps that only hold a place', strong({ reflection: reflection({ nextSteps: 'TBD.' }) }), ['decision_without_next_steps']],
     ['next steps and no decision yet', strong({ reflection: reflection({ decision: null as never, nextSteps: '' }) }), []],
@@ -100,13 +155,30 @@ describe('qualityNudges', () => {
     expect(messageOf(strong({ hypothesis: hypothesis({ predictions: [{ indicatorId: ATTENDANCE, from: 12, to: 18, note: null }] }) }), 'no_prediction')).toBe(
       'No prediction for "I trust the library": say what you expect it to show, as you did for the others.',
     );
-    expect(messageOf(strong({ evidence: [{ kind: 'measurement', indicatorId: ATTENDANCE, entries: 1 }, { kind: 'quote', indicatorId: null, entries: 1 }] }), 'single_data_point')).toBe(
+    expect(
+      messageOf(
+        strong({
+          evidence: [
+            { kind: 'measurement', indicatorId: ATTENDANCE, entries: 1 },
+            { kind: 'quote', indicatorId: null, entries: 1 },
+          ],
+        }),
+        'single_data_point',
+      ),
+    ).toBe(
       '"Attendance" has a single measurement and "I trust the library" has no measurement: one number cannot show a change. Measure each indicator more than once (at every session, or before and after).',
     );
     expect(messageOf(strong({ reflection: reflection({ decision: 'stop', nextSteps: '' }) }), 'decision_without_next_steps')).toBe(
       'The decision to stop has no next steps: name what happens next, who does it and by when.',
     );
-    for (const nudge of qualityNudges(strong({ phase: 'evidence' as Phase, hypothesis: hypothesis({ predictions: [] }), reflection: reflection({ insights: 'ok', nextSteps: '' }), evidence: [{ kind: 'quote', indicatorId: null, entries: 1 }] }))) {
+    for (const nudge of qualityNudges(
+      strong({
+        phase: 'evidence' as Phase,
+        hypothesis: hypothesis({ predictions: [] }),
+        reflection: reflection({ insights: 'ok', nextSteps: '' }),
+        evidence: [{ kind: 'quote', indicatorId: null, entries: 1 }],
+      }),
+    )) {
       expect(nudge.message).toMatch(/^[A-Z"].*\.$/);
     }
   });

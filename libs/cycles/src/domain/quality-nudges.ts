@@ -45,7 +45,8 @@ function noPrediction(input: NudgeInput): Nudge | null {
   if (!predictions.length) {
     return {
       code: 'no_prediction',
-      message: 'No prediction yet: write down what you expect each indicator to show (for example "attendance from 12 to 18"), so the evidence can prove you right or wrong.',
+      message:
+        'No prediction yet: write down what you expect each indicator to show (for example "attendance from 12 to 18"), so the evidence can prove you right or wrong.',
     };
   }
   const predicted = new Set(predictions.map((p) => p.indicatorId));
@@ -60,7 +61,9 @@ function noPrediction(input: NudgeInput): Nudge | null {
 function singleDataPoint(input: NudgeInput): Nudge | null {
   if (phaseIndex(input.phase) < phaseIndex('evidence')) return null;
   const measured = (id: string) => input.evidence.filter((e) => e.kind === 'measurement' && e.indicatorId === id).reduce((sum, e) => sum + e.entries, 0);
-  const thin = chosenIndicators(input).map((i) => ({ name: i.name, n: measured(i.id) })).filter((i) => i.n <= 1);
+  const thin = chosenIndicators(input)
+    .map((i) => ({ name: i.name, n: measured(i.id) }))
+    .filter((i) => i.n <= 1);
   if (!thin.length) return null;
   const described = thin.map((i) => `"${i.name}" ${i.n === 0 ? 'has no measurement' : 'has a single measurement'}`);
   return {
@@ -90,7 +93,13 @@ function reflectionIgnoresPrediction(input: NudgeInput): Nudge | null {
   const r = input.reflection;
   if (!predictions.length || !r || isBlank(r.insights)) return null;
   // Insights only: next steps are full of dates and counts that would match a small predicted number by chance.
-  if (mentionsPrediction(r.insights, predictions.map((p) => p.to))) return null;
+  if (
+    mentionsPrediction(
+      r.insights,
+      predictions.map((p) => p.to),
+    )
+  )
+    return null;
   return {
     code: 'reflection_ignores_prediction',
     message: 'The reflection does not mention the prediction: say whether what you predicted happened, and what the difference teaches.',

@@ -39,7 +39,10 @@ export class EvidenceService {
     if (dto.indicatorId) {
       indicator = await em.findOne(Indicator, { where: { id: dto.indicatorId, initiativeId: cycle.initiativeId } });
       if (!indicator) {
-        throw new BadRequestException({ message: 'indicatorId is not an indicator of this initiative', details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }] });
+        throw new BadRequestException({
+          message: 'indicatorId is not an indicator of this initiative',
+          details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }],
+        });
       }
     }
     assertAllowed(checkEvidenceEntry(dto, indicator), 'bad-input');
@@ -59,13 +62,21 @@ export class EvidenceService {
       createdAt: this.clock.now(),
     };
     await em.insert(Evidence, entry);
-    await this.audit.record(em, actor, { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: cycle.initiativeId, after: toEvidenceView(entry) });
+    await this.audit.record(em, actor, {
+      action: 'create',
+      entityType: 'evidence',
+      entityId: entry.id,
+      initiativeId: cycle.initiativeId,
+      after: toEvidenceView(entry),
+    });
     return toEvidenceView(entry);
   }
 
   async list(actor: Principal, cycleId: string, page: PageQuery): Promise<Page<EvidenceView>> {
     await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
-    const [items, total] = await this.dataSource.getRepository(Evidence).findAndCount({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(Evidence)
+      .findAndCount({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toEvidenceView), total };
   }
 
@@ -76,7 +87,14 @@ export class EvidenceService {
       if (!entry) throw new NotFoundException('No evidence entry with this id in this cycle.');
       assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
       await em.delete(Evidence, { id: evidenceId });
-      await this.audit.record(em, actor, { action: 'delete', entityType: 'evidence', entityId: evidenceId, initiativeId: cycle.initiativeId, before: toEvidenceView(entry), after: null });
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'evidence',
+        entityId: evidenceId,
+        initiativeId: cycle.initiativeId,
+        before: toEvidenceView(entry),
+        after: null,
+      });
     });
   }
 }

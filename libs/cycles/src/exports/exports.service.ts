@@ -11,8 +11,21 @@ import { checkInDueOn, dueDatesUntil } from '../domain';
 import { Cycle } from '../cycles/cycle.entity';
 
 const CSV_COLUMNS = [
-  'cycle_number', 'cycle_title', 'cycle_phase', 'evidence_id', 'kind', 'indicator_name', 'indicator_unit', 'indicator_kind',
-  'value', 'text', 'observed_on', 'method', 'source', 'sample_size', 'recorded_at',
+  'cycle_number',
+  'cycle_title',
+  'cycle_phase',
+  'evidence_id',
+  'kind',
+  'indicator_name',
+  'indicator_unit',
+  'indicator_kind',
+  'value',
+  'text',
+  'observed_on',
+  'method',
+  'source',
+  'sample_size',
+  'recorded_at',
 ];
 
 const dateArray = (isoDate: string): DateArray => {
@@ -35,9 +48,21 @@ export class ExportsService {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select([
-        'c.number AS cycle_number', 'c.title AS cycle_title', 'c.phase AS cycle_phase', 'e.id AS evidence_id', 'e.kind AS kind',
-        'i.name AS indicator_name', 'i.unit AS indicator_unit', 'i.kind AS indicator_kind', 'e.value AS value', 'e.text AS text',
-        'e.observed_on AS observed_on', 'e.method AS method', 'e.source AS source', 'e.sample_size AS sample_size', 'e.created_at AS recorded_at',
+        'c.number AS cycle_number',
+        'c.title AS cycle_title',
+        'c.phase AS cycle_phase',
+        'e.id AS evidence_id',
+        'e.kind AS kind',
+        'i.name AS indicator_name',
+        'i.unit AS indicator_unit',
+        'i.kind AS indicator_kind',
+        'e.value AS value',
+        'e.text AS text',
+        'e.observed_on AS observed_on',
+        'e.method AS method',
+        'e.source AS source',
+        'e.sample_size AS sample_size',
+        'e.created_at AS recorded_at',
       ])
       .from('evidence', 'e')
       .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
@@ -60,7 +85,12 @@ export class ExportsService {
     ]);
     const today = DateTime.fromJSDate(this.clock.now(), { zone: timezone }).toISODate()!;
     const horizon = DateTime.fromISO(today).plus({ days: 90 }).toISODate()!;
-    const firstDue = checkInDueOn(initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null, initiative.startDate, initiative.checkInCadenceDays, timezone);
+    const firstDue = checkInDueOn(
+      initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null,
+      initiative.startDate,
+      initiative.checkInCadenceDays,
+      timezone,
+    );
     const events: EventAttributes[] = [];
     for (const due of dueDatesUntil(firstDue, initiative.checkInCadenceDays, horizon)) {
       if (due < today && due !== firstDue) continue;

@@ -37,7 +37,10 @@ export class IndicatorsService {
     const template = dto.templateKey !== undefined ? findTemplate(dto.templateKey) : undefined;
     if (dto.templateKey !== undefined && !template) {
       const keys = INDICATOR_TEMPLATES.map((t) => t.key).join(', ');
-      throw new BadRequestException({ message: `templateKey "${dto.templateKey}" is not in the catalogue; use one of ${keys}`, details: [{ field: 'templateKey', problems: ['unknown template'] }] });
+      throw new BadRequestException({
+        message: `templateKey "${dto.templateKey}" is not in the catalogue; use one of ${keys}`,
+        details: [{ field: 'templateKey', problems: ['unknown template'] }],
+      });
     }
     const now = this.clock.now();
     const indicator: Indicator = {
@@ -82,7 +85,9 @@ export class IndicatorsService {
 
   async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<IndicatorView>> {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
-    const [items, total] = await this.dataSource.getRepository(Indicator).findAndCount({ where: { initiativeId }, order: { createdAt: 'ASC', name: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource
+      .getRepository(Indicator)
+      .findAndCount({ where: { initiativeId }, order: { createdAt: 'ASC', name: 'ASC' }, take: page.limit, skip: page.offset });
     return { items: items.map(toIndicatorView), total };
   }
 }

@@ -12,7 +12,8 @@ import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Reflection
 export type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 
 type Row = Record<string, unknown>;
-const parsed = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const parsed = <T>(value: unknown): T | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 
 /**
  * A coach's queue: the cycles waiting for their review, each with what would make it weak, and the
@@ -45,8 +46,16 @@ export class ReviewQueueService {
       this.dataSource
         .createQueryBuilder()
         .select([
-          'c.id AS id', 'c.number AS number', 'c.title AS title', 'c.initiative_id AS initiative_id', 'c.planned_end AS planned_end',
-          'c.updated_at AS updated_at', 'c.hypothesis AS hypothesis', 'c.reflection AS reflection', 'i.title AS initiative_title', 'l.name AS library_name',
+          'c.id AS id',
+          'c.number AS number',
+          'c.title AS title',
+          'c.initiative_id AS initiative_id',
+          'c.planned_end AS planned_end',
+          'c.updated_at AS updated_at',
+          'c.hypothesis AS hypothesis',
+          'c.reflection AS reflection',
+          'i.title AS initiative_title',
+          'l.name AS library_name',
         ])
         .from('cycles', 'c')
         .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
@@ -95,7 +104,13 @@ export class ReviewQueueService {
         libraryName: String(c.library_name),
         plannedEnd: rawDate(c.planned_end)!,
         inReviewSince: rawInstant(c.updated_at)!,
-        nudges: qualityNudges({ phase: 'review', hypothesis: parsed<Hypothesis>(c.hypothesis), reflection: parsed<Reflection>(c.reflection), indicators: ownIndicators, evidence }),
+        nudges: qualityNudges({
+          phase: 'review',
+          hypothesis: parsed<Hypothesis>(c.hypothesis),
+          reflection: parsed<Reflection>(c.reflection),
+          indicators: ownIndicators,
+          evidence,
+        }),
       };
     });
   }
@@ -103,9 +118,20 @@ export class ReviewQueueService {
   /** Active initiatives whose check-in fell due before today in their library's own time zone, longest overdue first. */
   private async overdueCheckIns(actor: Principal): Promise<OverdueCheckIn[]> {
     const now = this.clock.now();
-    const overdue = await this.checkIns.overdue(this.dataSource.manager, (timezone) => localDate(now, timezone), (q) => this.coached(q, actor));
+    const overdue = await this.checkIns.overdue(
+      this.dataSource.manager,
+      (timezone) => localDate(now, timezone),
+      (q) => this.coached(q, actor),
+    );
     return overdue
-      .map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue, lastCheckInAt }) => ({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue, lastCheckInAt }))
+      .map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue, lastCheckInAt }) => ({
+        initiativeId,
+        initiativeTitle,
+        libraryName,
+        dueOn,
+        daysOverdue,
+        lastCheckInAt,
+      }))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.initiativeTitle.localeCompare(b.initiativeTitle));
   }
 }

@@ -5,7 +5,14 @@ import { ConfigError, loadConfig } from '@r2c/core';
 import { isFinalAttempt, mailJobId, mailJobOptions } from './mail-job';
 import { checkNewMail, distinctByKey, errorText, InvalidMailError, NewMail, pageOf } from './new-mail';
 
-const mail = (overrides: Partial<NewMail> = {}): NewMail => ({ idempotencyKey: 'reminder:i1:2026-03-02:u1', kind: 'reminder', to: 'ana@library.org', subject: 'Check-in due', text: 'Hello', ...overrides });
+const mail = (overrides: Partial<NewMail> = {}): NewMail => ({
+  idempotencyKey: 'reminder:i1:2026-03-02:u1',
+  kind: 'reminder',
+  to: 'ana@library.org',
+  subject: 'Check-in due',
+  text: 'Hello',
+  ...overrides,
+});
 
 describe('mail jobs', () => {
   it('names a job after its row and generation, without the ":" BullMQ refuses in custom ids', () => {
@@ -15,7 +22,11 @@ describe('mail jobs', () => {
   });
 
   it('retries a job with exponential backoff up to the configured attempts', () => {
-    expect(mailJobOptions({ id: 'abc', generation: 1 }, 5, 30000)).toEqual({ jobId: 'mail-abc-1', attempts: 5, backoff: { type: 'exponential', delay: 30000 } });
+    expect(mailJobOptions({ id: 'abc', generation: 1 }, 5, 30000)).toEqual({
+      jobId: 'mail-abc-1',
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 30000 },
+    });
   });
 
   it.each([
@@ -75,7 +86,11 @@ describe('outbox settings', () => {
   });
 
   it('reads MAIL_MAX_ATTEMPTS, MAIL_BACKOFF_MS and OUTBOX_POLL_MS', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100' })).toMatchObject({ mailMaxAttempts: 3, mailBackoffMs: 50, outboxPollMs: 100 });
+    expect(loadConfig({ DATA_DIR: dataDir(), MAIL_MAX_ATTEMPTS: '3', MAIL_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100' })).toMatchObject({
+      mailMaxAttempts: 3,
+      mailBackoffMs: 50,
+      outboxPollMs: 100,
+    });
   });
 
   it('refuses MAIL_MAX_ATTEMPTS=0 with one line naming it', () => {

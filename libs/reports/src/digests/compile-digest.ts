@@ -47,14 +47,26 @@ export class CompileDigest {
       const content = await this.sources.content(em, period, this.config.digestTimezone);
       const recipients = await this.sources.recipients(em, period);
       const web = renderDigest(content);
-      const digest: Digest = { id: newId(), periodStart: period.start, periodEnd: period.end, content, html: web.html, text: web.text, recipients: recipients.length, compiledAt: this.clock.now() };
+      const digest: Digest = {
+        id: newId(),
+        periodStart: period.start,
+        periodEnd: period.end,
+        content,
+        html: web.html,
+        text: web.text,
+        recipients: recipients.length,
+        compiledAt: this.clock.now(),
+      };
       await em.createQueryBuilder().insert().into(Digest).values(digest).orIgnore().updateEntity(false).execute();
       const stored = await this.find(em, period);
       // Another run stored this period first: its digest stands, and its emails are already asked for.
       if (stored?.id !== digest.id) return { digest: stored!, compiled: false };
 
       const copyFor = renderDigestForEach(content);
-      await this.outbox.add(em, recipients.map((person) => this.emailFor(person, copyFor, period)));
+      await this.outbox.add(
+        em,
+        recipients.map((person) => this.emailFor(person, copyFor, period)),
+      );
       await this.audit.record(em, actor, {
         action: 'compile',
         entityType: 'digest',

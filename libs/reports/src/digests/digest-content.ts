@@ -18,7 +18,7 @@ export function trendOf(mean: number, previousMean: number | null, direction: Di
   if (previousMean === null) return 'new';
   const change = mean - previousMean;
   if (Math.abs(change) < 1e-9) return 'unchanged';
-  return (change > 0) === (direction === 'increase') ? 'better' : 'worse';
+  return change > 0 === (direction === 'increase') ? 'better' : 'worse';
 }
 
 /** Two decimals at most, as a number (means of scale scores read 4.27, not 4.266666…). */

@@ -53,7 +53,9 @@ export class DigestLinks {
   async person(em: EntityManager, userId: string): Promise<LinkedPerson> {
     const person = await this.account(em, userId);
     if (!person.active) {
-      throw new ForbiddenException('This link no longer works: the account it was sent to is not active, and inactive accounts get no digest. Ask the programme staff if it should be active again.');
+      throw new ForbiddenException(
+        'This link no longer works: the account it was sent to is not active, and inactive accounts get no digest. Ask the programme staff if it should be active again.',
+      );
     }
     return person;
   }

@@ -28,8 +28,14 @@ describe('a requested period', () => {
 
   it.each([
     [{}, { start: '2026-03-09', end: '2026-03-15' }],
-    [{ periodStart: '2026-03-01', periodEnd: '2026-03-31' }, { start: '2026-03-01', end: '2026-03-31' }],
-    [{ periodStart: '2026-03-02', periodEnd: '2026-03-02' }, { start: '2026-03-02', end: '2026-03-02' }],
+    [
+      { periodStart: '2026-03-01', periodEnd: '2026-03-31' },
+      { start: '2026-03-01', end: '2026-03-31' },
+    ],
+    [
+      { periodStart: '2026-03-02', periodEnd: '2026-03-02' },
+      { start: '2026-03-02', end: '2026-03-02' },
+    ],
     [{ periodStart: '2026-03-02' }, { start: '2026-03-02', end: '2026-03-08' }],
     [{ periodEnd: '2026-03-08' }, { start: '2026-03-02', end: '2026-03-08' }],
   ])('%j covers %j', (request, period) => {
@@ -44,7 +50,10 @@ describe('a requested period', () => {
   });
 
   it('refuses a period longer than a year', () => {
-    expect(requestedPeriod({ periodStart: '2025-01-01', periodEnd: '2026-03-01' }, now, NY)).toMatchObject({ field: 'periodEnd', problem: expect.stringContaining('at most 366 days') });
+    expect(requestedPeriod({ periodStart: '2025-01-01', periodEnd: '2026-03-01' }, now, NY)).toMatchObject({
+      field: 'periodEnd',
+      problem: expect.stringContaining('at most 366 days'),
+    });
     expect(requestedPeriod({ periodStart: '2025-03-01', periodEnd: '2026-02-28' }, now, NY)).toHaveProperty('period');
   });
 

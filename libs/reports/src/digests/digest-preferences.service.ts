@@ -23,7 +23,14 @@ const CHOICES: { frequency: DigestFrequency; label: string }[] = [
 
 const IN_WORDS: Record<DigestFrequency, string> = { weekly: 'every week', monthly: 'once a month', none: 'no digest' };
 
-const PAGE = Handlebars.create().compile<{ email: string; now: string; saved: boolean; rule: string; choices: { label: string; action: string; current: boolean }[] }>(`<!doctype html>
+const PAGE = Handlebars.create().compile<{
+  email: string;
+  now: string;
+  saved: boolean;
+  rule: string;
+  choices: { label: string; action: string; current: boolean }[];
+}>(
+  `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>How often you get the R2C coalition digest</title></head>
 <body style="font-family: Georgia, serif; max-width: 560px; margin: 40px auto; padding: 0 16px; color: #222;">
@@ -37,7 +44,9 @@ const PAGE = Handlebars.create().compile<{ email: string; now: string; saved: bo
 <p style="color: #555;">{{rule}}</p>
 </body>
 </html>
-`, { strict: true });
+`,
+  { strict: true },
+);
 
 const effective = (row: MailPreference | null): DigestFrequency => row?.digestFrequency ?? 'weekly';
 
@@ -96,13 +105,26 @@ export class DigestPreferencesService {
   private async set(em: EntityManager, person: Person, frequency: DigestFrequency): Promise<MailPreference> {
     const now = this.clock.now();
     const userId = person.id;
-    await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestFrequency: 'weekly', updatedAt: now }).orIgnore().updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(MailPreference)
+      .values({ userId, digestFrequency: 'weekly', updatedAt: now })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
     const before = await em.findOneByOrFail(MailPreference, { userId });
     const was = effective(before);
     if (was !== frequency) {
       await em.update(MailPreference, { userId }, { digestFrequency: frequency, updatedAt: now });
       const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
-      await this.audit.record(em, self, { action: 'digest_frequency', entityType: 'user', entityId: userId, before: { digestFrequency: was }, after: { digestFrequency: frequency } });
+      await this.audit.record(em, self, {
+        action: 'digest_frequency',
+        entityType: 'user',
+        entityId: userId,
+        before: { digestFrequency: was },
+        after: { digestFrequency: frequency },
+      });
     }
     return em.findOneByOrFail(MailPreference, { userId });
   }

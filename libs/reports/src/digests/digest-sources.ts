@@ -64,8 +64,14 @@ export class DigestSources {
     const rows = await em
       .createQueryBuilder()
       .select([
-        'c.id AS cycle_id', 'c.number AS cycle_number', 'c.title AS cycle_title', 'c.reflection AS reflection', 'c.closed_at AS closed_at',
-        'i.id AS initiative_id', 'i.title AS initiative_title', 'l.name AS library_name',
+        'c.id AS cycle_id',
+        'c.number AS cycle_number',
+        'c.title AS cycle_title',
+        'c.reflection AS reflection',
+        'c.closed_at AS closed_at',
+        'i.id AS initiative_id',
+        'i.title AS initiative_title',
+        'l.name AS library_name',
       ])
       .from('cycles', 'c')
       .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
@@ -99,8 +105,14 @@ export class DigestSources {
     const rows = await em
       .createQueryBuilder()
       .select([
-        'e.initiative_id AS initiative_id', 'i.title AS initiative_title', 'l.name AS library_name', 'COUNT(e.id) AS entries',
-        `${kindCount('measurement')} AS measurements`, `${kindCount('observation')} AS observations`, `${kindCount('quote')} AS quotes`, `${kindCount('story')} AS stories`,
+        'e.initiative_id AS initiative_id',
+        'i.title AS initiative_title',
+        'l.name AS library_name',
+        'COUNT(e.id) AS entries',
+        `${kindCount('measurement')} AS measurements`,
+        `${kindCount('observation')} AS observations`,
+        `${kindCount('quote')} AS quotes`,
+        `${kindCount('story')} AS stories`,
       ])
       .from('evidence', 'e')
       .innerJoin('initiatives', 'i', 'i.id = e.initiative_id')
@@ -130,8 +142,18 @@ export class DigestSources {
    */
   private async overdueCheckIns(em: EntityManager, period: DigestPeriod): Promise<OverdueCheckIn[]> {
     const dayAfter = plusDays(period.end, 1);
-    const overdue = await this.checkIns.overdue(em, () => dayAfter, (q) => q.andWhere(SHARES_EVERYTHING).andWhere('i.start_date <= :end', { end: period.end }));
-    return overdue.map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue }) => ({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue }));
+    const overdue = await this.checkIns.overdue(
+      em,
+      () => dayAfter,
+      (q) => q.andWhere(SHARES_EVERYTHING).andWhere('i.start_date <= :end', { end: period.end }),
+    );
+    return overdue.map(({ initiativeId, initiativeTitle, libraryName, dueOn, daysOverdue }) => ({
+      initiativeId,
+      initiativeTitle,
+      libraryName,
+      dueOn,
+      daysOverdue,
+    }));
   }
 
   /** Per indicator: the mean of its measurements in each cycle closed in the period, and in the cycle before it. */
@@ -139,8 +161,16 @@ export class DigestSources {
     const rows = await em
       .createQueryBuilder()
       .select([
-        'c.initiative_id AS initiative_id', 'c.number AS cycle_number', 'c.closed_at AS closed_at', 'ind.id AS indicator_id', 'ind.name AS indicator_name',
-        'ind.unit AS unit', 'ind.direction AS direction', 'i.title AS initiative_title', 'AVG(e.value) AS mean', 'COUNT(e.id) AS measurements',
+        'c.initiative_id AS initiative_id',
+        'c.number AS cycle_number',
+        'c.closed_at AS closed_at',
+        'ind.id AS indicator_id',
+        'ind.name AS indicator_name',
+        'ind.unit AS unit',
+        'ind.direction AS direction',
+        'i.title AS initiative_title',
+        'AVG(e.value) AS mean',
+        'COUNT(e.id) AS measurements',
       ])
       .from('evidence', 'e')
       .innerJoin('cycles', 'c', 'c.id = e.cycle_id')

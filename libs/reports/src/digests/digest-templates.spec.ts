@@ -5,16 +5,50 @@ const content = (overrides: Partial<DigestContent> = {}): DigestContent => ({
   periodStart: '2026-03-09',
   periodEnd: '2026-03-15',
   timezone: 'America/New_York',
-  closedCycles: [{
-    cycleId: 'c1', cycleNumber: 2, cycleTitle: 'Bilingual welcome', initiativeId: 'i1', initiativeTitle: 'Community Conversations', libraryName: 'Riverbend Library',
-    closedAt: '2026-03-10T15:00:00.000Z', outcome: 'partly_supported', decision: 'adapt', keyInsight: 'Attendance rose; trust rose a little.', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
-  }],
-  evidence: [{ initiativeId: 'i1', initiativeTitle: 'Community Conversations', libraryName: 'Riverbend Library', entries: 3, measurements: 2, observations: 0, quotes: 1, stories: 0 }],
+  closedCycles: [
+    {
+      cycleId: 'c1',
+      cycleNumber: 2,
+      cycleTitle: 'Bilingual welcome',
+      initiativeId: 'i1',
+      initiativeTitle: 'Community Conversations',
+      libraryName: 'Riverbend Library',
+      closedAt: '2026-03-10T15:00:00.000Z',
+      outcome: 'partly_supported',
+      decision: 'adapt',
+      keyInsight: 'Attendance rose; trust rose a little.',
+      nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
+    },
+  ],
+  evidence: [
+    {
+      initiativeId: 'i1',
+      initiativeTitle: 'Community Conversations',
+      libraryName: 'Riverbend Library',
+      entries: 3,
+      measurements: 2,
+      observations: 0,
+      quotes: 1,
+      stories: 0,
+    },
+  ],
   overdueCheckIns: [{ initiativeId: 'i2', initiativeTitle: 'Story Circles', libraryName: 'Pine Ridge Library', dueOn: '2026-03-12', daysOverdue: 4 }],
-  indicatorTrends: [{
-    indicatorId: 'n1', indicatorName: 'Attendance', unit: 'people', direction: 'increase', initiativeId: 'i1', initiativeTitle: 'Community Conversations',
-    cycleNumber: 2, mean: 16, measurements: 1, previousMean: 12, change: 4, trend: 'better',
-  }],
+  indicatorTrends: [
+    {
+      indicatorId: 'n1',
+      indicatorName: 'Attendance',
+      unit: 'people',
+      direction: 'increase',
+      initiativeId: 'i1',
+      initiativeTitle: 'Community Conversations',
+      cycleNumber: 2,
+      mean: 16,
+      measurements: 1,
+      previousMean: 12,
+      change: 4,
+      trend: 'better',
+    },
+  ],
   ...overrides,
 });
 
@@ -25,12 +59,14 @@ describe('the digest templates', () => {
 
   it('shows each closed cycle with its decision and key insight, evidence, trends and overdue check-ins, in both parts', () => {
     const { html, text } = renderDigest(content());
-    expect(text).toContain([
-      '- Community Conversations (Riverbend Library), cycle 2: Bilingual welcome',
-      '  Outcome: hypothesis partly supported. Decision for the next cycle: Adapt.',
-      '  Key insight: Attendance rose; trust rose a little.',
-      '  Next steps: Add a Dari-speaking volunteer on Saturdays.',
-    ].join('\n'));
+    expect(text).toContain(
+      [
+        '- Community Conversations (Riverbend Library), cycle 2: Bilingual welcome',
+        '  Outcome: hypothesis partly supported. Decision for the next cycle: Adapt.',
+        '  Key insight: Attendance rose; trust rose a little.',
+        '  Next steps: Add a Dari-speaking volunteer on Saturdays.',
+      ].join('\n'),
+    );
     expect(text).toContain('- Community Conversations (Riverbend Library): 3 entries: 2 measurements, 1 quote');
     expect(text).toContain('- Attendance (people), Community Conversations, cycle 2: mean 16 against 12 in cycle 1 (+4, moved the right way)');
     expect(text).toContain('- Story Circles (Pine Ridge Library): due 2026-03-12, 4 days overdue');
@@ -44,9 +80,11 @@ describe('the digest templates', () => {
 
   it('escapes hostile text in the HTML and leaves the plain text as typed', () => {
     const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
-    const { html, text } = renderDigest(content({
-      closedCycles: [{ ...content().closedCycles[0], keyInsight: hostile, cycleTitle: '<b>bold</b>', nextSteps: '"quoted" & \'single\'' }],
-    }));
+    const { html, text } = renderDigest(
+      content({
+        closedCycles: [{ ...content().closedCycles[0], keyInsight: hostile, cycleTitle: '<b>bold</b>', nextSteps: '"quoted" & \'single\'' }],
+      }),
+    );
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>bold</b>');

@@ -10,7 +10,12 @@ const OUTCOMES: Record<string, string> = {
   inconclusive: 'inconclusive',
 };
 const DECISIONS: Record<string, string> = { adapt: 'Adapt', continue: 'Continue', scale: 'Scale', stop: 'Stop' };
-const TRENDS: Record<IndicatorTrend['trend'], string> = { better: 'moved the right way', worse: 'moved the wrong way', unchanged: 'unchanged', new: 'first cycle measured' };
+const TRENDS: Record<IndicatorTrend['trend'], string> = {
+  better: 'moved the right way',
+  worse: 'moved the wrong way',
+  unchanged: 'unchanged',
+  new: 'first cycle measured',
+};
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -33,10 +38,19 @@ export function digestView(content: DigestContent, unsubscribeUrl?: string, pref
       ...e,
       heading: `${e.initiativeTitle} (${e.libraryName})`,
       summary: `${plural(e.entries, 'entry', 'entries')}: ${[
-        plural(e.measurements, 'measurement'), plural(e.observations, 'observation'), plural(e.quotes, 'quote'), plural(e.stories, 'story', 'stories'),
-      ].filter((part) => !part.startsWith('0 ')).join(', ')}`,
+        plural(e.measurements, 'measurement'),
+        plural(e.observations, 'observation'),
+        plural(e.quotes, 'quote'),
+        plural(e.stories, 'story', 'stories'),
+      ]
+        .filter((part) => !part.startsWith('0 '))
+        .join(', ')}`,
     })),
-    overdueCheckIns: content.overdueCheckIns.map((o) => ({ ...o, heading: `${o.initiativeTitle} (${o.libraryName})`, summary: `due ${o.dueOn}, ${plural(o.daysOverdue, 'day')} overdue` })),
+    overdueCheckIns: content.overdueCheckIns.map((o) => ({
+      ...o,
+      heading: `${o.initiativeTitle} (${o.libraryName})`,
+      summary: `due ${o.dueOn}, ${plural(o.daysOverdue, 'day')} overdue`,
+    })),
     indicatorTrends: content.indicatorTrends.map((t) => ({
       ...t,
       heading: `${t.indicatorName} (${t.unit}), ${t.initiativeTitle}, cycle ${t.cycleNumber}`,

@@ -66,7 +66,9 @@ export class DigestsService {
       await this.retryIfFailed(job);
       return { ...answer, status: 'queued' };
     } catch (error) {
-      this.logger.warn(`The digest queue is unreachable (${error instanceof Error ? error.message : String(error)}); compiling ${period.start} to ${period.end} in the request instead.`);
+      this.logger.warn(
+        `The digest queue is unreachable (${error instanceof Error ? error.message : String(error)}); compiling ${period.start} to ${period.end} in the request instead.`,
+      );
       const { digest, compiled } = await this.compile.run(period, actor);
       return { ...answer, status: compiled ? 'compiled' : 'exists', digestId: digest.id };
     }

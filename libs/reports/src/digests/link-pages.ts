@@ -17,7 +17,8 @@ const FOOT = `</body>
 export const FRESH_LINK_ADVICE =
   'Every digest email carries a fresh link: use the one in your latest digest email. Or sign in to R2C Tracker and choose how often you get the digest under Email settings.';
 
-const UNSUBSCRIBE = handlebars.compile<{ title: string; email: string; unsubscribed: boolean; action: string }>(`${HEAD}
+const UNSUBSCRIBE = handlebars.compile<{ title: string; email: string; unsubscribed: boolean; action: string }>(
+  `${HEAD}
 <h1 style="font-size: 22px;">{{title}}</h1>
 {{#if unsubscribed}}
 <p>{{email}} will no longer receive the R2C coalition digest.</p>
@@ -29,14 +30,19 @@ const UNSUBSCRIBE = handlebars.compile<{ title: string; email: string; unsubscri
 <button type="submit" style="font-size: 16px; padding: 8px 14px;">Unsubscribe</button>
 </form>
 {{/if}}
-${FOOT}`, { strict: true });
+${FOOT}`,
+  { strict: true },
+);
 
-const REFUSED = handlebars.compile<{ title: string; message: string; advice: string }>(`${HEAD}
+const REFUSED = handlebars.compile<{ title: string; message: string; advice: string }>(
+  `${HEAD}
 <h1 style="font-size: 22px;">{{title}}</h1>
 <p>{{message}}</p>
 <p>{{advice}}</p>
 <p><a href="/">Sign in to R2C Tracker</a></p>
-${FOOT}`, { strict: true });
+${FOOT}`,
+  { strict: true },
+);
 
 /** The unsubscribe link's page: a button that unsubscribes, or word that it is done. */
 export function unsubscribePage(view: { email: string; unsubscribed: boolean; action: string }): string {

@@ -15,7 +15,9 @@ describe('unsubscribe tokens', () => {
   });
 
   it('makes a link under APP_URL', () => {
-    expect(unsubscribeUrl('https://r2c.example.org', USER, SECRET, EXPIRES)).toBe(`https://r2c.example.org/api/v1/unsubscribe?token=${unsubscribeToken(USER, SECRET, EXPIRES)}`);
+    expect(unsubscribeUrl('https://r2c.example.org', USER, SECRET, EXPIRES)).toBe(
+      `https://r2c.example.org/api/v1/unsubscribe?token=${unsubscribeToken(USER, SECRET, EXPIRES)}`,
+    );
   });
 
   it('takes a token sent before tokens expired (no expiry in it), and says it has none', () => {

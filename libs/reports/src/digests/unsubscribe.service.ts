@@ -53,7 +53,14 @@ export class UnsubscribeService {
     return this.tx.run(async (em) => {
       const person = await this.links.person(em, userId);
       const now = this.clock.now();
-      await em.createQueryBuilder().insert().into(MailPreference).values({ userId, digestFrequency: 'weekly', updatedAt: now }).orIgnore().updateEntity(false).execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(MailPreference)
+        .values({ userId, digestFrequency: 'weekly', updatedAt: now })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
       const before = await em.findOneByOrFail(MailPreference, { userId });
       const changed = await em
         .createQueryBuilder()
@@ -63,7 +70,13 @@ export class UnsubscribeService {
         .execute();
       if (changed.affected) {
         const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
-        await this.audit.record(em, self, { action: 'unsubscribe:digest', entityType: 'user', entityId: userId, before: { digestFrequency: before.digestFrequency }, after: { digestFrequency: 'none' } });
+        await this.audit.record(em, self, {
+          action: 'unsubscribe:digest',
+          entityType: 'user',
+          entityId: userId,
+          before: { digestFrequency: before.digestFrequency },
+          after: { digestFrequency: 'none' },
+        });
       }
       const preference = await em.findOneByOrFail(MailPreference, { userId });
       return { unsubscribed: true, email: maskedEmail(person.email), since: new Date(preference.updatedAt).toISOString() };

@@ -27,7 +27,9 @@ export class CycleSummaries {
     await this.access.cycle(actor, cycleId, Permission.SummaryRead);
     const summary = await this.summaries.latest(cycleId, version);
     if (!summary) {
-      throw new NotFoundException(version ? `This cycle has no summary version ${version}.` : 'This cycle has no summary yet: it is compiled once a coach approves the cycle.');
+      throw new NotFoundException(
+        version ? `This cycle has no summary version ${version}.` : 'This cycle has no summary yet: it is compiled once a coach approves the cycle.',
+      );
     }
     return summary;
   }
@@ -37,7 +39,13 @@ export class CycleSummaries {
     const job = await this.transactions.run(async (em) => {
       const { cycle } = await this.access.cycle(actor, cycleId, Permission.SummaryCompile, em);
       const requested = await this.summaries.request(em, cycleId, 'on_demand', actor.id);
-      await this.audit.record(em, actor, { action: 'request:summary', entityType: 'cycle', entityId: cycleId, initiativeId: cycle.initiativeId, after: { summaryRequestId: requested.requestId } });
+      await this.audit.record(em, actor, {
+        action: 'request:summary',
+        entityType: 'cycle',
+        entityId: cycleId,
+        initiativeId: cycle.initiativeId,
+        after: { summaryRequestId: requested.requestId },
+      });
       return requested;
     });
     this.triggers.handOver(job);

@@ -35,7 +35,15 @@ describe('run chart', () => {
   });
 
   it('draws one series: a point per cycle with a mean, in cycle order left to right, joined by one line', () => {
-    const svg = runChart(attendance({ points: [{ cycleNumber: 3, mean: 19, n: 5 }, { cycleNumber: 1, mean: 14, n: 4 }, { cycleNumber: 2, mean: 16.5, n: 4 }] }));
+    const svg = runChart(
+      attendance({
+        points: [
+          { cycleNumber: 3, mean: 19, n: 5 },
+          { cycleNumber: 1, mean: 14, n: 4 },
+          { cycleNumber: 2, mean: 16.5, n: 4 },
+        ],
+      }),
+    );
     const points = circles(svg);
     expect(points).toHaveLength(3);
     expect(points.map((p) => p.x)).toEqual([...points.map((p) => p.x)].sort((a, b) => a - b));
@@ -47,7 +55,15 @@ describe('run chart', () => {
   });
 
   it('labels every cycle on the axis and leaves a gap where a cycle has no measurement', () => {
-    const svg = runChart(attendance({ cycleNumbers: [1, 2, 3, 4], points: [{ cycleNumber: 1, mean: 14, n: 4 }, { cycleNumber: 4, mean: 17, n: 3 }] }));
+    const svg = runChart(
+      attendance({
+        cycleNumbers: [1, 2, 3, 4],
+        points: [
+          { cycleNumber: 1, mean: 14, n: 4 },
+          { cycleNumber: 4, mean: 17, n: 3 },
+        ],
+      }),
+    );
     for (const n of [1, 2, 3, 4]) expect(svg).toMatch(new RegExp(`text-anchor="middle" fill="#444444">${n}</text>`));
     expect(circles(svg)).toHaveLength(2);
   });
@@ -71,7 +87,14 @@ describe('run chart', () => {
   });
 
   it('never draws a trend line or a median from fewer than three points, and says so', () => {
-    const two = runChart(attendance({ points: [{ cycleNumber: 1, mean: 14, n: 4 }, { cycleNumber: 2, mean: 16.5, n: 4 }] }));
+    const two = runChart(
+      attendance({
+        points: [
+          { cycleNumber: 1, mean: 14, n: 4 },
+          { cycleNumber: 2, mean: 16.5, n: 4 },
+        ],
+      }),
+    );
     expect(circles(two)).toHaveLength(2);
     expect(two).not.toContain('<polyline');
     expect(two).not.toContain('class="median"');
@@ -93,14 +116,19 @@ describe('run chart', () => {
       { number: 2, plannedStart: '2026-03-30', plannedEnd: '2026-04-26' },
       { number: 3, plannedStart: '2026-04-27', plannedEnd: '2026-05-24' },
     ];
-    const marked = runChart(attendance({
-      cycleSpans: spans,
-      adaptations: [
-        { label: 'A1', cycleNumber: 2, madeOn: '2026-03-31', whatChanged: 'Moved story time to Saturday' },
-        { label: 'A2', cycleNumber: 2, madeOn: '2026-04-24', whatChanged: 'Added a Dari-speaking greeter & <tea>' },
-      ],
+    const marked = runChart(
+      attendance({
+        cycleSpans: spans,
+        adaptations: [
+          { label: 'A1', cycleNumber: 2, madeOn: '2026-03-31', whatChanged: 'Moved story time to Saturday' },
+          { label: 'A2', cycleNumber: 2, madeOn: '2026-04-24', whatChanged: 'Added a Dari-speaking greeter & <tea>' },
+        ],
+      }),
+    );
+    const markers = [...marked.matchAll(/<g class="adaptation" aria-label="([^"]+)"><title>[^<]+<\/title><line x1="([\d.]+)"/g)].map((m) => ({
+      label: m[1],
+      x: Number(m[2]),
     }));
-    const markers = [...marked.matchAll(/<g class="adaptation" aria-label="([^"]+)"><title>[^<]+<\/title><line x1="([\d.]+)"/g)].map((m) => ({ label: m[1], x: Number(m[2]) }));
     const pointX = circles(marked).map((p) => p.x);
 
     it('draws one vertical marker per adaptation, with an accessible label and a title', () => {
@@ -131,7 +159,9 @@ describe('run chart', () => {
   });
 
   it('keeps a fixed range such as 1–5 for a scale', () => {
-    const svg = runChart(attendance({ unit: 'score (1–5)', range: { min: 1, max: 5 }, points: [{ cycleNumber: 1, mean: 3.2, n: 11 }], baseline: null, target: null }));
+    const svg = runChart(
+      attendance({ unit: 'score (1–5)', range: { min: 1, max: 5 }, points: [{ cycleNumber: 1, mean: 3.2, n: 11 }], baseline: null, target: null }),
+    );
     expect(svg).toMatch(/text-anchor="end" fill="#444444">1<\/text>/);
     expect(svg).toMatch(/text-anchor="end" fill="#444444">5<\/text>/);
   });

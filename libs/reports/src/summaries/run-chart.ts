@@ -33,7 +33,16 @@ const HEIGHT = 252;
 const PAD = { left: 56, right: 96, top: 36, bottom: 52 };
 /** The plot inside the SVG: a title above it, the cycles and each one's n below, the lines' labels right of it. */
 export const SUMMARY_PLOT: PlotBox = { left: PAD.left, top: PAD.top, width: WIDTH - PAD.left - PAD.right, height: HEIGHT - PAD.top - PAD.bottom };
-const COLOURS = { series: '#1f5f8b', baseline: '#8a8a8a', target: '#2e7d32', median: '#c77800', axis: '#444444', grid: '#e4e4e4', adaptation: '#7b3fa0', note: '#666666' };
+const COLOURS = {
+  series: '#1f5f8b',
+  baseline: '#8a8a8a',
+  target: '#2e7d32',
+  median: '#c77800',
+  axis: '#444444',
+  grid: '#e4e4e4',
+  adaptation: '#7b3fa0',
+  note: '#666666',
+};
 const DASHES = { baseline: '6 4', target: '2 3', median: '8 3 2 3' };
 
 export function escapeXml(text: string): string {
@@ -56,7 +65,15 @@ export function formatNumber(value: number): string {
  */
 export function runChart(input: RunChartInput): string {
   const chart = runChartModel(
-    { cycleNumbers: input.cycleNumbers, points: input.points, baseline: input.baseline, target: input.target, range: input.range, markers: input.adaptations, spans: input.cycleSpans },
+    {
+      cycleNumbers: input.cycleNumbers,
+      points: input.points,
+      baseline: input.baseline,
+      target: input.target,
+      range: input.range,
+      markers: input.adaptations,
+      spans: input.cycleSpans,
+    },
     SUMMARY_PLOT,
   );
   const { box, points, trend } = chart;
@@ -71,8 +88,7 @@ export function runChart(input: RunChartInput): string {
         (input.baseline !== null ? ` Baseline ${formatNumber(input.baseline)}.` : '') +
         (input.target !== null ? ` Target ${formatNumber(input.target)}.` : '') +
         (trend ? '' : ` Fewer than ${MIN_POINTS_FOR_TREND} points, so no trend line is drawn.`)
-      : 'No measurements yet.') +
-    (chart.markers.length ? ` Adaptations: ${chart.markers.map(adaptationWords).join('; ')}.` : '');
+      : 'No measurements yet.') + (chart.markers.length ? ` Adaptations: ${chart.markers.map(adaptationWords).join('; ')}.` : '');
 
   const parts: string[] = [];
   parts.push(`<title>${escapeXml(title)}</title>`, `<desc>${escapeXml(description)}</desc>`);
@@ -80,17 +96,22 @@ export function runChart(input: RunChartInput): string {
 
   for (const tick of chart.ticks) {
     parts.push(`<line class="grid" x1="${box.left}" x2="${right}" y1="${r(tick.y)}" y2="${r(tick.y)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${box.left - 8}" y="${r(tick.y + 4)}" font-size="11" text-anchor="end" fill="${COLOURS.axis}">${escapeXml(formatNumber(tick.value))}</text>`);
+    parts.push(
+      `<text x="${box.left - 8}" y="${r(tick.y + 4)}" font-size="11" text-anchor="end" fill="${COLOURS.axis}">${escapeXml(formatNumber(tick.value))}</text>`,
+    );
   }
   for (const cycle of chart.cycles) {
     parts.push(`<text x="${r(cycle.x)}" y="${bottom + 18}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">${cycle.cycleNumber}</text>`);
     const n = points.find((p) => p.cycleNumber === cycle.cycleNumber)?.n;
-    if (n !== undefined) parts.push(`<text class="n" x="${r(cycle.x)}" y="${bottom + 31}" font-size="10" text-anchor="middle" fill="${COLOURS.note}">n=${n}</text>`);
+    if (n !== undefined)
+      parts.push(`<text class="n" x="${r(cycle.x)}" y="${bottom + 31}" font-size="10" text-anchor="middle" fill="${COLOURS.note}">n=${n}</text>`);
   }
   parts.push(`<text x="${box.left + box.width / 2}" y="${HEIGHT - 6}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">cycle</text>`);
 
   for (const { kind, value, y } of chart.references) {
-    parts.push(`<line class="${kind}" x1="${box.left}" x2="${right}" y1="${r(y)}" y2="${r(y)}" stroke="${COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="${DASHES[kind]}"/>`);
+    parts.push(
+      `<line class="${kind}" x1="${box.left}" x2="${right}" y1="${r(y)}" y2="${r(y)}" stroke="${COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="${DASHES[kind]}"/>`,
+    );
     parts.push(`<text x="${right + 6}" y="${r(y + 4)}" font-size="11" fill="${COLOURS[kind]}">${kind} ${escapeXml(formatNumber(value))}</text>`);
   }
 
@@ -108,7 +129,9 @@ export function runChart(input: RunChartInput): string {
     const path = points.map((p) => `${r(p.x)},${r(p.y)}`).join(' ');
     parts.push(`<polyline class="series" points="${path}" fill="none" stroke="${COLOURS.series}" stroke-width="2"/>`);
   } else if (points.length) {
-    parts.push(`<text class="note" x="${right}" y="${HEIGHT - 6}" font-size="10" text-anchor="end" fill="${COLOURS.note}">fewer than ${MIN_POINTS_FOR_TREND} points: no trend line</text>`);
+    parts.push(
+      `<text class="note" x="${right}" y="${HEIGHT - 6}" font-size="10" text-anchor="end" fill="${COLOURS.note}">fewer than ${MIN_POINTS_FOR_TREND} points: no trend line</text>`,
+    );
   }
   for (const p of points) {
     const current = p.cycleNumber === input.currentCycle;

@@ -12,9 +12,7 @@ import { SummaryFactsReader, SummaryRecipient } from './summary-facts';
 import type { SummaryJob } from './summary-job';
 import { SummaryReason, SummaryRequest } from './summary-request.entity';
 
-export type CompileOutcome =
-  | { status: 'compiled'; cycleId: string; version: number; emails: number }
-  | { status: 'skipped'; reason: string };
+export type CompileOutcome = { status: 'compiled'; cycleId: string; version: number; emails: number } | { status: 'skipped'; reason: string };
 
 /** Two requests of one cycle compiled at once both reach for the next version; the loser tries again. */
 const VERSION_RACE_ATTEMPTS = 3;
@@ -39,7 +37,16 @@ export class SummariesService {
 
   /** Records, in the caller's transaction, that a cycle needs a new summary version. */
   async request(em: EntityManager, cycleId: string, reason: SummaryReason, requestedBy: string | null): Promise<SummaryJob> {
-    const request: SummaryRequest = { id: newId(), cycleId, reason, requestedBy, requestedAt: this.clock.now(), enqueuedAt: null, compiledAt: null, version: null };
+    const request: SummaryRequest = {
+      id: newId(),
+      cycleId,
+      reason,
+      requestedBy,
+      requestedAt: this.clock.now(),
+      enqueuedAt: null,
+      compiledAt: null,
+      version: null,
+    };
     await em.insert(SummaryRequest, request);
     return { requestId: request.id, cycleId };
   }
@@ -128,9 +135,21 @@ export class SummariesService {
       adaptations,
       surveyOutcomes,
     });
-    await em.insert(CycleSummary, { id: newId(), cycleId, initiativeId, version, content: compiled.json, markdown: compiled.markdown, html: compiled.html, compiledAt: now });
+    await em.insert(CycleSummary, {
+      id: newId(),
+      cycleId,
+      initiativeId,
+      version,
+      content: compiled.json,
+      markdown: compiled.markdown,
+      html: compiled.html,
+      compiledAt: now,
+    });
     await em.update(SummaryRequest, { id: requestId }, { version });
-    const emails = await this.outbox.add(em, recipients.map((person) => this.email(compiled, person)));
+    const emails = await this.outbox.add(
+      em,
+      recipients.map((person) => this.email(compiled, person)),
+    );
     return { status: 'compiled', cycleId, version, emails };
   }
 

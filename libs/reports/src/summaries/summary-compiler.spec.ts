@@ -10,16 +10,48 @@ const TRUST = 'a0000000-0000-4000-8000-000000000002';
 const BELONGING = 'a0000000-0000-4000-8000-000000000003';
 const STORIES = 'a0000000-0000-4000-8000-000000000004';
 
-const measured = (cycleNumber: number, indicatorId: string, entries: number, mean: number, min: number, max: number, atPoint: EvidenceAggregate['atPoint'] = [0, 0, 0, 0, 0]): EvidenceAggregate => ({ cycleNumber, kind: 'measurement', indicatorId, entries, mean, min, max, valued: entries, atPoint });
-const tally = (cycleNumber: number, kind: 'observation' | 'quote' | 'story', entries: number): EvidenceAggregate => ({ cycleNumber, kind, indicatorId: null, entries, mean: null, min: null, max: null, valued: 0, atPoint: [0, 0, 0, 0, 0] });
+const measured = (
+  cycleNumber: number,
+  indicatorId: string,
+  entries: number,
+  mean: number,
+  min: number,
+  max: number,
+  atPoint: EvidenceAggregate['atPoint'] = [0, 0, 0, 0, 0],
+): EvidenceAggregate => ({ cycleNumber, kind: 'measurement', indicatorId, entries, mean, min, max, valued: entries, atPoint });
+const tally = (cycleNumber: number, kind: 'observation' | 'quote' | 'story', entries: number): EvidenceAggregate => ({
+  cycleNumber,
+  kind,
+  indicatorId: null,
+  entries,
+  mean: null,
+  min: null,
+  max: null,
+  valued: 0,
+  atPoint: [0, 0, 0, 0, 0],
+});
 
 /** Cycle 3 of an initiative: attendance measured in cycles 1 and 3 (not 2), trust in all three. */
 const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
   version: 1,
   compiledAt: '2026-05-04T12:00:00.000Z',
   link: 'https://r2c.example.org/api/v1/cycles/c3/summary?format=html&version=1',
-  initiative: { id: 'i1', title: 'Community Conversations', libraryName: 'Riverbend Public Library', audience: 'Newcomer families', learningQuestion: 'What helps neighbours belong?' },
-  cycle: { id: 'c3', number: 3, title: 'Saturday welcome', phase: 'closed', plannedStart: '2026-04-20', plannedEnd: '2026-06-01', closedAt: '2026-05-04T11:59:00.000Z' },
+  initiative: {
+    id: 'i1',
+    title: 'Community Conversations',
+    libraryName: 'Riverbend Public Library',
+    audience: 'Newcomer families',
+    learningQuestion: 'What helps neighbours belong?',
+  },
+  cycle: {
+    id: 'c3',
+    number: 3,
+    title: 'Saturday welcome',
+    phase: 'closed',
+    plannedStart: '2026-04-20',
+    plannedEnd: '2026-06-01',
+    closedAt: '2026-05-04T11:59:00.000Z',
+  },
   hypothesis: {
     statement: 'If volunteers greet newcomer families in Spanish and Dari, then more of them will come back.',
     expectedOutcome: 'Attendance rises to 18',
@@ -27,8 +59,19 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
     learningQuestion: 'Does a welcome in one’s own language bring families back?',
     indicatorIds: [TRUST, ATTENDANCE],
   },
-  adaptation: { description: 'Two volunteers greet families at the door.', implementedOn: '2026-04-25', sessionsHeld: 4, participantsReached: 57, gathering: { whyGather: 'To welcome newcomers', timeToReflect: 'Five quiet minutes' } },
-  reflection: { outcome: 'partly_supported', insights: 'Attendance rose; trust rose a little.', decision: 'adapt', nextSteps: 'Add a Dari-speaking volunteer on Saturdays.' },
+  adaptation: {
+    description: 'Two volunteers greet families at the door.',
+    implementedOn: '2026-04-25',
+    sessionsHeld: 4,
+    participantsReached: 57,
+    gathering: { whyGather: 'To welcome newcomers', timeToReflect: 'Five quiet minutes' },
+  },
+  reflection: {
+    outcome: 'partly_supported',
+    insights: 'Attendance rose; trust rose a little.',
+    decision: 'adapt',
+    nextSteps: 'Add a Dari-speaking volunteer on Saturdays.',
+  },
   indicators: [
     { id: ATTENDANCE, name: 'Attendance', unit: 'people', kind: 'count', direction: 'increase', baseline: 12, target: 18 },
     { id: TRUST, name: 'I trust the library', unit: 'score (1–5)', kind: 'scale_1_5', direction: 'increase', baseline: 3, target: null },
@@ -56,9 +99,36 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
     { number: 3, plannedStart: '2026-04-20', plannedEnd: '2026-06-01' },
   ],
   adaptations: [
-    { cycleNumber: 2, madeOn: '2026-04-04', whatChanged: 'Moved story time to Saturday morning', decidedBy: 'Programme librarian', planning: 'reactive', reason: 'Evening shifts', fidelityConsistent: 'yes', permanence: 'permanent' },
-    { cycleNumber: 3, madeOn: '2026-04-25', whatChanged: 'Greeters at the door', decidedBy: 'Librarian and volunteers', planning: 'planned', reason: 'Families felt unsure they were welcome', fidelityConsistent: 'yes', permanence: 'permanent' },
-    { cycleNumber: 3, madeOn: '2026-05-09', whatChanged: 'Skipped the closing circle once', decidedBy: 'Volunteer on duty', planning: 'reactive', reason: 'Fire drill', fidelityConsistent: 'no', permanence: 'temporary' },
+    {
+      cycleNumber: 2,
+      madeOn: '2026-04-04',
+      whatChanged: 'Moved story time to Saturday morning',
+      decidedBy: 'Programme librarian',
+      planning: 'reactive',
+      reason: 'Evening shifts',
+      fidelityConsistent: 'yes',
+      permanence: 'permanent',
+    },
+    {
+      cycleNumber: 3,
+      madeOn: '2026-04-25',
+      whatChanged: 'Greeters at the door',
+      decidedBy: 'Librarian and volunteers',
+      planning: 'planned',
+      reason: 'Families felt unsure they were welcome',
+      fidelityConsistent: 'yes',
+      permanence: 'permanent',
+    },
+    {
+      cycleNumber: 3,
+      madeOn: '2026-05-09',
+      whatChanged: 'Skipped the closing circle once',
+      decidedBy: 'Volunteer on duty',
+      planning: 'reactive',
+      reason: 'Fire drill',
+      fidelityConsistent: 'no',
+      permanence: 'temporary',
+    },
   ],
   surveyOutcomes: [
     {
@@ -81,11 +151,29 @@ describe('summary statistics', () => {
   it('gives each indicator this cycle’s n, mean, min and max against baseline, target and the previous cycle that measured it', () => {
     const [trust, attendance] = summarise(facts()).indicators;
     expect(attendance).toMatchObject({
-      name: 'Attendance', n: 3, mean: 19.33, min: 16, max: 22, baseline: 12, target: 18,
-      changeFromBaseline: 7.33, differenceFromTarget: 1.33, targetMet: true,
-      previous: { cycleNumber: 1, n: 4, mean: 14, min: 11, max: 17 }, changeFromPrevious: 5.33,
+      name: 'Attendance',
+      n: 3,
+      mean: 19.33,
+      min: 16,
+      max: 22,
+      baseline: 12,
+      target: 18,
+      changeFromBaseline: 7.33,
+      differenceFromTarget: 1.33,
+      targetMet: true,
+      previous: { cycleNumber: 1, n: 4, mean: 14, min: 11, max: 17 },
+      changeFromPrevious: 5.33,
     });
-    expect(trust).toMatchObject({ n: 11, mean: 3.9, changeFromBaseline: 0.9, target: null, differenceFromTarget: null, targetMet: null, previous: { cycleNumber: 2, mean: 3.4 }, changeFromPrevious: 0.5 });
+    expect(trust).toMatchObject({
+      n: 11,
+      mean: 3.9,
+      changeFromBaseline: 0.9,
+      target: null,
+      differenceFromTarget: null,
+      targetMet: null,
+      previous: { cycleNumber: 2, mean: 3.4 },
+      changeFromPrevious: 0.5,
+    });
   });
 
   it('keeps the hypothesis’s order of indicators and leaves out those neither named nor measured in this cycle', () => {
@@ -96,7 +184,11 @@ describe('summary statistics', () => {
 
   it('lists the run chart’s points by cycle, and ignores cycles after this one', () => {
     const later = summarise(facts({ aggregates: [...facts().aggregates, measured(4, TRUST, 9, 4.5, 4, 5)] }));
-    expect(later.indicators[0].series.map((p) => [p.cycleNumber, p.mean])).toEqual([[1, 3.1], [2, 3.4], [3, 3.9]]);
+    expect(later.indicators[0].series.map((p) => [p.cycleNumber, p.mean])).toEqual([
+      [1, 3.1],
+      [2, 3.4],
+      [3, 3.9],
+    ]);
   });
 
   it('counts a target as met in the indicator’s direction', () => {
@@ -105,8 +197,19 @@ describe('summary statistics', () => {
   });
 
   it('reports an indicator named in the hypothesis but not measured with n 0 and no statistics', () => {
-    const [, attendance] = summarise(facts({ aggregates: facts().aggregates.filter((a) => !(a.indicatorId === ATTENDANCE && a.cycleNumber === 3)) })).indicators;
-    expect(attendance).toMatchObject({ n: 0, mean: null, min: null, max: null, changeFromBaseline: null, targetMet: null, previous: { cycleNumber: 1 }, changeFromPrevious: null });
+    const [, attendance] = summarise(
+      facts({ aggregates: facts().aggregates.filter((a) => !(a.indicatorId === ATTENDANCE && a.cycleNumber === 3)) }),
+    ).indicators;
+    expect(attendance).toMatchObject({
+      n: 0,
+      mean: null,
+      min: null,
+      max: null,
+      changeFromBaseline: null,
+      targetMet: null,
+      previous: { cycleNumber: 1 },
+      changeFromPrevious: null,
+    });
   });
 
   it('counts this cycle’s evidence by kind and how many quotes and stories are not shown', () => {
@@ -126,15 +229,47 @@ describe('summary statistics', () => {
       },
     });
     expect(summarise(predicted).predictions).toEqual([
-      { indicatorId: ATTENDANCE, indicatorName: 'Attendance', unit: 'people', from: 12, to: 18, note: 'Mean per Saturday', direction: 'increase', observed: { n: 3, mean: 19.33 }, met: true, differenceFromPrediction: 1.33 },
-      { indicatorId: TRUST, indicatorName: 'I trust the library', unit: 'score (1–5)', from: null, to: 4.2, note: null, direction: 'increase', observed: { n: 11, mean: 3.9 }, met: false, differenceFromPrediction: -0.3 },
+      {
+        indicatorId: ATTENDANCE,
+        indicatorName: 'Attendance',
+        unit: 'people',
+        from: 12,
+        to: 18,
+        note: 'Mean per Saturday',
+        direction: 'increase',
+        observed: { n: 3, mean: 19.33 },
+        met: true,
+        differenceFromPrediction: 1.33,
+      },
+      {
+        indicatorId: TRUST,
+        indicatorName: 'I trust the library',
+        unit: 'score (1–5)',
+        from: null,
+        to: 4.2,
+        note: null,
+        direction: 'increase',
+        observed: { n: 11, mean: 3.9 },
+        met: false,
+        differenceFromPrediction: -0.3,
+      },
     ]);
     expect(summarise(facts()).predictions).toEqual([]);
   });
 
   it('counts a 1–5 scale’s answers per point this cycle, and the entries that are means rather than one score', () => {
     const [trust, attendance] = summarise(facts()).indicators;
-    expect(trust.distribution).toEqual({ n: 10, counts: [{ point: 1, entries: 0 }, { point: 2, entries: 0 }, { point: 3, entries: 3 }, { point: 4, entries: 5 }, { point: 5, entries: 2 }], notWhole: 1 });
+    expect(trust.distribution).toEqual({
+      n: 10,
+      counts: [
+        { point: 1, entries: 0 },
+        { point: 2, entries: 0 },
+        { point: 3, entries: 3 },
+        { point: 4, entries: 5 },
+        { point: 5, entries: 2 },
+      ],
+      notWhole: 1,
+    });
     expect(attendance.distribution).toBeNull();
   });
 
@@ -155,7 +290,11 @@ describe('summary statistics', () => {
 
   it('gives the run charts every adaptation up to this cycle as a labelled marker, with the cycles’ spans', () => {
     const content = summarise(facts());
-    expect(content.chartMarkers.map((m) => [m.label, m.cycleNumber, m.madeOn])).toEqual([['A1', 2, '2026-04-04'], ['A2', 3, '2026-04-25'], ['A3', 3, '2026-05-09']]);
+    expect(content.chartMarkers.map((m) => [m.label, m.cycleNumber, m.madeOn])).toEqual([
+      ['A1', 2, '2026-04-04'],
+      ['A2', 3, '2026-04-25'],
+      ['A3', 3, '2026-05-09'],
+    ]);
     expect(content.cycleSpans).toHaveLength(3);
   });
 
@@ -174,7 +313,12 @@ describe('summary compiler', () => {
   it('puts a long run of spaces in a one-line field in linear time, and still joins lines', () => {
     const spaces = ' '.repeat(200_000);
     const started = Date.now();
-    const { markdown } = new SummaryCompiler().compile(facts({ cycle: { ...facts().cycle, title: `Saturday${spaces}welcome` }, initiative: { ...facts().initiative, title: `Community \n  ${spaces}\n Conversations` } }));
+    const { markdown } = new SummaryCompiler().compile(
+      facts({
+        cycle: { ...facts().cycle, title: `Saturday${spaces}welcome` },
+        initiative: { ...facts().initiative, title: `Community \n  ${spaces}\n Conversations` },
+      }),
+    );
     expect(Date.now() - started).toBeLessThan(LINEAR_BOUND_MS);
     expect(markdown).toContain(`# Cycle 3: Saturday${spaces}welcome`);
     expect(markdown).toContain('**Community Conversations**');
@@ -183,25 +327,38 @@ describe('summary compiler', () => {
   it('renders Markdown with every section and the indicator table', () => {
     const { markdown } = compiler.compile(facts());
     expect(markdown).toMatch(/^# Cycle 3: Saturday welcome\n/);
-    for (const heading of ['## Hypothesis', '## Adaptation', '## Evidence', '## Quotes and stories', '## Reflection', '## Decision']) expect(markdown).toContain(`\n${heading}\n`);
+    for (const heading of ['## Hypothesis', '## Adaptation', '## Evidence', '## Quotes and stories', '## Reflection', '## Decision'])
+      expect(markdown).toContain(`\n${heading}\n`);
     expect(markdown).toContain('| Attendance (people) | 3 | 19.33 | 16 | 22 | 12 (+7.33) | 18 (met) | 14 (cycle 1, n=4) | +5.33 |');
     expect(markdown).toContain('**Adapt.** Add a Dari-speaking volunteer on Saturdays.');
     expect(markdown).toContain('**Community Conversations** · Riverbend Public Library\\\nPlanned 2026-04-20');
     expect(markdown).toContain('- **Attendance by cycle:** cycle 1: 14 (n=4) · cycle 3: 19.33 (n=3)');
     expect(markdown).toContain('> A grandmother brought\n> two neighbours.\n>\n> — story, 2026-05-02');
-    expect(markdown).toContain('_…and 2 more in the cycle\'s evidence._');
+    expect(markdown).toContain("_…and 2 more in the cycle's evidence._");
     expect(markdown).not.toMatch(/\n{3,}/);
   });
 
   it('shows predictions beside the outcome, scale distributions with n, and the adaptation log, in Markdown and HTML', () => {
-    const { markdown, html } = compiler.compile(facts({
-      hypothesis: { ...facts().hypothesis!, predictions: [{ indicatorId: ATTENDANCE, from: 12, to: 18, note: null }, { indicatorId: TRUST, from: 3, to: 4.2, note: null }] },
-    }));
+    const { markdown, html } = compiler.compile(
+      facts({
+        hypothesis: {
+          ...facts().hypothesis!,
+          predictions: [
+            { indicatorId: ATTENDANCE, from: 12, to: 18, note: null },
+            { indicatorId: TRUST, from: 3, to: 4.2, note: null },
+          ],
+        },
+      }),
+    );
     expect(markdown).toContain('### Predictions beside the evidence');
     expect(markdown).toContain('| Attendance (people) | from 12 to 18 | 19.33 | 3 | Met (+1.33) |');
     expect(markdown).toContain('| I trust the library (score \\(1–5\\)) | from 3 to 4.2 | 3.9 | 11 | Not met (-0.3) |');
-    expect(markdown).toContain('- **I trust the library, scores per point this cycle (n=10):** 1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 2 (1 more entry is a mean of several answers, not counted by point)');
-    expect(markdown).toContain('- **A2 · 2026-04-25:** Greeters at the door — decided by Librarian and volunteers; why: Families felt unsure they were welcome (planned, permanent; keeps the programme\'s core: yes)');
+    expect(markdown).toContain(
+      '- **I trust the library, scores per point this cycle (n=10):** 1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 2 (1 more entry is a mean of several answers, not counted by point)',
+    );
+    expect(markdown).toContain(
+      "- **A2 · 2026-04-25:** Greeters at the door — decided by Librarian and volunteers; why: Families felt unsure they were welcome (planned, permanent; keeps the programme's core: yes)",
+    );
     expect(markdown).not.toContain('Moved story time');
     expect(html).toContain('<td>Attendance (people)</td><td>from 12 to 18</td><td>19.33</td><td>3</td><td class="met">Met (+1.33)</td>');
     expect(html).toContain('<caption>I trust the library: scores per point this cycle (n=10)</caption>');
@@ -216,7 +373,9 @@ describe('summary compiler', () => {
     const { markdown, html } = compiler.compile(facts());
     expect(markdown).toContain('### Trust survey: before and after per outcome');
     expect(markdown).toContain('| Trust in the library | 3.1 (cycle 1, n=10) | 3.9 (cycle 3, n=11) | +0.8 | 1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 3 |');
-    expect(html).toContain('<tr><th scope="row">Trust in the library</th><td>3.1 (cycle 1, n=10)</td><td>3.9 (cycle 3, n=11)</td><td>+0.8</td><td>1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 3</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">Trust in the library</th><td>3.1 (cycle 1, n=10)</td><td>3.9 (cycle 3, n=11)</td><td>+0.8</td><td>1: 0 · 2: 0 · 3: 3 · 4: 5 · 5: 3</td></tr>',
+    );
     const none = compiler.compile(facts({ surveyOutcomes: [] }));
     expect(none.markdown).not.toContain('Trust survey');
     expect(none.html).not.toContain('Trust survey');
@@ -231,11 +390,13 @@ describe('summary compiler', () => {
   });
 
   it('escapes user text in Markdown so it cannot become HTML, links, emphasis or table cells', () => {
-    const { markdown } = compiler.compile(facts({
-      quotes: [{ kind: 'quote', text: hostile, observedOn: '2026-04-27', source: null }],
-      indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: 'Attendance | <b>all</b>' } : i)),
-      reflection: { ...facts().reflection!, insights: '# Not a heading\n- not a list\n1. not a list either' },
-    }));
+    const { markdown } = compiler.compile(
+      facts({
+        quotes: [{ kind: 'quote', text: hostile, observedOn: '2026-04-27', source: null }],
+        indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: 'Attendance | <b>all</b>' } : i)),
+        reflection: { ...facts().reflection!, insights: '# Not a heading\n- not a list\n1. not a list either' },
+      }),
+    );
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('> \\<script\\>alert\\("x"\\)\\</script\\> \\*\\*bold\\*\\* \\[link\\]\\(javascript:alert\\(1\\)\\) \\| pipe');
     expect(markdown).toContain('| Attendance \\| \\<b\\>all\\</b\\> (people) |');
@@ -251,14 +412,18 @@ describe('summary compiler', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('O&#x27;Brien &amp; &quot;friends&quot;');
-    expect(html).toContain('<td>Attendance (people)</td><td>3</td><td>19.33</td><td>16</td><td>22</td><td>12 (+7.33)</td><td>18 (met)</td><td>14 (cycle 1, n=4)</td><td>+5.33</td>');
+    expect(html).toContain(
+      '<td>Attendance (people)</td><td>3</td><td>19.33</td><td>16</td><td>22</td><td>12 (+7.33)</td><td>18 (met)</td><td>14 (cycle 1, n=4)</td><td>+5.33</td>',
+    );
     expect(html).toContain('<strong>Adapt.</strong>');
     expect(html).toContain('Partly supported');
     expect(html).not.toMatch(/<(img|link|iframe)\b|src=/);
   });
 
   it('escapes an indicator name inside its chart as well as in the table', () => {
-    const { html } = compiler.compile(facts({ indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: '<img src=x onerror=alert(1)>' } : i)) }));
+    const { html } = compiler.compile(
+      facts({ indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: '<img src=x onerror=alert(1)>' } : i)) }),
+    );
     expect(html).not.toContain('<img');
     expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt; (people) by cycle</title>');
   });

@@ -51,9 +51,18 @@ export class SummaryCompiler {
     markdown.registerHelper(helpers());
     markdown.registerHelper({
       // Each run of spaces read once, joined only if it breaks the line (`\s*\n\s*` retried from every space).
-      md: (text: unknown) => escapeMarkdown(String(text ?? '').replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space)).trim()),
+      md: (text: unknown) =>
+        escapeMarkdown(
+          String(text ?? '')
+            .replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space))
+            .trim(),
+        ),
       mdBlock: (text: unknown) => escapeMarkdown(String(text ?? '').trim()),
-      mdQuote: (text: unknown) => escapeMarkdown(String(text ?? '').trim()).split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
+      mdQuote: (text: unknown) =>
+        escapeMarkdown(String(text ?? '').trim())
+          .split('\n')
+          .map((line) => `> ${line}`.trimEnd())
+          .join('\n'),
     });
     this.markdown = markdown.compile(MARKDOWN_TEMPLATE, { noEscape: true, strict: false });
 
@@ -67,12 +76,21 @@ export class SummaryCompiler {
     const cycleNumbers = Array.from({ length: json.cycle.number }, (_, k) => k + 1);
     const indicators = json.indicators.map((indicator) => {
       const points = indicator.series.filter((p) => p.mean !== null).map((p) => ({ cycleNumber: p.cycleNumber, mean: p.mean as number, n: p.n }));
-      const chart = indicator.kind === 'text'
-        ? null
-        : runChart({
-            indicatorName: indicator.name, unit: indicator.unit, cycleNumbers, points, baseline: indicator.baseline, target: indicator.target,
-            currentCycle: json.cycle.number, range: fixedRange(indicator.kind), cycleSpans: json.cycleSpans, adaptations: json.chartMarkers,
-          });
+      const chart =
+        indicator.kind === 'text'
+          ? null
+          : runChart({
+              indicatorName: indicator.name,
+              unit: indicator.unit,
+              cycleNumbers,
+              points,
+              baseline: indicator.baseline,
+              target: indicator.target,
+              currentCycle: json.cycle.number,
+              range: fixedRange(indicator.kind),
+              cycleSpans: json.cycleSpans,
+              adaptations: json.chartMarkers,
+            });
       // runChart escapes every label itself, so its SVG goes into the page as it is.
       return { ...indicator, chart: chart && new Handlebars.SafeString(chart) };
     });

@@ -1,12 +1,29 @@
 import type {
-  ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptation, LoggedAdaptationSummary, OutcomeBeforeAfter, PredictionOutcome, ScaleDistribution,
-  SummarisedIndicator, SummaryContent, SummaryQuote,
+  ChartMarker,
+  CycleSpan,
+  CycleStatistics,
+  IndicatorSummary,
+  LoggedAdaptation,
+  LoggedAdaptationSummary,
+  OutcomeBeforeAfter,
+  PredictionOutcome,
+  ScaleDistribution,
+  SummarisedIndicator,
+  SummaryContent,
+  SummaryQuote,
 } from '@r2c/contracts';
 import { predictedDirection, predictionMet } from '@r2c/cycles';
 import type { Adaptation, EvidenceKind, Hypothesis, Reflection } from '@r2c/cycles';
 
 export type {
-  ChartMarker, CycleSpan, CycleStatistics, IndicatorSummary, LoggedAdaptationSummary, PredictionOutcome, ScaleDistribution, SummaryContent,
+  ChartMarker,
+  CycleSpan,
+  CycleStatistics,
+  IndicatorSummary,
+  LoggedAdaptationSummary,
+  PredictionOutcome,
+  ScaleDistribution,
+  SummaryContent,
 } from '@r2c/contracts';
 export type { SummarisedIndicator as IndicatorFacts, SummaryQuote as QuoteFacts } from '@r2c/contracts';
 
@@ -74,9 +91,7 @@ function distribution(row: EvidenceAggregate | undefined): ScaleDistribution | n
 
 /** Every adaptation up to this cycle, labelled A1, A2, … by date: the same label on every chart and in the log. */
 export function labelAdaptations(adaptations: AdaptationFacts[]): LoggedAdaptationSummary[] {
-  return [...adaptations]
-    .sort((a, b) => a.madeOn.localeCompare(b.madeOn) || a.cycleNumber - b.cycleNumber)
-    .map((a, k) => ({ ...a, label: `A${k + 1}` }));
+  return [...adaptations].sort((a, b) => a.madeOn.localeCompare(b.madeOn) || a.cycleNumber - b.cycleNumber).map((a, k) => ({ ...a, label: `A${k + 1}` }));
 }
 
 export function chartMarkers(adaptations: AdaptationFacts[]): ChartMarker[] {
@@ -88,18 +103,20 @@ function predictionOutcomes(facts: SummaryFacts, indicators: IndicatorSummary[])
   return (facts.hypothesis?.predictions ?? []).flatMap((p): PredictionOutcome[] => {
     const indicator = byId.get(p.indicatorId);
     if (!indicator) return [];
-    return [{
-      indicatorId: p.indicatorId,
-      indicatorName: indicator.name,
-      unit: indicator.unit,
-      from: p.from,
-      to: p.to,
-      note: p.note,
-      direction: predictedDirection(p, indicator.direction),
-      observed: { n: indicator.n, mean: indicator.mean },
-      met: predictionMet(p, indicator.direction, indicator.mean),
-      differenceFromPrediction: difference(indicator.mean, p.to),
-    }];
+    return [
+      {
+        indicatorId: p.indicatorId,
+        indicatorName: indicator.name,
+        unit: indicator.unit,
+        from: p.from,
+        to: p.to,
+        note: p.note,
+        direction: predictedDirection(p, indicator.direction),
+        observed: { n: indicator.n, mean: indicator.mean },
+        met: predictionMet(p, indicator.direction, indicator.mean),
+        differenceFromPrediction: difference(indicator.mean, p.to),
+      },
+    ];
   });
 }
 
@@ -129,7 +146,11 @@ export function summarise(facts: SummaryFacts): SummaryContent {
       const now = statistics(thisCycle);
       const previous = series.filter((point) => point.cycleNumber < current).pop() ?? null;
       const targetMet =
-        now.mean === null || indicator.target === null ? null : indicator.direction === 'decrease' ? now.mean <= indicator.target : now.mean >= indicator.target;
+        now.mean === null || indicator.target === null
+          ? null
+          : indicator.direction === 'decrease'
+            ? now.mean <= indicator.target
+            : now.mean >= indicator.target;
       return {
         ...indicator,
         ...now,

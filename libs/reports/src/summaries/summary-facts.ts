@@ -1,6 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { rawDate, rawInstant } from '@r2c/core';
-import type { Adaptation, AdaptationPlanning, Direction, EvidenceKind, FidelityAnswer, Hypothesis, IndicatorKind, Permanence, Phase, Reflection } from '@r2c/cycles';
+import type {
+  Adaptation,
+  AdaptationPlanning,
+  Direction,
+  EvidenceKind,
+  FidelityAnswer,
+  Hypothesis,
+  IndicatorKind,
+  Permanence,
+  Phase,
+  Reflection,
+} from '@r2c/cycles';
 import type { AdaptationFacts, CycleSpan, EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts } from './summary-content';
 import { QUOTE_KINDS, QUOTE_LIMIT } from './summary-content';
 
@@ -12,7 +23,8 @@ export interface SummaryRecipient {
 
 type CycleFacts = Pick<SummaryFacts, 'initiative' | 'cycle' | 'hypothesis' | 'adaptation' | 'reflection'>;
 
-const json = <T>(value: unknown): T | null => (value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const json = <T>(value: unknown): T | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 const SCALE_POINTS = [1, 2, 3, 4, 5] as const;
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
@@ -30,10 +42,21 @@ export class SummaryFactsReader {
     const row = await this.em
       .createQueryBuilder()
       .select([
-        'c.id AS cycle_id', 'c.number AS cycle_number', 'c.title AS cycle_title', 'c.phase AS phase', 'c.planned_start AS planned_start',
-        'c.planned_end AS planned_end', 'c.closed_at AS closed_at', 'c.hypothesis AS hypothesis', 'c.adaptation AS adaptation',
-        'c.reflection AS reflection', 'i.id AS initiative_id', 'i.title AS initiative_title', 'i.audience AS audience',
-        'i.learning_question AS learning_question', 'l.name AS library_name',
+        'c.id AS cycle_id',
+        'c.number AS cycle_number',
+        'c.title AS cycle_title',
+        'c.phase AS phase',
+        'c.planned_start AS planned_start',
+        'c.planned_end AS planned_end',
+        'c.closed_at AS closed_at',
+        'c.hypothesis AS hypothesis',
+        'c.adaptation AS adaptation',
+        'c.reflection AS reflection',
+        'i.id AS initiative_id',
+        'i.title AS initiative_title',
+        'i.audience AS audience',
+        'i.learning_question AS learning_question',
+        'l.name AS library_name',
       ])
       .from('cycles', 'c')
       .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
@@ -90,8 +113,14 @@ export class SummaryFactsReader {
     const rows = await this.em
       .createQueryBuilder()
       .select([
-        'c.number AS cycle_number', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries',
-        'AVG(e.value) AS mean_value', 'MIN(e.value) AS min_value', 'MAX(e.value) AS max_value', 'COUNT(e.value) AS valued',
+        'c.number AS cycle_number',
+        'e.kind AS kind',
+        'e.indicator_id AS indicator_id',
+        'COUNT(*) AS entries',
+        'AVG(e.value) AS mean_value',
+        'MIN(e.value) AS min_value',
+        'MAX(e.value) AS max_value',
+        'COUNT(e.value) AS valued',
         ...SCALE_POINTS.map((point) => `SUM(CASE WHEN e.value = ${point} THEN 1 ELSE 0 END) AS at_${point}`),
       ])
       .from('evidence', 'e')
@@ -132,8 +161,14 @@ export class SummaryFactsReader {
     const rows = await this.em
       .createQueryBuilder()
       .select([
-        'c.number AS cycle_number', 'a.made_on AS made_on', 'a.what_changed AS what_changed', 'a.decided_by AS decided_by', 'a.planning AS planning',
-        'a.reason AS reason', 'a.fidelity_consistent AS fidelity_consistent', 'a.permanence AS permanence',
+        'c.number AS cycle_number',
+        'a.made_on AS made_on',
+        'a.what_changed AS what_changed',
+        'a.decided_by AS decided_by',
+        'a.planning AS planning',
+        'a.reason AS reason',
+        'a.fidelity_consistent AS fidelity_consistent',
+        'a.permanence AS permanence',
       ])
       .from('adaptations', 'a')
       .innerJoin('cycles', 'c', 'c.id = a.cycle_id')
@@ -165,7 +200,12 @@ export class SummaryFactsReader {
       .addOrderBy('e.id', 'ASC')
       .limit(QUOTE_LIMIT)
       .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({ kind: r.kind as EvidenceKind, text: String(r.text ?? ''), observedOn: rawDate(r.observed_on)!, source: r.source === null ? null : String(r.source) }));
+    return rows.map((r) => ({
+      kind: r.kind as EvidenceKind,
+      text: String(r.text ?? ''),
+      observedOn: rawDate(r.observed_on)!,
+      source: r.source === null ? null : String(r.source),
+    }));
   }
 
   /** The initiative's people: its librarians and coaches with an active account. */

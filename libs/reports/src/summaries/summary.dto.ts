@@ -8,7 +8,11 @@ export const SUMMARY_FORMATS = ['json', 'md', 'html'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export class SummaryQuery {
-  @ApiPropertyOptional({ enum: SUMMARY_FORMATS, default: 'json', description: 'json (application/json), md (text/markdown) or html (text/html, with a run chart per indicator)' })
+  @ApiPropertyOptional({
+    enum: SUMMARY_FORMATS,
+    default: 'json',
+    description: 'json (application/json), md (text/markdown) or html (text/html, with a run chart per indicator)',
+  })
   @IsOptional()
   @IsIn(SUMMARY_FORMATS, { message: `format must be one of ${SUMMARY_FORMATS.join(', ')}` })
   format: SummaryFormat = 'json';

@@ -153,11 +153,16 @@ describe('reading answers', () => {
 
   it('lists every bad row with its line and reasons, leaves out empty ones, and tallies the rest', () => {
     const sheet = readSheet(GOOGLE);
-    const mapping = [{ column: 3, itemId: 'trust', header: 'I trust the library' }, { column: 4, itemId: 'belong', header: 'belong' }];
+    const mapping = [
+      { column: 3, itemId: 'trust', header: 'I trust the library' },
+      { column: 4, itemId: 'belong', header: 'belong' },
+    ];
     const { responses, badRows, emptyLines } = readResponses(sheet, mapping, DEFAULT_SCALE_LABELS);
     expect(responses.map((r) => r.line)).toEqual([2, 3]);
     expect(emptyLines).toEqual([5]);
-    expect(badRows).toEqual([{ line: 6, reasons: ['"7" is not on the 1–5 scale (column 4, "I trust the library")', '"Sometimes" is not on the 1–5 scale (column 5, "belong")'] }]);
+    expect(badRows).toEqual([
+      { line: 6, reasons: ['"7" is not on the 1–5 scale (column 4, "I trust the library")', '"Sometimes" is not on the 1–5 scale (column 5, "belong")'] },
+    ]);
     expect(tallyOf('trust', responses)).toEqual({ itemId: 'trust', responses: 2, mean: 4.5, distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 } });
     expect(tallyOf('heard', responses)).toBeNull();
   });

@@ -23,7 +23,10 @@ export interface Sheet {
 
 /** A file that cannot be read as CSV at all; `line` is where the reader gave up. */
 export class UnreadableCsv extends Error {
-  constructor(message: string, readonly line: number | null) {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
     super(message);
   }
 }
@@ -65,16 +68,27 @@ export function readSheet(text: string, maxRows = Infinity): Sheet {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     const to = Number.isFinite(maxRows) ? { to: maxRows + 2 } : {};
-    records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, skip_empty_lines: true, info: true, ...to }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      ...to,
+    }) as unknown as typeof records;
   } catch (error) {
     // csv-parse throws a CsvError, which tells the line it stopped on.
     const message = error instanceof Error ? error.message : String(error);
     const lines = (error as { lines?: unknown } | null)?.lines;
-    throw new UnreadableCsv(`The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`, typeof lines === 'number' ? lines : null);
+    throw new UnreadableCsv(
+      `The file cannot be read as CSV: ${message.replace(/^[A-Za-z ]+:\s*/, '').trim() || message}`,
+      typeof lines === 'number' ? lines : null,
+    );
   }
   if (!records.length) throw new UnreadableCsv('The file is empty: export the responses as CSV with the header row.', null);
   // csv-parse counts the line a record ends on; a quoted answer may span several lines.
-  const startLine = ({ record, info }: { record: string[]; info: { lines: number } }) => info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  const startLine = ({ record, info }: { record: string[]; info: { lines: number } }) =>
+    info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   const [header, ...rest] = records;
   return {
     headers: header.record.map((h) => h.trim()),

@@ -26,11 +26,19 @@ const CASES: [string, () => unknown, unknown][] = [
   ['email in an answer: a real address after many dots', () => looksLikeEmail(`${'.'.repeat(N)} ana@example.org`), true],
   ['privacy of a column of dots', () => privacyFlag('Comments', ['.'.repeat(N), `a@${'.'.repeat(N)}`]), null],
   ['grid row in brackets: a run of opening brackets', () => bracketMatch('['.repeat(N)), null],
-  ['grid row in brackets: opening brackets before the real one', () => bracketMatch(`${'['.repeat(N)}] How much do you agree? [I trust the library.]`), 'bracketed'],
+  [
+    'grid row in brackets: opening brackets before the real one',
+    () => bracketMatch(`${'['.repeat(N)}] How much do you agree? [I trust the library.]`),
+    'bracketed',
+  ],
   ['grid row in brackets: spaces after a closed bracket, then text', () => bracketMatch(`[I trust the library.]${' '.repeat(N)}x`), 'contains'],
   ['grid row in brackets: spaces after the real one', () => bracketMatch(`How much? [I trust the library.]${' '.repeat(N)}`), 'bracketed'],
   ['answer: a number, a run of spaces and no words', () => 'problem' in (readAnswer(`4${' '.repeat(N)}!`, DEFAULT_SCALE_LABELS) ?? {}), true],
-  ['answer: a number, spaces, a dash, spaces and no words', () => 'problem' in (readAnswer(`4${' '.repeat(N / 2)}-${' '.repeat(N / 2)}!`, DEFAULT_SCALE_LABELS) ?? {}), true],
+  [
+    'answer: a number, spaces, a dash, spaces and no words',
+    () => 'problem' in (readAnswer(`4${' '.repeat(N / 2)}-${' '.repeat(N / 2)}!`, DEFAULT_SCALE_LABELS) ?? {}),
+    true,
+  ],
   ['answer: a number, a run of spaces, then its label', () => readAnswer(`4${' '.repeat(N)}Agree`, DEFAULT_SCALE_LABELS), { value: 4 }],
   ['answer: a run of dots', () => 'problem' in (readAnswer(`${'.'.repeat(N)}x`, DEFAULT_SCALE_LABELS) ?? {}), true],
 ];

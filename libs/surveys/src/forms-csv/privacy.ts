@@ -33,7 +33,8 @@ export const looksLikePhone = (text: string): boolean => PHONE.test(text.trim())
 const EMAIL_HEADER = /\be-?mail\b/i;
 const PHONE_HEADER = /\b(phone|mobile|cell(phone)?|telephone|tel|whats\s?app|sms)\b/i;
 /** A short header that asks for a name ("Name", "Your name", "Last name", "Respondent's name"), not a question that mentions one. */
-const NAME_HEADER = /^(?:(?:your|full|first|last|given|family|respondent'?s?|participant'?s?|preferred)\s+){0,2}(?:name|surname)\b(?:\s*\(optional\))?\s*[:*]?$/i;
+const NAME_HEADER =
+  /^(?:(?:your|full|first|last|given|family|respondent'?s?|participant'?s?|preferred)\s+){0,2}(?:name|surname)\b(?:\s*\(optional\))?\s*[:*]?$/i;
 
 /** How many answers that look personal make a whole column personal: one in five. */
 const SHARE = 0.2;

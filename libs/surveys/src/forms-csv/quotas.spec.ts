@@ -14,8 +14,16 @@ describe('import quotas', () => {
   const files: [string, Sheet, string | null][] = [
     ['one row', sheet(2, 1), null],
     ['exactly 5,000 rows and 1,000 columns', sheet(MAX_COLUMNS, MAX_ROWS_PER_IMPORT), null],
-    ['5,214 rows', sheet(2, 5214), 'This file has 5,214 answer rows; one import takes at most 5,000. Split the file into parts of at most 5,000 rows, each with the header row, and import them one after the other.'],
-    ['1,001 columns', sheet(1001, 1), "This file has 1,001 columns; a survey file may have at most 1,000. Keep the timestamp and the survey's questions, remove the other columns, and try again."],
+    [
+      '5,214 rows',
+      sheet(2, 5214),
+      'This file has 5,214 answer rows; one import takes at most 5,000. Split the file into parts of at most 5,000 rows, each with the header row, and import them one after the other.',
+    ],
+    [
+      '1,001 columns',
+      sheet(1001, 1),
+      "This file has 1,001 columns; a survey file may have at most 1,000. Keep the timestamp and the survey's questions, remove the other columns, and try again.",
+    ],
   ];
   it.each(files)('a file of %s: %j', (_name, file, reason) => {
     expect(fileWithinQuota(file)).toEqual(reason === null ? { allowed: true } : { allowed: false, reason, field: 'csv', fields: ['csv'] });
@@ -33,7 +41,8 @@ describe('import quotas', () => {
 
   it('says how many rows the cycle holds, how many the file adds and the cap', () => {
     expect(cycleWithinQuota({ number: 2, imported: 19500 }, 600)).toMatchObject({
-      reason: 'Cycle 2 already holds 19,500 imported answer rows and this file adds 600; one cycle takes at most 20,000. Import these answers into the next cycle.',
+      reason:
+        'Cycle 2 already holds 19,500 imported answer rows and this file adds 600; one cycle takes at most 20,000. Import these answers into the next cycle.',
       field: 'csv',
     });
   });

@@ -14,7 +14,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Whether one file is small enough to read: its columns, then its rows after the header. */
 export function fileWithinQuota(sheet: Sheet): Verdict {
   if (sheet.headers.length > MAX_COLUMNS) {
-    return refuse(`This file has ${count(sheet.headers.length)} columns; a survey file may have at most ${count(MAX_COLUMNS)}. Keep the timestamp and the survey's questions, remove the other columns, and try again.`, ['csv']);
+    return refuse(
+      `This file has ${count(sheet.headers.length)} columns; a survey file may have at most ${count(MAX_COLUMNS)}. Keep the timestamp and the survey's questions, remove the other columns, and try again.`,
+      ['csv'],
+    );
   }
   const rows = sheet.rowsInFile ?? sheet.rows.length;
   if (rows > MAX_ROWS_PER_IMPORT) {

@@ -20,7 +20,11 @@ export function InitiativesAdmin() {
     <Page title="Initiatives">
       <Section title="Every initiative" id="initiatives">
         {!list.data ? (
-          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+          list.error ? (
+            <LoadFailed error={list.error} retry={list.reload} />
+          ) : (
+            <Loading />
+          )
         ) : (
           <TableScroll label="Initiatives">
             <table>
@@ -88,13 +92,34 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-initiative-title">
       <ErrorSummary error={error} title="The initiative was not added" />
-      <SelectField id="initiative-libraryId" label="Library" placeholder="Choose a library" options={libraries.map((l) => ({ value: l.id, label: l.name }))} value={libraryId} onChange={setLibraryId} errors={errs('libraryId')} />
+      <SelectField
+        id="initiative-libraryId"
+        label="Library"
+        placeholder="Choose a library"
+        options={libraries.map((l) => ({ value: l.id, label: l.name }))}
+        value={libraryId}
+        onChange={setLibraryId}
+        errors={errs('libraryId')}
+      />
       <TextField id="initiative-title" label="Title" value={title} onChange={setTitle} errors={errs('title')} />
       <TextArea id="initiative-summary" label="Summary" value={summary} onChange={setSummary} errors={errs('summary')} />
       <TextField id="initiative-audience" label="Audience" value={audience} onChange={setAudience} errors={errs('audience')} />
-      <TextField id="initiative-learningQuestion" label="Learning question" value={learningQuestion} onChange={setLearningQuestion} errors={errs('learningQuestion')} />
+      <TextField
+        id="initiative-learningQuestion"
+        label="Learning question"
+        value={learningQuestion}
+        onChange={setLearningQuestion}
+        errors={errs('learningQuestion')}
+      />
       <div className="row">
-        <TextField id="initiative-checkInCadenceDays" label="Check-in every (days)" inputMode="numeric" value={cadence} onChange={setCadence} errors={errs('checkInCadenceDays')} />
+        <TextField
+          id="initiative-checkInCadenceDays"
+          label="Check-in every (days)"
+          inputMode="numeric"
+          value={cadence}
+          onChange={setCadence}
+          errors={errs('checkInCadenceDays')}
+        />
         <TextField id="initiative-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
       </div>
       <button type="submit" className="button" disabled={busy}>
@@ -139,7 +164,14 @@ export function InitiativeAdmin({ id }: { id: string }) {
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
   return (
-    <Page title={initiative.title} lead={<p><Link to={`/initiatives/${id}`}>Open the initiative’s page</Link></p>}>
+    <Page
+      title={initiative.title}
+      lead={
+        <p>
+          <Link to={`/initiatives/${id}`}>Open the initiative’s page</Link>
+        </p>
+      }
+    >
       <ErrorSummary error={error} title="That did not work" />
       <Status>{status}</Status>
       <Section title="Status" id="status">
@@ -159,8 +191,16 @@ export function InitiativeAdmin({ id }: { id: string }) {
           <ul className="people">
             {initiative.members.map((m) => (
               <li key={m.userId}>
-                {m.name} <span className="meta">({m.role}, {m.email})</span>{' '}
-                <button type="button" className="button link" disabled={busy} onClick={() => void act(() => api.removeMember(id, m.userId), `${m.name} removed.`)}>
+                {m.name}{' '}
+                <span className="meta">
+                  ({m.role}, {m.email})
+                </span>{' '}
+                <button
+                  type="button"
+                  className="button link"
+                  disabled={busy}
+                  onClick={() => void act(() => api.removeMember(id, m.userId), `${m.name} removed.`)}
+                >
                   Remove<span className="visually-hidden"> {m.name}</span>
                 </button>
               </li>

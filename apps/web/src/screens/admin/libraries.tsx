@@ -9,7 +9,16 @@ import { COMMUNITY_NAMES, options } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
 import { useAction } from '../../ui/use-action';
 
-const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico'];
+const TIME_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Puerto_Rico',
+];
 
 export function LibrariesAdmin() {
   const list = useLoad(() => api.libraries(), []);
@@ -17,7 +26,11 @@ export function LibrariesAdmin() {
     <Page title="Libraries">
       <Section title="The coalition’s libraries" id="libraries">
         {!list.data ? (
-          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+          list.error ? (
+            <LoadFailed error={list.error} retry={list.reload} />
+          ) : (
+            <Loading />
+          )
         ) : (
           <TableScroll label="Libraries">
             <table>
@@ -85,8 +98,24 @@ function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
         <TextField id="library-state" label="State" hint="Such as MT." value={state} onChange={setState} errors={errs('state')} />
       </div>
       <div className="row">
-        <SelectField id="library-communityType" label="Community" placeholder="Choose" options={options(COMMUNITY_NAMES)} value={communityType} onChange={(v) => setCommunityType(v as CommunityType)} errors={errs('communityType')} />
-        <TextField id="library-timezone" label="Time zone" hint="Reminders go out in the morning of this zone." list="time-zones" value={timezone} onChange={setTimezone} errors={errs('timezone')} />
+        <SelectField
+          id="library-communityType"
+          label="Community"
+          placeholder="Choose"
+          options={options(COMMUNITY_NAMES)}
+          value={communityType}
+          onChange={(v) => setCommunityType(v as CommunityType)}
+          errors={errs('communityType')}
+        />
+        <TextField
+          id="library-timezone"
+          label="Time zone"
+          hint="Reminders go out in the morning of this zone."
+          list="time-zones"
+          value={timezone}
+          onChange={setTimezone}
+          errors={errs('timezone')}
+        />
         <datalist id="time-zones">
           {TIME_ZONES.map((z) => (
             <option key={z} value={z} />

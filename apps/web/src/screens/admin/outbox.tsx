@@ -31,7 +31,10 @@ export function OutboxAdmin() {
   };
 
   return (
-    <Page title="Mail outbox" lead={<p>Every email the tracker sends. Failed emails are retried with growing pauses; after the last try they are marked “gave up”.</p>}>
+    <Page
+      title="Mail outbox"
+      lead={<p>Every email the tracker sends. Failed emails are retried with growing pauses; after the last try they are marked “gave up”.</p>}
+    >
       <div className="actions filters" role="group" aria-label="Show emails that are">
         {FILTERS.map((f) => (
           <button key={f} type="button" className="button secondary" aria-pressed={filter === f} onClick={() => setFilter(f)}>
@@ -49,7 +52,11 @@ export function OutboxAdmin() {
       <ErrorSummary error={error} title="The email was not retried" />
       <Status>{status}</Status>
       {!list.data ? (
-        list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+        list.error ? (
+          <LoadFailed error={list.error} retry={list.reload} />
+        ) : (
+          <Loading />
+        )
       ) : list.data.items.length === 0 ? (
         <p className="hint">No emails here.</p>
       ) : (

@@ -31,7 +31,11 @@ export function PeopleAdmin() {
         <ErrorSummary error={error} title="The account was not changed" />
         <Status>{status}</Status>
         {!list.data ? (
-          list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />
+          list.error ? (
+            <LoadFailed error={list.error} retry={list.reload} />
+          ) : (
+            <Loading />
+          )
         ) : (
           <TableScroll label="People">
             <table>
@@ -52,7 +56,14 @@ export function PeopleAdmin() {
                       <label className="visually-hidden" htmlFor={`role-${u.id}`}>
                         Role of {u.name}
                       </label>
-                      <select id={`role-${u.id}`} value={u.role} disabled={u.id === me.id} onChange={(e) => void change(u, { role: e.target.value as Role }, `${u.name} is now a ${ROLE_NAMES[e.target.value as Role].toLowerCase()}.`)}>
+                      <select
+                        id={`role-${u.id}`}
+                        value={u.role}
+                        disabled={u.id === me.id}
+                        onChange={(e) =>
+                          void change(u, { role: e.target.value as Role }, `${u.name} is now a ${ROLE_NAMES[e.target.value as Role].toLowerCase()}.`)
+                        }
+                      >
                         {options(ROLE_NAMES).map((o) => (
                           <option key={o.value} value={o.value}>
                             {o.label}
@@ -65,7 +76,12 @@ export function PeopleAdmin() {
                       {u.id === me.id ? (
                         <span className="meta">(you)</span>
                       ) : (
-                        <button type="button" className="button link" disabled={busy} onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}>
+                        <button
+                          type="button"
+                          className="button link"
+                          disabled={busy}
+                          onClick={() => void change(u, { active: !u.active }, `${u.name}’s account is ${u.active ? 'deactivated' : 'active again'}.`)}
+                        >
                           {u.active ? 'Deactivate' : 'Reactivate'}
                           <span className="visually-hidden"> {u.name}</span>
                         </button>
@@ -116,8 +132,25 @@ function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
         <TextField id="person-email" type="email" label="Email address" autoComplete="off" value={email} onChange={setEmail} errors={errs('email')} />
       </div>
       <div className="row">
-        <SelectField id="person-role" label="Role" placeholder="Choose" options={options(ROLE_NAMES)} value={role} onChange={(v) => setRole(v as Role)} errors={errs('role')} />
-        <TextField id="person-password" type="password" label="First password" hint="At least 10 characters and hard to guess: a few unrelated words work well." autoComplete="new-password" value={password} onChange={setPassword} errors={errs('password')} />
+        <SelectField
+          id="person-role"
+          label="Role"
+          placeholder="Choose"
+          options={options(ROLE_NAMES)}
+          value={role}
+          onChange={(v) => setRole(v as Role)}
+          errors={errs('role')}
+        />
+        <TextField
+          id="person-password"
+          type="password"
+          label="First password"
+          hint="At least 10 characters and hard to guess: a few unrelated words work well."
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          errors={errs('password')}
+        />
       </div>
       <button type="submit" className="button" disabled={busy}>
         Add person

@@ -66,11 +66,42 @@ export function AdaptationForm(props: SectionProps) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="phase-title">
       <ErrorSummary error={error} title={isCurrent ? 'The cycle cannot move on yet' : undefined} links={links(LABELS)} />
-      <TextArea id="adaptation-description" label={LABELS.description} hint="What did you do differently in the programme this cycle?" value={description} onChange={setDescription} errors={errs('description')} rows={4} />
-      <TextField id="adaptation-implementedOn" type="date" label={LABELS.implementedOn} value={implementedOn} onChange={setImplementedOn} errors={errs('implementedOn')} />
+      <TextArea
+        id="adaptation-description"
+        label={LABELS.description}
+        hint="What did you do differently in the programme this cycle?"
+        value={description}
+        onChange={setDescription}
+        errors={errs('description')}
+        rows={4}
+      />
+      <TextField
+        id="adaptation-implementedOn"
+        type="date"
+        label={LABELS.implementedOn}
+        value={implementedOn}
+        onChange={setImplementedOn}
+        errors={errs('implementedOn')}
+      />
       <div className="row">
-        <TextField id="adaptation-sessionsHeld" label={LABELS.sessionsHeld} optional inputMode="numeric" value={sessionsHeld} onChange={setSessionsHeld} errors={errs('sessionsHeld')} />
-        <TextField id="adaptation-participantsReached" label={LABELS.participantsReached} optional inputMode="numeric" value={participantsReached} onChange={setParticipantsReached} errors={errs('participantsReached')} />
+        <TextField
+          id="adaptation-sessionsHeld"
+          label={LABELS.sessionsHeld}
+          optional
+          inputMode="numeric"
+          value={sessionsHeld}
+          onChange={setSessionsHeld}
+          errors={errs('sessionsHeld')}
+        />
+        <TextField
+          id="adaptation-participantsReached"
+          label={LABELS.participantsReached}
+          optional
+          inputMode="numeric"
+          value={participantsReached}
+          onChange={setParticipantsReached}
+          errors={errs('participantsReached')}
+        />
       </div>
       <details className="subform" open={Object.values(gathering).some(Boolean)}>
         <summary>Gathering design (optional)</summary>

@@ -57,7 +57,13 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
   const [permanence, setPermanence] = useState<Permanence | ''>('');
   const { error, busy, run } = useAction();
   const problems = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
-  const field = (name: keyof typeof empty) => ({ id: `log-${name}`, label: LABELS[name], value: text[name], errors: problems(name), onChange: (v: string) => setText((t) => ({ ...t, [name]: v })) });
+  const field = (name: keyof typeof empty) => ({
+    id: `log-${name}`,
+    label: LABELS[name],
+    value: text[name],
+    errors: problems(name),
+    onChange: (v: string) => setText((t) => ({ ...t, [name]: v })),
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -79,10 +85,33 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
       <TextField {...field('madeOn')} type="date" />
       <TextArea {...field('whatChanged')} hint="What did you do differently in the programme?" rows={2} />
       <TextField {...field('decidedBy')} hint="Roles, not names: “programme librarian with the volunteer greeters”." />
-      <RadioGroup<AdaptationPlanning> id="log-planning" legend={LABELS.planning} options={options(PLANNING_NAMES)} value={planning} onChange={setPlanning} errors={problems('planning')} />
+      <RadioGroup<AdaptationPlanning>
+        id="log-planning"
+        legend={LABELS.planning}
+        options={options(PLANNING_NAMES)}
+        value={planning}
+        onChange={setPlanning}
+        errors={problems('planning')}
+      />
       <TextArea {...field('reason')} hint="What led to it: feedback, an event, a plan." rows={2} />
-      <RadioGroup<FidelityAnswer> id="log-fidelityConsistent" legend={LABELS.fidelityConsistent} hint="The core is what makes the programme work: its purpose and key activities." options={options(FIDELITY_NAMES)} value={fidelity} onChange={setFidelity} errors={problems('fidelityConsistent')} />
-      <RadioGroup<Permanence> id="log-permanence" legend={LABELS.permanence} options={options(PERMANENCE_NAMES)} value={permanence} onChange={setPermanence} errors={problems('permanence')} inline />
+      <RadioGroup<FidelityAnswer>
+        id="log-fidelityConsistent"
+        legend={LABELS.fidelityConsistent}
+        hint="The core is what makes the programme work: its purpose and key activities."
+        options={options(FIDELITY_NAMES)}
+        value={fidelity}
+        onChange={setFidelity}
+        errors={problems('fidelityConsistent')}
+      />
+      <RadioGroup<Permanence>
+        id="log-permanence"
+        legend={LABELS.permanence}
+        options={options(PERMANENCE_NAMES)}
+        value={permanence}
+        onChange={setPermanence}
+        errors={problems('permanence')}
+        inline
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           Log this change
@@ -113,7 +142,10 @@ export function AdaptationLog({ cycle, canWrite }: { cycle: Cycle; canWrite: boo
 
   return (
     <div className="adaptation-log">
-      <p className="hint">Every change to the programme during the cycle, planned or not. Each is marked on the run charts on its date, so a jump in the numbers can be read against what changed.</p>
+      <p className="hint">
+        Every change to the programme during the cycle, planned or not. Each is marked on the run charts on its date, so a jump in the numbers can be read
+        against what changed.
+      </p>
       <Status>{status}</Status>
       <ErrorSummary error={withdrawal.error} />
       {entries.length === 0 ? (

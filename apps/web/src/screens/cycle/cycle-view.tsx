@@ -21,7 +21,9 @@ function Facts({ rows }: { rows: [string, string | number | null | undefined][] 
 export function predictionsInWords(predictions: Prediction[] | undefined, indicators: Indicator[]): string | null {
   if (!predictions?.length) return null;
   const name = (id: string) => indicators.find((i) => i.id === id)?.name ?? 'An indicator';
-  return predictions.map((p) => `${name(p.indicatorId)} ${p.from !== null ? `from ${formatNumber(p.from)} ` : ''}to ${formatNumber(p.to)}${p.note ? ` (${p.note})` : ''}`).join('; ');
+  return predictions
+    .map((p) => `${name(p.indicatorId)} ${p.from !== null ? `from ${formatNumber(p.from)} ` : ''}to ${formatNumber(p.to)}${p.note ? ` (${p.note})` : ''}`)
+    .join('; ');
 }
 
 /** One section of a cycle as recorded, for readers who cannot (or need not) change it. */
@@ -30,7 +32,18 @@ export function SectionView({ cycle, section, indicators }: { cycle: Cycle; sect
     case 'hypothesis': {
       const h = cycle.hypothesis;
       const names = (h?.indicatorIds ?? []).map((id) => indicators.find((i) => i.id === id)?.name ?? 'an indicator').join(', ');
-      return <Facts rows={[['Hypothesis', h?.statement], ['Expected outcome', h?.expectedOutcome], ['Why', h?.rationale], ['Learning question', h?.learningQuestion], ['Indicators', names], ['Prediction', predictionsInWords(h?.predictions, indicators)]]} />;
+      return (
+        <Facts
+          rows={[
+            ['Hypothesis', h?.statement],
+            ['Expected outcome', h?.expectedOutcome],
+            ['Why', h?.rationale],
+            ['Learning question', h?.learningQuestion],
+            ['Indicators', names],
+            ['Prediction', predictionsInWords(h?.predictions, indicators)],
+          ]}
+        />
+      );
     }
     case 'adaptation': {
       const a = cycle.adaptation;

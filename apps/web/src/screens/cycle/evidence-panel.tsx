@@ -18,14 +18,17 @@ const TEXT_LABELS: Record<EvidenceKind, string> = {
 const METHOD_FOR: Record<EvidenceKind, EvidenceMethod> = { measurement: 'survey', observation: 'observation', quote: 'interview', story: 'interview' };
 
 /** The usual way to measure an indicator: people are counted on a sign-in sheet, scores and shares come from a survey. */
-const methodFor = (kind: EvidenceKind, indicator?: Indicator): EvidenceMethod => (kind === 'measurement' && indicator?.kind === 'count' ? 'sign_in' : METHOD_FOR[kind]);
+const methodFor = (kind: EvidenceKind, indicator?: Indicator): EvidenceMethod =>
+  kind === 'measurement' && indicator?.kind === 'count' ? 'sign_in' : METHOD_FOR[kind];
 
 /** Words in quotation marks, unless the person typed them already. */
 const quoted = (text: string) => (/^["“'‘]/.test(text) ? text : `“${text}”`);
 
 export function EvidenceLine({ entry, indicators }: { entry: Evidence; indicators: Indicator[] }) {
   const indicator = indicators.find((i) => i.id === entry.indicatorId);
-  const meta = [formatDate(entry.observedOn), METHOD_NAMES[entry.method], entry.source, entry.sampleSize ? `${entry.sampleSize} asked` : null].filter(Boolean).join(' · ');
+  const meta = [formatDate(entry.observedOn), METHOD_NAMES[entry.method], entry.source, entry.sampleSize ? `${entry.sampleSize} asked` : null]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
       <span className="tag">{EVIDENCE_KIND_NAMES[entry.kind]}</span>{' '}
@@ -66,7 +69,11 @@ export function EvidencePanel(props: SectionProps & { indicators: Indicator[]; e
 
   return (
     <div>
-      <ErrorSummary error={moveError} title="The cycle cannot move on yet" links={listProblems?.length ? [{ id: 'evidence-list', label: 'Evidence entries' }] : []} />
+      <ErrorSummary
+        error={moveError}
+        title="The cycle cannot move on yet"
+        links={listProblems?.length ? [{ id: 'evidence-list', label: 'Evidence entries' }] : []}
+      />
       <div id="evidence-list" tabIndex={-1} className={listProblems?.length ? 'field-invalid' : undefined}>
         <h3>Evidence so far ({cycle.evidence.length})</h3>
         <FieldErrors id="evidence-list" errors={listProblems} />
@@ -79,7 +86,11 @@ export function EvidencePanel(props: SectionProps & { indicators: Indicator[]; e
                 <EvidenceLine entry={entry} indicators={indicators} />
                 {editable && (
                   <button type="button" className="button link" onClick={() => void remove(entry)}>
-                    Remove<span className="visually-hidden"> this {EVIDENCE_KIND_NAMES[entry.kind].toLowerCase()} of {formatDate(entry.observedOn)}</span>
+                    Remove
+                    <span className="visually-hidden">
+                      {' '}
+                      this {EVIDENCE_KIND_NAMES[entry.kind].toLowerCase()} of {formatDate(entry.observedOn)}
+                    </span>
                   </button>
                 )}
               </li>
@@ -179,7 +190,12 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
           value={indicatorId}
           onChange={(id) => {
             setIndicatorId(id);
-            setMethod(methodFor('measurement', indicators.find((i) => i.id === id)));
+            setMethod(
+              methodFor(
+                'measurement',
+                indicators.find((i) => i.id === id),
+              ),
+            );
             setOwn({});
           }}
           errors={errs('indicatorId')}
@@ -210,11 +226,34 @@ function QuickEvidence({ cycleId, indicators, onAdded }: { cycleId: string; indi
       )}
       <div className="row">
         <TextField id="evidence-observedOn" type="date" label="Observed on" value={observedOn} onChange={setObservedOn} errors={errs('observedOn')} />
-        <SelectField id="evidence-method" label="Method" options={options(METHOD_NAMES)} value={method} onChange={(m) => setMethod(m as EvidenceMethod)} errors={errs('method')} />
+        <SelectField
+          id="evidence-method"
+          label="Method"
+          options={options(METHOD_NAMES)}
+          value={method}
+          onChange={(m) => setMethod(m as EvidenceMethod)}
+          errors={errs('method')}
+        />
       </div>
       <div className="row">
-        <TextField id="evidence-source" label="Source" optional hint="Such as “Tuesday sign-in sheet”." value={source} onChange={setSource} errors={errs('source')} />
-        <TextField id="evidence-sampleSize" label="People asked" optional inputMode="numeric" value={sampleSize} onChange={setSampleSize} errors={errs('sampleSize')} />
+        <TextField
+          id="evidence-source"
+          label="Source"
+          optional
+          hint="Such as “Tuesday sign-in sheet”."
+          value={source}
+          onChange={setSource}
+          errors={errs('source')}
+        />
+        <TextField
+          id="evidence-sampleSize"
+          label="People asked"
+          optional
+          inputMode="numeric"
+          value={sampleSize}
+          onChange={setSampleSize}
+          errors={errs('sampleSize')}
+        />
       </div>
       <button type="submit" className="button" disabled={busy}>
         Add evidence

@@ -44,7 +44,7 @@ export function HypothesisForm(props: SectionProps & { initiativeId: string; ind
   const predictionProblems = (key: string) => {
     const [, indicatorId, field] = key.match(/^(.*)-(from|to|note)$/) ?? [];
     const at = sentOrder.indexOf(indicatorId);
-    const fromApi = at >= 0 ? problems(`predictions.${at}.${field}`) ?? [] : [];
+    const fromApi = at >= 0 ? (problems(`predictions.${at}.${field}`) ?? []) : [];
     const found = [...fromApi, ...(ownProblems[key] ? [ownProblems[key]] : [])];
     return found.length ? found : undefined;
   };
@@ -69,9 +69,24 @@ export function HypothesisForm(props: SectionProps & { initiativeId: string; ind
         errors={problems('statement')}
         rows={4}
       />
-      <TextArea id="hypothesis-expectedOutcome" label={LABELS.expectedOutcome} hint="What you expect to see, in numbers where you can." value={expectedOutcome} onChange={setExpectedOutcome} errors={problems('expectedOutcome')} />
+      <TextArea
+        id="hypothesis-expectedOutcome"
+        label={LABELS.expectedOutcome}
+        hint="What you expect to see, in numbers where you can."
+        value={expectedOutcome}
+        onChange={setExpectedOutcome}
+        errors={problems('expectedOutcome')}
+      />
       <TextArea id="hypothesis-rationale" label={LABELS.rationale} optional value={rationale} onChange={setRationale} errors={problems('rationale')} />
-      <TextArea id="hypothesis-learningQuestion" label={LABELS.learningQuestion} optional value={learningQuestion} onChange={setLearningQuestion} errors={problems('learningQuestion')} rows={2} />
+      <TextArea
+        id="hypothesis-learningQuestion"
+        label={LABELS.learningQuestion}
+        optional
+        value={learningQuestion}
+        onChange={setLearningQuestion}
+        errors={problems('learningQuestion')}
+        rows={2}
+      />
       <CheckboxGroup
         id="hypothesis-indicatorIds"
         legend={LABELS.indicatorIds}

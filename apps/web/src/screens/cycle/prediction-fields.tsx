@@ -43,7 +43,12 @@ export function readPredictions(typed: TypedPredictions, indicators: Indicator[]
     if (!toValue.ok) problems[`${indicator.id}-to`] = toValue.problem;
     if (fromValue && !fromValue.ok) problems[`${indicator.id}-from`] = fromValue.problem;
     if (toValue.ok && (!fromValue || fromValue.ok)) {
-      predictions.push({ indicatorId: indicator.id, ...(fromValue ? { from: fromValue.value } : {}), to: toValue.value, ...(note.trim() ? { note: note.trim() } : {}) });
+      predictions.push({
+        indicatorId: indicator.id,
+        ...(fromValue ? { from: fromValue.value } : {}),
+        to: toValue.value,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
     }
   }
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, predictions };
@@ -64,7 +69,8 @@ export function PredictionFields({ indicators, typed, onChange, problems }: Prop
     <fieldset className="predictions" aria-describedby="predictions-hint">
       <legend>Your prediction for each indicator</legend>
       <p className="hint" id="predictions-hint">
-        Write down what you expect each indicator to show if the hypothesis is right, for example attendance from 12 to 18. The summary sets it beside what the evidence showed.
+        Write down what you expect each indicator to show if the hypothesis is right, for example attendance from 12 to 18. The summary sets it beside what the
+        evidence showed.
       </p>
       {indicators.length === 0 ? (
         <p className="hint">Choose an indicator above that is measured in numbers to predict it.</p>
@@ -75,13 +81,40 @@ export function PredictionFields({ indicators, typed, onChange, problems }: Prop
           return (
             <div key={indicator.id} className="prediction" role="group" aria-labelledby={`${id}-name`}>
               <p className="prediction-name" id={`${id}-name`}>
-                <strong>{indicator.name}</strong> <span className="meta">({indicator.unit}; {VALUE_HINTS[indicator.kind].toLowerCase()})</span>
+                <strong>{indicator.name}</strong>{' '}
+                <span className="meta">
+                  ({indicator.unit}; {VALUE_HINTS[indicator.kind].toLowerCase()})
+                </span>
               </p>
               <div className="row">
-                <TextField id={`${id}-from`} label={`${indicator.name}: from`} hint="Where it stands now" optional inputMode="decimal" value={value.from} onChange={(v) => set(indicator.id, 'from', v)} errors={problems(`${indicator.id}-from`)} />
-                <TextField id={`${id}-to`} label={`${indicator.name}: to`} hint="What you expect it to reach" inputMode="decimal" value={value.to} onChange={(v) => set(indicator.id, 'to', v)} errors={problems(`${indicator.id}-to`)} />
+                <TextField
+                  id={`${id}-from`}
+                  label={`${indicator.name}: from`}
+                  hint="Where it stands now"
+                  optional
+                  inputMode="decimal"
+                  value={value.from}
+                  onChange={(v) => set(indicator.id, 'from', v)}
+                  errors={problems(`${indicator.id}-from`)}
+                />
+                <TextField
+                  id={`${id}-to`}
+                  label={`${indicator.name}: to`}
+                  hint="What you expect it to reach"
+                  inputMode="decimal"
+                  value={value.to}
+                  onChange={(v) => set(indicator.id, 'to', v)}
+                  errors={problems(`${indicator.id}-to`)}
+                />
               </div>
-              <TextField id={`${id}-note`} label={`${indicator.name}: how you will read it`} optional value={value.note} onChange={(v) => set(indicator.id, 'note', v)} errors={problems(`${indicator.id}-note`)} />
+              <TextField
+                id={`${id}-note`}
+                label={`${indicator.name}: how you will read it`}
+                optional
+                value={value.note}
+                onChange={(v) => set(indicator.id, 'note', v)}
+                errors={problems(`${indicator.id}-note`)}
+              />
             </div>
           );
         })
@@ -103,12 +136,14 @@ export function PredictionsSoFar({ cycle, indicators }: { cycle: Cycle; indicato
       <ul>
         {predictions.map((p) => {
           const indicator = indicators.find((i) => i.id === p.indicatorId);
-          const values = cycle.evidence.filter((e) => e.kind === 'measurement' && e.indicatorId === p.indicatorId && e.value !== null).map((e) => e.value as number);
+          const values = cycle.evidence
+            .filter((e) => e.kind === 'measurement' && e.indicatorId === p.indicatorId && e.value !== null)
+            .map((e) => e.value as number);
           const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
           return (
             <li key={p.indicatorId}>
-              <strong>{indicator?.name ?? 'An indicator'}</strong>: predicted {p.from !== null && `from ${formatNumber(p.from)} `}to {formatNumber(p.to)}; measured{' '}
-              {mean === null ? 'nothing yet' : `a mean of ${formatNumber(Math.round(mean * 100) / 100)} (n=${values.length})`}.
+              <strong>{indicator?.name ?? 'An indicator'}</strong>: predicted {p.from !== null && `from ${formatNumber(p.from)} `}to {formatNumber(p.to)};
+              measured {mean === null ? 'nothing yet' : `a mean of ${formatNumber(Math.round(mean * 100) / 100)} (n=${values.length})`}.
             </li>
           );
         })}

@@ -41,7 +41,15 @@ export function ReflectionForm(props: SectionProps & { indicators: Indicator[] }
         errors={problems('outcome')}
         inline
       />
-      <TextArea id="reflection-insights" label={LABELS.insights} hint="What did you learn? Say whether what you predicted happened. The first sentence is quoted in the coalition digest." value={insights} onChange={setInsights} errors={problems('insights')} rows={4} />
+      <TextArea
+        id="reflection-insights"
+        label={LABELS.insights}
+        hint="What did you learn? Say whether what you predicted happened. The first sentence is quoted in the coalition digest."
+        value={insights}
+        onChange={setInsights}
+        errors={problems('insights')}
+        rows={4}
+      />
       <RadioGroup<Decision>
         id="reflection-decision"
         legend={LABELS.decision}
@@ -50,7 +58,14 @@ export function ReflectionForm(props: SectionProps & { indicators: Indicator[] }
         onChange={setDecision}
         errors={problems('decision')}
       />
-      <TextArea id="reflection-nextSteps" label={LABELS.nextSteps} hint="They start the next cycle." value={nextSteps} onChange={setNextSteps} errors={problems('nextSteps')} />
+      <TextArea
+        id="reflection-nextSteps"
+        label={LABELS.nextSteps}
+        hint="They start the next cycle."
+        value={nextSteps}
+        onChange={setNextSteps}
+        errors={problems('nextSteps')}
+      />
       <FormActions phase="reflection" isCurrent={isCurrent} busy={busy} onDraft={() => void save(body(), false)} />
     </form>
   );

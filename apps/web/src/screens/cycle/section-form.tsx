@@ -36,7 +36,12 @@ export function useSectionSave<S extends keyof SectionBody>({ cycle, onChange }:
       onChange(saved);
       const next = nextPhase(section);
       const moved = await api.moveTo(cycle.id, next);
-      onChange(moved, next === 'review' ? 'Sent for review. A coach of the initiative will approve it or ask for changes.' : `${PHASE_NAMES[section]} saved. The cycle moved on to ${PHASE_NAMES[next].toLowerCase()}.`);
+      onChange(
+        moved,
+        next === 'review'
+          ? 'Sent for review. A coach of the initiative will approve it or ask for changes.'
+          : `${PHASE_NAMES[section]} saved. The cycle moved on to ${PHASE_NAMES[next].toLowerCase()}.`,
+      );
     });
   };
 

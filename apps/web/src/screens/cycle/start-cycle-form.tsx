@@ -17,7 +17,11 @@ export function StartCycleForm({ initiativeId, number, onStarted }: { initiative
     event.preventDefault();
     setError(null);
     if (!title.trim()) {
-      setError(new ApiError(400, 'Give the cycle a short title.', [{ field: 'title', problems: ['Give the cycle a short title, such as “Bilingual welcome at the door”.'] }]));
+      setError(
+        new ApiError(400, 'Give the cycle a short title.', [
+          { field: 'title', problems: ['Give the cycle a short title, such as “Bilingual welcome at the door”.'] },
+        ]),
+      );
       return;
     }
     await run(async () => {

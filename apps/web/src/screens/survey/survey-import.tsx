@@ -91,7 +91,11 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
     try {
       changeCsv(await file.text());
     } catch {
-      setPreviewError(new ApiError(400, `“${file.name}” could not be read. Download the responses again and choose the new file.`, [{ field: 'csv', problems: ['The file could not be read.'] }]));
+      setPreviewError(
+        new ApiError(400, `“${file.name}” could not be read. Download the responses again and choose the new file.`, [
+          { field: 'csv', problems: ['The file could not be read.'] },
+        ]),
+      );
     }
   };
   const runPreview = async (event: FormEvent) => {
@@ -100,11 +104,19 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
     setPreviewError(null);
     setStatus('');
     if (!csv.trim()) {
-      setPreviewError(new ApiError(400, 'Choose the responses file, or paste its text, first.', [{ field: 'csv', problems: ['Choose a .csv file or paste the responses.'] }]));
+      setPreviewError(
+        new ApiError(400, 'Choose the responses file, or paste its text, first.', [{ field: 'csv', problems: ['Choose a .csv file or paste the responses.'] }]),
+      );
       return;
     }
     if (csv.length > MAX_CSV_CHARACTERS) {
-      setPreviewError(new ApiError(413, `The file has ${csv.length.toLocaleString('en-US')} characters; an import takes up to ${MAX_CSV_CHARACTERS.toLocaleString('en-US')}. Split the responses into two files.`, [{ field: 'csv', problems: ['The file is too large.'] }]));
+      setPreviewError(
+        new ApiError(
+          413,
+          `The file has ${csv.length.toLocaleString('en-US')} characters; an import takes up to ${MAX_CSV_CHARACTERS.toLocaleString('en-US')}. Split the responses into two files.`,
+          [{ field: 'csv', problems: ['The file is too large.'] }],
+        ),
+      );
       return;
     }
     await run(async () => setPreview(await surveyApi.preview(initiativeId, csv)));
@@ -128,7 +140,11 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
         Patron privacy: only the columns you match to a statement are stored. Columns that look like names, email addresses or phone numbers are never imported.
       </p>
       <form onSubmit={(e) => void runPreview(e)} noValidate aria-label="Read a responses file">
-        <ErrorSummary error={previewError} title="The file could not be previewed" links={csvProblems?.length ? [{ id: 'import-csv', label: 'Responses' }] : []} />
+        <ErrorSummary
+          error={previewError}
+          title="The file could not be previewed"
+          links={csvProblems?.length ? [{ id: 'import-csv', label: 'Responses' }] : []}
+        />
         <div className="field">
           <label className="label" htmlFor="import-file">
             Responses file (.csv)
@@ -136,7 +152,16 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
           <Hint id="import-file" hint="The file stays on this device until you preview it; nothing is stored before you import." />
           <input key={fileInput} id="import-file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" onChange={(e) => void chooseFile(e)} />
         </div>
-        <TextArea id="import-csv" label="Or paste the responses" hint="The CSV text, header row first. A chosen file shows here too." value={csv} onChange={changeCsv} errors={csvProblems} rows={4} spellCheck={false} />
+        <TextArea
+          id="import-csv"
+          label="Or paste the responses"
+          hint="The CSV text, header row first. A chosen file shows here too."
+          value={csv}
+          onChange={changeCsv}
+          errors={csvProblems}
+          rows={4}
+          spellCheck={false}
+        />
         <button type="submit" className="button" disabled={busy}>
           Preview
         </button>
@@ -193,20 +218,33 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
     setError(null);
     const twice = mapping.filter((m, at) => mapping.some((o, before) => before < at && o.itemId === m.itemId));
     if (twice.length) {
-      setError(new ApiError(400, 'Each statement can be matched to one column only.', twice.map((m) => ({ field: columnField(m.column), problems: [`“${itemText(m.itemId)}” is already matched to another column.`] }))));
+      setError(
+        new ApiError(
+          400,
+          'Each statement can be matched to one column only.',
+          twice.map((m) => ({ field: columnField(m.column), problems: [`“${itemText(m.itemId)}” is already matched to another column.`] })),
+        ),
+      );
       return;
     }
-    await run(async () => {
-      const result = await surveyApi.commit(initiativeId, { csv, cycleId, mapping, observedOn });
-      const cycle = cycles.find((c) => c.id === cycleId);
-      onImported(
-        `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
-          `${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(result.import.observedOn)}. Only the matched columns were stored.`,
-      );
-    }, (refusal) => byColumn(refusal, mapping));
+    await run(
+      async () => {
+        const result = await surveyApi.commit(initiativeId, { csv, cycleId, mapping, observedOn });
+        const cycle = cycles.find((c) => c.id === cycleId);
+        onImported(
+          `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
+            `${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(result.import.observedOn)}. Only the matched columns were stored.`,
+        );
+      },
+      (refusal) => byColumn(refusal, mapping),
+    );
   };
 
-  const recheck = () => run(async () => onRechecked(await surveyApi.preview(initiativeId, csv, mapping)), (refusal) => byColumn(refusal, mapping));
+  const recheck = () =>
+    run(
+      async () => onRechecked(await surveyApi.preview(initiativeId, csv, mapping)),
+      (refusal) => byColumn(refusal, mapping),
+    );
 
   const refused = refusedRows(error);
   const links: FieldLink[] =
@@ -269,7 +307,9 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
         <ErrorSummary error={error} title="Nothing was imported" links={links} />
         {refused.length > 0 && <BadRowList rows={refused} id="refused-rows" />}
         <h4>Columns and statements</h4>
-        <p className="hint">Check which statement each column answers. Choose “Do not import” for any column you want left out; only matched columns are stored.</p>
+        <p className="hint">
+          Check which statement each column answers. Choose “Do not import” for any column you want left out; only matched columns are stored.
+        </p>
         <ul className="import-columns">
           {preview.columns.map((c) =>
             c.privacy ? (
@@ -311,7 +351,15 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
         <ImportTarget initiativeId={initiativeId} open={open} importable={importable} cycleId={cycleId} setCycleId={setCycleId} errors={errs('cycleId')} />
         {importable.length > 0 && (
           <>
-            <TextField id="import-observedOn" type="date" label="Date of the evidence" hint="By default the day of the last response." value={observedOn} onChange={setObservedOn} errors={errs('observedOn')} />
+            <TextField
+              id="import-observedOn"
+              type="date"
+              label="Date of the evidence"
+              hint="By default the day of the last response."
+              value={observedOn}
+              onChange={setObservedOn}
+              errors={errs('observedOn')}
+            />
             {mapping.length === 0 ? (
               <p>Match at least one column to a statement to import.</p>
             ) : preview.badRows.length > 0 && !changed ? (
@@ -328,11 +376,26 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
   );
 }
 
-function ImportTarget({ initiativeId, open, importable, cycleId, setCycleId, errors }: { initiativeId: string; open: CycleListItem[]; importable: CycleListItem[]; cycleId: string; setCycleId(id: string): void; errors?: string[] }) {
+function ImportTarget({
+  initiativeId,
+  open,
+  importable,
+  cycleId,
+  setCycleId,
+  errors,
+}: {
+  initiativeId: string;
+  open: CycleListItem[];
+  importable: CycleListItem[];
+  cycleId: string;
+  setCycleId(id: string): void;
+  errors?: string[];
+}) {
   if (!open.length) {
     return (
       <p>
-        An import needs an open cycle to add its evidence to, and no cycle is open. Start the next cycle on <Link to={`/initiatives/${initiativeId}`}>the initiative page</Link> first.
+        An import needs an open cycle to add its evidence to, and no cycle is open. Start the next cycle on{' '}
+        <Link to={`/initiatives/${initiativeId}`}>the initiative page</Link> first.
       </p>
     );
   }

@@ -8,7 +8,12 @@ import { plural } from '../../ui/words';
 import { useAction } from '../../ui/use-action';
 
 /** Close to the API's rule: case, spacing and closing punctuation do not make another statement. */
-const wording = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.?!:;*"']+$/, '').trim();
+const wording = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.?!:;*"']+$/, '')
+    .trim();
 
 export function missingStarters(survey: Survey, starters: StarterItem[]): StarterItem[] {
   return starters.filter((s) => !survey.items.some((i) => i.starterKey === s.key || wording(i.text) === wording(s.text)));
@@ -60,9 +65,7 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
 
   return (
     <>
-      <p className="hint">
-        Respondents rate each statement from 1 to 5: {survey.scaleLabels.map((label, i) => `${i + 1} ${label}`).join(', ')}.
-      </p>
+      <p className="hint">Respondents rate each statement from 1 to 5: {survey.scaleLabels.map((label, i) => `${i + 1} ${label}`).join(', ')}.</p>
       <ErrorSummary error={error} title="The survey was not changed" />
       <Status>{status}</Status>
       {survey.items.length === 0 ? (
@@ -124,7 +127,12 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
       {canWrite && (
         <details className="subform">
           <summary>Add a statement</summary>
-          <ItemForm initiativeId={initiativeId} survey={survey} indicators={indicators} onSaved={(item) => onChange({ ...survey, items: [...survey.items, item] })} />
+          <ItemForm
+            initiativeId={initiativeId}
+            survey={survey}
+            indicators={indicators}
+            onSaved={(item) => onChange({ ...survey, items: [...survey.items, item] })}
+          />
         </details>
       )}
     </>
@@ -193,8 +201,24 @@ function ItemForm({ initiativeId, survey, indicators, item, onSaved, onCancel }:
             .filter(([field]) => errs(field)?.length)
             .map(([, target, label]) => ({ id: target, label }))}
         />
-        <TextArea id={`${id}-text`} label="Statement" hint="Word it as the form asks it; imported columns are matched to it by these words." value={text} onChange={setText} errors={errs('text')} rows={2} />
-        <TextField id={`${id}-outcome`} label="Outcome" hint="The social-cohesion outcome it speaks to, such as Belonging or Feeling heard." list={`${id}-outcome-names`} value={outcome} onChange={setOutcome} errors={errs('outcome')} />
+        <TextArea
+          id={`${id}-text`}
+          label="Statement"
+          hint="Word it as the form asks it; imported columns are matched to it by these words."
+          value={text}
+          onChange={setText}
+          errors={errs('text')}
+          rows={2}
+        />
+        <TextField
+          id={`${id}-outcome`}
+          label="Outcome"
+          hint="The social-cohesion outcome it speaks to, such as Belonging or Feeling heard."
+          list={`${id}-outcome-names`}
+          value={outcome}
+          onChange={setOutcome}
+          errors={errs('outcome')}
+        />
         <datalist id={`${id}-outcome-names`}>
           {outcomes.map((o) => (
             <option key={o} value={o} />
@@ -203,7 +227,11 @@ function ItemForm({ initiativeId, survey, indicators, item, onSaved, onCancel }:
         <SelectField
           id={`${id}-indicator`}
           label="Indicator"
-          hint={scales.length ? 'Each import records the mean of its answers on this 1–5 indicator.' : 'This initiative has no 1–5 indicator yet: add the starter items, or add one from the catalogue on the initiative page.'}
+          hint={
+            scales.length
+              ? 'Each import records the mean of its answers on this 1–5 indicator.'
+              : 'This initiative has no 1–5 indicator yet: add the starter items, or add one from the catalogue on the initiative page.'
+          }
           placeholder="Choose a 1–5 indicator"
           options={scales.map((i) => ({ value: i.id, label: i.name }))}
           value={indicatorId}

@@ -44,7 +44,11 @@ export function SurveyPage({ id }: { id: string }) {
     const current = { ...loaded.data!, survey: next };
     loaded.set(current);
     // Adopting the starter items may have added their indicators; a new statement can be tied to them.
-    if (indicatorsAdded) void api.indicators(id).then((page) => loaded.set({ ...current, indicators: page.items }), () => undefined);
+    if (indicatorsAdded)
+      void api.indicators(id).then(
+        (page) => loaded.set({ ...current, indicators: page.items }),
+        () => undefined,
+      );
   };
 
   return (
@@ -77,11 +81,23 @@ export function SurveyPage({ id }: { id: string }) {
       )}
 
       <Section title="Before and after, per outcome" id="survey-outcomes">
-        {results.data ? <OutcomesTable outcomes={results.data.outcomes.outcomes} /> : results.error ? <LoadFailed error={results.error} retry={results.reload} /> : <Loading />}
+        {results.data ? (
+          <OutcomesTable outcomes={results.data.outcomes.outcomes} />
+        ) : results.error ? (
+          <LoadFailed error={results.error} retry={results.reload} />
+        ) : (
+          <Loading />
+        )}
       </Section>
 
       <Section title="Past imports" id="survey-imports">
-        {results.data ? <PastImports imports={results.data.imports} cycles={cycles} items={survey.items} /> : results.error ? <LoadFailed error={results.error} retry={results.reload} /> : <Loading />}
+        {results.data ? (
+          <PastImports imports={results.data.imports} cycles={cycles} items={survey.items} />
+        ) : results.error ? (
+          <LoadFailed error={results.error} retry={results.reload} />
+        ) : (
+          <Loading />
+        )}
       </Section>
     </Page>
   );

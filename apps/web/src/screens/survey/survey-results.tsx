@@ -102,10 +102,12 @@ export function PastImports({ imports, cycles, items }: { imports: SurveyImport[
         return (
           <li key={i.id}>
             <p>
-              <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : 'a cycle'}, dated {formatDate(i.observedOn)}
+              <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : 'a cycle'}, dated{' '}
+              {formatDate(i.observedOn)}
             </p>
             <p className="meta">
-              Imported {formatInstant(i.importedAt)} · {plural(i.evidenceIds.length, 'measurement')} · columns stored: {i.columns.map((c) => `“${c.header}” as “${statement(c.itemId)}”`).join('; ')}
+              Imported {formatInstant(i.importedAt)} · {plural(i.evidenceIds.length, 'measurement')} · columns stored:{' '}
+              {i.columns.map((c) => `“${c.header}” as “${statement(c.itemId)}”`).join('; ')}
             </p>
           </li>
         );
