@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@r2c/access';
+import { DataSource } from 'typeorm';
 import type { Principal } from '@r2c/access';
-import { Clock, Transactions } from '@r2c/core';
+import { Transactions } from '@r2c/core';
 import type { DigestFrequency } from './digest-period';
 import { DigestPreferenceView, LinkedDigestPreference, MONTHLY_RULE } from './digest-preferences.dto';
 import { DIGEST_ROLES } from './digest-sources';
 import { MailPreference } from './digest.entity';
 import { maskedEmail } from './unsubscribe.service';
+import { DigestChoice } from './digest-choice';
 import { DigestLinks } from './digest-links';
 import type { LinkedPerson } from './digest-links';
 
@@ -59,9 +59,8 @@ export class DigestPreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
     private readonly links: DigestLinks,
+    private readonly choice: DigestChoice,
   ) {}
 
   async forUser(actor: Principal): Promise<DigestPreferenceView> {
@@ -72,7 +71,7 @@ export class DigestPreferencesService {
   setForUser(actor: Principal, frequency: DigestFrequency): Promise<DigestPreferenceView> {
     return this.tx.run(async (em) => {
       const person = await this.links.account(em, actor.id);
-      return this.viewOf(person, await this.set(em, person, frequency));
+      return this.viewOf(person, await this.choice.set(em, person, frequency, 'digest_frequency'));
     });
   }
 
@@ -87,7 +86,7 @@ export class DigestPreferencesService {
     const userId = await this.userOf(token);
     return this.tx.run(async (em) => {
       const person = await this.links.person(em, userId);
-      return { ...this.viewOf(person, await this.set(em, person, frequency)), email: maskedEmail(person.email) };
+      return { ...this.viewOf(person, await this.choice.set(em, person, frequency, 'digest_frequency')), email: maskedEmail(person.email) };
     });
   }
 
@@ -100,33 +99,6 @@ export class DigestPreferencesService {
       rule: MONTHLY_RULE,
       choices: CHOICES.map((c) => ({ label: c.label, action: action(c.frequency), current: c.frequency === answer.frequency })),
     });
-  }
-
-  private async set(em: EntityManager, person: Person, frequency: DigestFrequency): Promise<MailPreference> {
-    const now = this.clock.now();
-    const userId = person.id;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(MailPreference)
-      .values({ userId, digestFrequency: 'weekly', updatedAt: now })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
-    const before = await em.findOneByOrFail(MailPreference, { userId });
-    const was = effective(before);
-    if (was !== frequency) {
-      await em.update(MailPreference, { userId }, { digestFrequency: frequency, updatedAt: now });
-      const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
-      await this.audit.record(em, self, {
-        action: 'digest_frequency',
-        entityType: 'user',
-        entityId: userId,
-        before: { digestFrequency: was },
-        after: { digestFrequency: frequency },
-      });
-    }
-    return em.findOneByOrFail(MailPreference, { userId });
   }
 
   private viewOf(person: Person, row: MailPreference | null): DigestPreferenceView {

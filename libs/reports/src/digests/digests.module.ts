@@ -4,6 +4,7 @@ import { AccessModule } from '@r2c/access';
 import { OverdueCheckInsModule } from '@r2c/cycles';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
+import { DigestChoice } from './digest-choice';
 import { DigestLinks } from './digest-links';
 import { DigestSources } from './digest-sources';
 import { DIGEST_ENTITIES } from '../entities';
@@ -16,7 +17,7 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
   imports: [AccessModule, TypeOrmModule.forFeature(DIGEST_ENTITIES), OutboxModule, OverdueCheckInsModule],
-  providers: [...SERVICES, DigestSources, DigestLinks],
+  providers: [...SERVICES, DigestSources, DigestLinks, DigestChoice],
   exports: SERVICES,
 })
 export class DigestsModule {}

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@r2c/access';
-import type { Principal } from '@r2c/access';
-import { Clock, Transactions } from '@r2c/core';
+import { Transactions } from '@r2c/core';
 import { MailPreference } from './digest.entity';
 import { unsubscribePage } from './link-pages';
+import { DigestChoice } from './digest-choice';
 import { DigestLinks } from './digest-links';
 
 export interface Unsubscribed {
@@ -35,9 +34,8 @@ export class UnsubscribeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
     private readonly links: DigestLinks,
+    private readonly choice: DigestChoice,
   ) {}
 
   async state(token: string): Promise<UnsubscribeState> {
@@ -52,33 +50,7 @@ export class UnsubscribeService {
     const userId = await this.userOf(token);
     return this.tx.run(async (em) => {
       const person = await this.links.person(em, userId);
-      const now = this.clock.now();
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(MailPreference)
-        .values({ userId, digestFrequency: 'weekly', updatedAt: now })
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-      const before = await em.findOneByOrFail(MailPreference, { userId });
-      const changed = await em
-        .createQueryBuilder()
-        .update(MailPreference)
-        .set({ digestFrequency: 'none', updatedAt: now })
-        .where("user_id = :userId AND digest_frequency <> 'none'", { userId })
-        .execute();
-      if (changed.affected) {
-        const self: Principal = { id: person.id, email: person.email, name: person.name, role: person.role };
-        await this.audit.record(em, self, {
-          action: 'unsubscribe:digest',
-          entityType: 'user',
-          entityId: userId,
-          before: { digestFrequency: before.digestFrequency },
-          after: { digestFrequency: 'none' },
-        });
-      }
-      const preference = await em.findOneByOrFail(MailPreference, { userId });
+      const preference = await this.choice.set(em, person, 'none', 'unsubscribe:digest');
       return { unsubscribed: true, email: maskedEmail(person.email), since: new Date(preference.updatedAt).toISOString() };
     });
   }
