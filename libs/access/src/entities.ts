@@ -5,8 +5,9 @@
  */
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Initiative, Membership } from './initiatives/initiative.entity';
+import { Invitation, PasswordReset } from './invitations/invitation.entity';
 import { Library } from './libraries/library.entity';
 import { User } from './users/user.entity';
 
-export { AuditEntry, Initiative, Library, Membership, User };
-export const ACCESS_ENTITIES = [User, Library, Initiative, Membership, AuditEntry];
+export { AuditEntry, Initiative, Invitation, Library, Membership, PasswordReset, User };
+export const ACCESS_ENTITIES = [User, Library, Initiative, Membership, AuditEntry, Invitation, PasswordReset];
