@@ -247,6 +247,11 @@ describe('people and access', () => {
       await admin().put(`/api/v1/initiatives/${scenes.here.initiativeId}/members/${spareCoach.id}`, { role: 'coach' }).expect(200);
       return `/api/v1/initiatives/${scenes.here.initiativeId}/members/${spareCoach.id}`;
     };
+    const newInvitation = async () => {
+      const email = `${unique('revokable').replace(/ /g, '')}@library.test`;
+      const res = await admin().post('/api/v1/invitations', { email, name: 'Revokable Person', role: 'subscriber' }).expect(201);
+      return `/api/v1/invitations/${res.body.id}`;
+    };
     const hypothesis = (on: Target) => () => ({
       statement: 'If volunteers greet families at the door, more of them come back.',
       expectedOutcome: 'Trust rises from 3 to 4',
@@ -293,6 +298,24 @@ describe('people and access', () => {
         path: () => `/api/v1/users/${subscriber.id}`,
         body: () => ({ name: 'Sam Subscriber' }),
         expected: ADMIN_ONLY,
+      },
+      {
+        permission: 'invitations.manage',
+        route: 'POST /invitations',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/invitations',
+        body: () => ({ email: `${unique('invitee').replace(/ /g, '')}@library.test`, name: 'Invited Person', role: 'subscriber' }),
+        expected: with201(ADMIN_ONLY),
+      },
+      { permission: 'invitations.manage', route: 'GET /invitations', on: 'here', method: 'get', path: () => '/api/v1/invitations', expected: ADMIN_ONLY },
+      {
+        permission: 'invitations.manage',
+        route: 'DELETE /invitations/:id',
+        on: 'here',
+        method: 'delete',
+        path: newInvitation,
+        expected: [204, 403, 403, 403, 403, 403, 401],
       },
       { permission: 'libraries.read', route: 'GET /libraries', on: 'here', method: 'get', path: () => '/api/v1/libraries', expected: SIGNED_IN },
       {

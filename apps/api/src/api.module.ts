@@ -9,6 +9,7 @@ import { AuthController } from './access/auth.controller';
 import { InitiativesController } from './access/initiatives.controller';
 import { LibrariesController } from './access/libraries.controller';
 import { UsersController } from './access/users.controller';
+import { InvitationsController } from './access/invitations.controller';
 import { CyclesModule } from '@r2c/cycles';
 import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         HealthController,
         AuthController,
         UsersController,
+        InvitationsController,
         LibrariesController,
         InitiativesController,
         AuditController,

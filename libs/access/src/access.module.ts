@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@r2c/core';
+import { OutboxModule } from '@r2c/notify';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -11,12 +12,26 @@ import { ACCESS_ENTITIES } from './entities';
 import { LoginThrottle } from './auth/login-throttle';
 import { CheckInRoster } from './initiatives/check-in-roster';
 import { InitiativesService } from './initiatives/initiatives.service';
+import { InvitationsService } from './invitations/invitations.service';
+import { PasswordResetsService } from './invitations/password-resets.service';
 import { LibrariesService } from './libraries/libraries.service';
 import { AccessPolicy } from './policy/access-policy';
 import { PasswordHashing } from './users/password-hashing';
 import { UsersService } from './users/users.service';
 
-const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, AccessPolicy, UsersService, LibrariesService, InitiativesService, CheckInRoster];
+const SERVICES = [
+  AuditService,
+  AuthService,
+  LoginThrottle,
+  PasswordHashing,
+  AccessPolicy,
+  UsersService,
+  LibrariesService,
+  InitiativesService,
+  CheckInRoster,
+  InvitationsService,
+  PasswordResetsService,
+];
 
 /**
  * Users, sign-in, the access policy, libraries, initiatives and audit. An ordinary module: every module
@@ -25,6 +40,7 @@ const SERVICES = [AuditService, AuthService, LoginThrottle, PasswordHashing, Acc
 @Module({
   imports: [
     TypeOrmModule.forFeature(ACCESS_ENTITIES),
+    OutboxModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a

@@ -72,3 +72,22 @@ export interface MemberView {
 
 /** GET /initiatives/:id */
 export type InitiativeWithMembers = InitiativeView & { members: MemberView[] };
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'replaced', 'revoked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** An invitation as GET /invitations lists it; its link's token is never shown again. */
+export interface InvitationView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  initiativeId: string | null;
+  memberRole: MemberRole | null;
+  status: InvitationStatus;
+  /** Past this instant the link is refused, even while the invitation is pending. */
+  expiresAt: string;
+  expired: boolean;
+  invitedBy: string | null;
+  createdAt: string;
+}

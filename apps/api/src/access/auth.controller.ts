@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { AuthService, ChangePasswordDto, CurrentUser, InitiativesService, LoginDto, Public } from '@r2c/access';
+import {
+  AuthService,
+  ChangePasswordDto,
+  CurrentUser,
+  InitiativesService,
+  LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetsService,
+  Public,
+} from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { MeView } from '@r2c/contracts';
 
@@ -11,6 +21,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly initiatives: InitiativesService,
+    private readonly resets: PasswordResetsService,
   ) {}
 
   @Public()
@@ -23,6 +34,31 @@ export class AuthController {
   })
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset link by email',
+    description:
+      '202 with the same body whatever the email, so the answer does not tell whether it has an account; an active account gets a link, APP_URL/reset-password?token=…, that works once for one hour. ' +
+      '429 after 3 requests for one email within 15 minutes.',
+  })
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
+    return this.resets.request(dto.email);
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Choose a new password with a reset link, and be signed in',
+    description:
+      'Answers {accessToken, expiresIn, user}; every token issued before stops working (401). 400 saying why when the link was already used, replaced by a newer one or expired, or when the password is too easy to guess.',
+  })
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto) {
+    return this.resets.confirm(dto);
   }
 
   @Get('me')

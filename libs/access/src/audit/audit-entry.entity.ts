@@ -15,6 +15,7 @@ export const AUDITED_ENTITY_TYPES = [
   'survey',
   'survey_item',
   'survey_import',
+  'invitation',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -87,6 +87,11 @@ export class AuthService {
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   }
 
+  /** Signs the account in (an accepted invitation, a password reset): the token carries its current token version. */
+  async issueFor(user: User): Promise<LoginResult> {
+    return { accessToken: await this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
+  }
+
   private sign(user: Pick<User, 'id' | 'role' | 'tokenVersion'>): Promise<string> {
     const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
     return this.jwt.signAsync(claims, { expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });

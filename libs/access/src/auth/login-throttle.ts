@@ -6,17 +6,22 @@ import { Clock, Transactions } from '@r2c/core';
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
+/** Password reset emails asked for one email address within the window, whether it has an account or not. */
+export const MAX_RESETS_PER_EMAIL = 3;
 
 const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
 
-export type ThrottleBucket = `address:${string}` | `email:${string}`;
+export type ThrottleBucket = `address:${string}` | `email:${string}` | `reset:${string}`;
 
 export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
 export const emailBucket = (email: string): ThrottleBucket => `email:${email.toLowerCase()}`;
+/** Password reset requests for one email address (a bucket of its own: they are not sign-in failures). */
+export const resetBucket = (email: string): ThrottleBucket => `reset:${email.toLowerCase()}`;
 
 /** The rule: a count past the bucket's limit within the window is refused. */
 export function overLimit(bucket: ThrottleBucket, count: number): boolean {
-  return count > (bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES_PER_EMAIL);
+  const limit = bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : bucket.startsWith('reset:') ? MAX_RESETS_PER_EMAIL : MAX_FAILURES_PER_EMAIL;
+  return count > limit;
 }
 
 export class TooManySignInAttempts extends HttpException {

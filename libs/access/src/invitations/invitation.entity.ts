@@ -1,9 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { References } from '@r2c/core';
-import type { MemberRole, Role } from '@r2c/contracts';
+import type { InvitationStatus, MemberRole, Role } from '@r2c/contracts';
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'replaced', 'revoked'] as const;
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+export { INVITATION_STATUSES } from '@r2c/contracts';
+export type { InvitationStatus } from '@r2c/contracts';
 
 @Entity('invitations')
 @Index('uq_invitations_token_hash', ['tokenHash'], { unique: true })
