@@ -74,6 +74,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
   let evidenceId: string;
   let digestId: string;
   let outboxId: string;
+  let invitationId: string;
   let adaptationId: string;
   let surveyItemId: string;
   const auditRows = async () => Number((await db.query('SELECT COUNT(*) AS n FROM audit_entries'))[0].n);
@@ -95,6 +96,27 @@ describe('hostile input: every route and DTO under random, malformed and malicio
       body: () => ({ email: `u${Math.random().toString(36).slice(2)}@library.test`, name: 'Maria Lopez', role: 'librarian', password: PASSWORD }),
     },
     { name: 'list users', method: 'get', path: () => '/api/v1/users', query: ['limit', 'offset', 'role'] },
+    {
+      name: 'invite',
+      method: 'post',
+      path: () => '/api/v1/invitations',
+      body: () => ({ email: `i${Math.random().toString(36).slice(2)}@library.test`, name: 'Maria Lopez', role: 'librarian', initiativeId: pilot.initiativeId }),
+    },
+    { name: 'list invitations', method: 'get', path: () => '/api/v1/invitations', query: ['limit', 'offset'] },
+    { name: 'revoke invitation', method: 'delete', path: () => `/api/v1/invitations/${invitationId}` },
+    {
+      name: 'accept invitation',
+      method: 'post',
+      path: () => '/api/v1/invitations/accept',
+      body: () => ({ token: 'A'.repeat(43), password: 'lantern-orchard-velvet-42' }),
+    },
+    { name: 'ask for password reset', method: 'post', path: () => '/api/v1/auth/password-reset', body: () => ({ email: victim.email }) },
+    {
+      name: 'reset password',
+      method: 'post',
+      path: () => '/api/v1/auth/password-reset/confirm',
+      body: () => ({ token: 'A'.repeat(43), password: 'lantern-orchard-velvet-42' }),
+    },
     { name: 'change user', method: 'patch', path: () => `/api/v1/users/${victim.id}`, body: () => ({ name: 'Maria L.' }) },
     {
       name: 'create library',
@@ -283,6 +305,8 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-02-23', periodEnd: '2026-03-01' }).expect(202);
     digestId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/digests')).body.items[0]?.id, 20000, 'a digest');
     outboxId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/admin/outbox')).body.items[0]?.id, 20000, 'an email');
+    invitationId = (await c.as(c.adminToken).post('/api/v1/invitations', { email: 'invited@library.test', name: 'Invited', role: 'subscriber' }).expect(201))
+      .body.id;
     adaptationId = (await c.as(c.adminToken).post(`/api/v1/cycles/${pilot.cycleId}/adaptations`, ADAPTATION).expect(201)).body.id;
     await c
       .as(c.adminToken)
