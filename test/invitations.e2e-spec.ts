@@ -150,7 +150,7 @@ describe('invitations and password reset', () => {
       expect(res.body.message).toMatch(/already has an active account/);
     });
 
-    it('completes an account that has no password (an imported subscriber): password, role and membership set', async () => {
+    it('completes an account that has no password (an imported subscriber): password, role and membership set, memberships the role cannot hold ended', async () => {
       const { initiativeId } = await c.pilot();
       const to = email('imported');
       const id = '0b5a0d8e-3f1c-4c53-9d53-6a6f1c1e0a01';
@@ -167,10 +167,13 @@ describe('invitations and password reset', () => {
         updatedAt: now,
       });
       await anyone().post('/api/v1/auth/login', { email: to, password: NO_PASSWORD }).expect(401);
+      const other = await c.pilot();
+      await db.getRepository(Membership).insert({ initiativeId: other.initiativeId, userId: id, role: 'librarian', createdAt: now }); // as an import could hold
       const { token } = await invite({ email: to, name: 'Imported Reader', role: 'coach', initiativeId, memberRole: 'coach' });
       const res = await anyone().post('/api/v1/invitations/accept', { token, password: NEW_PASSWORD }).expect(200);
       expect(res.body.user).toMatchObject({ id, role: 'coach' });
       expect(await db.getRepository(Membership).findOneBy({ initiativeId, userId: id })).toMatchObject({ role: 'coach' });
+      expect(await db.getRepository(Membership).findOneBy({ initiativeId: other.initiativeId, userId: id })).toBeNull(); // a coach holds no librarian membership
       await c.login(to, NEW_PASSWORD);
     });
 

@@ -193,6 +193,7 @@ export class InvitationsService {
             after: { ...toUserView({ ...existing, ...changes }), passwordChanged: true, invitationId: usable.id },
           },
         );
+        await this.endMembershipsBeyond(em, { id: userId, email: existing.email, name: existing.name, role: usable.role });
       } else {
         userId = newId();
         const user: User = {
@@ -242,6 +243,22 @@ export class InvitationsService {
       before: existing ? { role: existing.role } : null,
       after: { userId: person.id, role, via: 'invitation' },
     });
+  }
+
+  /** A completed account takes the invitation's role: memberships that role cannot hold end, each audited (as a role change does). */
+  private async endMembershipsBeyond(em: EntityManager, person: Principal): Promise<void> {
+    for (const membership of await em.find(Membership, { where: { userId: person.id } })) {
+      if (canHoldMembership(person.role, membership.role)) continue;
+      await em.delete(Membership, { initiativeId: membership.initiativeId, userId: person.id });
+      await this.audit.record(em, person, {
+        action: 'delete',
+        entityType: 'membership',
+        entityId: person.id,
+        initiativeId: membership.initiativeId,
+        before: { userId: person.id, role: membership.role },
+        after: null,
+      });
+    }
   }
 
   /** The membership the invitation grants: memberRole, or the account's own role, and only a role the account can hold. */
