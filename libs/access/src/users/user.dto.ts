@@ -66,8 +66,21 @@ export class UpdateUserDto {
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES)
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'accounts whose name or email contains this text, whatever its case' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: active accounts only; false: deactivated ones only' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
 }
 
 export class LoginDto {

@@ -46,12 +46,15 @@ export class UsersService {
   }
 
   async list(query: UserListQuery): Promise<Page<UserView>> {
-    const [users, total] = await this.dataSource.getRepository(User).findAndCount({
-      where: query.role ? { role: query.role } : {},
-      order: { name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.q) {
+      // LOWER on both sides: SQLite's LIKE folds ASCII only and PostgreSQL's not at all; the pattern's own wildcards are escaped.
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere("(LOWER(u.name) LIKE :pattern ESCAPE '\\' OR LOWER(u.email) LIKE :pattern ESCAPE '\\')", { pattern });
+    }
+    const [users, total] = await qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
     return { items: users.map(toUserView), total };
   }
 
