@@ -4,6 +4,7 @@ import type { DigestSharing, MemberRole, Role } from '@r2c/contracts';
 export const Permission = {
   // about the caller's account: asked by routes with @Requires()
   UsersManage: 'users.manage',
+  UsersImport: 'users.import',
   LibrariesRead: 'libraries.read',
   LibrariesManage: 'libraries.manage',
   InitiativesCreate: 'initiatives.create',
@@ -53,6 +54,7 @@ const ADMINS_ONLY = (what: string): PermissionRule => ({ about: 'account', holde
 /** The one table of who may do what. */
 export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   'users.manage': ADMINS_ONLY('manage user accounts'),
+  'users.import': ADMINS_ONLY('import subscribers'),
   'libraries.read': { about: 'account', holders: ['signed-in'], refusal: 'Sign in to see the libraries.' },
   'libraries.manage': ADMINS_ONLY('add or change libraries'),
   'initiatives.create': ADMINS_ONLY('start an initiative'),
