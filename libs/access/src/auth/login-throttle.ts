@@ -6,17 +6,21 @@ import { Clock, Transactions } from '@r2c/core';
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
+/** Digest sign-ups one client address may ask for in the window (each sends an email). */
+export const MAX_SIGNUPS_PER_ADDRESS = 10;
 
 const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
 
-export type ThrottleBucket = `address:${string}` | `email:${string}`;
+export type ThrottleBucket = `address:${string}` | `email:${string}` | `signup:${string}`;
 
 export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
 export const emailBucket = (email: string): ThrottleBucket => `email:${email.toLowerCase()}`;
+/** Digest sign-ups from one client address: counted whether or not they succeed. */
+export const signupBucket = (address: string): ThrottleBucket => `signup:${address}`;
 
 /** The rule: a count past the bucket's limit within the window is refused. */
 export function overLimit(bucket: ThrottleBucket, count: number): boolean {
-  return count > (bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES_PER_EMAIL);
+  return count > (bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : bucket.startsWith('signup:') ? MAX_SIGNUPS_PER_ADDRESS : MAX_FAILURES_PER_EMAIL);
 }
 
 export class TooManySignInAttempts extends HttpException {

@@ -100,6 +100,11 @@ export class UsersService {
     return { id, created: true };
   }
 
+  /** Has this email an account (active or not)? In the caller's transaction. */
+  hasAccountWithin(em: EntityManager, email: string): Promise<boolean> {
+    return em.exists(User, { where: { email: email.toLowerCase() } });
+  }
+
   private async existingEmails(em: EntityManager, emails: string[]): Promise<Set<string>> {
     const known = new Set<string>();
     for (let start = 0; start < emails.length; start += LOOKUP_CHUNK) {

@@ -10,6 +10,7 @@ import { AdaptationLog1764000000020 } from './1764000000020-AdaptationLog';
 import { DigestLinkExpiry1764000000030 } from './1764000000030-DigestLinkExpiry';
 import { SignInSecurity1764000000031 } from './1764000000031-SignInSecurity';
 import { DigestChoiceOneState1764000000040 } from './1764000000040-DigestChoiceOneState';
+import { DigestSignups1764000000051 } from './1764000000051-DigestSignups';
 
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DigestLinkExpiry1764000000030,
   SignInSecurity1764000000031,
   DigestChoiceOneState1764000000040,
+  DigestSignups1764000000051,
 ];
