@@ -189,6 +189,9 @@ describe('people at coalition scale', () => {
       const unknown = await signUp({ email: 'stranger@example.test', name: 'Someone' });
       expect([known.status, known.body, known.text]).toEqual([unknown.status, unknown.body, unknown.text]);
       expect(known.status).toBe(202);
+      const long = `${'l'.repeat(64)}@${'d'.repeat(45)}.${'e'.repeat(45)}.${'f'.repeat(45)}.${'g'.repeat(45)}.test`;
+      expect((await admin.post('/api/v1/users/import', { csv: sheet([`${long},Long Address`]) })).body).toMatchObject({ created: 1 });
+      await signUp({ email: long, name: 'Long Address' }).expect(202);
       expect(await usersLike('bulk1@')).toHaveLength(1);
       expect(await db().getRepository(DigestSignup).countBy({ email: 'bulk1@members.test' })).toBe(0);
     });

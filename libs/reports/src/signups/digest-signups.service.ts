@@ -113,7 +113,8 @@ export class DigestSignupsService {
   private alreadyMail(email: string, day: string): NewMail {
     return {
       kind: 'digest_signup',
-      idempotencyKey: `digest-signup-known:${email}:${day}`,
+      // The email's hash, not the email: a key holds 300 characters at most, an email 320.
+      idempotencyKey: `digest-signup-known:${hashSignupToken(email).slice(0, 32)}:${day}`,
       to: email,
       subject: 'You already have an R2C Tracker account',
       text: [
