@@ -291,6 +291,15 @@ describe('people and access', () => {
       },
       { permission: 'users.manage', route: 'GET /users', on: 'here', method: 'get', path: () => '/api/v1/users', expected: ADMIN_ONLY },
       {
+        permission: 'users.import',
+        route: 'POST /users/import',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/users/import',
+        body: () => ({ csv: `email,name\n${unique('import').replace(/ /g, '')}@library.test,Matrix Import\n`, dryRun: true }),
+        expected: ADMIN_ONLY,
+      },
+      {
         permission: 'users.manage',
         route: 'PATCH /users/:id',
         on: 'here',

@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { DigestsModule, SummariesModule } from '@r2c/reports';
 import { DigestsController } from './reports/digests.controller';
 import { UnsubscribeController } from './reports/unsubscribe.controller';
+import { SubscriptionsController } from './reports/subscriptions.controller';
 import { RemindersModule } from '@r2c/reminders';
 import { AdminController } from './admin/admin.controller';
 import { SummariesController } from './reports/summaries.controller';
@@ -69,6 +70,7 @@ export class ApiModule {
         AdminController,
         DigestsController,
         UnsubscribeController,
+        SubscriptionsController,
         SummariesController,
         SurveyController,
         ExportController,

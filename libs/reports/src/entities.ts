@@ -4,9 +4,10 @@
  * no other app or library import this file: the end-to-end suites in test/ read rows through it.
  */
 import { Digest, MailPreference } from './digests/digest.entity';
+import { DigestSignup } from './signups/digest-signup.entity';
 import { CycleSummary } from './summaries/cycle-summary.entity';
 import { SummaryRequest } from './summaries/summary-request.entity';
 
-export { CycleSummary, Digest, MailPreference, SummaryRequest };
-export const DIGEST_ENTITIES = [Digest, MailPreference];
+export { CycleSummary, Digest, DigestSignup, MailPreference, SummaryRequest };
+export const DIGEST_ENTITIES = [Digest, MailPreference, DigestSignup];
 export const SUMMARY_ENTITIES = [CycleSummary, SummaryRequest];

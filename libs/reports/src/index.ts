@@ -1,2 +1,3 @@
 export * from './digests';
 export * from './summaries';
+export * from './signups';

@@ -8,20 +8,30 @@ export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 /** Password reset emails asked for one email address within the window, whether it has an account or not. */
 export const MAX_RESETS_PER_EMAIL = 3;
+/** Digest sign-ups one client address may ask for in the window (each sends an email). */
+export const MAX_SIGNUPS_PER_ADDRESS = 10;
 
 const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
 
-export type ThrottleBucket = `address:${string}` | `email:${string}` | `reset:${string}`;
+export type ThrottleBucket = `address:${string}` | `email:${string}` | `reset:${string}` | `signup:${string}`;
 
 export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
 export const emailBucket = (email: string): ThrottleBucket => `email:${email.toLowerCase()}`;
 /** Password reset requests for one email address (a bucket of its own: they are not sign-in failures). */
 export const resetBucket = (email: string): ThrottleBucket => `reset:${email.toLowerCase()}`;
+/** Digest sign-ups from one client address: counted whether or not they succeed. */
+export const signupBucket = (address: string): ThrottleBucket => `signup:${address}`;
+
+const LIMITS: Record<string, number> = {
+  address: MAX_FAILURES_PER_ADDRESS,
+  email: MAX_FAILURES_PER_EMAIL,
+  reset: MAX_RESETS_PER_EMAIL,
+  signup: MAX_SIGNUPS_PER_ADDRESS,
+};
 
 /** The rule: a count past the bucket's limit within the window is refused. */
 export function overLimit(bucket: ThrottleBucket, count: number): boolean {
-  const limit = bucket.startsWith('address:') ? MAX_FAILURES_PER_ADDRESS : bucket.startsWith('reset:') ? MAX_RESETS_PER_EMAIL : MAX_FAILURES_PER_EMAIL;
-  return count > limit;
+  return count > LIMITS[bucket.slice(0, bucket.indexOf(':'))];
 }
 
 export class TooManySignInAttempts extends HttpException {

@@ -10,6 +10,7 @@ describe('decide', () => {
   const rows: [Permission, [Expected, Expected, Expected, Expected]][] = [
     [Permission.UsersManage, [OK, REFUSED, REFUSED, REFUSED]],
     [Permission.InvitationsManage, [OK, REFUSED, REFUSED, REFUSED]],
+    [Permission.UsersImport, [OK, REFUSED, REFUSED, REFUSED]],
     [Permission.LibrariesRead, [OK, OK, OK, OK]],
     [Permission.LibrariesManage, [OK, REFUSED, REFUSED, REFUSED]],
     [Permission.InitiativesCreate, [OK, REFUSED, REFUSED, REFUSED]],

@@ -5,6 +5,7 @@ export const Permission = {
   // about the caller's account: asked by routes with @Requires()
   UsersManage: 'users.manage',
   InvitationsManage: 'invitations.manage',
+  UsersImport: 'users.import',
   LibrariesRead: 'libraries.read',
   LibrariesManage: 'libraries.manage',
   InitiativesCreate: 'initiatives.create',
@@ -55,6 +56,7 @@ const ADMINS_ONLY = (what: string): PermissionRule => ({ about: 'account', holde
 export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   'users.manage': ADMINS_ONLY('manage user accounts'),
   'invitations.manage': ADMINS_ONLY('invite people or see and revoke invitations'),
+  'users.import': ADMINS_ONLY('import subscribers'),
   'libraries.read': { about: 'account', holders: ['signed-in'], refusal: 'Sign in to see the libraries.' },
   'libraries.manage': ADMINS_ONLY('add or change libraries'),
   'initiatives.create': ADMINS_ONLY('start an initiative'),

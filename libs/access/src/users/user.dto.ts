@@ -66,8 +66,44 @@ export class UpdateUserDto {
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES)
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'accounts whose name or email contains this text, whatever its case' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: active accounts only; false: deactivated ones only' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
+export class ImportSubscribersDto {
+  @ApiProperty({
+    description:
+      'The list as CSV text: a header row naming email and name (any order and case), then one person a line; `,` or `;` between cells; at most 5,000 lines',
+    example: 'email,name\nmaria.lopez@riverbend.lib.us,Maria Lopez\n',
+  })
+  @IsString()
+  csv: string;
+
+  @ApiPropertyOptional({ description: 'true: check the list and answer the counts without creating anyone' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export interface SubscriberImportResult {
+  created: number;
+  existing: number;
+  /** Always empty in a 200: a list with bad lines is refused whole (400, each line in `details`). */
+  invalid: { line: number; problem: string }[];
+  dryRun: boolean;
 }
 
 export class LoginDto {

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail', 'SMTP_URL must start with smtp://'],
     ['SECRET_KEY', 'short', 'SECRET_KEY must be at least 32 characters'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+    ['DIGEST_SIGNUP', 'maybe', 'DIGEST_SIGNUP must be open or closed'],
     ['TRUST_PROXY', 'yes', 'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list'],
     [
       'TRUST_PROXY',

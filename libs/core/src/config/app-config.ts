@@ -34,7 +34,12 @@ export interface AppConfig {
   mailMaxAttempts: number;
   mailBackoffMs: number;
   outboxPollMs: number;
+  /** Whether anyone may sign up for the digest (POST /api/v1/subscriptions): `open` (the default) or `closed`. */
+  digestSignup: DigestSignup;
 }
+
+export const DIGEST_SIGNUP_MODES = ['open', 'closed'] as const;
+export type DigestSignup = (typeof DIGEST_SIGNUP_MODES)[number];
 
 /** A configuration value that cannot be used; its message is the one line the operator sees. */
 export class ConfigError extends Error {
@@ -167,6 +172,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
 
+  const digestSignup = (optional(env, 'DIGEST_SIGNUP') ?? 'open').toLowerCase();
+  if (!(DIGEST_SIGNUP_MODES as readonly string[]).includes(digestSignup)) {
+    throw new ConfigError('DIGEST_SIGNUP', `must be open or closed (got "${optional(env, 'DIGEST_SIGNUP')}")`);
+  }
+
   return {
     nodeEnv,
     host: optional(env, 'HOST') ?? '127.0.0.1',
@@ -195,5 +205,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 5, 1, 50),
     mailBackoffMs: integer(env, 'MAIL_BACKOFF_MS', 30000, 1, 3600000),
     outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 1000, 10, 60000),
+    digestSignup: digestSignup as DigestSignup,
   };
 }

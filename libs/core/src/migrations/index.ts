@@ -11,6 +11,7 @@ import { DigestLinkExpiry1764000000030 } from './1764000000030-DigestLinkExpiry'
 import { SignInSecurity1764000000031 } from './1764000000031-SignInSecurity';
 import { DigestChoiceOneState1764000000040 } from './1764000000040-DigestChoiceOneState';
 import { InvitationsAndResets1764000000050 } from './1764000000050-InvitationsAndResets';
+import { DigestSignups1764000000051 } from './1764000000051-DigestSignups';
 
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SignInSecurity1764000000031,
   DigestChoiceOneState1764000000040,
   InvitationsAndResets1764000000050,
+  DigestSignups1764000000051,
 ];

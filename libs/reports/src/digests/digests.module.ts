@@ -11,8 +11,9 @@ import { DIGEST_ENTITIES } from '../entities';
 import { DigestsService } from './digests.service';
 import { DigestPreferencesService } from './digest-preferences.service';
 import { UnsubscribeService } from './unsubscribe.service';
+import { DigestSignupsService } from '../signups/digest-signups.service';
 
-const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPreferencesService];
+const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPreferencesService, DigestSignupsService];
 
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({

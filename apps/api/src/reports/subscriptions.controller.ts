@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '@r2c/access';
+import { ConfirmDigestSignupDto, DigestSignupConfirmed, DigestSignupDto, DigestSignupsService } from '@r2c/reports';
+
+/** Signing up for the coalition digest: no account needed, the emailed link is the proof. */
+@ApiTags('digests')
+@Public()
+@Controller('api/v1/subscriptions')
+export class SubscriptionsController {
+  constructor(private readonly signups: DigestSignupsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Sign up for the coalition digest: emails a confirmation link',
+    description:
+      'Always 202 with an empty body, whether or not the email has an account (an address that has one gets a note instead of a link, and no new account). No digest is sent until the link is confirmed. 429 after 10 sign-ups from one client address in 15 minutes. 404 when DIGEST_SIGNUP=closed.',
+  })
+  async signUp(@Body() dto: DigestSignupDto, @Req() req: Request): Promise<void> {
+    await this.signups.signUp(dto, req.ip ?? 'unknown');
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm a sign-up with the token from its link: the address becomes a subscriber and receives the digest from then on',
+    description: '400 saying whether the link is not valid, already used or expired (links work once, for 7 days).',
+  })
+  confirm(@Body() dto: ConfirmDigestSignupDto): Promise<DigestSignupConfirmed> {
+    return this.signups.confirm(dto);
+  }
+}

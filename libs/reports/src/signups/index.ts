@@ -1,0 +1,2 @@
+export * from './digest-signup.dto';
+export * from './digest-signups.service';
