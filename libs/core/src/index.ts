@@ -19,6 +19,7 @@ export * from './common/page';
 export * from './common/diff';
 export * from './common/raw-values';
 export * from './common/transforms';
+export * from './common/email-address';
 export * from './security/password-rule';
 export * from './privacy/personal-contact';
 export * from './privacy/no-personal-contact';

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Trim } from '@r2c/core';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsEmailAddress, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_RULE, Trim } from '@r2c/core';
 import type { InvitationView, MemberRole, Role } from '@r2c/contracts';
 import { IsAcceptablePassword, IsOmittable } from '../common/validators';
 import { MEMBER_ROLES } from '../initiatives/initiative.entity';
@@ -11,15 +10,11 @@ import { LINK_TOKEN_PATTERN } from './link-tokens';
 
 export type { InvitationView } from '@r2c/contracts';
 
-const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (a zxcvbn score of 3 or more).`;
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const TOKEN_MESSAGE = { message: 'token must be the token from the link in the email (43 letters, digits, - and _)' };
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'maria.lopez@riverbend.lib.us' })
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address such as name@library.org' })
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Maria Lopez' })
@@ -59,9 +54,7 @@ export class AcceptInvitationDto {
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'maria.lopez@riverbend.lib.us' })
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address such as name@library.org' })
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PageQuery, Trim } from '@r2c/core';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmailAddress, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PageQuery, PASSWORD_RULE, Trim, TrimLowerCase } from '@r2c/core';
 import { IsAcceptablePassword, IsOmittable } from '../common/validators';
 import { ROLES, User } from './user.entity';
 import type { Role } from './user.entity';
@@ -9,15 +9,9 @@ import type { UserView } from '@r2c/contracts';
 
 export type { UserView } from '@r2c/contracts';
 
-const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (a zxcvbn score of 3 or more).`;
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 export class CreateUserDto {
   @ApiProperty({ example: 'maria.lopez@riverbend.lib.us' })
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address such as name@library.org' })
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Maria Lopez' })
@@ -108,7 +102,7 @@ export interface SubscriberImportResult {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(lower)
+  @TrimLowerCase()
   @IsString()
   @MaxLength(320)
   email: string;

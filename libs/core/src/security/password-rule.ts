@@ -7,6 +7,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable" against an online attack that is throttled. */
 export const MIN_PASSWORD_SCORE = 3;
+/** The rule in words, for the API documentation of every password field. */
+export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (a zxcvbn score of 3 or more).`;
 
 let checker: ZxcvbnFactory | undefined;
 const strength = () => (checker ??= new ZxcvbnFactory({ translations, graphs: adjacencyGraphs, dictionary: { ...commonWords, ...englishWords } }));

@@ -1,15 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { Trim } from '@r2c/core';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { IsString, Length, Matches } from 'class-validator';
+import { IsEmailAddress, Trim } from '@r2c/core';
 
 export class DigestSignupDto {
   @ApiProperty({ example: 'maria.lopez@example.org' })
-  @Transform(lower)
-  @IsEmail({}, { message: 'email must be an email address such as name@library.org' })
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Maria Lopez' })
