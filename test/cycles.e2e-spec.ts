@@ -345,7 +345,8 @@ describe('the R2C cycle over HTTP', () => {
     it('exports every evidence entry as properly quoted CSV with cycle number, phase, indicator name and unit', async () => {
       const res = await coach().get(`/api/v1/initiatives/${pilot.initiativeId}/evidence.csv`).expect(200);
       expect(res.headers['content-type']).toMatch(/text\/csv/);
-      const lines = res.text.trim().split('\n');
+      expect(res.text.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8 only with the byte-order mark
+      const lines = res.text.slice(1).trim().split('\n');
       expect(lines[0]).toBe(
         'cycle_number,cycle_title,cycle_phase,evidence_id,kind,indicator_name,indicator_unit,indicator_kind,value,text,observed_on,method,source,sample_size,recorded_at',
       );

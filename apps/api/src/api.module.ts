@@ -11,6 +11,7 @@ import { LibrariesController } from './access/libraries.controller';
 import { UsersController } from './access/users.controller';
 import { InvitationsController } from './access/invitations.controller';
 import { CyclesModule } from '@r2c/cycles';
+import { CalendarFeedsController } from './cycles/calendar-feeds.controller';
 import { CheckInsController } from './cycles/check-ins.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { AdaptationsController } from './cycles/adaptations.controller';
@@ -67,6 +68,7 @@ export class ApiModule {
         AdaptationsController,
         ReviewQueueController,
         CheckInsController,
+        CalendarFeedsController,
         AdminController,
         DigestsController,
         UnsubscribeController,

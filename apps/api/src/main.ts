@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, Runtime, startRuntime } from '@r2c/core';
+import { ConfigError, configWarnings, Runtime, startRuntime } from '@r2c/core';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     app = await createApi(runtime, { withWorkers });
     await app.listen(runtime.config.port, runtime.config.host);
     const url = await app.getUrl();
+    for (const warning of configWarnings(runtime.config)) app.get(Logger).warn(warning, 'Config');
     app.get(Logger).log(`R2C Tracker listening on ${url} (${withWorkers ? 'API and workers' : 'API only'})`, 'Main');
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(error.message + '\n');

@@ -9,6 +9,7 @@ import { CycleEvents } from './cycles/cycle-events';
 import { CyclesService } from './cycles/cycles.service';
 import { CYCLES_ENTITIES } from './entities';
 import { EvidenceService } from './evidence/evidence.service';
+import { CalendarFeedsService } from './exports/calendar-feeds.service';
 import { ExportsService } from './exports/exports.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { ReviewQueueService } from './review-queue/review-queue.service';
@@ -21,6 +22,7 @@ const SERVICES = [
   IndicatorsService,
   CheckInsService,
   ExportsService,
+  CalendarFeedsService,
   AdaptationLogService,
   ReviewQueueService,
 ];

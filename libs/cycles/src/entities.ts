@@ -7,8 +7,9 @@ import { AdaptationLogEntry } from './adaptations/adaptation-log-entry.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { Cycle } from './cycles/cycle.entity';
 import { Evidence } from './evidence/evidence.entity';
+import { CalendarFeed } from './exports/calendar-feed.entity';
 import { Indicator } from './indicators/indicator.entity';
 import { Review } from './reviews/review.entity';
 
-export { AdaptationLogEntry, CheckIn, Cycle, Evidence, Indicator, Review };
-export const CYCLES_ENTITIES = [Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry];
+export { AdaptationLogEntry, CalendarFeed, CheckIn, Cycle, Evidence, Indicator, Review };
+export const CYCLES_ENTITIES = [Indicator, Cycle, Evidence, Review, CheckIn, AdaptationLogEntry, CalendarFeed];

@@ -12,6 +12,7 @@ export * from './cycles/cycles.service';
 export * from './evidence/evidence.dto';
 export * from './evidence/evidence.service';
 export * from './exports/exports.service';
+export * from './exports/calendar-feeds.service';
 export * from './indicators/indicator.dto';
 export * from './indicators/indicators.service';
 export * from './adaptations/adaptation-log.dto';

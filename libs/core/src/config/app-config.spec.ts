@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, configWarnings, loadConfig } from './app-config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'r2c-config-'));
 
@@ -97,5 +97,21 @@ describe('loadConfig', () => {
 
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'a@b.org' })).toThrow('ADMIN_PASSWORD');
+  });
+
+  it('sends from the domain of APP_URL unless MAIL_FROM says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), APP_URL: 'https://r2c.coalition.org/' }).mailFrom).toBe('R2C Tracker <r2c@r2c.coalition.org>');
+    expect(loadConfig({ DATA_DIR: dataDir(), APP_URL: 'https://r2c.coalition.org', MAIL_FROM: 'R2C <hello@irex.org>' }).mailFrom).toBe('R2C <hello@irex.org>');
+    expect(loadConfig({ DATA_DIR: dataDir() }).mailFrom).toBe('R2C Tracker <r2c@localhost>');
+  });
+
+  it('warns in production about links that are not https and a sender at localhost, and only then', () => {
+    const secret = { SECRET_KEY: 'k'.repeat(40), DATA_DIR: dataDir() };
+    const plain = loadConfig({ ...secret, NODE_ENV: 'production', APP_URL: 'http://r2c.coalition.org' });
+    expect(configWarnings(plain)).toEqual([expect.stringContaining('APP_URL is http://r2c.coalition.org: links in emails should use https')]);
+    const local = loadConfig({ ...secret, NODE_ENV: 'production', APP_URL: 'https://r2c.coalition.org', MAIL_FROM: 'r2c@localhost' });
+    expect(configWarnings(local)).toEqual([expect.stringContaining('MAIL_FROM is "r2c@localhost"')]);
+    expect(configWarnings(loadConfig({ ...secret, NODE_ENV: 'production', APP_URL: 'https://r2c.coalition.org' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ DATA_DIR: dataDir(), APP_URL: 'http://localhost:3000' }))).toEqual([]);
   });
 });

@@ -121,6 +121,23 @@ function loadOrCreateSecret(dataDir: string): string {
 }
 
 /** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
+/**
+ * What a running install should hear about but may still start with: in production, links that are not
+ * https (mail clients' one-click unsubscribe, RFC 8058, needs https) and a sender at localhost.
+ */
+export function configWarnings(config: Pick<AppConfig, 'nodeEnv' | 'appUrl' | 'mailFrom'>): string[] {
+  if (config.nodeEnv !== 'production') return [];
+  const warnings: string[] = [];
+  if (!config.appUrl.startsWith('https://')) {
+    warnings.push(`APP_URL is ${config.appUrl}: links in emails should use https (one-click unsubscribe in Gmail and Outlook needs it)`);
+  }
+  const domain = config.mailFrom.match(/@([^>\s]+)/)?.[1] ?? '';
+  if (domain === 'localhost' || domain.endsWith('.local') || !domain.includes('.')) {
+    warnings.push(`MAIL_FROM is "${config.mailFrom}": set an address at your own domain, or mail servers will treat the emails as spam`);
+  }
+  return warnings;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = optional(env, 'NODE_ENV') ?? 'development';
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -130,7 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   const appUrl = url(env, 'APP_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
 
-  const mailFrom = optional(env, 'MAIL_FROM') ?? 'R2C Tracker <r2c@localhost>';
+  const mailFrom = optional(env, 'MAIL_FROM') ?? `R2C Tracker <r2c@${new URL(appUrl).hostname}>`;
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must contain an email address (got "${mailFrom}")`);
 
   const digestTimezone = optional(env, 'DIGEST_TIMEZONE') ?? 'America/New_York';

@@ -12,6 +12,11 @@ export const REDACTED_PATHS = [
   '*.secretKey',
 ];
 
+/** The query string and the secret of a calendar feed address are left out of request logs. */
+export function withoutSecrets(url: string | undefined): string | undefined {
+  return url?.split('?')[0].replace(/\/calendar-feeds\/[^/]+/, '/calendar-feeds/[redacted]');
+}
+
 export function loggingParams(level: string): Params {
   return {
     pinoHttp: {
@@ -24,7 +29,7 @@ export function loggingParams(level: string): Params {
         return id;
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),

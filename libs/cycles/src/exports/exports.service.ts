@@ -9,6 +9,7 @@ import type { Principal } from '@r2c/access';
 import { Clock, rawDate, rawInstant } from '@r2c/core';
 import { checkInDueOn, dueDatesUntil } from '../domain';
 import { Cycle } from '../cycles/cycle.entity';
+import { escapeText, foldByOctets } from './ical-lines';
 
 const CSV_COLUMNS = [
   'cycle_number',
@@ -33,7 +34,7 @@ const dateArray = (isoDate: string): DateArray => {
   return [d.year, d.month, d.day];
 };
 
-/** Every evidence entry as CSV, and the initiative's calendar as iCalendar. */
+/** Every evidence entry as CSV (with the byte-order mark Excel needs to read UTF-8), and calendars as iCalendar. */
 @Injectable()
 export class ExportsService {
   constructor(
@@ -74,47 +75,91 @@ export class ExportsService {
       .getRawMany<Record<string, unknown>>();
     const normalised = rows.map((r) => ({ ...r, observed_on: rawDate(r.observed_on), recorded_at: rawInstant(r.recorded_at) }));
     // A leading = + - @ would run as a formula in a spreadsheet; prefix it so the text stays text.
-    return stringify(normalised, { header: true, columns: CSV_COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
+    return stringify(normalised, { bom: true, header: true, columns: CSV_COLUMNS, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
   }
 
   async calendarIcs(actor: Principal, initiativeId: string): Promise<string> {
     const { initiative } = await this.policy.require(actor, Permission.ExportRun, { initiativeId });
-    const [timezone, cycles] = await Promise.all([
-      this.libraries.timezoneOf(initiative.libraryId),
-      this.dataSource.getRepository(Cycle).find({ where: { initiativeId, phase: In(['hypothesis', 'adaptation', 'evidence', 'reflection', 'review']) } }),
+    const timezone = await this.libraries.timezoneOf(initiative.libraryId);
+    return this.calendar(`R2C: ${initiative.title}`, [{ ...initiative, lastCheckInAt: initiative.lastCheckInAt ?? null, timezone }]);
+  }
+
+  /** Every initiative the person may export that is not completed, in one calendar (their feed address). */
+  async calendarOfPerson(person: Principal): Promise<string> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select([
+        'i.id AS id',
+        'i.title AS title',
+        'i.start_date AS "startDate"',
+        'i.check_in_cadence_days AS "checkInCadenceDays"',
+        'i.last_check_in_at AS "lastCheckInAt"',
+        'l.timezone AS timezone',
+      ])
+      .from('initiatives', 'i')
+      .innerJoin('libraries', 'l', 'l.id = i.library_id')
+      .where("i.status <> 'completed'")
+      .orderBy('i.title', 'ASC');
+    const rows = await this.policy.narrow(qb, person, Permission.ExportRun, 'i.id').getRawMany<CalendarInitiative>();
+    const initiatives = rows.map((r) => ({
+      ...r,
+      startDate: rawDate(r.startDate) ?? '',
+      lastCheckInAt: rawInstant(r.lastCheckInAt),
+      checkInCadenceDays: Number(r.checkInCadenceDays),
+    }));
+    return this.calendar(`R2C: ${person.name}`, initiatives);
+  }
+
+  private async calendar(name: string, initiatives: CalendarInitiative[]): Promise<string> {
+    const cycles = initiatives.length
+      ? await this.dataSource.getRepository(Cycle).find({
+          where: { initiativeId: In(initiatives.map((i) => i.id)), phase: In(['hypothesis', 'adaptation', 'evidence', 'reflection', 'review']) },
+          order: { number: 'ASC' },
+        })
+      : [];
+    const events = initiatives.flatMap((initiative) => [
+      ...this.checkInEvents(initiative),
+      ...cycles.filter((cycle) => cycle.initiativeId === initiative.id).map((cycle) => cycleEndEvent(initiative, cycle)),
     ]);
-    const today = DateTime.fromJSDate(this.clock.now(), { zone: timezone }).toISODate()!;
+    const { error, value } = createEvents(events, { productId: 'r2c-tracker/ics', calName: escapeText(name), method: 'PUBLISH' });
+    if (error || !value) throw error ?? new Error('calendar could not be built');
+    return foldByOctets(value);
+  }
+
+  private checkInEvents(initiative: CalendarInitiative): EventAttributes[] {
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: initiative.timezone }).toISODate()!;
     const horizon = DateTime.fromISO(today).plus({ days: 90 }).toISODate()!;
-    const firstDue = checkInDueOn(
-      initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null,
-      initiative.startDate,
-      initiative.checkInCadenceDays,
-      timezone,
-    );
-    const events: EventAttributes[] = [];
-    for (const due of dueDatesUntil(firstDue, initiative.checkInCadenceDays, horizon)) {
-      if (due < today && due !== firstDue) continue;
-      events.push({
+    const lastCheckIn = initiative.lastCheckInAt ? new Date(initiative.lastCheckInAt) : null;
+    const firstDue = checkInDueOn(lastCheckIn, initiative.startDate, initiative.checkInCadenceDays, initiative.timezone);
+    return dueDatesUntil(firstDue, initiative.checkInCadenceDays, horizon)
+      .filter((due) => due >= today || due === firstDue)
+      .map((due) => ({
         uid: `check-in-${initiative.id}-${due}@r2c-tracker`,
         start: dateArray(due),
         end: dateArray(DateTime.fromISO(due).plus({ days: 1 }).toISODate()!),
         title: `Check-in due: ${initiative.title}`,
         description: `Post a short check-in for "${initiative.title}": what happened, blockers, help wanted.`,
         categories: ['R2C', 'check-in'],
-      });
-    }
-    for (const cycle of cycles) {
-      events.push({
-        uid: `cycle-end-${cycle.id}@r2c-tracker`,
-        start: dateArray(cycle.plannedEnd),
-        end: dateArray(DateTime.fromISO(cycle.plannedEnd).plus({ days: 1 }).toISODate()!),
-        title: `Planned end of cycle ${cycle.number}: ${cycle.title}`,
-        description: `Cycle ${cycle.number} of "${initiative.title}" is planned to end today (now in the ${cycle.phase} phase).`,
-        categories: ['R2C', 'cycle'],
-      });
-    }
-    const { error, value } = createEvents(events, { productId: 'r2c-tracker/ics', calName: `R2C: ${initiative.title}`, method: 'PUBLISH' });
-    if (error || !value) throw error ?? new Error('calendar could not be built');
-    return value;
+      }));
   }
+}
+
+interface CalendarInitiative {
+  id: string;
+  title: string;
+  startDate: string;
+  checkInCadenceDays: number;
+  lastCheckInAt: Date | string | null;
+  timezone: string;
+}
+
+function cycleEndEvent(initiative: CalendarInitiative, cycle: Cycle): EventAttributes {
+  return {
+    uid: `cycle-end-${cycle.id}@r2c-tracker`,
+    start: dateArray(cycle.plannedEnd),
+    end: dateArray(DateTime.fromISO(cycle.plannedEnd).plus({ days: 1 }).toISODate()!),
+    title: `Planned end of cycle ${cycle.number}: ${cycle.title}`,
+    description: `Cycle ${cycle.number} of "${initiative.title}" is planned to end today (now in the ${cycle.phase} phase).`,
+    categories: ['R2C', 'cycle'],
+  };
 }

@@ -1,0 +1,36 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Public } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { CalendarFeedsService } from '@r2c/cycles';
+
+@ApiTags('check-ins and exports')
+@Controller('api/v1')
+export class CalendarFeedsController {
+  constructor(private readonly feeds: CalendarFeedsService) {}
+
+  @ApiBearerAuth()
+  @Get('me/calendar-feed')
+  @Header('Cache-Control', 'no-store')
+  address(@CurrentUser() me: Principal) {
+    return this.feeds.address(me);
+  }
+
+  @ApiBearerAuth()
+  @Post('me/calendar-feed/reset')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  reset(@CurrentUser() me: Principal) {
+    return this.feeds.reset(me);
+  }
+
+  /** The address is the secret: calendar apps subscribe to it without a sign-in header. */
+  @Public()
+  @Get('calendar-feeds/:file')
+  @ApiProduces('text/calendar')
+  async calendar(@Param('file') file: string, @Res() res: Response) {
+    const body = await this.feeds.calendar(file.replace(/\.ics$/, ''));
+    res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300').send(body);
+  }
+}
