@@ -74,7 +74,39 @@ export interface BadRow {
   reasons: string[];
 }
 
+export const DATE_ORDERS = ['month_first', 'day_first'] as const;
+/** How numeric dates such as 02/03/2026 are read: month_first (US, 2 March is 3/2) or day_first (UK and EU). */
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** How the preview read the responses' dates, from the whole column. */
+export interface SurveyDatesRead {
+  /** iso (2026-03-02), month_first, day_first; null when there are no dates, or when they cannot be read one way. */
+  format: 'iso' | DateOrder | null;
+  /** True when the order is the one the librarian chose (a choice the dates contradict is not taken). */
+  chosen: boolean;
+  /** True when no date tells the order (every number is 12 or less): the librarian must choose. */
+  ambiguous: boolean;
+  /** Two dates that cannot be written the same way; the file is refused. */
+  mixed: { dayFirst: string; monthFirst: string } | null;
+  /** A date from the file, as written. */
+  example: string | null;
+}
+
+/** How the file's text was read. */
+export interface SurveyFileRead {
+  kind: 'csv' | 'xlsx';
+  /** utf-8, or windows-1252 when the file was not valid UTF-8 (Excel's default CSV on Windows). */
+  encoding: 'utf-8' | 'windows-1252';
+  /** Lines holding characters that could not be read (U+FFFD): answers or headers on them may not match. */
+  unreadableLines: number[];
+}
+
 export interface SurveyImportPreview {
+  /** How the file was read, and how its dates were read. */
+  file: SurveyFileRead;
+  dates: SurveyDatesRead;
+  /** Plain-language reasons the import is not ready, or what to check before importing. */
+  warnings: string[];
   source: FormsSource;
   /** Rows below the header row. */
   rows: number;

@@ -96,3 +96,5 @@ export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /** The longest survey CSV an import takes: about 2,000 responses to ten questions, far more than a library programme's survey, and under the API's body limit. */
 export const MAX_CSV_CHARACTERS = 200_000;
+/** A file sent as base64 (csvFile, xlsx): about 180 kB, inside the request body limit. */
+export const MAX_FILE_BASE64_CHARACTERS = 240_000;

@@ -9,7 +9,12 @@ import { assertAllowed, canChangeWork, canEdit, CyclesService, EvidenceService }
 import type { CycleBrief, EvidenceView, Verdict } from '@r2c/cycles';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
-import { dayOf, previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
+import { datesProblem, dayOf, readDates } from './forms-csv/dates';
+import type { DateOrder, SurveyDatesRead } from './forms-csv/dates';
+import { responsesText, UnreadableFile } from './forms-csv/file-input';
+import type { SurveyFileInput, SurveyFileRead } from './forms-csv/file-input';
+import { previewColumns, readSheet, Sheet, SOURCE_NAMES, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv/forms-csv';
+import { unmatchedAnswerColumns } from './forms-csv/unmatched';
 import { cycleWithinQuota, fileWithinQuota, MAX_ROWS_PER_IMPORT } from './forms-csv/quotas';
 import { CommitSurveyImportDto, PreviewSurveyImportDto } from './survey.dto';
 import { SurveyAnswer, SurveyImport, SurveyItem } from './survey.entities';
@@ -21,29 +26,62 @@ const ANSWERS_PER_INSERT = 150;
 
 const badInput = (message: string, details: object[] = []) => new BadRequestException({ message, details });
 
-function sheetOf(csv: string): Sheet {
+interface ReadFile {
+  sheet: Sheet;
+  file: SurveyFileRead;
+  dates: SurveyDatesRead;
+}
+
+/** The responses file however it came (CSV text, CSV bytes or a workbook), with how its text and its dates were read. */
+async function readFile(input: SurveyFileInput & { dateOrder?: DateOrder }): Promise<ReadFile> {
   let sheet: Sheet;
+  let file: SurveyFileRead;
   try {
-    sheet = readSheet(csv, MAX_ROWS_PER_IMPORT);
+    const read = await responsesText(input);
+    file = read.file;
+    sheet = readSheet(read.text, MAX_ROWS_PER_IMPORT);
   } catch (error) {
+    if (error instanceof UnreadableFile) throw badInput(error.message, [{ field: error.field, problems: [error.message] }]);
     if (!(error instanceof UnreadableCsv)) throw error;
     throw badInput(error.message, [{ field: 'csv', ...(error.line ? { line: error.line } : {}), problems: [error.message] }]);
   }
   refuseUnless(fileWithinQuota(sheet));
-  return sheet;
+  const column = timestampColumn(sheet.headers);
+  const dates = readDates(column === null ? [] : sheet.rows.map((r) => r.cells[column] ?? ''), input.dateOrder);
+  return { sheet, file, dates };
+}
+
+function fileWarnings(read: ReadFile): string[] {
+  const warnings: string[] = [];
+  if (read.file.encoding === 'windows-1252') {
+    warnings.push(
+      'The file was saved as Windows-1252 (Excel’s usual CSV on Windows), not UTF-8; it was read that way. Check that accented letters look right below.',
+    );
+  }
+  const lines = read.file.unreadableLines;
+  if (lines.length) {
+    warnings.push(
+      `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ' …' : ''} ${lines.length === 1 ? 'has' : 'have'} characters that could not be read (shown as �). Save the file again as “CSV UTF-8” or choose the original file, then preview again.`,
+    );
+  }
+  const dates = datesProblem(read.dates);
+  if (dates) warnings.push(dates);
+  return warnings;
 }
 
 function refuseUnless(verdict: Verdict): void {
   if (!verdict.allowed) throw badInput(verdict.reason, [{ field: verdict.field ?? 'csv', problems: [verdict.reason] }]);
 }
 
-function responseDates(sheet: Sheet, responses: { line: number }[]): { first: string; last: string } | null {
+function responseDates(sheet: Sheet, responses: { line: number }[], dates: SurveyDatesRead): { first: string; last: string } | null {
+  if (dates.ambiguous || dates.mixed) return null;
+  const order = dates.format === 'day_first' ? 'day_first' : 'month_first';
   const column = timestampColumn(sheet.headers);
   if (column === null) return null;
   const counted = new Set(responses.map((r) => r.line));
   const days = sheet.rows
     .filter((r) => counted.has(r.line))
-    .map((r) => dayOf(r.cells[column] ?? ''))
+    .map((r) => dayOf(r.cells[column] ?? '', order))
     .filter((d): d is string => d !== null)
     .sort();
   return days.length ? { first: days[0], last: days[days.length - 1] } : null;
@@ -80,7 +118,8 @@ export class SurveyImportService {
     await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId });
     const em = this.dataSource.manager;
     const [instrument, items] = [await this.instruments.instrument(em, initiativeId), await this.instruments.items(em, initiativeId)];
-    const sheet = sheetOf(dto.csv);
+    const read = await readFile(dto);
+    const { sheet } = read;
     const suggested = previewColumns(sheet, items);
     const mapped: MappedColumn[] = dto.mapping
       ? this.checkedMapping(sheet, items, dto.mapping)
@@ -94,7 +133,19 @@ export class SurveyImportService {
     const openCycle = await this.cycles.openCycleOf(em, initiativeId);
     if (openCycle) refuseUnless(cycleWithinQuota({ number: openCycle.number, imported: await this.importedRows(em, openCycle.id) }, responses.length));
     const matched = new Set(mapped.map((m) => m.itemId));
+    const unmatchedAnswers = unmatchedAnswerColumns(sheet, columns, instrument.scaleLabels);
+    const warnings = [
+      ...fileWarnings(read),
+      ...unmatchedAnswers.map(
+        (c) =>
+          `Column ${c.index + 1} (“${c.header}”) holds answers like a survey item’s but is matched to none: choose its item below, or it will be left out.`,
+      ),
+    ];
+    const blocked = read.file.unreadableLines.length > 0 || read.dates.ambiguous || read.dates.mixed !== null;
     return {
+      file: read.file,
+      dates: read.dates,
+      warnings,
       source: sourceOf(sheet.headers),
       rows: sheet.rows.length,
       columns,
@@ -104,13 +155,23 @@ export class SurveyImportService {
       badRows,
       emptyLines,
       responses: responses.length,
-      responseDates: responseDates(sheet, responses),
-      readyToImport: mapped.length > 0 && badRows.length === 0 && responses.length > 0,
+      responseDates: responseDates(sheet, responses, read.dates),
+      readyToImport: !blocked && mapped.length > 0 && badRows.length === 0 && responses.length > 0,
     };
   }
 
   async commit(actor: Principal, initiativeId: string, dto: CommitSurveyImportDto): Promise<SurveyImportResult> {
-    const sheet = sheetOf(dto.csv);
+    const read = await readFile(dto);
+    const { sheet } = read;
+    if (read.file.unreadableLines.length)
+      throw badInput(
+        fileWarnings(read).find((w) => w.includes('could not be read'))!,
+        [{ field: read.file.kind === 'xlsx' ? 'xlsx' : 'csv', problems: ['characters that could not be read'] }],
+      );
+    if (read.dates.mixed || (read.dates.ambiguous && !dto.observedOn)) {
+      const problem = datesProblem(read.dates)!;
+      throw badInput(problem, [{ field: 'dateOrder', problems: [problem] }]);
+    }
     return this.tx.run(async (em) => {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
       assertAllowed(canChangeWork(initiative));
@@ -134,7 +195,7 @@ export class SurveyImportService {
       const now = this.clock.now();
       const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
       const source = sourceOf(sheet.headers);
-      const observedOn = dto.observedOn ?? responseDates(sheet, responses)?.last ?? today;
+      const observedOn = dto.observedOn ?? responseDates(sheet, responses, read.dates)?.last ?? today;
       const evidence = await this.recordEvidence(em, actor, {
         cycle,
         items,

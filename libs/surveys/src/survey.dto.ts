@@ -1,11 +1,27 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBase64,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '@r2c/access';
-import { MAX_CSV_CHARACTERS } from '@r2c/contracts';
+import { DATE_ORDERS, MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS } from '@r2c/contracts';
+import type { DateOrder } from '@r2c/contracts';
 import { NoPersonalContact, Trim } from '@r2c/core';
 
-export { MAX_CSV_CHARACTERS } from '@r2c/contracts';
+export { MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS } from '@r2c/contracts';
 
 export class UpdateSurveyDto {
   @ApiPropertyOptional({ example: 'How did this feel to you?' })
@@ -62,13 +78,40 @@ export class UpdateSurveyItemDto extends PartialType(CreateSurveyItemDto, { skip
   position?: number;
 }
 
+const noFileSent = (o: SurveyCsvDto) => o.csv === undefined && o.csvFile === undefined && o.xlsx === undefined;
+
+/** The responses file: one of csv (text), csvFile or xlsx (base64 bytes). */
 export class SurveyCsvDto {
-  @ApiProperty({
-    description: `the responses file exported from Google Forms ("Download responses (.csv)") or Microsoft Forms (saved as CSV), as text; up to ${MAX_CSV_CHARACTERS} characters`,
+  @ApiPropertyOptional({
+    description: `the responses exported from Google Forms ("Download responses (.csv)") or Microsoft Forms (saved as CSV), as text; up to ${MAX_CSV_CHARACTERS} characters. Send this, csvFile or xlsx`,
   })
-  @IsString()
+  @ValidateIf((o: SurveyCsvDto) => o.csv !== undefined || noFileSent(o))
+  @IsString({ message: 'csv must be the responses file (send csv as text, or csvFile or xlsx in base64)' })
   @Length(1, MAX_CSV_CHARACTERS)
-  csv: string;
+  csv?: string;
+
+  @ApiPropertyOptional({
+    description: `the .csv file's bytes in base64 (up to ${MAX_FILE_BASE64_CHARACTERS} characters): a file that is not valid UTF-8 is read as Windows-1252, as Excel on Windows saves CSV, and the preview says so`,
+  })
+  @ValidateIf((o: SurveyCsvDto) => o.csvFile !== undefined)
+  @IsString()
+  @Length(1, MAX_FILE_BASE64_CHARACTERS, { message: `csvFile must be a file of at most ${MAX_FILE_BASE64_CHARACTERS} base64 characters` })
+  @IsBase64(undefined, { message: 'csvFile must be the file in base64' })
+  csvFile?: string;
+
+  @ApiPropertyOptional({
+    description: `an .xlsx workbook in base64 (up to ${MAX_FILE_BASE64_CHARACTERS} characters), as Microsoft Forms' "Open results in Excel" saves it; the first sheet is read`,
+  })
+  @ValidateIf((o: SurveyCsvDto) => o.xlsx !== undefined)
+  @IsString()
+  @Length(1, MAX_FILE_BASE64_CHARACTERS, { message: `xlsx must be a workbook of at most ${MAX_FILE_BASE64_CHARACTERS} base64 characters` })
+  @IsBase64(undefined, { message: 'xlsx must be the workbook in base64' })
+  xlsx?: string;
+
+  @ApiPropertyOptional({ enum: DATE_ORDERS, description: 'how the file writes numeric dates such as 02/03/2026 when the dates themselves do not tell' })
+  @IsOptional()
+  @IsIn(DATE_ORDERS, { message: 'dateOrder must be month_first (3/2/2026 is 2 March) or day_first (2/3/2026 is 2 March)' })
+  dateOrder?: DateOrder;
 }
 
 export class ColumnMappingDto {

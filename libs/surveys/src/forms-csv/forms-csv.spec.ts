@@ -1,5 +1,6 @@
 import { DEFAULT_SCALE_LABELS, readAnswer, readResponses, tallyOf } from './answers';
-import { dayOf, previewColumns, readSheet, rowsIn, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv';
+import { dayOf } from './dates';
+import { previewColumns, readSheet, rowsIn, sourceOf, timestampColumn, UnreadableCsv } from './forms-csv';
 import { privacyFlag } from './privacy';
 import { normalisedWording } from './wording';
 

@@ -112,22 +112,6 @@ export function timestampColumn(headers: string[]): number | null {
   return index < 0 ? null : index;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar day of a Forms timestamp: 2026-03-10…, 2026/03/10…, or the US 3/10/2026 (or 3/10/26) both Forms write. */
-export function dayOf(stamp: string): string | null {
-  const text = stamp.trim();
-  let year: number, month: number, day: number;
-  const iso = text.match(/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/);
-  const us = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/);
-  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (us) [year, month, day] = [us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]), Number(us[1]), Number(us[2])];
-  else return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 export interface ItemWording {
   id: string;
   text: string;
