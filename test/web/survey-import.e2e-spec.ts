@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
@@ -343,14 +344,35 @@ describe('the web app: the trust survey and its Forms import', () => {
         .put(`/api/v1/cycles/${second}/adaptation`, { description: 'A shared snack after the round of names.', implementedOn: '2026-04-14' })
         .expect(200);
       await move(second, 'evidence');
-      const microsoft = [
-        `ID,Start time,Completion time,Email,Name,${TRUST},${BELONG}`,
-        '1,4/20/26 17:58:02,4/20/26 18:01:40,anonymous,,Strongly agree,Strongly agree',
-        '2,4/20/26 18:00:10,4/20/26 18:03:12,anonymous,,Agree,Strongly agree',
-        '3,4/21/26 10:04:51,4/21/26 10:06:33,anonymous,,Strongly agree,Agree',
-      ].join('\r\n');
-      const preview = (await lib().post(surveyPath('/imports/preview'), { csv: microsoft }).expect(200)).body;
-      await lib().post(surveyPath('/imports'), { csv: microsoft, cycleId: second, mapping: preview.mapping }).expect(201);
+    });
+
+    it('a librarian imports Microsoft Forms’ workbook (.xlsx) from the file picker on a phone', async () => {
+      const workbook = new Workbook();
+      const sheet = workbook.addWorksheet('Sheet1');
+      sheet.addRow(['ID', 'Start time', 'Completion time', 'Email', 'Name', TRUST, BELONG]);
+      const at = (day: number, h: number, m: number) => new Date(Date.UTC(2026, 3, day, h, m, 0));
+      sheet.addRow([1, at(20, 17, 58), at(20, 18, 1), 'anonymous', null, 'Strongly agree', 'Strongly agree']);
+      sheet.addRow([2, at(20, 18, 0), at(20, 18, 3), 'anonymous', null, 'Agree', 'Strongly agree']);
+      sheet.addRow([3, at(21, 10, 4), at(21, 10, 6), 'anonymous', null, 'Strongly agree', 'Agree']);
+      const page = (await openAs(browser, base, PHONE, t.clock.now())).page;
+      await signIn(page, pilot.librarian.email, PASSWORD);
+      await page.goto(`/initiatives/${pilot.initiativeId}/survey`);
+      await page.locator('#import-file').setInputFiles({
+        name: 'Neighbours Night(1-3).xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+      });
+      await page.getByText('Chosen: Neighbours Night(1-3).xlsx, an Excel workbook.', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Preview' }).click();
+      expect(await page.locator('#import-preview-title').innerText()).toBe('Preview: 3 responses to import');
+      await page.getByText('Read from an Excel workbook (its first sheet). Dates are written year first', { exact: false }).waitFor();
+      await page.getByText('answered between Apr 20, 2026 and Apr 21, 2026', { exact: false }).waitFor();
+      await checkScreen(page, 'survey-preview-workbook');
+      await page.getByRole('button', { name: 'Import 3 responses' }).click();
+      await page
+        .getByText('3 responses imported into Cycle 2: A shared snack: 2 measurements added to its evidence, dated Apr 21, 2026.', { exact: false })
+        .waitFor();
+      await page.close();
     });
 
     it('reads the survey, its imports and outcomes before and after, and cannot change or import anything', async () => {

@@ -1,5 +1,6 @@
 import type {
   ColumnMapping,
+  DateOrder,
   Page,
   StarterItem,
   SurveyImportPreview,
@@ -11,11 +12,12 @@ import type {
 } from '@r2c/contracts';
 import { del, get, patch, post } from './client';
 
-export { MAX_CSV_CHARACTERS } from '@r2c/contracts';
+export { DATE_ORDERS, MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS } from '@r2c/contracts';
 export type {
   BadRow,
   ColumnMapping,
   ColumnPreview,
+  DateOrder,
   FormsSource,
   OutcomeBeforeAfter,
   OutcomeInCycle,
@@ -35,12 +37,20 @@ export interface NewSurveyItem {
   indicatorId: string;
 }
 
-export interface CommitImport {
-  csv: string;
-  cycleId: string;
-  mapping: ColumnMapping[];
-  observedOn?: string;
+/** The responses as the API takes them: pasted text, a .csv file's bytes, or an .xlsx workbook (base64). */
+export type SurveyFile = { csv: string } | { csvFile: string } | { xlsx: string };
+
+/** How to read numeric dates when the file's own dates do not tell. */
+export interface ReadAs {
+  dateOrder?: DateOrder;
 }
+
+export type CommitImport = SurveyFile &
+  ReadAs & {
+    cycleId: string;
+    mapping: ColumnMapping[];
+    observedOn?: string;
+  };
 
 const base = (initiativeId: string) => `/api/v1/initiatives/${initiativeId}/survey`;
 
@@ -54,8 +64,8 @@ export const surveyApi = {
   removeItem: (initiativeId: string, itemId: string) => del(`${base(initiativeId)}/items/${itemId}`),
 
   /** With `mapping`, the rows are checked against it instead of the one the headers suggest. */
-  preview: (initiativeId: string, csv: string, mapping?: ColumnMapping[]) =>
-    post<SurveyImportPreview>(`${base(initiativeId)}/imports/preview`, mapping ? { csv, mapping } : { csv }),
+  preview: (initiativeId: string, file: SurveyFile, readAs: ReadAs = {}, mapping?: ColumnMapping[]) =>
+    post<SurveyImportPreview>(`${base(initiativeId)}/imports/preview`, { ...file, ...readAs, ...(mapping ? { mapping } : {}) }),
   commit: (initiativeId: string, body: CommitImport) => post<SurveyImportResult>(`${base(initiativeId)}/imports`, body),
   imports: (initiativeId: string) => get<Page<SurveyImportView>>(`${base(initiativeId)}/imports?limit=100`),
   outcomes: (initiativeId: string) => get<SurveyOutcomes>(`${base(initiativeId)}/outcomes`),

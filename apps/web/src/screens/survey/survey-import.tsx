@@ -1,7 +1,9 @@
 import { ChangeEvent, FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, FieldProblem } from '../../api/client';
 import type { CycleListItem } from '../../api/types';
-import { BadRow, ColumnMapping, ColumnPreview, FormsSource, MAX_CSV_CHARACTERS, SurveyImportPreview, SurveyItem, surveyApi } from '../../api/survey';
+import { BadRow, ColumnMapping, ColumnPreview, DateOrder, FormsSource, MAX_CSV_CHARACTERS, SurveyImportPreview, SurveyItem, surveyApi } from '../../api/survey';
+import type { ReadAs, SurveyFile } from '../../api/survey';
+import { ChosenFile, readResponsesFile } from './responses-file';
 import { Link } from '../../router';
 import { ErrorSummary, FieldLink, Status } from '../../ui/feedback';
 import { Hint, SelectField, TextArea, TextField } from '../../ui/fields';
@@ -71,6 +73,8 @@ interface Props {
 /** A Forms export read in the browser, previewed by the API, then imported all or nothing into the open cycle. */
 export function SurveyImport({ initiativeId, items, cycles, onImported }: Props) {
   const [csv, setCsv] = useState('');
+  const [chosen, setChosen] = useState<ChosenFile | null>(null);
+  const [readAs, setReadAs] = useState<ReadAs>({});
   const [preview, setPreview] = useState<SurveyImportPreview | null>(null);
   const { error: previewError, setError: setPreviewError, busy, run } = useAction();
   const [status, setStatus] = useState('');
@@ -79,8 +83,11 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
   // A new key starts the preview's choices afresh from a preview checked against changed matches.
   const [previewVersion, setPreviewVersion] = useState(0);
 
+  // A chosen file goes as the file itself (a workbook, or the CSV's bytes) until its text is edited here.
+  const file: SurveyFile | null = chosen && (chosen.text === null || chosen.text === csv) ? chosen.body : csv.trim() ? { csv } : null;
   const changeCsv = (text: string) => {
     setCsv(text);
+    setReadAs({});
     setPreview(null);
     setPreviewError(null);
   };
@@ -89,7 +96,9 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
     setStatus('');
     if (!file) return;
     try {
-      changeCsv(await file.text());
+      const read = await readResponsesFile(file);
+      changeCsv(read.text ?? '');
+      setChosen(read);
     } catch {
       setPreviewError(
         new ApiError(400, `“${file.name}” could not be read. Download the responses again and choose the new file.`, [
@@ -103,13 +112,13 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
     setPreview(null);
     setPreviewError(null);
     setStatus('');
-    if (!csv.trim()) {
+    if (!file) {
       setPreviewError(
         new ApiError(400, 'Choose the responses file, or paste its text, first.', [{ field: 'csv', problems: ['Choose a .csv file or paste the responses.'] }]),
       );
       return;
     }
-    if (csv.length > MAX_CSV_CHARACTERS) {
+    if ('csv' in file && csv.length > MAX_CSV_CHARACTERS) {
       setPreviewError(
         new ApiError(
           413,
@@ -119,11 +128,21 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
       );
       return;
     }
-    await run(async () => setPreview(await surveyApi.preview(initiativeId, csv)));
+    await run(async () => setPreview(await surveyApi.preview(initiativeId, file, readAs)));
+  };
+  const readDatesAs = (dateOrder: DateOrder) => {
+    if (!file) return;
+    setReadAs({ dateOrder });
+    void run(async () => {
+      setPreview(await surveyApi.preview(initiativeId, file, { dateOrder }));
+      setPreviewVersion((n) => n + 1);
+    });
   };
   const imported = (words: string) => {
     setPreview(null);
     setCsv('');
+    setChosen(null);
+    setReadAs({});
     setFileInput((n) => n + 1);
     setStatus(words);
     onImported();
@@ -133,8 +152,9 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
   return (
     <>
       <p>
-        Download the responses from Google Forms (Responses, then “Download responses (.csv)”) or Microsoft Forms (“Open results in Excel”, then save as CSV),
-        and import them here. Each statement’s answers become one measurement on its indicator, with the number of responses as its sample size.
+        Download the responses from Google Forms (Responses, then “Download responses (.csv)”) or Microsoft Forms (“Open results in Excel”: the .xlsx workbook
+        or a CSV saved from it), and import them here. Each statement’s answers become one measurement on its indicator, with the number of responses as its
+        sample size.
       </p>
       <p className="hint">
         Patron privacy: only the columns you match to a statement are stored. Columns that look like names, email addresses or phone numbers are never imported.
@@ -147,15 +167,23 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
         />
         <div className="field">
           <label className="label" htmlFor="import-file">
-            Responses file (.csv)
+            Responses file (.csv or .xlsx)
           </label>
           <Hint id="import-file" hint="The file stays on this device until you preview it; nothing is stored before you import." />
-          <input key={fileInput} id="import-file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" onChange={(e) => void chooseFile(e)} />
+          <input
+            key={fileInput}
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="import-file-hint"
+            onChange={(e) => void chooseFile(e)}
+          />
         </div>
+        {chosen && chosen.text === null && <p className="hint">Chosen: {chosen.name}, an Excel workbook. Its first sheet is read.</p>}
         <TextArea
           id="import-csv"
           label="Or paste the responses"
-          hint="The CSV text, header row first. A chosen file shows here too."
+          hint="The CSV text, header row first. A chosen CSV file shows here too."
           value={csv}
           onChange={changeCsv}
           errors={csvProblems}
@@ -167,11 +195,13 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
         </button>
       </form>
       <Status>{status}</Status>
-      {preview && (
+      {preview && file && (
         <ImportPreview
           key={previewVersion}
           initiativeId={initiativeId}
-          csv={csv}
+          file={file}
+          readAs={readAs}
+          onReadDatesAs={readDatesAs}
           preview={preview}
           items={items}
           cycles={cycles}
@@ -188,7 +218,10 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
 
 interface PreviewProps {
   initiativeId: string;
-  csv: string;
+  file: SurveyFile;
+  readAs: ReadAs;
+  /** Preview again reading numeric dates in this order. */
+  onReadDatesAs(order: DateOrder): void;
   preview: SurveyImportPreview;
   items: SurveyItem[];
   cycles: CycleListItem[];
@@ -197,7 +230,7 @@ interface PreviewProps {
   onRechecked(preview: SurveyImportPreview): void;
 }
 
-function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, onRechecked }: PreviewProps) {
+function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, items, cycles, onImported, onRechecked }: PreviewProps) {
   const open = cycles.filter((c) => c.phase !== 'closed').sort((a, b) => a.number - b.number);
   const importable = open.filter(takesEvidence);
   const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.index, c.itemId ?? ''])));
@@ -229,7 +262,7 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
     }
     await run(
       async () => {
-        const result = await surveyApi.commit(initiativeId, { csv, cycleId, mapping, observedOn });
+        const result = await surveyApi.commit(initiativeId, { ...file, ...readAs, cycleId, mapping, observedOn });
         const cycle = cycles.find((c) => c.id === cycleId);
         onImported(
           `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
@@ -242,7 +275,7 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
 
   const recheck = () =>
     run(
-      async () => onRechecked(await surveyApi.preview(initiativeId, csv, mapping)),
+      async () => onRechecked(await surveyApi.preview(initiativeId, file, readAs, mapping)),
       (refusal) => byColumn(refusal, mapping),
     );
 
@@ -270,6 +303,17 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
           : ''}
         . Nothing is stored yet.
       </p>
+      <FileAndDates preview={preview} onReadDatesAs={onReadDatesAs} />
+      {preview.warnings.length > 0 && (
+        <div className="callout" role="status">
+          <h4>Check before importing</h4>
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       {preview.privacyFlags.length > 0 && (
         <div className="callout">
@@ -362,6 +406,8 @@ function ImportPreview({ initiativeId, csv, preview, items, cycles, onImported, 
             />
             {mapping.length === 0 ? (
               <p>Match at least one column to a statement to import.</p>
+            ) : !preview.readyToImport && (preview.file.unreadableLines.length > 0 || preview.dates.ambiguous || preview.dates.mixed) ? (
+              <p>Resolve what “Check before importing” says above, then import.</p>
             ) : preview.badRows.length > 0 && !changed ? (
               <p>Correct the rows listed above in the file and preview it again, or change the matches, to import it.</p>
             ) : (
@@ -418,5 +464,40 @@ function ImportTarget({
       onChange={setCycleId}
       errors={errors}
     />
+  );
+}
+
+const DATE_WORDS: Record<DateOrder, string> = { day_first: 'day/month (16/03/2026 is 16 March)', month_first: 'month/day (3/16/2026 is 16 March)' };
+
+/** How the file and its dates were read, and the choice of date order when the numbers allow both. */
+function FileAndDates({ preview, onReadDatesAs }: { preview: SurveyImportPreview; onReadDatesAs(order: DateOrder): void }) {
+  const { file, dates } = preview;
+  const numeric = dates.format === 'day_first' || dates.format === 'month_first' || dates.ambiguous;
+  return (
+    <>
+      <p className="hint">
+        {file.kind === 'xlsx'
+          ? 'Read from an Excel workbook (its first sheet).'
+          : `Read as ${file.encoding === 'windows-1252' ? 'Windows-1252 (Excel’s CSV on Windows)' : 'UTF-8'} text.`}
+        {dates.format === 'iso' && ' Dates are written year first (2026-03-16).'}
+        {(dates.format === 'day_first' || dates.format === 'month_first') &&
+          ` Dates read as ${DATE_WORDS[dates.format]}${dates.chosen ? ', as you chose' : `, because of “${dates.example}”`}.`}
+      </p>
+      {numeric && !dates.mixed && (
+        <SelectField
+          id="import-date-order"
+          label="How this file writes dates"
+          hint={
+            dates.ambiguous
+              ? 'Every date in the file could be read either way: choose, and the preview is checked again.'
+              : 'Change it only if the dates above are wrong.'
+          }
+          placeholder={dates.ambiguous ? 'Choose…' : undefined}
+          options={(['day_first', 'month_first'] as const).map((order) => ({ value: order, label: DATE_WORDS[order] }))}
+          value={dates.format === 'day_first' || dates.format === 'month_first' ? dates.format : ''}
+          onChange={(value) => value && onReadDatesAs(value as DateOrder)}
+        />
+      )}
+    </>
   );
 }
