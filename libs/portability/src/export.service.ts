@@ -34,7 +34,8 @@ export class ExportService {
     for (const section of EXPORT_SECTIONS) {
       const metadata = metadataOf(this.dataSource, section);
       const qb = this.dataSource.createQueryBuilder(metadata.target, 'r');
-      if (scope.kind === 'initiative') qb.where(`(${section.ofInitiative})`, { initiativeId: scope.initiativeId });
+      if (section.always) qb.andWhere(`(${section.always})`);
+      if (scope.kind === 'initiative') qb.andWhere(`(${section.ofInitiative})`, { initiativeId: scope.initiativeId });
       for (const key of metadata.primaryColumns) qb.addOrderBy(`r.${key.propertyPath}`, 'ASC');
       const columns = exportedColumns(metadata, section);
       const rows = (await qb.getMany()).map((entity) => documentRow(entity as Record<string, unknown>, columns));
