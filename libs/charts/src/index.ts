@@ -3,3 +3,4 @@
  * Imports nothing, so both sides read the same file.
  */
 export * from './run-chart';
+export * from './run-rules';
