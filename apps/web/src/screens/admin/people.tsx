@@ -31,7 +31,7 @@ export function PeopleAdmin() {
       <Section title="Import subscribers" id="import">
         <ImportSubscribers onImported={accountsChanged} />
       </Section>
-      <Section title="Add a person with a first password" id="add-person">
+      <Section title="Add a person yourself" id="add-person">
         <p>For someone who cannot receive the invitation email: give them the password in person or by phone.</p>
         <AddPerson onAdded={async () => accountsChanged()} />
       </Section>

@@ -89,10 +89,7 @@ function InvitationRow({ sent, initiativeTitle }: { sent: Invitation; initiative
         {invitation.name}
       </th>
       <td data-label="Email">{invitation.email}</td>
-      <td data-label="Invited as">
-        {ROLE_NAMES[invitation.role]}
-        {initiativeTitle && `, ${invitation.memberRole} of ${initiativeTitle}`}
-      </td>
+      <td data-label="Invited as">{initiativeTitle ? `${ROLE_NAMES[invitation.role]} of ${initiativeTitle}` : ROLE_NAMES[invitation.role]}</td>
       <td data-label="Link">
         {revoked ? (
           <strong>Revoked</strong>
