@@ -183,6 +183,21 @@ describe('people at coalition scale, in the browser', () => {
     await checkScreen(used, 'reset-link-used-phone');
   });
 
+  it('too many wrong passwords on the sign-in page: a plain answer saying how long to wait', async () => {
+    const kim = await c.person('librarian');
+    const page = await open(PHONE);
+    await page.goto('/');
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Email address').fill(kim.email);
+      await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    }
+    await page.getByRole('alert').getByText('Too many failed sign-in attempts. Wait 15 minutes and try again').waitFor();
+    await checkScreen(page, 'sign-in-too-many-attempts-phone');
+  });
+
   it('change one’s own password in settings and stay signed in', async () => {
     const sam = await c.person('coach');
     const page = await open(DESKTOP);
