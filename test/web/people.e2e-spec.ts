@@ -323,4 +323,26 @@ describe('people at coalition scale, in the browser', () => {
     await phone.getByRole('link', { name: 'Sign up again' }).waitFor();
     await checkScreen(phone, 'confirm-subscription-used-phone');
   });
+
+  describe('with DIGEST_SIGNUP=closed', () => {
+    let closed: TestApp;
+    let closedBase: string;
+    beforeAll(async () => {
+      closed = await startTestApp({ env: { ...ADMIN_ENV, DIGEST_SIGNUP: 'closed' }, withWorkers: false });
+      closedBase = await listen(closed);
+    });
+    afterAll(async () => closed?.close());
+
+    it('the sign-up page says plainly that signing up is closed', async () => {
+      const { context, page } = await openAs(browser, closedBase, PHONE, closed.clock.now());
+      contexts.push(context);
+      await page.goto('/subscribe');
+      await page.getByLabel('Your name').fill('Priya Nair');
+      await page.getByLabel('Email address').fill('priya.nair@members.test');
+      await page.getByRole('button', { name: 'Sign me up' }).click();
+      await page.getByText('Signing up for the digest is closed here: ask the coalition staff to add you as a subscriber.').waitFor();
+      expect(await page.getByRole('button', { name: 'Sign me up' }).count()).toBe(0);
+      await checkScreen(page, 'subscribe-closed-phone');
+    });
+  });
 });

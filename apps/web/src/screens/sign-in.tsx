@@ -51,7 +51,7 @@ export function SignIn() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p>
+      <p className="sign-in-more">
         Not part of a pilot, but want the coalition’s news? <Link to="/subscribe">Get the coalition digest by email</Link>.
       </p>
     </main>
