@@ -40,6 +40,8 @@ export function ImportSubscribers({ onImported }: { onImported(): void }) {
         setPreview(await peopleApi.importSubscribers(text, true));
       } catch (error) {
         setBadLines(refusedLines(error));
+        // Cleared, so that choosing the same file again once it is fixed checks it again.
+        setFileInput((n) => n + 1);
         throw error;
       }
     });
