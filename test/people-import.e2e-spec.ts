@@ -88,6 +88,19 @@ describe('people at coalition scale', () => {
       expect(headless.body.message).toMatch(/header row/);
     });
 
+    it('takes a 5,000-line list past BODY_LIMIT on this route only', async () => {
+      const long = Array.from(
+        { length: 5000 },
+        (_, i) => `firstname.lastname.${i}@branch-library-of-the-coalition.lib.test,Firstname Middlename Lastname ${i}`,
+      );
+      const csv = sheet(long);
+      expect(Buffer.byteLength(JSON.stringify({ csv, dryRun: true }))).toBeGreaterThan(256 * 1024);
+      const res = await admin.post('/api/v1/users/import', { csv, dryRun: true }).expect(200);
+      expect(res.body).toEqual({ created: 5000, existing: 0, invalid: [], dryRun: true });
+      const elsewhere = await admin.post('/api/v1/invitations', { email: 'x@members.test', name: csv, role: 'subscriber' }).expect(413);
+      expect(elsewhere.body.statusCode).toBe(413);
+    });
+
     it('a dry run answers the counts and stores nothing', async () => {
       const res = await admin.post('/api/v1/users/import', { csv: sheet(rows), dryRun: true }).expect(200);
       expect(res.body).toEqual({ created: 220, existing: 0, invalid: [], dryRun: true });

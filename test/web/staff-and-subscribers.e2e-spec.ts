@@ -137,14 +137,15 @@ describe('the web app for programme staff and subscribers', () => {
 
     it('add a person, with the refusal shown beside the field at fault', async () => {
       expect(await go(admin, 'People')).toBe('People');
-      await admin.getByLabel('Name').fill('Jo Reyes');
-      await admin.getByLabel('Email address').fill('jo.reyes@prairiehills.lib.test');
-      await admin.getByLabel('Role', { exact: true }).selectOption('librarian');
-      await admin.getByLabel('First password').fill('short');
+      const add = admin.locator('#add-person');
+      await add.getByLabel('Name').fill('Jo Reyes');
+      await add.getByLabel('Email address').fill('jo.reyes@prairiehills.lib.test');
+      await add.getByLabel('Role', { exact: true }).selectOption('librarian');
+      await add.getByLabel('First password').fill('short');
       await admin.getByRole('button', { name: 'Add person' }).click();
       await admin.locator('.field:has(#person-password) #person-password-error').waitFor();
       expect(await admin.locator('#person-name-error').count()).toBe(0);
-      await admin.getByLabel('First password').fill('a-long-enough-password');
+      await add.getByLabel('First password').fill('a-long-enough-password');
       await admin.getByRole('button', { name: 'Add person' }).click();
       await admin.getByText('Jo Reyes can now sign in as jo.reyes@prairiehills.lib.test.').waitFor();
       await admin.getByRole('rowheader', { name: 'Jo Reyes' }).waitFor();

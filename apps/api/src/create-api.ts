@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
@@ -8,6 +9,13 @@ import { ApiModule, ApiOptions } from './api.module';
 import { serveWebApp } from './web-app';
 import { securityHeaders } from './security-headers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+
+/**
+ * A subscriber list of 5,000 lines (the most one import takes) is up to about 2.6 MB of JSON with the
+ * longest emails and names; only that route takes more than BODY_LIMIT. The first parser to read a
+ * body marks it read, so the global one below leaves it alone.
+ */
+export const LARGE_BODY_ROUTES: Record<string, string> = { '/api/v1/users/import': '4mb' };
 
 export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
   const { config } = runtime;
@@ -19,6 +27,7 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  for (const [route, limit] of Object.entries(LARGE_BODY_ROUTES)) app.use(route, json({ limit }));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(securityHeaders());

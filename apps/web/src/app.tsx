@@ -1,9 +1,14 @@
-import type { ReactNode } from 'react';
+import { Fragment, ReactNode } from 'react';
 import type { Role } from './api/types';
 import { Link, match, usePath } from './router';
 import { SessionProvider, useMe, useSession } from './session';
 import { Page } from './ui/page';
 import { ROLE_NAMES } from './ui/words';
+import { AcceptInvitation } from './screens/account/accept-invitation';
+import { ConfirmSubscription } from './screens/account/confirm-subscription';
+import { ForgotPassword } from './screens/account/forgot-password';
+import { ResetPassword } from './screens/account/reset-password';
+import { Subscribe } from './screens/account/subscribe';
 import { InitiativeAdmin, InitiativesAdmin } from './screens/admin/initiatives';
 import { LibrariesAdmin } from './screens/admin/libraries';
 import { OutboxAdmin } from './screens/admin/outbox';
@@ -37,6 +42,15 @@ const ROUTES: Route[] = [
   ['/admin/outbox', () => <OutboxAdmin />, ['admin']],
   ['/settings', () => <Settings />],
 ];
+
+/** Pages opened from an emailed link or the sign-in page: they open signed in or not. */
+const PUBLIC_PAGES: Record<string, () => ReactNode> = {
+  '/accept-invitation': () => <AcceptInvitation />,
+  '/reset-password': () => <ResetPassword />,
+  '/forgot-password': () => <ForgotPassword />,
+  '/subscribe': () => <Subscribe />,
+  '/confirm-subscription': () => <ConfirmSubscription />,
+};
 
 const NAV: Record<Role, [string, string][]> = {
   librarian: [
@@ -121,6 +135,8 @@ function Header({ path }: { path: string }) {
 function Shell() {
   const { session } = useSession();
   const path = usePath();
+  const publicPage = PUBLIC_PAGES[path];
+  if (publicPage) return <Fragment key={path}>{publicPage()}</Fragment>;
   if (!session) return <SignIn />;
   return (
     <>

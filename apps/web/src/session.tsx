@@ -12,6 +12,8 @@ interface SessionApi {
   /** Why the sign-in screen is showing again, if it was not the person's own choice. */
   notice: string | null;
   signIn(email: string, password: string): Promise<void>;
+  /** Go on with a token the API handed over (an accepted invitation, a reset or changed password). */
+  adopt(accessToken: string): Promise<void>;
   signOut(): void;
   refresh(): Promise<void>;
 }
@@ -64,9 +66,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     refresh().catch(() => undefined);
   }, [refresh]);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      const { accessToken } = await api.login(email, password);
+  const adopt = useCallback(
+    async (accessToken: string) => {
       setToken(accessToken);
       const me = await api.me();
       setNotice(null);
@@ -75,12 +76,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [keep],
   );
 
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const { accessToken } = await api.login(email, password);
+      await adopt(accessToken);
+    },
+    [adopt],
+  );
+
   const signOut = useCallback(() => {
     keep(null);
     setNotice('You have signed out.');
   }, [keep]);
 
-  const value = useMemo(() => ({ session, notice, signIn, signOut, refresh }), [session, notice, signIn, signOut, refresh]);
+  const value = useMemo(() => ({ session, notice, signIn, adopt, signOut, refresh }), [session, notice, signIn, adopt, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

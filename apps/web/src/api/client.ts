@@ -46,6 +46,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** The refusal's body as the API sent it, for answers whose details are not fields (an import's lines). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -97,7 +99,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const message = (body as { message?: unknown })?.message;
   const words = typeof message === 'string' && message.trim() ? message : (FALLBACK[res.status] ?? 'The request was refused.');
-  return new ApiError(res.status, words, detailsOf(body));
+  return new ApiError(res.status, words, detailsOf(body), body);
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
@@ -120,7 +122,9 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
 
 async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await call(method, path, body);
-  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+  // 204, and a 202 that answers nothing (a sign-up), have no body to read.
+  const text = res.status === 204 ? '' : await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** The verbs every feature's API calls are made with (this file's `api`, and `api/*.ts` beside it). */

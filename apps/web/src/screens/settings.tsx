@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import { digestChoices, DigestFrequency, DigestPreferences } from '../api/digest-choices';
 import { useMe } from '../session';
+import { ChangePassword } from './account/change-password';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
 import { RadioGroup } from '../ui/fields';
 import { Page, Section } from '../ui/page';
@@ -33,6 +34,9 @@ export function Settings() {
         ) : (
           <Loading />
         )}
+      </Section>
+      <Section title="Change your password" id="change-password">
+        <ChangePassword />
       </Section>
     </Page>
   );

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary } from '../ui/feedback';
 import { TextField } from '../ui/fields';
@@ -43,10 +44,16 @@ export function SignIn() {
         <ErrorSummary error={error} title="You are not signed in" />
         <TextField id="email" type="email" label="Email address" autoComplete="username" spellCheck={false} value={email} onChange={setEmail} />
         <TextField id="password" type="password" label="Password" autoComplete="current-password" value={password} onChange={setPassword} />
+        <p className="forgot">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="sign-in-more">
+        Not part of a pilot, but want the coalition’s news? <Link to="/subscribe">Get the coalition digest by email</Link>.
+      </p>
     </main>
   );
 }

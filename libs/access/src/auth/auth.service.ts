@@ -63,7 +63,8 @@ export class AuthService {
     if (!user || !(await this.hashing.verify(user.passwordHash, dto.currentPassword))) {
       if (overLimit(emailBucket(me.email), await this.throttle.add(emailBucket(me.email)))) throw new TooManySignInAttempts();
       throw new BadRequestException({
-        message: 'Your current password is not right. Type the password you signed in with; if you have forgotten it, ask an admin to set a new one.',
+        message:
+          'Your current password is not right. Type the password you signed in with; if you have forgotten it, sign out and choose a new one with “Forgot password?” on the sign-in page.',
         details: [{ field: 'currentPassword', problems: ['currentPassword is not your current password'] }],
       });
     }

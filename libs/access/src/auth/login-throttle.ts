@@ -37,7 +37,9 @@ export function overLimit(bucket: ThrottleBucket, count: number): boolean {
 export class TooManySignInAttempts extends HttpException {
   constructor() {
     super(
-      { message: `Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MS / 60000} minutes and try again, or ask an admin to set a new password.` },
+      {
+        message: `Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MS / 60000} minutes and try again, or choose a new password with “Forgot password?” on the sign-in page.`,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
