@@ -30,7 +30,6 @@ function AsTheLibrariansSeeIt({ cycleId, version }: { cycleId: string; version: 
   const s = draft.data;
   return (
     <>
-      <h3>Predictions beside the results</h3>
       <PredictionTable predictions={s.predictions} />
       <h3>Run charts</h3>
       {s.indicators.length === 0 ? (
