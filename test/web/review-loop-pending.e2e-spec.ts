@@ -31,15 +31,19 @@ describe('the web app: the inbox and the digest preview', () => {
         .expect(201)
     ).body.id;
     const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
+    const indicatorId = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance' }).expect(201)).body.id;
     await lib
-      .put(`/api/v1/cycles/${id}/hypothesis`, { statement: 'If we read at the school, families come.', expectedOutcome: 'More families', rationale: 'Trust.' })
+      .put(`/api/v1/cycles/${id}/hypothesis`, {
+        statement: 'If we hold story time at the school, more newcomer families will come to the library.',
+        expectedOutcome: 'Attendance rises from 12 to 18',
+        rationale: 'Families already trust the school.',
+        indicatorIds: [indicatorId],
+      })
       .expect(200);
     await move('adaptation');
-    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Story time at the school.', implementedOn: '2026-03-03' }).expect(200);
+    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Story time at the school on Thursdays.', implementedOn: '2026-03-03' }).expect(200);
     await move('evidence');
-    await lib
-      .post(`/api/v1/cycles/${id}/evidence`, { kind: 'observation', text: 'Families stayed to talk.', observedOn: '2026-03-04', method: 'observation' })
-      .expect(201);
+    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 14, observedOn: '2026-03-04', method: 'sign_in' }).expect(201);
     await move('reflection');
     await lib
       .put(`/api/v1/cycles/${id}/reflection`, { outcome: 'supported', insights: 'Families came.', decision: 'continue', nextSteps: 'Go on.' })
