@@ -104,6 +104,12 @@ describe('the web app: the review loop between coach and librarian', () => {
     expect(await heading(coach)).toBe(`Review Cycle 1: ${cycleTitle}`);
     expect(coach.url()).toBe(`${base}/cycles/${cycleId}/review`);
 
+    await coach.getByRole('link', { name: 'Review queue' }).click();
+    expect(await heading(coach)).toBe('Review queue');
+    await coach.locator('.queue li', { hasText: cycleTitle }).locator('.round-badge', { hasText: 'Round 2' }).waitFor();
+    await coach.getByRole('link', { name: `Review Cycle 1: ${cycleTitle}` }).click();
+    expect(await heading(coach)).toBe(`Review Cycle 1: ${cycleTitle}`);
+
     await coach.locator('.round-badge', { hasText: 'Round 2' }).first().waitFor();
     const changes = coach.getByRole('note').filter({ hasText: 'What changed since changes were requested' });
     await changes.getByText('Say how many families came back.').waitFor();
