@@ -447,6 +447,14 @@ describe('people and access', () => {
         expected: MEMBERS,
       },
       { permission: 'initiative.read', route: 'GET /cycles/:id', on: 'here', method: 'get', path: openCycle('here'), expected: MEMBERS },
+      {
+        permission: 'initiative.read',
+        route: 'GET /cycles/:id/summary/draft',
+        on: 'here',
+        method: 'get',
+        path: openCycle('here', '/summary/draft'),
+        expected: MEMBERS,
+      },
       { permission: 'initiative.read', route: 'GET /cycles/:id/evidence', on: 'here', method: 'get', path: openCycle('here', '/evidence'), expected: MEMBERS },
       {
         permission: 'initiative.read',

@@ -192,11 +192,12 @@ describe('the web app for programme staff and subscribers', () => {
       expect(await heading(admin)).toBe('Mail outbox');
     });
 
-    it('compile the digest of a week and preview its HTML', async () => {
+    it('preview the digest of a week, send it, and read its HTML', async () => {
       expect(await go(admin, 'Digests')).toBe('Coalition digests');
       await admin.getByLabel('First day').fill('2026-03-01');
       await admin.getByLabel('Last day').fill('2026-03-07');
-      await admin.getByRole('button', { name: 'Compile and send' }).click();
+      await admin.getByRole('button', { name: 'Preview', exact: true }).click();
+      await admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ }).click();
       await admin.getByText('The digest of Mar 1, 2026 – Mar 7, 2026').waitFor();
       const link = admin.getByRole('link', { name: 'Digest of Mar 1, 2026 – Mar 7, 2026' });
       // A worker compiles it; the archive shows it once it is there.

@@ -24,7 +24,7 @@ import { UnsubscribeController } from './reports/unsubscribe.controller';
 import { SubscriptionsController } from './reports/subscriptions.controller';
 import { RemindersModule } from '@r2c/reminders';
 import { AdminController } from './admin/admin.controller';
-import { SummariesController } from './reports/summaries.controller';
+import { SummariesController, SummaryListController } from './reports/summaries.controller';
 import { SurveysModule } from '@r2c/surveys';
 import { SurveyController } from './surveys/survey.controller';
 import { PortabilityModule } from '@r2c/portability';
@@ -74,6 +74,7 @@ export class ApiModule {
         UnsubscribeController,
         SubscriptionsController,
         SummariesController,
+        SummaryListController,
         SurveyController,
         ExportController,
         DigestChoicesController,

@@ -1,4 +1,5 @@
-import { Fragment, ReactNode } from 'react';
+import { Fragment, ReactNode, useEffect, useState } from 'react';
+import { reviewLoop } from './api/review-loop';
 import type { Role } from './api/types';
 import { Link, match, usePath } from './router';
 import { SessionProvider, useMe, useSession } from './session';
@@ -18,6 +19,8 @@ import { Home } from './screens/home';
 import { InitiativePage } from './screens/initiative-page';
 import { InitiativesList } from './screens/initiatives-list';
 import { ReviewScreen } from './screens/review-screen';
+import { CyclePage } from './screens/cycle/cycle-page';
+import { INBOX_CHANGED, NotificationsPage } from './screens/notifications';
 import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { SummaryList, SummaryPage } from './screens/summaries';
@@ -30,7 +33,10 @@ const ROUTES: Route[] = [
   ['/initiatives', () => <InitiativesList />, ['admin', 'coach', 'librarian']],
   ['/initiatives/:id', (p) => <InitiativePage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
   ['/initiatives/:id/survey', (p) => <SurveyPage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
+  ['/cycles/:id', (p) => <CyclePage key={p.id} cycleId={p.id} />, ['admin', 'coach', 'librarian']],
   ['/cycles/:id/review', (p) => <ReviewScreen key={p.id} cycleId={p.id} />, ['admin', 'coach']],
+  ['/cycles/:id/summary', (p) => <SummaryPage key={p.id} cycleId={p.id} />],
+  ['/notifications', () => <NotificationsPage />],
   ['/summaries', () => <SummaryList />],
   ['/summaries/:id', (p) => <SummaryPage key={p.id} cycleId={p.id} />],
   ['/digests', () => <DigestArchive />],
@@ -70,6 +76,7 @@ const NAV: Record<Role, [string, string][]> = {
     ['/admin/libraries', 'Libraries'],
     ['/admin/people', 'People'],
     ['/admin/outbox', 'Outbox'],
+    ['/summaries', 'Summaries'],
     ['/digests', 'Digests'],
   ],
   subscriber: [
@@ -95,9 +102,32 @@ function Screen({ path }: { path: string }) {
   );
 }
 
+/** The number of unread notifications, asked again on every page and whenever the inbox changes; null until known. */
+function useUnread(path: string): number | null {
+  const [unread, setUnread] = useState<number | null>(null);
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const changed = () => setChanges((n) => n + 1);
+    window.addEventListener(INBOX_CHANGED, changed);
+    return () => window.removeEventListener(INBOX_CHANGED, changed);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    reviewLoop.inbox(1).then(
+      (inbox) => current && setUnread(inbox.unread),
+      () => current && setUnread(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, changes]);
+  return unread;
+}
+
 function Header({ path }: { path: string }) {
   const me = useMe();
   const { signOut } = useSession();
+  const unread = useUnread(path);
   const current = (to: string) => (to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`));
   return (
     <header className="site-header">
@@ -120,6 +150,16 @@ function Header({ path }: { path: string }) {
           <span>
             {me.name} <span className="role">({ROLE_NAMES[me.role]})</span>
           </span>
+          <Link to="/notifications" aria-current={current('/notifications') ? 'page' : undefined}>
+            Notifications
+            {unread ? (
+              <span className="unread-count">
+                {' '}
+                {unread}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            ) : null}
+          </Link>
           <Link to="/settings" aria-current={current('/settings') ? 'page' : undefined}>
             Email settings
           </Link>

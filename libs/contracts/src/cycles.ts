@@ -1,4 +1,5 @@
 import type { Page } from './access';
+import type { ChangesSinceRequest } from './review-loop';
 import type {
   AdaptationPlanning,
   Decision,
@@ -93,6 +94,10 @@ export interface EvidenceView {
 export interface ReviewView {
   id: string;
   authorId: string;
+  /** The coach's (or admin's) name as their account has it now. */
+  authorName: string;
+  /** 1 for the first review round; each request for changes starts the next. */
+  round: number;
   verdict: ReviewVerdict;
   body: string;
   returnTo: Phase | null;
@@ -123,6 +128,10 @@ export interface CycleView extends CycleListItem {
   allowedMoves: Phase[];
   /** What would make this cycle weak; advice only, never a reason to refuse a move. */
   nudges: Nudge[];
+  /** 1, or 2, 3, … once a coach has asked for changes that many times. */
+  round: number;
+  /** For coaches and admins: what changed since the latest request for changes (null when there was none). */
+  changesSinceRequest: ChangesSinceRequest | null;
 }
 
 export interface IndicatorView {
@@ -193,6 +202,8 @@ export interface CycleAwaitingReview {
   plannedEnd: string;
   /** When the cycle last changed phase, i.e. entered review. */
   inReviewSince: string;
+  /** 2, 3, … when it comes back after a request for changes. */
+  round: number;
   nudges: Nudge[];
 }
 

@@ -1,5 +1,6 @@
 import type { Adaptation, Hypothesis, IndicatorView, LoggedAdaptation, Reflection } from './cycles';
 import type { OutcomeBeforeAfter } from './surveys';
+import type { SummaryReview } from './review-loop';
 import type { Decision, DigestFrequency, Direction, EvidenceKind, Outcome, Phase } from './values';
 
 // Cycle summaries
@@ -110,6 +111,8 @@ export interface SummaryContent {
   quotesNotShown: number;
   reflection: Reflection | null;
   decision: Decision | null;
+  /** Every review of the cycle, oldest first: verdict, the coach's note, who, when, and in which round. */
+  reviews: SummaryReview[];
 }
 
 /** The answer to an admin's request for a new version (202): the summaries job compiles it shortly. */

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
-import { CycleSummaries, SummaryQuery } from '@r2c/reports';
-import type { SummaryContent, SummaryRequested } from '@r2c/reports';
+import { PageQuery } from '@r2c/core';
+import type { Page } from '@r2c/core';
+import { CycleSummaries, SummaryListing, SummaryQuery } from '@r2c/reports';
+import type { SummaryContent, SummaryListItem, SummaryRequested } from '@r2c/reports';
 import { UuidParam } from '../common/uuid-param';
 
 /** The HTML is static text with inline styles: nothing in it may load or run anything. */
@@ -40,6 +42,16 @@ export class SummariesController {
     return summary.content;
   }
 
+  @Get('draft')
+  @ApiOperation({
+    summary: 'The summary as it would read if the cycle were approved now, for the initiative’s members and admins; stores and sends nothing',
+  })
+  @ApiOkResponse({ description: 'the summary JSON, as GET /cycles/:id/summary answers it' })
+  @ApiNotFoundResponse({ description: 'no such cycle, or one the caller may not see' })
+  draft(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryContent> {
+    return this.summaries.draft(me, id);
+  }
+
   @Post()
   @HttpCode(202)
   @Requires(Permission.SummaryCompile)
@@ -48,5 +60,24 @@ export class SummariesController {
   async compile(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryRequested> {
     const job = await this.summaries.requestNow(me, id);
     return { ...job, status: 'requested' };
+  }
+}
+
+@ApiTags('summaries')
+@ApiBearerAuth()
+@Controller('api/v1/summaries')
+export class SummaryListController {
+  constructor(private readonly listing: SummaryListing) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Every compiled summary the caller may read, newest first (the latest version of each): members and admins always, anyone signed in once the cycle is closed and its initiative shares closed cycles',
+  })
+  @ApiOkResponse({
+    description: '{ items: [{ cycleId, cycleNumber, cycleTitle, initiativeTitle, libraryName, closedAt, decision, keyInsight, version, compiledAt }], total }',
+  })
+  list(@CurrentUser() me: Principal, @Query() page: PageQuery): Promise<Page<SummaryListItem>> {
+    return this.listing.list(me, page);
   }
 }

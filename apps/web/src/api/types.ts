@@ -78,7 +78,7 @@ export type {
 export type IndicatorSummary = Omit<CompiledIndicatorSummary, 'distribution'> & Partial<Pick<CompiledIndicatorSummary, 'distribution'>>;
 
 /** Parts a stored summary lacks when it was compiled before each of them existed. */
-type AddedLater = 'predictions' | 'adaptationLog' | 'chartMarkers' | 'cycleSpans' | 'outcomes';
+type AddedLater = 'predictions' | 'adaptationLog' | 'chartMarkers' | 'cycleSpans' | 'outcomes' | 'reviews';
 
 /** A cycle summary as stored: the shape of the version that compiled it. */
 export type Summary = Omit<SummaryContent, AddedLater | 'indicators'> & Partial<Pick<SummaryContent, AddedLater>> & { indicators: IndicatorSummary[] };

@@ -6,6 +6,7 @@ import { LoadFailed, Loading } from '../ui/feedback';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { cycleName, formatDate, formatInstant, plural } from '../ui/words';
+import { RoundBadge } from './cycle/cycle-view';
 
 /** The initiatives the person reviews: their own as coach; every active one for programme staff. */
 async function reviewedInitiatives(me: Me): Promise<Pick<Initiative, 'id' | 'title'>[]> {
@@ -46,7 +47,8 @@ export function CoachQueue() {
                 <span className="meta">
                   {' '}
                   {cycle.initiativeTitle} · {cycle.libraryName} · sent {formatInstant(cycle.inReviewSince)}
-                </span>
+                </span>{' '}
+                <RoundBadge round={cycle.round ?? 1} />
                 {cycle.nudges.length > 0 ? (
                   <details className="queue-nudges">
                     <summary>{plural(cycle.nudges.length, 'thing', 'things')} that would make it stronger</summary>

@@ -1,9 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import { recipientCount, reviewLoop } from '../api/review-loop';
+import type { DigestPeriodChoice, DigestPreview, DigestSeries } from '../api/review-loop';
 import { Link } from '../router';
 import { useMe } from '../session';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
-import { TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
 import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { cycleName, DECISION_NAMES, formatDate, formatInstant, OUTCOME_NAMES, plural } from '../ui/words';
@@ -49,43 +51,110 @@ export function DigestArchive() {
   );
 }
 
+const SERIES_NAMES: Record<DigestSeries, string> = { weekly: 'Weekly', monthly: 'Monthly (a calendar month)' };
+
+/** Preview first: what would be sent and to how many people; only then "Send to N people". */
 function RunDigest({ onDone }: { onDone(): Promise<void> }) {
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
-  const { error, busy, run } = useAction();
+  const [series, setSeries] = useState<DigestSeries>('weekly');
+  const [preview, setPreview] = useState<{ choice: DigestPeriodChoice; digest: DigestPreview } | null>(null);
+  const { error, setError, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
-  const submit = async (event: FormEvent) => {
+  const change = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setPreview(null);
+    setStatus('');
+  };
+
+  const showPreview = async (event: FormEvent) => {
     event.preventDefault();
     setStatus('');
+    setPreview(null);
+    const problems = [
+      ...(periodStart ? [] : [{ field: 'periodStart', problems: ['Enter the first day of the period.'] }]),
+      ...(periodEnd ? [] : [{ field: 'periodEnd', problems: ['Enter the last day of the period.'] }]),
+    ];
+    if (problems.length) {
+      setError(new ApiError(400, 'Choose the period to preview.', problems));
+      return;
+    }
+    const choice = { periodStart, periodEnd, series };
+    await run(async () => setPreview({ choice, digest: await reviewLoop.previewDigest(choice) }));
+  };
+
+  const send = async () => {
+    if (!preview) return;
+    setStatus('');
     await run(async () => {
-      const answer = await api.runDigest({ ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) });
+      const answer = await reviewLoop.runDigest(preview.choice);
       const words = period(answer.periodStart, answer.periodEnd);
       setStatus(
-        answer.status === 'exists'
-          ? `The digest of ${words} was already compiled; it is not sent twice.`
-          : answer.status === 'compiled'
-            ? `The digest of ${words} is compiled and on its way to the subscribers.`
-            : `The digest of ${words} is being compiled; reload the archive in a moment.`,
+        answer.status === 'skipped'
+          ? `Nothing to report for ${words}: nothing was sent.`
+          : answer.status === 'exists'
+            ? `The digest of ${words} was already sent; it is not sent twice.`
+            : answer.status === 'compiled'
+              ? `The digest of ${words} is compiled and on its way to ${plural(recipientCount(preview.digest), 'person', 'people')}.`
+              : `The digest of ${words} is being compiled and sent; reload the archive in a moment.`,
       );
+      setPreview(null);
       await onDone();
     });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+  const count = preview ? recipientCount(preview.digest) : 0;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="run-digest-title">
-      <ErrorSummary error={error} title="The digest was not compiled" />
-      <p className="hint">Leave both dates empty for the week before today. Each period gets exactly one digest.</p>
-      <div className="row">
-        <TextField id="digest-periodStart" type="date" label="First day" optional value={periodStart} onChange={setPeriodStart} errors={errs('periodStart')} />
-        <TextField id="digest-periodEnd" type="date" label="Last day" optional value={periodEnd} onChange={setPeriodEnd} errors={errs('periodEnd')} />
-      </div>
-      <button type="submit" className="button" disabled={busy}>
-        Compile and send
-      </button>
+    <>
+      <form onSubmit={(e) => void showPreview(e)} noValidate aria-labelledby="run-digest-title">
+        <ErrorSummary error={error} title="The digest was not sent" />
+        <p className="hint">Preview the digest of a period first: nothing is stored or sent until you confirm. Each period gets exactly one digest.</p>
+        <div className="row">
+          <TextField id="digest-periodStart" type="date" label="First day" value={periodStart} onChange={change(setPeriodStart)} errors={errs('periodStart')} />
+          <TextField id="digest-periodEnd" type="date" label="Last day" value={periodEnd} onChange={change(setPeriodEnd)} errors={errs('periodEnd')} />
+          <SelectField
+            id="digest-series"
+            label="Series"
+            options={(Object.keys(SERIES_NAMES) as DigestSeries[]).map((value) => ({ value, label: SERIES_NAMES[value] }))}
+            value={series}
+            onChange={(value) => change(() => setSeries(value as DigestSeries))(value)}
+            errors={errs('series')}
+          />
+        </div>
+        <button type="submit" className="button secondary" disabled={busy}>
+          Preview
+        </button>
+      </form>
+      {preview && (
+        <div className="digest-preview" aria-labelledby="digest-preview-title">
+          <h3 id="digest-preview-title">Preview: {preview.digest.subject}</h3>
+          <p>
+            {plural(preview.digest.cyclesClosed, 'cycle')} closed in {period(preview.choice.periodStart, preview.choice.periodEnd)} · it would go to{' '}
+            {plural(count, 'person', 'people')}.
+          </p>
+          {preview.digest.cyclesClosed === 0 && (
+            <p className="hint">No cycle closed in this period. If no evidence or check-in was logged either, nothing will be sent.</p>
+          )}
+          {/* A sandbox with no permissions: the email's HTML cannot run scripts or reach this page. */}
+          <iframe className="email-preview" title="The digest email, as it would be sent" sandbox="" srcDoc={preview.digest.html} />
+          <details>
+            <summary>The plain-text version</summary>
+            <pre className="email-text">{preview.digest.text}</pre>
+          </details>
+          <div className="actions">
+            <button type="button" className="button" disabled={busy || count === 0} onClick={() => void send()}>
+              Send to {plural(count, 'person', 'people')}
+            </button>
+            <button type="button" className="button secondary" disabled={busy} onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <Status>{status}</Status>
-    </form>
+    </>
   );
 }
 

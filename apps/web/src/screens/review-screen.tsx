@@ -10,7 +10,10 @@ import { Page, Section } from '../ui/page';
 import { useLoad } from '../ui/use-load';
 import { cycleName, PHASE_NAMES } from '../ui/words';
 import { AdaptationLog } from './cycle/adaptation-log';
-import { ReviewList, WholeCycle } from './cycle/cycle-view';
+import { ChangesSince, ReviewList, RoundBadge, WholeCycle } from './cycle/cycle-view';
+import { PredictionTable } from './summary-parts';
+import { RunChart } from '../ui/run-chart';
+import { reviewLoop } from '../api/review-loop';
 import { Nudges } from './cycle/nudges';
 import { useAction } from '../ui/use-action';
 
@@ -18,6 +21,28 @@ async function loadReview(cycleId: string) {
   const cycle = await api.cycle(cycleId);
   const [initiative, indicators] = await Promise.all([api.initiative(cycle.initiativeId), api.indicators(cycle.initiativeId)]);
   return { cycle, initiative, indicators: indicators.items };
+}
+
+/** What the librarians will read once the cycle is approved: each prediction beside its result, and the run charts. */
+function AsTheLibrariansSeeIt({ cycleId, version }: { cycleId: string; version: string }) {
+  const draft = useLoad(() => reviewLoop.draftSummary(cycleId), [cycleId, version]);
+  if (!draft.data) return draft.error ? <LoadFailed error={draft.error} retry={draft.reload} /> : <Loading what="Loading the results" />;
+  const s = draft.data;
+  return (
+    <>
+      <PredictionTable predictions={s.predictions} />
+      <h3>Run charts</h3>
+      {s.indicators.length === 0 ? (
+        <p className="hint">No indicator was named or measured in this cycle.</p>
+      ) : (
+        <div className="charts">
+          {s.indicators.map((i) => (
+            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} markers={s.chartMarkers} spans={s.cycleSpans} />
+          ))}
+        </div>
+      )}
+    </>
+  );
 }
 
 const BODY_LABELS: Record<Verdict, string> = {
@@ -75,10 +100,20 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
       title={`Review ${cycleName(cycle)}`}
       lead={
         <p>
-          <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link> · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase
+          <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link> · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase{' '}
+          <RoundBadge round={cycle.round ?? 1} />
         </p>
       }
     >
+      {cycle.changesSinceRequest && <ChangesSince changes={cycle.changesSinceRequest} />}
+      {cycle.phase === 'closed' && (
+        <p>
+          Approved and closed. <Link to={`/cycles/${cycle.id}/summary`}>Read its summary</Link>
+        </p>
+      )}
+      <Section title="Results, as the librarians will see them" id="results">
+        <AsTheLibrariansSeeIt cycleId={cycle.id} version={cycle.updatedAt} />
+      </Section>
       <Section title="The cycle as recorded" id="recorded">
         <Nudges nudges={cycle.nudges ?? []} id="review-nudges" heading="What would make this cycle stronger" />
         <WholeCycle cycle={cycle} indicators={indicators} />

@@ -1,42 +1,44 @@
 import { api } from '../api/client';
-import type { ClosedCycleNews } from '../api/types';
+import { reviewLoop } from '../api/review-loop';
+import type { SummaryReview } from '../api/review-loop';
 import { Link } from '../router';
 import { useMe } from '../session';
 import { LoadFailed, Loading } from '../ui/feedback';
 import { Page, Section } from '../ui/page';
 import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
-import { cycleName, DECISION_NAMES, EVIDENCE_KIND_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, plural } from '../ui/words';
+import {
+  cycleName,
+  DECISION_NAMES,
+  EVIDENCE_KIND_NAMES,
+  formatDate,
+  formatInstant,
+  formatNumber,
+  OUTCOME_NAMES,
+  PHASE_NAMES,
+  plural,
+  VERDICT_NAMES,
+} from '../ui/words';
 import { TableScroll } from '../ui/table-scroll';
 import { Distributions, PredictionTable, SummaryAdaptationLog } from './summary-parts';
 import { OutcomesTable } from './survey/survey-results';
 
-const RECENT_DIGESTS = 12;
-
-/** The cycles the digests announced as closed, newest first: every subscriber may read their summaries. */
-async function publishedCycles(): Promise<ClosedCycleNews[]> {
-  const digests = (await api.digests()).items.slice(0, RECENT_DIGESTS);
-  const contents = await Promise.all(digests.map((d) => api.digest(d.id)));
-  const seen = new Map<string, ClosedCycleNews>();
-  for (const c of contents.flatMap((d) => d.content.closedCycles)) if (!seen.has(c.cycleId)) seen.set(c.cycleId, c);
-  return [...seen.values()].sort((a, b) => b.closedAt.localeCompare(a.closedAt));
-}
-
+/** Every compiled summary the caller may read, newest first, whether or not a digest announced it. */
 export function SummaryList() {
-  const list = useLoad(publishedCycles, []);
+  const list = useLoad(() => reviewLoop.summaries(), []);
   return (
-    <Page title="Published summaries" lead={<p>Summaries of the cycles the pilots closed, as announced in the coalition digests.</p>}>
+    <Page title="Published summaries" lead={<p>Summaries of the pilots’ cycles, each as soon as a coach approves the cycle and it is compiled.</p>}>
       {!list.data ? (
         list.error ? (
           <LoadFailed error={list.error} retry={list.reload} />
         ) : (
           <Loading />
         )
-      ) : list.data.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <p className="hint">No summary has been published yet.</p>
       ) : (
         <ul className="cards">
-          {list.data.map((c) => (
+          {list.data.items.map((c) => (
             <li key={c.cycleId} className="card">
               <h2>
                 <Link to={`/summaries/${c.cycleId}`}>
@@ -44,7 +46,7 @@ export function SummaryList() {
                 </Link>
               </h2>
               <p className="meta">
-                {c.libraryName} · closed {formatInstant(c.closedAt)}
+                {c.libraryName} · {c.closedAt ? `closed ${formatInstant(c.closedAt)}` : `still open, compiled ${formatInstant(c.compiledAt)}`}
                 {c.decision && ` · decision: ${DECISION_NAMES[c.decision].toLowerCase()}`}
               </p>
               {c.keyInsight && <p>{c.keyInsight}</p>}
@@ -53,6 +55,24 @@ export function SummaryList() {
         </ul>
       )}
     </Page>
+  );
+}
+
+/** Every review of the cycle: the verdict in words, the coach's note, who, when and in which round. */
+function CoachsReview({ reviews }: { reviews: SummaryReview[] }) {
+  if (!reviews.length) return <p className="hint">No coach has reviewed this cycle yet.</p>;
+  return (
+    <ol className="reviews">
+      {reviews.map((r, n) => (
+        <li key={n} className={`review review-${r.verdict}`}>
+          <p className="review-head">
+            <strong>{VERDICT_NAMES[r.verdict]}</strong>
+            {r.returnTo && <> — sent back to {PHASE_NAMES[r.returnTo].toLowerCase()}</>} · {r.coachName} · {formatInstant(r.createdAt)} · round {r.round}
+          </p>
+          <p className="review-body">{r.note}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -205,12 +225,17 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
             </div>
           )}
         </dl>
-        {me.role !== 'subscriber' && (
-          <p>
-            <Link to={`/initiatives/${s.initiative.id}`}>The initiative’s page</Link>
-          </p>
-        )}
       </Section>
+      {s.reviews && (
+        <Section title="Coach’s review" id="coach-review">
+          <CoachsReview reviews={s.reviews} />
+        </Section>
+      )}
+      {me.role !== 'subscriber' && (
+        <p>
+          <Link to={`/initiatives/${s.initiative.id}`}>The initiative’s page</Link>
+        </p>
+      )}
     </Page>
   );
 }

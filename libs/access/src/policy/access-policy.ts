@@ -12,6 +12,18 @@ export interface CycleFacts {
   phase: string;
 }
 
+/** Where a list that spans cycles keeps the cycle's phase and its initiative's digest sharing, for summary.read. */
+export interface SharedColumns {
+  phase: string;
+  digestSharing: string;
+}
+
+/** `sharesSummary` as SQL: the cycle is closed and its initiative does not share `nothing`. */
+function sharesSummaryClause(shared: SharedColumns | undefined): string {
+  if (!shared) throw new Error('summary.read narrows a list only with the columns of the cycle phase and the initiative digest sharing.');
+  return `(${shared.phase} = 'closed' AND COALESCE(${shared.digestSharing}, 'everything') <> 'nothing')`;
+}
+
 export type AccessTarget = { initiativeId: string } | { cycle: CycleFacts };
 
 export interface InitiativeAccess {
@@ -48,21 +60,27 @@ export class AccessPolicy {
   /**
    * The one clause that narrows a query to the initiatives where the caller holds `permission`
    * (`initiativeColumn` names the initiative id in the query): all of them for admins, those where the
-   * caller has one of the roles holding it otherwise (none, when no initiative role holds it). Used by
+   * caller has one of the roles holding it otherwise (none, when no initiative role holds it); for
+   * summary.read also the shared summaries of other initiatives (`shared` names their columns). Used by
    * every list that spans initiatives.
    */
-  narrow<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Principal, permission: Permission, initiativeColumn: string): SelectQueryBuilder<T> {
+  narrow<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    actor: Principal,
+    permission: Permission,
+    initiativeColumn: string,
+    shared?: SharedColumns,
+  ): SelectQueryBuilder<T> {
     if (actor.role === 'admin') return qb;
     const roles = memberRolesHolding(permission);
-    if (!roles.length) return qb.andWhere('1 = 0');
+    const sharedClause = PERMISSION_RULES[permission].holders.includes('signed-in, if shared') ? sharesSummaryClause(shared) : null;
+    if (!roles.length) return qb.andWhere(sharedClause ?? '1 = 0');
     const key = permission.replace(/\W/g, '_');
-    return qb.andWhere(
-      `${initiativeColumn} IN (SELECT scope_m.initiative_id FROM memberships scope_m WHERE scope_m.user_id = :scope_user AND scope_m.role IN (:...${key}_roles))`,
-      {
-        scope_user: actor.id,
-        [`${key}_roles`]: roles,
-      },
-    );
+    const member = `${initiativeColumn} IN (SELECT scope_m.initiative_id FROM memberships scope_m WHERE scope_m.user_id = :scope_user AND scope_m.role IN (:...${key}_roles))`;
+    return qb.andWhere(sharedClause ? `(${member} OR ${sharedClause})` : member, {
+      scope_user: actor.id,
+      [`${key}_roles`]: roles,
+    });
   }
 
   private async standingOn(actor: Principal, initiativeId: string, em?: EntityManager): Promise<InitiativeAccess | null> {

@@ -14,7 +14,8 @@ import { CycleAccessPolicy } from './cycle-access';
 import { AdaptationDto, CreateCycleDto, HypothesisDto, ReflectionDto, ReviewDto } from './cycle.dto';
 import { Cycle } from './cycle.entity';
 import { CycleEvents } from './cycle-events';
-import { CycleListItem, CycleView, toCycleListItem, toReviewView } from './cycle.view';
+import { changesSinceRequest } from './changes-since-request';
+import { CycleListItem, CycleView, reviewRecord, roundAfter, toCycleListItem, toReviewViews } from './cycle.view';
 import { assertAllowed } from './refusal';
 
 type SectionDto = { hypothesis: HypothesisDto; adaptation: AdaptationDto; reflection: ReflectionDto };
@@ -113,28 +114,67 @@ export class CyclesService {
     return { items: items.map(toCycleListItem), total };
   }
 
-  /** The whole cycle in five queries, however many evidence entries and reviews it has. */
+  /**
+   * The whole cycle in five queries, however many evidence entries and reviews it has; two more for a
+   * coach or admin once changes were requested (what changed since).
+   */
   async get(actor: Principal, cycleId: string): Promise<CycleView> {
     const { cycle, standing } = await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
     const [evidence, reviews, indicators] = await Promise.all([
       this.evidenceOf(cycleId),
-      this.dataSource.getRepository(Review).find({ where: { cycleId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.reviewsOf(cycleId),
       this.dataSource.getRepository(Indicator).find({ select: { id: true, name: true, kind: true }, where: { initiativeId: cycle.initiativeId } }),
     ]);
+    const lastRequest = reviews.filter((r) => r.verdict === 'request_changes').pop();
+    const changes = lastRequest && holds(Permission.CycleReview, standing) ? await changesSinceRequest(this.dataSource.manager, cycle, lastRequest) : null;
     return {
       ...toCycleListItem(cycle),
       hypothesis: cycle.hypothesis,
       adaptation: cycle.adaptation,
       evidence: evidence.map(toEvidenceView),
       reflection: cycle.reflection,
-      reviews: reviews.map(toReviewView),
+      reviews: toReviewViews(reviews),
       carriedOver: cycle.carriedOver,
       allowedMoves: allowedMoves(this.state(cycle, evidence.length), {
         forward: holds(Permission.CycleAdvance, standing),
         back: holds(Permission.CycleReturn, standing),
       }),
       nudges: qualityNudges({ phase: cycle.phase, hypothesis: cycle.hypothesis, reflection: cycle.reflection, indicators, evidence: tallyEvidence(evidence) }),
+      round: roundAfter(reviews),
+      changesSinceRequest: changes,
     };
+  }
+
+  /** A cycle's reviews, oldest first, each with its author's name (one query). */
+  private async reviewsOf(cycleId: string): Promise<(Review & { authorName: string | null })[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'r.id AS id',
+        'r.cycle_id AS cycle_id',
+        'r.author_id AS author_id',
+        'r.verdict AS verdict',
+        'r.body AS body',
+        'r.return_to AS return_to',
+        'r.created_at AS created_at',
+        'u.name AS author_name',
+      ])
+      .from('reviews', 'r')
+      .leftJoin('users', 'u', 'u.id = r.author_id')
+      .where('r.cycle_id = :cycleId', { cycleId })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: String(r.id),
+      cycleId: String(r.cycle_id),
+      authorId: String(r.author_id),
+      verdict: r.verdict as Review['verdict'],
+      body: String(r.body),
+      returnTo: (r.return_to ?? null) as Review['returnTo'],
+      createdAt: new Date(rawInstant(r.created_at)!),
+      authorName: r.author_name === null || r.author_name === undefined ? null : String(r.author_name),
+    }));
   }
 
   /** A cycle's entries as raw rows: hydrating hundreds of entities took a quarter of GET /cycles/:id's CPU. */
@@ -235,7 +275,7 @@ export class CyclesService {
         entityType: 'review',
         entityId: review.id,
         initiativeId: cycle.initiativeId,
-        after: toReviewView(review),
+        after: reviewRecord(review),
       });
       if (outcome.allowed && 'nextPhase' in outcome && outcome.nextPhase) await this.moveTo(em, actor, cycle, outcome.nextPhase, dto.verdict);
     });

@@ -19,7 +19,7 @@ const parsed = <T>(value: unknown): T | null =>
  * A coach's queue: the cycles waiting for their review, each with what would make it weak, and the
  * initiatives whose check-in is overdue, across the initiatives they coach (an admin sees all).
  * Each list holds at most one row per initiative (one open cycle, one due date), and the whole queue
- * is read in four queries however many cycles and entries there are.
+ * is read in five queries however many cycles and entries there are.
  */
 @Injectable()
 export class ReviewQueueService {
@@ -70,7 +70,7 @@ export class ReviewQueueService {
 
     const cycleIds = cycles.map((c) => String(c.id));
     const initiativeIds = [...new Set(cycles.map((c) => String(c.initiative_id)))];
-    const [tallies, indicators] = await Promise.all([
+    const [tallies, indicators, requests] = await Promise.all([
       this.dataSource
         .createQueryBuilder()
         .select(['e.cycle_id AS cycle_id', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries'])
@@ -85,6 +85,13 @@ export class ReviewQueueService {
         .select(['x.id AS id', 'x.initiative_id AS initiative_id', 'x.name AS name', 'x.kind AS kind'])
         .from('indicators', 'x')
         .where('x.initiative_id IN (:...initiativeIds)', { initiativeIds })
+        .getRawMany<Row>(),
+      this.dataSource
+        .createQueryBuilder()
+        .select(['r.cycle_id AS cycle_id', 'COUNT(*) AS requests'])
+        .from('reviews', 'r')
+        .where("r.cycle_id IN (:...cycleIds) AND r.verdict = 'request_changes'", { cycleIds })
+        .groupBy('r.cycle_id')
         .getRawMany<Row>(),
     ]);
 
@@ -104,6 +111,7 @@ export class ReviewQueueService {
         libraryName: String(c.library_name),
         plannedEnd: rawDate(c.planned_end)!,
         inReviewSince: rawInstant(c.updated_at)!,
+        round: 1 + Number(requests.find((r) => r.cycle_id === c.id)?.requests ?? 0),
         nudges: qualityNudges({
           phase: 'review',
           hypothesis: parsed<Hypothesis>(c.hypothesis),

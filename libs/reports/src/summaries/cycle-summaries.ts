@@ -5,6 +5,7 @@ import { Transactions } from '@r2c/core';
 import { CycleAccessPolicy } from '@r2c/cycles';
 import { CycleSummary } from './cycle-summary.entity';
 import { SummariesService } from './summaries.service';
+import type { SummaryContent } from './summary-content';
 import type { SummaryJob } from './summary-job';
 import { SummaryTriggers } from './summary-triggers';
 
@@ -32,6 +33,17 @@ export class CycleSummaries {
       );
     }
     return summary;
+  }
+
+  /**
+   * The summary as it would read if the cycle were approved now (what the librarians will see), for
+   * the initiative's people and admins; nothing is stored or sent.
+   */
+  async draft(actor: Principal, cycleId: string): Promise<SummaryContent> {
+    await this.access.cycle(actor, cycleId, Permission.InitiativeRead);
+    const draft = await this.summaries.draft(cycleId);
+    if (!draft) throw new NotFoundException('No cycle with this id.');
+    return draft;
   }
 
   /** Records a request for a new version (202); the summaries job compiles it and emails the initiative's people. */

@@ -7,6 +7,7 @@ export * from './summary-compiler';
 export * from './summary-content';
 export * from './summary-facts';
 export * from './summary-job';
+export * from './summary-listing';
 export { SUMMARY_REASONS } from './summary-request.entity';
 export type { SummaryReason } from './summary-request.entity';
 export * from './summary-triggers';

@@ -8,6 +8,7 @@ import { AfterCommit } from './after-commit';
 import { CycleSummaries } from './cycle-summaries';
 import { SummariesService } from './summaries.service';
 import { SummaryCompiler } from './summary-compiler';
+import { SummaryListing } from './summary-listing';
 import { SummaryTriggers } from './summary-triggers';
 
 /** Compiling summaries: what the worker needs (no HTTP, no cycle rules). */
@@ -21,7 +22,7 @@ export class SummaryCompilingModule {}
 /** For the HTTP app: requests a summary when a cycle closes or an admin asks, and decides who reads it. */
 @Module({
   imports: [SummaryCompilingModule, AccessModule, CyclesModule],
-  providers: [AfterCommit, SummaryTriggers, CycleSummaries],
-  exports: [CycleSummaries, SummaryCompilingModule],
+  providers: [AfterCommit, SummaryTriggers, CycleSummaries, SummaryListing],
+  exports: [CycleSummaries, SummaryListing, SummaryCompilingModule],
 })
 export class SummariesModule {}

@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, Clock, isUniqueViolation, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { OutboxService } from '@r2c/notify';
-import { compileSurveyOutcomes } from '@r2c/surveys';
 import type { NewMail } from '@r2c/notify';
 import { CycleSummary } from './cycle-summary.entity';
 import { CompiledSummary, SummaryCompiler } from './summary-compiler';
+import { summarise } from './summary-content';
+import type { SummaryContent } from './summary-content';
 import { SummaryFactsReader, SummaryRecipient } from './summary-facts';
 import type { SummaryJob } from './summary-job';
 import { SummaryReason, SummaryRequest } from './summary-request.entity';
@@ -97,6 +98,19 @@ export class SummariesService {
     return this.dataSource.getRepository(CycleSummary).findOne({ where: version ? { cycleId, version } : { cycleId }, order: { version: 'DESC' } });
   }
 
+  /** The summary as it would be compiled now, stored nowhere and sent to no one; null when there is no such cycle. */
+  async draft(cycleId: string): Promise<SummaryContent | null> {
+    const read = new SummaryFactsReader(this.dataSource.manager);
+    const facts = await read.all(cycleId);
+    if (!facts) return null;
+    const version = (await read.latestVersion(cycleId)) + 1;
+    return summarise({ ...facts, version, compiledAt: this.clock.now().toISOString(), link: this.linkTo(cycleId, version) });
+  }
+
+  private linkTo(cycleId: string, version: number): string {
+    return `${this.config.appUrl}/api/v1/cycles/${cycleId}/summary?format=html&version=${version}`;
+  }
+
   private async compileIn(em: EntityManager, requestId: string): Promise<CompileOutcome> {
     const now = this.clock.now();
     // Claiming the request first makes a second run of it find nothing to do; on PostgreSQL a
@@ -111,30 +125,12 @@ export class SummariesService {
     const { cycleId } = await em.findOneByOrFail(SummaryRequest, { id: requestId });
 
     const read = new SummaryFactsReader(em);
-    const cycleFacts = await read.cycle(cycleId);
-    if (!cycleFacts) return { status: 'skipped', reason: 'the cycle no longer exists' };
-    const initiativeId = cycleFacts.initiative.id;
-    const indicators = await read.indicators(initiativeId);
-    const aggregates = await read.aggregates(initiativeId, cycleFacts.cycle.number);
-    const quotes = await read.quotes(cycleId);
-    const cycles = await read.cycleSpans(initiativeId, cycleFacts.cycle.number);
-    const adaptations = await read.adaptations(initiativeId, cycleFacts.cycle.number);
-    const surveyOutcomes = (await compileSurveyOutcomes(em, initiativeId, cycleId)).outcomes;
+    const facts = await read.all(cycleId);
+    if (!facts) return { status: 'skipped', reason: 'the cycle no longer exists' };
+    const initiativeId = facts.initiative.id;
     const recipients = await read.recipients(initiativeId);
     const version = (await read.latestVersion(cycleId)) + 1;
-
-    const compiled = this.compiler.compile({
-      ...cycleFacts,
-      version,
-      compiledAt: now.toISOString(),
-      link: `${this.config.appUrl}/api/v1/cycles/${cycleId}/summary?format=html&version=${version}`,
-      indicators,
-      aggregates,
-      quotes,
-      cycles,
-      adaptations,
-      surveyOutcomes,
-    });
+    const compiled = this.compiler.compile({ ...facts, version, compiledAt: now.toISOString(), link: this.linkTo(cycleId, version) });
     await em.insert(CycleSummary, {
       id: newId(),
       cycleId,

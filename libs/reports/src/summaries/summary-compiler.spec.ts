@@ -144,6 +144,24 @@ const facts = (overrides: Partial<SummaryFacts> = {}): SummaryFacts => ({
       change: 0.8,
     },
   ],
+  reviews: [
+    {
+      verdict: 'request_changes',
+      note: 'Say how many families came back.',
+      coachName: 'Dana Okafor',
+      createdAt: '2026-05-01T15:00:00.000Z',
+      round: 1,
+      returnTo: 'reflection',
+    },
+    {
+      verdict: 'approve',
+      note: 'Great work with the school <b>!</b>',
+      coachName: 'Dana Okafor',
+      createdAt: '2026-05-04T11:59:00.000Z',
+      round: 2,
+      returnTo: null,
+    },
+  ],
   ...overrides,
 });
 
@@ -437,6 +455,21 @@ describe('summary compiler', () => {
     expect(markdown).toContain('_No reflection was recorded yet._');
     expect(html).toContain('<em>No reflection was recorded yet.</em>');
     expect(html).not.toContain('<svg');
+  });
+
+  it('ends with the coach’s review: every verdict in words, the note, the coach, the date and the round', () => {
+    const { markdown, html, json } = compiler.compile(facts());
+    expect(json.reviews.map((r) => [r.verdict, r.round])).toEqual([
+      ['request_changes', 1],
+      ['approve', 2],
+    ]);
+    expect(markdown).toContain("## Coach's review");
+    expect(markdown).toContain('- **Changes requested**, back to reflection · Dana Okafor · 2026-05-01 · round 1: Say how many families came back.');
+    expect(markdown).toContain('- **Approved** · Dana Okafor · 2026-05-04 · round 2: Great work with the school \\<b\\>\\!\\</b\\>');
+    expect(html).toContain("<h2>Coach's review</h2>");
+    expect(html).toContain('<strong>Approved</strong> <span class="meta">· Dana Okafor · 2026-05-04 · round 2</span>');
+    expect(html).toContain('Great work with the school &lt;b&gt;!');
+    expect(compiler.compile(facts({ reviews: [] })).markdown).toContain('_No coach has reviewed this cycle yet._');
   });
 
   it('returns the JSON form it rendered from', () => {

@@ -25,6 +25,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/gm, '$1\\$2');
 }
 
+const REVIEW_VERDICT_WORDS: Record<string, string> = { approve: 'Approved', request_changes: 'Changes requested', comment: 'Comment' };
+
 const orDash = (value: unknown, show: (n: number) => string) => (typeof value === 'number' && Number.isFinite(value) ? show(value) : '—');
 
 function helpers(): Record<string, Handlebars.HelperDelegate> {
@@ -37,6 +39,7 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
     date: (iso: unknown) => (typeof iso === 'string' ? iso.slice(0, 10) : '—'),
     verdict: (met: unknown) => (met === true ? 'Met' : met === false ? 'Not met' : 'Not measured yet'),
     eq: (a: unknown, b: unknown) => a === b,
+    reviewVerdict: (verdict: unknown) => REVIEW_VERDICT_WORDS[String(verdict)] ?? '—',
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   SummarisedIndicator,
   SummaryContent,
   SummaryQuote,
+  SummaryReview,
 } from '@r2c/contracts';
 import { predictedDirection, predictionMet } from '@r2c/cycles';
 import type { Adaptation, EvidenceKind, Hypothesis, Reflection } from '@r2c/cycles';
@@ -24,6 +25,7 @@ export type {
   PredictionOutcome,
   ScaleDistribution,
   SummaryContent,
+  SummaryReview,
 } from '@r2c/contracts';
 export type { SummarisedIndicator as IndicatorFacts, SummaryQuote as QuoteFacts } from '@r2c/contracts';
 
@@ -70,6 +72,8 @@ export interface SummaryFacts {
   adaptations: AdaptationFacts[];
   /** The trust survey's outcomes, with this cycle as "after" (empty when the initiative has no survey data). */
   surveyOutcomes: OutcomeBeforeAfter[];
+  /** Every review of the cycle, oldest first. */
+  reviews: SummaryReview[];
 }
 
 export const QUOTE_KINDS: EvidenceKind[] = ['quote', 'story'];
@@ -194,5 +198,6 @@ export function summarise(facts: SummaryFacts): SummaryContent {
     quotesNotShown: Math.max(0, evidence.quotes + evidence.stories - facts.quotes.length),
     reflection: facts.reflection,
     decision: facts.reflection?.decision ?? null,
+    reviews: facts.reviews,
   };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { rawDate, rawInstant } from '@r2c/core';
+import { compileSurveyOutcomes } from '@r2c/surveys';
 import type {
   Adaptation,
   AdaptationPlanning,
@@ -12,7 +13,7 @@ import type {
   Phase,
   Reflection,
 } from '@r2c/cycles';
-import type { AdaptationFacts, CycleSpan, EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts } from './summary-content';
+import type { AdaptationFacts, CycleSpan, EvidenceAggregate, IndicatorFacts, QuoteFacts, SummaryFacts, SummaryReview } from './summary-content';
 import { QUOTE_KINDS, QUOTE_LIMIT } from './summary-content';
 
 export interface SummaryRecipient {
@@ -32,11 +33,29 @@ const numberOrNull = (value: unknown): number | null => (value === null || value
  * Reads what a summary is made of as plain rows, one query each, whatever the amount of evidence:
  * the cycle with its initiative and library, the initiative's indicators, one aggregate over the
  * evidence of the initiative's cycles up to this one, a bounded page of quotes, the cycles' planned
- * spans, the adaptation log, the recipients and the latest version. Raw rows rather than entities:
+ * spans, the adaptation log, the reviews, the recipients and the latest version. Raw rows rather than entities:
  * nothing here needs hydrating.
  */
 export class SummaryFactsReader {
   constructor(private readonly em: EntityManager) {}
+
+  /** Everything a summary of the cycle is made of but its version, date and link; null when there is no such cycle. */
+  async all(cycleId: string): Promise<Omit<SummaryFacts, 'version' | 'compiledAt' | 'link'> | null> {
+    const cycleFacts = await this.cycle(cycleId);
+    if (!cycleFacts) return null;
+    const initiativeId = cycleFacts.initiative.id;
+    const number = cycleFacts.cycle.number;
+    return {
+      ...cycleFacts,
+      indicators: await this.indicators(initiativeId),
+      aggregates: await this.aggregates(initiativeId, number),
+      quotes: await this.quotes(cycleId),
+      cycles: await this.cycleSpans(initiativeId, number),
+      adaptations: await this.adaptations(initiativeId, number),
+      surveyOutcomes: (await compileSurveyOutcomes(this.em, initiativeId, cycleId)).outcomes,
+      reviews: await this.reviews(cycleId),
+    };
+  }
 
   async cycle(cycleId: string): Promise<CycleFacts | null> {
     const row = await this.em
@@ -206,6 +225,32 @@ export class SummaryFactsReader {
       observedOn: rawDate(r.observed_on)!,
       source: r.source === null ? null : String(r.source),
     }));
+  }
+
+  /** Every review of the cycle, oldest first, with its coach's name and its round (a request for changes starts the next). */
+  async reviews(cycleId: string): Promise<SummaryReview[]> {
+    const rows = await this.em
+      .createQueryBuilder()
+      .select(['r.verdict AS verdict', 'r.body AS body', 'r.return_to AS return_to', 'r.created_at AS created_at', 'u.name AS coach_name'])
+      .from('reviews', 'r')
+      .leftJoin('users', 'u', 'u.id = r.author_id')
+      .where('r.cycle_id = :cycleId', { cycleId })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    let round = 1;
+    return rows.map((r) => {
+      const review: SummaryReview = {
+        verdict: r.verdict as SummaryReview['verdict'],
+        note: String(r.body),
+        coachName: r.coach_name === null || r.coach_name === undefined ? 'Programme staff' : String(r.coach_name),
+        createdAt: rawInstant(r.created_at)!,
+        round,
+        returnTo: (r.return_to ?? null) as Phase | null,
+      };
+      if (review.verdict === 'request_changes') round++;
+      return review;
+    });
   }
 
   /** The initiative's people: its librarians and coaches with an active account. */

@@ -143,6 +143,14 @@ _…and {{quotesNotShown}} more in the cycle's evidence._
 _No reflection was recorded yet._
 {{/if}}
 
+## Coach's review
+
+{{#each reviews}}
+- **{{reviewVerdict verdict}}**{{#if returnTo}}, back to {{returnTo}}{{/if}} · {{md coachName}} · {{date createdAt}} · round {{round}}: {{md note}}
+{{else}}
+_No coach has reviewed this cycle yet._
+{{/each}}
+
 ---
 Read this summary online: {{link}}
 `;
@@ -298,6 +306,19 @@ figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 <div class="decision"><p><strong>{{words decision}}.</strong></p><p class="text">{{reflection.nextSteps}}</p></div>
 {{else}}
 <p><em>No reflection was recorded yet.</em></p>
+{{/if}}
+</section>
+
+<section>
+<h2>Coach's review</h2>
+{{#if reviews.length}}
+<ul class="reviews">
+{{#each reviews}}
+<li><p><strong>{{reviewVerdict verdict}}</strong>{{#if returnTo}}, back to {{returnTo}}{{/if}} <span class="meta">· {{coachName}} · {{date createdAt}} · round {{round}}</span></p><p class="text">{{note}}</p></li>
+{{/each}}
+</ul>
+{{else}}
+<p><em>No coach has reviewed this cycle yet.</em></p>
 {{/if}}
 </section>
 

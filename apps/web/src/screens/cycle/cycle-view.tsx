@@ -1,5 +1,6 @@
 import type { Cycle, Indicator, Member, Prediction, Review, WorkingPhase } from '../../api/types';
-import { DECISION_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, PHASE_NAMES, VERDICT_NAMES } from '../../ui/words';
+import type { ChangesSinceRequest } from '../../api/review-loop';
+import { DECISION_NAMES, formatDate, formatInstant, formatNumber, OUTCOME_NAMES, PHASE_NAMES, plural, VERDICT_NAMES } from '../../ui/words';
 import { EvidenceLine } from './evidence-panel';
 
 function Facts({ rows }: { rows: [string, string | number | null | undefined][] }) {
@@ -109,20 +110,78 @@ export function WholeCycle({ cycle, indicators }: { cycle: Cycle; indicators: In
   );
 }
 
+/** Every review and comment, oldest first: the verdict in words, the coach's note, who, when, and the round. */
 export function ReviewList({ reviews, members }: { reviews: Review[]; members: Member[] }) {
   if (!reviews.length) return <p className="hint">No reviews or comments yet.</p>;
-  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? 'Programme staff';
+  const nameOf = (r: Review) => r.authorName || members.find((m) => m.userId === r.authorId)?.name || 'Programme staff';
+  const rounds = new Set(reviews.map((r) => r.round ?? 1)).size > 1;
   return (
     <ol className="reviews">
       {reviews.map((r) => (
         <li key={r.id} className={`review review-${r.verdict}`}>
           <p className="review-head">
             <strong>{VERDICT_NAMES[r.verdict]}</strong>
-            {r.returnTo && <> — sent back to {PHASE_NAMES[r.returnTo].toLowerCase()}</>} · {nameOf(r.authorId)} · {formatInstant(r.createdAt)}
+            {r.returnTo && <> — sent back to {PHASE_NAMES[r.returnTo].toLowerCase()}</>} · {nameOf(r)} · {formatInstant(r.createdAt)}
+            {rounds && <> · round {r.round ?? 1}</>}
           </p>
           <p className="review-body">{r.body}</p>
         </li>
       ))}
     </ol>
+  );
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  statement: 'the hypothesis',
+  expectedOutcome: 'expected outcome',
+  rationale: 'why',
+  learningQuestion: 'learning question',
+  indicatorIds: 'indicators',
+  predictions: 'prediction',
+  description: 'what changed',
+  implementedOn: 'date put in place',
+  sessionsHeld: 'sessions held',
+  participantsReached: 'participants reached',
+  gathering: 'gathering checklist',
+  outcome: 'whether the hypothesis was supported',
+  insights: 'insights',
+  decision: 'decision',
+  nextSteps: 'next steps',
+};
+
+/** "Round 2": a cycle back in review after a coach asked for changes. */
+export function RoundBadge({ round }: { round: number }) {
+  if (round < 2) return null;
+  return <span className="round-badge">Round {round}</span>;
+}
+
+/** What the librarians changed since the coach's latest request for changes. */
+export function ChangesSince({ changes }: { changes: ChangesSinceRequest }) {
+  const evidence = [
+    changes.evidenceAdded ? plural(changes.evidenceAdded, 'entry', 'entries') + ' added' : null,
+    changes.evidenceRemoved ? plural(changes.evidenceRemoved, 'entry', 'entries') + ' removed' : null,
+  ].filter(Boolean);
+  const nothing = !changes.sections.length && !evidence.length;
+  return (
+    <div className="changes-since" role="note" aria-labelledby="changes-since-title">
+      <h3 id="changes-since-title">What changed since changes were requested on {formatInstant(changes.requestedAt)}</h3>
+      <p className="meta">The request: “{changes.note}”</p>
+      {nothing ? (
+        <p>Nothing was changed since the request.</p>
+      ) : (
+        <ul>
+          {changes.sections.map((s) => (
+            <li key={s.section}>
+              <strong>{PHASE_NAMES[s.section]}</strong> edited: {s.fields.map((f) => FIELD_NAMES[f] ?? f).join(', ')}
+            </li>
+          ))}
+          {evidence.length > 0 && (
+            <li>
+              <strong>Evidence</strong>: {evidence.join(', ')}
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
   );
 }

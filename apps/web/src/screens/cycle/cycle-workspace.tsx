@@ -8,7 +8,7 @@ import { PhaseStepper } from '../../ui/phase-stepper';
 import { formatDate, formatInstant, PHASE_NAMES } from '../../ui/words';
 import { AdaptationForm } from './adaptation-form';
 import { AdaptationLog } from './adaptation-log';
-import { ReviewList, SectionView } from './cycle-view';
+import { ReviewList, RoundBadge, SectionView } from './cycle-view';
 import { EvidencePanel } from './evidence-panel';
 import { HypothesisForm } from './hypothesis-form';
 import { Nudges } from './nudges';
@@ -38,6 +38,11 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
     if (firstRender.current) firstRender.current = false;
     else heading.current?.focus();
   }, [cycle.phase]);
+
+  // A link to this cycle (`/cycles/:id`, from an email) lands on its initiative's page at this spot.
+  useEffect(() => {
+    if (window.location.hash === `#cycle-${cycle.id}`) document.getElementById(`cycle-${cycle.id}`)?.scrollIntoView();
+  }, [cycle.id]);
 
   const canWrite = standing === 'librarian' || standing === 'admin';
   const frozen = cycle.phase === 'review' || cycle.phase === 'closed';
@@ -73,8 +78,6 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
         ) : (
           <p>Closed on {formatInstant(cycle.closedAt)}.</p>
         )}
-        <h3>Reviews and comments</h3>
-        <ReviewList reviews={cycle.reviews} members={members} />
       </div>
     );
   } else if (!editable(selected)) {
@@ -90,9 +93,10 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
   }
 
   return (
-    <div className="workspace">
+    <div className="workspace" id={`cycle-${cycle.id}`}>
       <p className="meta">
-        Planned {formatDate(cycle.plannedStart)} to {formatDate(cycle.plannedEnd)} · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase
+        Planned {formatDate(cycle.plannedStart)} to {formatDate(cycle.plannedEnd)} · now in the <strong>{PHASE_NAMES[cycle.phase].toLowerCase()}</strong> phase{' '}
+        <RoundBadge round={cycle.round ?? 1} />
       </p>
       {(standing === 'coach' || standing === 'admin') && cycle.phase !== 'review' && (
         <p>
@@ -116,6 +120,10 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
         </h3>
         <div key={`${cycle.id}-${selected}`}>{panel}</div>
       </div>
+      <section className="phase-panel" aria-labelledby="cycle-reviews-title">
+        <h3 id="cycle-reviews-title">Reviews and comments</h3>
+        <ReviewList reviews={cycle.reviews} members={members} />
+      </section>
       <section className="phase-panel" aria-labelledby="adaptation-log-title">
         <h3 id="adaptation-log-title">Adaptation log</h3>
         <AdaptationLog cycle={cycle} canWrite={canWrite} />
