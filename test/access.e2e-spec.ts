@@ -383,6 +383,15 @@ describe('people and access', () => {
         body: () => ({ periodStart: '2026-01-05' }),
         expected: with202(ADMIN_ONLY),
       },
+      {
+        permission: 'digests.run',
+        route: 'POST /digests/preview',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/digests/preview',
+        body: () => ({ periodStart: '2026-01-05', periodEnd: '2026-01-11' }),
+        expected: ADMIN_ONLY,
+      },
       { permission: 'outbox.manage', route: 'GET /admin/outbox', on: 'here', method: 'get', path: () => '/api/v1/admin/outbox', expected: ADMIN_ONLY },
       {
         permission: 'reminders.run',

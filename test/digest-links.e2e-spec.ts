@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestPeriod } from '@r2c/reports';
+import { checkInHeldAt } from './support/digest-news';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -44,6 +45,7 @@ describe('the links in a digest email', () => {
     await c.signInAdmin();
     reader = await c.person('subscriber');
     leaver = await c.person('subscriber');
+    await checkInHeldAt(c, clock(), '2026-03-10T15:00:00Z');
     clock().set(COMPILED_AT);
     await t.app.get(CompileDigest).run(WEEK, null);
   });

@@ -1,15 +1,14 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
-import { CompileDigest, DigestContent, DigestPeriod } from '@r2c/reports';
+import { CompileDigest, DigestContent, digestMailKey, DigestPeriod, DigestSeries } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const APP_URL = 'http://r2c.test';
 const WEEK: DigestPeriod = { start: '2026-03-09', end: '2026-03-15' };
 const NEXT_WEEK: DigestPeriod = { start: '2026-03-16', end: '2026-03-22' };
-/** Holds 31 March: the month's digest. */
-const MONTH_END_WEEK: DigestPeriod = { start: '2026-03-30', end: '2026-04-05' };
+const MARCH: DigestPeriod = { start: '2026-03-01', end: '2026-03-31' };
 const AFTER: DigestPeriod = { start: '2026-04-06', end: '2026-04-12' };
 
 type Pilot = { libraryId: string; initiativeId: string; librarian: Person; coach: Person };
@@ -26,15 +25,21 @@ describe('digest sharing and frequency', () => {
   let weekly: Person;
 
   const clock = () => t.clock as FixedClock;
-  const mailsOf = async (period: DigestPeriod) =>
+  const mailsOf = async (period: DigestPeriod, series: DigestSeries = 'weekly') =>
     t.app
       .get(DataSource)
       .getRepository(OutboxMessage)
       .createQueryBuilder('m')
-      .where('m.idempotency_key LIKE :prefix', { prefix: `digest:${period.start}_${period.end}:%` })
+      .where('m.idempotency_key LIKE :prefix', { prefix: `${digestMailKey(period, '', series)}%` })
       .getMany();
-  const sentTo = async (period: DigestPeriod) => (await mailsOf(period)).map((m) => m.toAddress).sort();
-  const compile = async (period: DigestPeriod) => (await t.app.get(CompileDigest).run(period, null)).digest;
+  const sentTo = async (period: DigestPeriod, series: DigestSeries = 'weekly') => (await mailsOf(period, series)).map((m) => m.toAddress).sort();
+  const compile = async (period: DigestPeriod, series: DigestSeries = 'weekly') => (await t.app.get(CompileDigest).run(period, null, series)).digest;
+  /** Something to report in a quiet period: a check-in held on `at`. */
+  const checkInHeld = async (at: string) => {
+    clock().set(at);
+    await c.as(open.librarian.token).post(`/api/v1/initiatives/${open.initiativeId}/check-ins`, { note: 'Bilingual story time went well.' }).expect(201);
+    clock().set('2026-03-16T13:00:00Z');
+  };
   const preferencesLinkIn = (text: string) => text.match(/Choose weekly, monthly or no digest:\s*(\S+)/)?.[1];
 
   async function closedCycle(p: Pilot, at: string) {
@@ -156,7 +161,7 @@ describe('digest sharing and frequency', () => {
       expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body).toMatchObject({
         frequency: 'weekly',
         receivesDigest: true,
-        monthlyRule: expect.stringMatching(/last day of a calendar month/),
+        monthlyRule: expect.stringMatching(/1st of each month, covering the whole calendar month before/),
       });
       expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'monthly' }).expect(200)).body.frequency).toBe('monthly');
       expect((await c.as(viaApp.token).get('/api/v1/me/digest-preferences').expect(200)).body.frequency).toBe('monthly');
@@ -165,14 +170,18 @@ describe('digest sharing and frequency', () => {
       expect((await c.as(c.adminToken).get('/api/v1/me/digest-preferences').expect(200)).body.receivesDigest).toBe(false);
     });
 
-    it('sends monthly readers only the digest whose period holds the end of a month; weekly readers every one', async () => {
+    it('sends monthly readers only the monthly digest of the whole month, weekly readers only the weekly ones', async () => {
+      await checkInHeld('2026-03-17T15:00:00Z');
       await compile(NEXT_WEEK);
       const second = await sentTo(NEXT_WEEK);
       expect(second).toContain(weekly.email);
       expect(second).not.toContain(viaLink.email);
       expect(second).not.toContain(viaApp.email);
-      await compile(MONTH_END_WEEK);
-      expect(await sentTo(MONTH_END_WEEK)).toEqual(expect.arrayContaining([weekly.email, viaLink.email, viaApp.email]));
+      const march = await compile(MARCH, 'monthly');
+      expect(march).toMatchObject({ series: 'monthly', periodStart: '2026-03-01', periodEnd: '2026-03-31', status: 'sent' });
+      const monthly = await sentTo(MARCH, 'monthly');
+      expect(monthly).toEqual(expect.arrayContaining([viaLink.email, viaApp.email]));
+      expect(monthly).not.toContain(weekly.email);
     });
 
     it('chooses no digest, or weekly again after unsubscribing, and refuses a changed link', async () => {
@@ -201,6 +210,7 @@ describe('digest sharing and frequency', () => {
         .expect(200);
       expect((await c.as(viaApp.token).put('/api/v1/me/digest-preferences', { frequency: 'weekly' }).expect(200)).body.frequency).toBe('weekly');
 
+      await checkInHeld('2026-04-07T15:00:00Z');
       await compile(AFTER);
       const fourth = await sentTo(AFTER);
       expect(fourth).toContain(viaApp.email);

@@ -152,6 +152,13 @@ describe('coalition digests', () => {
     return id;
   }
 
+  /** Something to report in an otherwise quiet week: a check-in held on `at`. */
+  const checkInHeld = async (at: string) => {
+    clock().set(at);
+    await c.as(pilots.a.librarian.token).post(`/api/v1/initiatives/${pilots.a.initiativeId}/check-ins`, { note: 'Saturday greeters started.' }).expect(201);
+    clock().set('2026-03-16T13:00:00Z');
+  };
+
   const attendance = async (p: Pilot) =>
     (await c.as(p.librarian.token).post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body
       .id as string;
@@ -242,7 +249,14 @@ describe('coalition digests', () => {
       await allSent(WEEK, recipients.length);
       expect(await digestsOf(WEEK)).toHaveLength(1);
       const late = await admin.post('/api/v1/digests/run', asked(WEEK)).expect(202);
-      expect(late.body).toEqual({ periodStart: WEEK.start, periodEnd: WEEK.end, status: 'exists', digestId: weekDigestId });
+      expect(late.body).toEqual({
+        series: 'weekly',
+        periodStart: WEEK.start,
+        periodEnd: WEEK.end,
+        status: 'exists',
+        digestId: weekDigestId,
+        message: `The weekly digest for 9–15 March 2026 was already sent to ${recipients.length} people; running it again sends nothing new.`,
+      });
     });
 
     it('sends exactly one email to every subscriber, coach and librarian, and none to admins or inactive accounts', async () => {
@@ -253,21 +267,22 @@ describe('coalition digests', () => {
       expect((await t.app.get(DataSource).getRepository(Digest).findOneByOrFail({ id: weekDigestId })).recipients).toBe(recipients.length);
     });
 
-    it('compiles once when three runs of a new period race each other', async () => {
+    it('records one skip and sends nothing when three runs of a quiet period race each other', async () => {
       const period = { start: '2026-02-02', end: '2026-02-08' };
       const runs = await Promise.all([1, 2, 3].map(() => t.app.get(CompileDigest).run(period, null)));
-      expect(runs.filter((r) => r.compiled)).toHaveLength(1);
+      expect(runs.filter((r) => r.compiled)).toHaveLength(0);
       expect(new Set(runs.map((r) => r.digest.id)).size).toBe(1);
-      expect(await digestsOf(period)).toHaveLength(1);
-      await allSent(period, recipients.length);
+      expect(await digestsOf(period)).toEqual([expect.objectContaining({ status: 'skipped', recipients: 0 })]);
+      const audit = await admin.get(`/api/v1/audit?entityType=digest&entityId=${runs[0].digest.id}`).expect(200);
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['skip']);
     });
 
     it('uses the week before today in DIGEST_TIMEZONE when no period is given', async () => {
       clock().set('2026-03-02T13:00:00Z');
       const res = await admin.post('/api/v1/digests/run').expect(202);
-      expect(res.body).toMatchObject({ periodStart: '2026-02-23', periodEnd: '2026-03-01' });
+      // Nothing closed, logged or held that week: the answer says it is skipped.
+      expect(res.body).toMatchObject({ series: 'weekly', periodStart: '2026-02-23', periodEnd: '2026-03-01', status: 'skipped' });
       clock().set('2026-03-16T13:00:00Z');
-      await allSent({ start: '2026-02-23', end: '2026-03-01' }, recipients.length);
     });
 
     it('records the compile in the audit log as a digest', async () => {
@@ -285,12 +300,13 @@ describe('coalition digests', () => {
       const compile = t.app.get(CompileDigest);
       // The relay and mail worker keep polling the outbox meanwhile: count only the statements on the digest's own tables.
       const mine = (queries: string[]) => queries.filter((q) => /\b(cycles|evidence|initiatives|users|digests|audit_entries)\b/.test(q));
-      const quiet = await countQueries(ds, () => compile.run({ start: '2025-06-02', end: '2025-06-08' }, null));
-      const busy = await countQueries(ds, () => compile.run({ start: '2026-03-01', end: '2026-03-31' }, null));
+      const quiet = await countQueries(ds, () => compile.run({ start: '2026-03-03', end: '2026-03-05' }, null));
+      const busy = await countQueries(ds, () => compile.run({ start: '2026-03-01', end: '2026-03-31' }, null, 'monthly'));
       expect(busy.result.digest.content.closedCycles).toHaveLength(3);
-      expect(quiet.result.digest.content.closedCycles).toHaveLength(0);
+      expect(quiet.result.digest.content.closedCycles).toHaveLength(1);
       expect(mine(busy.queries)).toHaveLength(mine(quiet.queries).length);
-      expect(mine(busy.queries).length).toBeLessThanOrEqual(10);
+      // Five sections, the recipients, the overlap check, the insert and the audit entry, among them.
+      expect(mine(busy.queries).length).toBeLessThanOrEqual(12);
     });
   });
 
@@ -307,9 +323,9 @@ describe('coalition digests', () => {
       expect(decodedWords(mail.subject)).toBe('R2C coalition digest, 9–15 March 2026: 2 cycles closed');
     });
 
-    it('tells of the closed cycles with decision and key insight, evidence, trends and overdue check-ins', () => {
+    it('tells of the closed cycles with decision and key insight, evidence and trends, and names overdue check-ins to coaches only', () => {
       const text = partsOf(mailOf(subscribers[0]).raw).get('text/plain')!;
-      expect(text).toContain('9–15 March 2026: 2 cycles closed, 4 evidence entries logged, 1 check-in overdue.');
+      expect(text).toContain('9–15 March 2026: 2 cycles closed, 4 evidence entries logged.');
       expect(text).toContain('cycle 1: Bilingual welcome');
       expect(text).toContain('Decision for the next cycle: Adapt.');
       expect(text).toContain(`Key insight: ${HOSTILE}`);
@@ -318,8 +334,14 @@ describe('coalition digests', () => {
       expect(text).toContain('Key insight: Snacks helped.');
       expect(text).toMatch(/Attendance \(people\), .+, cycle 2: mean 14 against 11 in cycle 1 \(\+3, moved the right way\)/);
       expect(text).toMatch(/Attendance \(people\), .+, cycle 1: mean 16 from 1 measurement \(first cycle measured\)/);
-      expect(text).toMatch(/: due 2026-02-15, 29 days overdue/);
+      expect(text).not.toMatch(/overdue/i);
       expect(text).toContain(`${APP_URL}/api/v1/unsubscribe?token=`);
+      for (const coach of [pilots.a.coach, pilots.overdue.coach]) {
+        const coachText = partsOf(mailOf(coach).raw).get('text/plain')!;
+        expect(coachText).toContain('9–15 March 2026: 2 cycles closed, 4 evidence entries logged, 1 check-in overdue.');
+        expect(coachText).toMatch(/: due 2026-02-15, 29 days overdue/);
+      }
+      for (const librarian of [pilots.a.librarian, pilots.overdue.librarian]) expect(partsOf(mailOf(librarian).raw).get('text/plain')).not.toMatch(/overdue/i);
     });
 
     it('escapes hostile text typed into a reflection in the HTML part', () => {
@@ -334,14 +356,16 @@ describe('coalition digests', () => {
     it('lists digests, newest period first, to every signed-in user', async () => {
       for (const person of [subscribers[0], pilots.a.librarian, pilots.b.coach]) {
         const res = await c.as(person.token).get('/api/v1/digests?limit=2').expect(200);
-        expect(res.body.total).toBeGreaterThanOrEqual(4);
+        expect(res.body.total).toBeGreaterThanOrEqual(3);
         expect(res.body.items).toHaveLength(2);
+        // No one chose monthly here: the month's digest went to no one, and the skipped weeks are not listed.
         expect(res.body.items[0]).toEqual({
           id: expect.any(String),
+          series: 'monthly',
           periodStart: '2026-03-01',
           periodEnd: '2026-03-31',
           compiledAt: expect.any(String),
-          recipients: recipients.length,
+          recipients: 0,
         });
       }
       await c.as('').get('/api/v1/digests').expect(401);
@@ -367,7 +391,11 @@ describe('coalition digests', () => {
           [pilots.b.initiativeId, 2, 1, 1],
         ].sort(),
       );
-      expect(content.overdueCheckIns).toEqual([expect.objectContaining({ initiativeId: pilots.overdue.initiativeId, dueOn: '2026-02-15', daysOverdue: 29 })]);
+      expect(content.overdueCheckIns).toEqual([]);
+      const forCoach = await c.as(pilots.a.coach.token).get(`/api/v1/digests/${weekDigestId}`).expect(200);
+      expect(forCoach.body.content.overdueCheckIns).toEqual([
+        expect.objectContaining({ initiativeId: pilots.overdue.initiativeId, dueOn: '2026-02-15', daysOverdue: 29 }),
+      ]);
       expect(content.indicatorTrends).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ initiativeId: pilots.b.initiativeId, cycleNumber: 2, mean: 14, previousMean: 11, change: 3, trend: 'better' }),
@@ -463,6 +491,7 @@ describe('coalition digests', () => {
     it('leaves them out of the next period’s digest, and sends it to everyone else', async () => {
       const gone = [subscribers[0], pilots.overdue.coach];
       const staying = recipients.filter((p) => !gone.includes(p));
+      await checkInHeld('2026-03-17T15:00:00Z');
       await admin.post('/api/v1/digests/run', asked(NEXT_WEEK)).expect(202);
       await allSent(NEXT_WEEK, staying.length);
       for (const person of staying) expect(deliveries(NEXT_WEEK, person)).toHaveLength(1);
@@ -481,7 +510,7 @@ describe('coalition digests', () => {
       expect([next.weekday, next.hour, next.minute]).toEqual([1, 7, 30]);
     });
 
-    it('compiles the week before the scheduled time when the scheduled job runs', async () => {
+    it('compiles the week before the scheduled time when the scheduled job runs, and skips it when nothing happened', async () => {
       const queue = t.app.get<Queue>(getQueueToken(QueueName.Digests));
       const scheduler = await queue.getJobScheduler(DIGEST_SCHEDULER_ID);
       const scheduledAt = Number(scheduler!.next);
@@ -491,15 +520,16 @@ describe('coalition digests', () => {
       const period = weekBefore(new Date(scheduledAt), ZONE);
       const [digest] = await waitFor(async () => (await digestsOf(period)).length > 0 && digestsOf(period), 15000, 'the scheduled digest');
       expect(digest.content).toMatchObject({ periodStart: period.start, periodEnd: period.end, timezone: ZONE });
-      await allSent(period, recipients.length - 2);
+      expect(digest).toMatchObject({ series: 'weekly', status: 'skipped', recipients: 0 });
       const audit = await admin.get(`/api/v1/audit?entityType=digest&entityId=${digest.id}`).expect(200);
-      expect(audit.body.items[0]).toMatchObject({ action: 'compile', actorId: null });
+      expect(audit.body.items[0]).toMatchObject({ action: 'skip', actorId: null });
     });
   });
 
   describe('with Redis down', () => {
     it('compiles in the request instead of failing, and the emails leave once Redis is back', async () => {
       const period = { start: '2026-03-23', end: '2026-03-29' };
+      await checkInHeld('2026-03-24T15:00:00Z');
       await redis.stop();
       try {
         const res = await admin.post('/api/v1/digests/run', asked(period)).expect(202);

@@ -3,6 +3,7 @@ import { AuditEntry, User } from '@r2c/access/entities';
 import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { DigestSignup } from '@r2c/reports/entities';
+import { checkInHeldAt } from './support/digest-news';
 import { ADMIN_ENV, Coalition } from './support/fixtures';
 import { waitFor } from './support/ports';
 import { TestSmtp } from './support/smtp-server';
@@ -160,6 +161,7 @@ describe('people at coalition scale', () => {
       expect(row.tokenHash).not.toContain(token);
       expect(await usersLike('new.reader')).toEqual([]);
 
+      await checkInHeldAt(c, clock(), '2026-03-10T15:00:00Z');
       await admin.post('/api/v1/digests/run', WEEK).expect(202);
       await waitFor(async () => (await digestTo('bulk0@members.test', WEEK)) === 1, 30000, 'the week digest to an imported subscriber');
       expect(await digestTo('new.reader@example.test', WEEK)).toBe(0);
@@ -173,6 +175,7 @@ describe('people at coalition scale', () => {
       const used = await t.http().post('/api/v1/subscriptions/confirm').send({ token }).expect(400);
       expect(used.body.message).toMatch(/already been used/);
 
+      await checkInHeldAt(c, clock(), '2026-03-17T15:00:00Z');
       await admin.post('/api/v1/digests/run', NEXT_WEEK).expect(202);
       await waitFor(async () => (await digestTo('new.reader@example.test', NEXT_WEEK)) === 1, 30000, 'the next digest to the new subscriber');
     });

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { waitFor } from '../support/ports';
 import { checkIn, pilotTakingEvidence } from './support/scenario';
 import { CLI_MAIN, Spawned } from './support/spawned';
+import { weekHoldingToday } from '../support/digest-news';
 
 /** Every file and folder under `dir` (the folder too) whose mode lets its group or others in, with that mode. */
 function openToOthers(dir: string): string[] {
@@ -45,7 +46,7 @@ describe('files under DATA_DIR are the app user’s alone', () => {
       const pilot = await pilotTakingEvidence(c);
       await c.as(pilot.librarian.token).post(`/api/v1/initiatives/${pilot.initiativeId}/check-ins`, checkIn(1)).expect(201);
       await c.person('subscriber');
-      await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-03-02', periodEnd: '2026-03-08' }).expect(202);
+      await c.as(c.adminToken).post('/api/v1/digests/run', weekHoldingToday()).expect(202);
       await waitFor(
         async () => existsSync(join(dataDir, 'outbox')) && readdirSync(join(dataDir, 'outbox')).some((f) => f.endsWith('.eml')),
         30000,

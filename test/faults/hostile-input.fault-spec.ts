@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { FixedClock } from '@r2c/core';
 import { findPersonalContact } from '@r2c/cycles';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
 import { observation, Pilot, pilotTakingEvidence } from './support/scenario';
+import { checkInHeldAt } from '../support/digest-news';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -227,6 +229,12 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     { name: 'list digests', method: 'get', path: () => '/api/v1/digests', query: ['limit', 'offset'] },
     { name: 'get digest', method: 'get', path: () => `/api/v1/digests/${digestId}`, query: ['format'] },
     { name: 'run digest', method: 'post', path: () => '/api/v1/digests/run', body: () => ({ periodStart: '2026-03-09', periodEnd: '2026-03-15' }) },
+    {
+      name: 'preview digest',
+      method: 'post',
+      path: () => '/api/v1/digests/preview',
+      body: () => ({ periodStart: '2026-03-09', periodEnd: '2026-03-15', series: 'monthly' }),
+    },
     { name: 'unsubscribe link', method: 'get', path: () => '/api/v1/unsubscribe', query: ['token'] },
     { name: 'one-click unsubscribe', method: 'post', path: () => '/api/v1/unsubscribe', query: ['token'], body: () => ({ 'List-Unsubscribe': 'One-Click' }) },
     { name: 'run reminders', method: 'post', path: () => '/api/v1/admin/reminders/run' },
@@ -305,6 +313,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     await c.member(pilot.initiativeId, victim, 'librarian');
     changer = await c.person('subscriber');
     evidenceId = (await c.as(c.adminToken).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(1)).expect(201)).body.id;
+    await checkInHeldAt(c, t.clock as FixedClock, '2026-03-01T15:00:00Z');
     await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-02-23', periodEnd: '2026-03-01' }).expect(202);
     digestId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/digests')).body.items[0]?.id, 20000, 'a digest');
     outboxId = await waitFor(async () => (await c.as(c.adminToken).get('/api/v1/admin/outbox')).body.items[0]?.id, 20000, 'an email');

@@ -5,6 +5,7 @@ import { GatedSmtp } from './support/gated-smtp';
 import { client, json, Spawned } from './support/spawned';
 import { checkIn, observation, Pilot, pilotTakingEvidence } from './support/scenario';
 import { querySqlite } from './support/sqlite-file';
+import { weekHoldingToday } from '../support/digest-news';
 
 const WRITERS = 10;
 const APPROVALS = 3;
@@ -83,7 +84,7 @@ describe('Redis down and back while the API takes writes (an API process and a w
       });
     during.push({
       what: 'digest',
-      status: (await client(api.base, admin).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' })).status,
+      status: (await client(api.base, admin).post('/api/v1/digests/run', weekHoldingToday())).status,
     });
     during.push({ what: 'reminders', status: (await client(api.base, admin).post('/api/v1/admin/reminders/run')).status });
     expect(await health()).toBe(503);
@@ -117,7 +118,7 @@ describe('Redis down and back while the API takes writes (an API process and a w
         cycles,
       ),
     ).toEqual([]);
-    expect(await querySqlite(api.sqliteFile, "SELECT COUNT(*) AS n FROM digests WHERE period_start = '2026-03-09'")).toEqual([{ n: 1 }]);
+    expect(await querySqlite(api.sqliteFile, 'SELECT COUNT(*) AS n FROM digests WHERE period_start = ?', [weekHoldingToday().periodStart])).toEqual([{ n: 1 }]);
     // …and every email it caused, delivered exactly once.
     await waitFor(
       async () => (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE status <> 'sent'"))[0].n === 0,

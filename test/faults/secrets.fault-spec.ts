@@ -4,6 +4,7 @@ import { ADMIN, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { listenOn, waitFor } from '../support/ports';
 import { Spawned } from './support/spawned';
 import { querySqlite } from './support/sqlite-file';
+import { checkInHeldNow, weekHoldingToday } from '../support/digest-news';
 
 const SECRET_KEY = randomBytes(36).toString('base64url');
 const SMTP_USER = 'r2c-mailer';
@@ -135,7 +136,8 @@ describe('secrets: tokens, links and logs', () => {
   });
 
   it('refuses a tampered unsubscribe link and accepts the one in the digest email; neither kind of token stands in for the other', async () => {
-    await c.as(c.adminToken).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' }).expect(202);
+    await checkInHeldNow(c);
+    await c.as(c.adminToken).post('/api/v1/digests/run', weekHoldingToday()).expect(202);
     const mail = await waitFor(async () => smtp.received.find((raw) => raw.includes(subscriber.email)), 30000, 'the digest email to the subscriber');
     const header = mail
       .split(/\r?\n\r?\n/)[0]

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Coalition } from '../support/fixtures';
 import { waitFor } from '../support/ports';
 import { GatedSmtp } from './support/gated-smtp';
@@ -20,7 +21,7 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
   let app: Spawned;
   let c: Coalition;
   let admin: string;
-  let librarian: { token: string; initiativeId: string };
+  let librarian: { id: string; token: string; initiativeId: string };
   let period = 0;
 
   /** Asks for a digest of a new week: one email per recipient. */
@@ -28,6 +29,14 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
     const start = new Date(Date.UTC(2026, 0, 5 + 7 * period++));
     const end = new Date(start.getTime() + 6 * 86400000);
     const day = (d: Date) => d.toISOString().slice(0, 10);
+    // A week with nothing to report is skipped: a check-in held on its Wednesday (written straight in, the app runs on the real clock).
+    const heldAt = new Date(start.getTime() + 2.5 * 86400000).toISOString().replace('T', ' ').replace('Z', '');
+    await querySqlite(app.sqliteFile, "INSERT INTO check_ins (id, initiative_id, author_id, note, created_at) VALUES (?, ?, ?, 'Story time went well.', ?)", [
+      randomUUID(),
+      librarian.initiativeId,
+      librarian.id,
+      heldAt,
+    ]);
     expect((await client(app.base, admin).post('/api/v1/digests/run', { periodStart: day(start), periodEnd: day(end) })).status).toBe(202);
     const key = `%${day(start)}%`;
     return waitFor(
@@ -77,7 +86,7 @@ describe('SMTP refusing: connection refused, 4xx and 5xx (one process: API, work
     c = app.coalition();
     admin = await c.signInAdmin();
     const pilot = await c.pilot();
-    librarian = { token: pilot.librarian.token, initiativeId: pilot.initiativeId };
+    librarian = { id: pilot.librarian.id, token: pilot.librarian.token, initiativeId: pilot.initiativeId };
     await c.person('subscriber');
     await c.person('subscriber');
   });

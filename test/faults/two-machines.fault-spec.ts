@@ -6,6 +6,7 @@ import { TestRedis } from '../support/redis-server';
 import { GatedSmtp } from './support/gated-smtp';
 import { startPostgres, Postgres } from './support/postgres';
 import { client, Spawned } from './support/spawned';
+import { checkInHeldNow, weekHoldingToday } from '../support/digest-news';
 
 const SUBSCRIBERS = 40;
 const PILOTS = 4;
@@ -42,6 +43,7 @@ describe('past one machine: two API processes and two workers on one PostgreSQL 
     const c = apis[0].coalition();
     admin = await c.signInAdmin();
     for (let i = 0; i < PILOTS; i++) pilots.push(await c.pilot({ startDate: '2026-01-05', checkInCadenceDays: 14 }));
+    await checkInHeldNow(c);
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const email = `subscriber-${i}@coalition.test`;
       await db.query(
@@ -88,7 +90,7 @@ describe('past one machine: two API processes and two workers on one PostgreSQL 
     for (let round = 0; round < 3; round++) {
       for (const api of apis) {
         asks.push(post(api, '/api/v1/admin/reminders/run'));
-        asks.push(post(api, '/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' }));
+        asks.push(post(api, '/api/v1/digests/run', weekHoldingToday()));
       }
     }
     expect(new Set(await Promise.all(asks))).toEqual(new Set([202]));
@@ -107,7 +109,7 @@ describe('past one machine: two API processes and two workers on one PostgreSQL 
       'every email sent',
     );
 
-    expect(await count("SELECT COUNT(*) AS n FROM digests WHERE period_start = '2026-03-09'")).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM digests WHERE period_start = $1', [weekHoldingToday().periodStart])).toBe(1);
     const keys = smtp.delivered.map((d) => d.key);
     expect(keys.length).toBe(new Set(keys).size);
     for (const email of subscribers) expect(smtp.to(email).filter((d) => /digest/i.test(d.key))).toHaveLength(1);

@@ -5,6 +5,7 @@ import { waitFor } from '../support/ports';
 import { GatedSmtp } from './support/gated-smtp';
 import { client, Spawned } from './support/spawned';
 import { querySqlite } from './support/sqlite-file';
+import { checkInHeldNow, weekHoldingToday } from '../support/digest-news';
 
 const SUBSCRIBERS = 500;
 const BEFORE_CRASH = 150;
@@ -58,14 +59,17 @@ describe('worker killed mid-send: a digest to 500 subscribers', () => {
   it('SIGKILL while sending, restart: every subscriber has exactly one digest; only emails accepted in the instant before their row was marked sent arrive again, with the same Message-ID and key', async () => {
     const env = { REDIS_URL: redis.url, SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '200', OUTBOX_POLL_MS: '200' };
     api = await Spawned.start({ apiOnly: true, env });
-    const admin = await api.coalition().signInAdmin();
+    const c = api.coalition();
+    const admin = await c.signInAdmin();
+    await checkInHeldNow(c);
+    const week = weekHoldingToday();
     const emails = await addSubscribers(api.sqliteFile, SUBSCRIBERS);
     const worker = () => Spawned.start({ kind: 'worker', dataDir: api.dataDir, env }).then((w) => (workers.push(w), w));
     const first = await worker();
 
     // The server takes 150 emails, then keeps the next ones waiting for its answer.
     smtp.acceptLimit = BEFORE_CRASH;
-    expect((await client(api.base, admin).post('/api/v1/digests/run', { periodStart: '2026-03-09', periodEnd: '2026-03-15' })).status).toBe(202);
+    expect((await client(api.base, admin).post('/api/v1/digests/run', week)).status).toBe(202);
     const sentRows = async () =>
       (await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'digest' AND status = 'sent'"))[0].n;
     await waitFor(
@@ -89,7 +93,7 @@ describe('worker killed mid-send: a digest to 500 subscribers', () => {
     await worker();
     await waitFor(async () => (await sentRows()) === SUBSCRIBERS, 120000, 'every digest email marked sent');
 
-    const digests = await querySqlite<{ n: number }>(api.sqliteFile, "SELECT COUNT(*) AS n FROM digests WHERE period_start = '2026-03-09'");
+    const digests = await querySqlite<{ n: number }>(api.sqliteFile, 'SELECT COUNT(*) AS n FROM digests WHERE period_start = ?', [week.periodStart]);
     expect(digests).toEqual([{ n: 1 }]);
     const keysBySubscriber = new Map(emails.map((e) => [e, new Set(smtp.to(e).map((d) => d.key))]));
     expect([...keysBySubscriber.values()].filter((keys) => keys.size !== 1)).toEqual([]);

@@ -93,7 +93,7 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     const page = await pageFor(PHONE, monthlyReader.email);
     await openSettings(page);
     expect(await radio(page, 'Every week').isChecked()).toBe(true);
-    await page.getByText('Only the digest whose period holds the last day of a calendar month').waitFor();
+    await page.getByText('One digest on the 1st of each month, covering the whole calendar month before').waitFor();
     await checkScreen(page, 'settings-subscriber');
 
     await radio(page, 'Once a month').check();

@@ -183,12 +183,20 @@ export interface DigestContent {
   timezone: string;
   closedCycles: ClosedCycleNews[];
   evidence: DigestEvidenceTally[];
+  /** Check-ins held during the period (absent from digests compiled before it was counted). */
+  checkInsHeld?: number;
+  /** Named only in the copies sent to coaches and answered to admins and coaches, never to the whole coalition. */
   overdueCheckIns: DigestOverdueCheckIn[];
   indicatorTrends: IndicatorTrend[];
 }
 
+/** weekly: every week on DIGEST_CRON; monthly: on the 1st, covering the calendar month before. */
+export const DIGEST_SERIES = ['weekly', 'monthly'] as const;
+export type DigestSeries = (typeof DIGEST_SERIES)[number];
+
 export interface DigestListItem {
   id: string;
+  series: DigestSeries;
   periodStart: string;
   periodEnd: string;
   compiledAt: string;
@@ -200,11 +208,33 @@ export interface DigestView extends DigestListItem {
 }
 
 export interface DigestRunAnswer {
+  series: DigestSeries;
   periodStart: string;
   periodEnd: string;
-  /** queued: a worker compiles it; compiled: done in the request (the queue was unreachable); exists: it was already compiled. */
-  status: 'queued' | 'compiled' | 'exists';
+  /**
+   * queued: a worker compiles it; compiled: done in the request (the queue was unreachable); exists: it was
+   * already sent; skipped: nothing to report, so nothing is sent (and running it again changes nothing).
+   */
+  status: 'queued' | 'compiled' | 'exists' | 'skipped';
   digestId?: string;
+  /** What happened, in plain words. */
+  message: string;
+}
+
+/** What a digest run would send, as POST /digests/preview answers it: nothing is stored or sent. */
+export interface DigestPreview {
+  series: DigestSeries;
+  periodStart: string;
+  periodEnd: string;
+  /** The copy every subscriber and librarian gets; its per-person links are placeholders that lead nowhere. */
+  subject: string;
+  html: string;
+  text: string;
+  /** How many people running it now would email: 0 when it has nothing to report or was already sent. */
+  recipients: number;
+  cyclesClosed: number;
+  /** Why running it would send nothing, in plain words; null when it would send. */
+  sendsNothing: string | null;
 }
 
 export interface DigestPreferenceView {

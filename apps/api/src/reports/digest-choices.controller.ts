@@ -33,7 +33,7 @@ export class DigestChoicesController {
 
   @Put('me/digest-preferences')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Chooses weekly, monthly (only the digest whose period holds the end of a calendar month) or no digest' })
+  @ApiOperation({ summary: 'Chooses weekly, monthly (one digest on the 1st covering the calendar month before) or no digest' })
   chooseMine(@CurrentUser() me: Principal, @Body() dto: DigestFrequencyDto) {
     return this.preferences.setForUser(me, dto.frequency);
   }

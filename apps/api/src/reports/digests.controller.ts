@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
-import { DigestFormatQuery, DigestsService, RunDigestDto } from '@r2c/reports';
+import { DigestFormatQuery, DigestsService, PreviewDigestDto, RunDigestDto } from '@r2c/reports';
 import { UuidParam } from '../common/uuid-param';
+
+const OVERLAP = 'the period overlaps another digest of the same series already sent, which the message names (`details[0].overlaps` gives its id and period)';
+const BAD_PERIOD = 'a malformed date, an end before the start, more than 366 days or an unknown series; `details` names the field';
 
 @ApiTags('digests')
 @ApiBearerAuth()
@@ -15,24 +18,43 @@ export class DigestsController {
 
   @Get()
   @Requires(Permission.DigestsRead)
-  @ApiOperation({ summary: 'Coalition digests, newest period first' })
+  @ApiOperation({ summary: 'Coalition digests that were sent, newest period first' })
   list(@Query() page: PageQuery) {
     return this.digests.list(page);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Requires(Permission.DigestsRun)
+  @ApiOperation({
+    summary: 'What running the period would send (the coalition’s copy, placeholder links) and to how many people; stores, sends and queues nothing',
+  })
+  @ApiOkResponse({ description: '{ series, periodStart, periodEnd, subject, html, text, recipients, cyclesClosed, sendsNothing }' })
+  @ApiBadRequestResponse({ description: BAD_PERIOD })
+  @ApiConflictResponse({ description: OVERLAP })
+  preview(@Body() dto: PreviewDigestDto) {
+    return this.digests.preview(dto);
   }
 
   @Post('run')
   @HttpCode(202)
   @Requires(Permission.DigestsRun)
-  @ApiOperation({ summary: 'Compile and send the digest of a period (default: the week before today); 202, once per period whatever runs twice' })
+  @ApiOperation({
+    summary:
+      'Compile and send the digest of a period in a series (default: weekly, the week before today); once per series and period whatever runs twice; a period with nothing to report is skipped',
+  })
+  @ApiAcceptedResponse({ description: '{ series, periodStart, periodEnd, status: queued | compiled | exists | skipped, digestId?, message }' })
+  @ApiBadRequestResponse({ description: BAD_PERIOD })
+  @ApiConflictResponse({ description: OVERLAP })
   run(@CurrentUser() me: Principal, @Body() dto: RunDigestDto) {
     return this.digests.request(dto, me);
   }
 
   @Get(':id')
   @Requires(Permission.DigestsRead)
-  @ApiOperation({ summary: 'One digest: JSON (default), or ?format=html|text as sent by email' })
+  @ApiOperation({ summary: 'One digest: JSON (default; overdue check-ins only for coaches and admins), or ?format=html|text as the coalition’s copy' })
   @Header('Cache-Control', 'no-store')
-  async get(@UuidParam('id') id: string, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {
     const digest = await this.digests.get(id);
     if (query.format === 'html') {
       res.type('text/html; charset=utf-8');
@@ -42,6 +64,6 @@ export class DigestsController {
       res.type('text/plain; charset=utf-8');
       return digest.text;
     }
-    return this.digests.view(digest);
+    return this.digests.view(digest, me);
   }
 }

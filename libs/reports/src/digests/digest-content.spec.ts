@@ -1,4 +1,42 @@
-import { keyInsight, rounded, trendOf } from './digest-content';
+import { audienceOf, DigestContent, hasNews, keyInsight, rounded, trendOf } from './digest-content';
+
+const quiet: DigestContent = {
+  periodStart: '2026-11-01',
+  periodEnd: '2026-11-30',
+  timezone: 'America/New_York',
+  closedCycles: [],
+  evidence: [],
+  checkInsHeld: 0,
+  overdueCheckIns: [],
+  indicatorTrends: [],
+};
+
+describe('whether a period has news for the coalition', () => {
+  const overdue = { initiativeId: 'i', initiativeTitle: 'Story Circles', libraryName: 'Pine Ridge', dueOn: '2026-11-02', daysOverdue: 29 };
+  const tally = {
+    initiativeId: 'i',
+    initiativeTitle: 'Story Circles',
+    libraryName: 'Pine Ridge',
+    entries: 1,
+    measurements: 1,
+    observations: 0,
+    quotes: 0,
+    stories: 0,
+  };
+  it.each([
+    ['nothing happened', {}, false],
+    ['only overdue check-ins', { overdueCheckIns: [overdue] }, false],
+    ['a digest compiled before check-ins were counted', { checkInsHeld: undefined }, false],
+    ['evidence was logged', { evidence: [tally] }, true],
+    ['a check-in was held', { checkInsHeld: 1 }, true],
+  ])('%s: %s', (_, change, news) => {
+    expect(hasNews({ ...quiet, ...change })).toBe(news);
+  });
+
+  it('gives coaches (and admins) the copy that names overdue check-ins, everyone else the coalition’s', () => {
+    expect(['coach', 'admin', 'librarian', 'subscriber'].map(audienceOf)).toEqual(['coaches', 'coaches', 'coalition', 'coalition']);
+  });
+});
 
 describe('the key insight of a reflection', () => {
   it.each([

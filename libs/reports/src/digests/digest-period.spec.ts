@@ -1,4 +1,16 @@
-import { daysIn, digestJobId, digestMailKey, holdsMonthEnd, periodInstants, periodLabel, requestedPeriod, weekBefore } from './digest-period';
+import {
+  daysIn,
+  digestJobId,
+  digestMailKey,
+  monthBefore,
+  monthlyCron,
+  monthOf,
+  overlaps,
+  periodInstants,
+  periodLabel,
+  requestedPeriod,
+  weekBefore,
+} from './digest-period';
 
 const NY = 'America/New_York';
 
@@ -81,23 +93,75 @@ describe('period names', () => {
   });
 });
 
-describe('the digest monthly readers get', () => {
-  it('is the one whose period holds the last day of a month', () => {
-    expect(holdsMonthEnd({ start: '2026-03-09', end: '2026-03-15' })).toBe(false);
-    expect(holdsMonthEnd({ start: '2026-03-30', end: '2026-04-05' })).toBe(true);
-    expect(holdsMonthEnd({ start: '2026-03-25', end: '2026-03-31' })).toBe(true);
-    expect(holdsMonthEnd({ start: '2026-04-01', end: '2026-04-07' })).toBe(false);
-    expect(holdsMonthEnd({ start: '2026-02-23', end: '2026-03-01' })).toBe(true);
-    expect(holdsMonthEnd({ start: '2025-12-29', end: '2026-01-04' })).toBe(true);
+describe('the monthly digest', () => {
+  it('covers the calendar month before the run day: 1 December 08:00 in New York covers 1–30 November', () => {
+    expect(monthBefore(new Date('2026-12-01T13:00:00Z'), NY)).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+    expect(monthBefore(new Date('2026-03-01T13:00:00Z'), NY)).toEqual({ start: '2026-02-01', end: '2026-02-28' });
+    expect(monthBefore(new Date('2028-03-01T13:00:00Z'), NY)).toEqual({ start: '2028-02-01', end: '2028-02-29' });
+    expect(monthBefore(new Date('2027-01-01T13:00:00Z'), NY)).toEqual({ start: '2026-12-01', end: '2026-12-31' });
   });
 
-  it('comes once a month on a weekly schedule', () => {
-    let monthly = 0;
-    for (let week = 0; week < 52; week++) {
-      const start = new Date(Date.UTC(2026, 0, 5 + 7 * week));
-      const end = new Date(start.getTime() + 6 * 86400000);
-      if (holdsMonthEnd({ start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) })) monthly++;
-    }
-    expect(monthly).toBe(12);
+  it('reads the run day in DIGEST_TIMEZONE: 1 December 03:00 UTC is still 30 November in New York', () => {
+    expect(monthBefore(new Date('2026-12-01T03:00:00Z'), NY)).toEqual({ start: '2026-10-01', end: '2026-10-31' });
+    expect(monthBefore(new Date('2026-12-01T03:00:00Z'), 'UTC')).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+    // 1 December 00:30 in Auckland is still 30 November in UTC.
+    expect(monthBefore(new Date('2026-11-30T11:30:00Z'), 'Pacific/Auckland')).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+  });
+
+  it('spans whole days across the autumn daylight-saving change (November has an hour more in New York)', () => {
+    const november = monthBefore(new Date('2026-12-01T13:00:00Z'), NY);
+    const { from, until } = periodInstants(november, NY);
+    expect(from.toISOString()).toBe('2026-11-01T04:00:00.000Z');
+    expect(until.toISOString()).toBe('2026-12-01T05:00:00.000Z');
+    expect(daysIn(november, NY)).toBe(30);
+    expect(periodLabel(november)).toBe('1–30 November 2026');
+  });
+
+  it('spans whole days across the spring change (March has an hour less)', () => {
+    const { from, until } = periodInstants(monthOf('2026-03-17', NY), NY);
+    expect(from.toISOString()).toBe('2026-03-01T05:00:00.000Z');
+    expect(until.toISOString()).toBe('2026-04-01T04:00:00.000Z');
+  });
+
+  it.each([
+    [{}, { start: '2026-02-01', end: '2026-02-28' }],
+    [{ periodStart: '2026-11-12' }, { start: '2026-11-01', end: '2026-11-30' }],
+    [{ periodEnd: '2026-02-03' }, { start: '2026-02-01', end: '2026-02-28' }],
+    [
+      { periodStart: '2026-11-01', periodEnd: '2026-11-30' },
+      { start: '2026-11-01', end: '2026-11-30' },
+    ],
+  ])('as requested, %j covers %j', (request, period) => {
+    expect(requestedPeriod(request, new Date('2026-03-16T12:00:00Z'), NY, 'monthly')).toEqual({ period });
+  });
+
+  it('is scheduled on the 1st at the minute and hour of DIGEST_CRON', () => {
+    expect(monthlyCron('0 8 * * 1')).toBe('0 8 1 * *');
+    expect(monthlyCron('30 7 * * 1')).toBe('30 7 1 * *');
+    expect(monthlyCron('15 30 6 * * MON')).toBe('15 30 6 1 * *');
+    expect(monthlyCron(' 0  9 * * 1-5 ')).toBe('0 9 1 * *');
+  });
+
+  it('has job ids and outbox keys of its own, so a monthly and a weekly digest of one period never share an email', () => {
+    const november = { start: '2026-11-01', end: '2026-11-30' };
+    expect(digestJobId(november, 'monthly')).toBe('digest-monthly-2026-11-01-2026-11-30');
+    expect(digestMailKey(november, 'u1', 'monthly')).toBe('digest:monthly:2026-11-01_2026-11-30:u1');
+    expect(digestMailKey(november, 'u1', 'weekly')).not.toBe(digestMailKey(november, 'u1', 'monthly'));
+  });
+});
+
+describe('overlapping periods', () => {
+  const week = { start: '2026-11-02', end: '2026-11-08' };
+  it.each([
+    [{ start: '2026-11-02', end: '2026-11-08' }, true],
+    [{ start: '2026-11-08', end: '2026-11-14' }, true],
+    [{ start: '2026-10-27', end: '2026-11-02' }, true],
+    [{ start: '2026-11-01', end: '2026-11-30' }, true],
+    [{ start: '2026-11-04', end: '2026-11-04' }, true],
+    [{ start: '2026-11-09', end: '2026-11-15' }, false],
+    [{ start: '2026-10-26', end: '2026-11-01' }, false],
+  ])('%j against 2–8 November: %s', (other, shared) => {
+    expect(overlaps(week, other)).toBe(shared);
+    expect(overlaps(other, week)).toBe(shared);
   });
 });

@@ -5,7 +5,7 @@ import type { DigestFrequency } from './digest-period';
 
 export type { DigestPreferenceView, LinkedDigestPreference } from '@r2c/contracts';
 
-export const MONTHLY_RULE = 'Monthly: only the digest whose period holds the last day of a calendar month (one a month on the weekly schedule).';
+export const MONTHLY_RULE = 'Monthly: one digest on the 1st of each month, covering the whole calendar month before (and none of the weekly ones).';
 
 export class DigestFrequencyDto {
   @ApiProperty({ enum: DIGEST_FREQUENCIES, description: `weekly (every digest), monthly (${MONTHLY_RULE}) or none` })

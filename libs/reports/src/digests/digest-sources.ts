@@ -4,11 +4,13 @@ import { rawInstant } from '@r2c/core';
 import { OverdueCheckIns, plusDays } from '@r2c/cycles';
 import type { Direction, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
-import { DigestPeriod, holdsMonthEnd, periodInstants } from './digest-period';
+import { DIGEST_SERIES, DigestPeriod, periodInstants } from './digest-period';
+import type { DigestSeries } from './digest-period';
 
 export interface DigestRecipient {
   id: string;
   email: string;
+  role: string;
 }
 
 /** Who receives the digest: subscribers, coaches and librarians with an active account who have not unsubscribed. */
@@ -41,23 +43,37 @@ export class DigestSources {
     const evidence = await this.evidence(em, span);
     const overdueCheckIns = await this.overdueCheckIns(em, period);
     const indicatorTrends = await this.indicatorTrends(em, span);
-    return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, overdueCheckIns, indicatorTrends };
+    const checkInsHeld = await this.checkInsHeld(em, span);
+    return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, checkInsHeld, overdueCheckIns, indicatorTrends };
   }
 
-  /** With a period, only those who want its digest: everyone weekly, and monthly readers when it holds a month's end. */
-  async recipients(em: EntityManager, period?: DigestPeriod): Promise<DigestRecipient[]> {
-    const frequencies = !period || holdsMonthEnd(period) ? ['weekly', 'monthly'] : ['weekly'];
+  /** With a series, only those who chose it (no choice made is weekly); without, everyone who gets a digest. */
+  async recipients(em: EntityManager, series?: DigestSeries): Promise<DigestRecipient[]> {
+    const frequencies: readonly DigestSeries[] = series ? [series] : DIGEST_SERIES;
     const rows = await em
       .createQueryBuilder()
-      .select(['u.id AS id', 'u.email AS email'])
+      .select(['u.id AS id', 'u.email AS email', 'u.role AS role'])
       .from('users', 'u')
       .leftJoin('mail_preferences', 'p', 'p.user_id = u.id')
       .where('u.active = :active', { active: true })
       .andWhere('u.role IN (:...roles)', { roles: DIGEST_ROLES })
-      .andWhere('(p.user_id IS NULL OR p.digest_frequency IN (:...frequencies))', { frequencies })
+      .andWhere(`(${frequencies.includes('weekly') ? 'p.user_id IS NULL OR ' : ''}p.digest_frequency IN (:...frequencies))`, { frequencies })
       .orderBy('u.email', 'ASC')
       .getRawMany<Row>();
-    return rows.map((r) => ({ id: String(r.id), email: String(r.email) }));
+    return rows.map((r) => ({ id: String(r.id), email: String(r.email), role: String(r.role) }));
+  }
+
+  /** Check-ins held during the period, from initiatives that share their work in progress. */
+  private async checkInsHeld(em: EntityManager, span: { from: Date; until: Date }): Promise<number> {
+    const row = await em
+      .createQueryBuilder()
+      .select('COUNT(k.id)', 'held')
+      .from('check_ins', 'k')
+      .innerJoin('initiatives', 'i', 'i.id = k.initiative_id')
+      .where('k.created_at >= :from AND k.created_at < :until', span)
+      .andWhere(SHARES_EVERYTHING)
+      .getRawOne<Row>();
+    return count(row?.held);
   }
 
   private async closedCycles(em: EntityManager, span: { from: Date; until: Date }): Promise<ClosedCycleNews[]> {

@@ -57,8 +57,8 @@ describe('the digest templates', () => {
     expect(renderDigest(content()).subject).toBe('R2C coalition digest, 9–15 March 2026: 1 cycle closed');
   });
 
-  it('shows each closed cycle with its decision and key insight, evidence, trends and overdue check-ins, in both parts', () => {
-    const { html, text } = renderDigest(content());
+  it('shows each closed cycle with its decision and key insight, evidence, trends and (to coaches) overdue check-ins, in both parts', () => {
+    const { html, text } = renderDigest(content(), undefined, undefined, 'coaches');
     expect(text).toContain(
       [
         '- Community Conversations (Riverbend Library), cycle 2: Bilingual welcome',
@@ -94,8 +94,27 @@ describe('the digest templates', () => {
     expect(text).toContain('"quoted" & \'single\'');
   });
 
+  it('names overdue check-ins only in the coaches’ copy, never in the coalition’s', () => {
+    const coalition = renderDigest(content());
+    const coaches = renderDigest(content(), undefined, undefined, 'coaches');
+    for (const part of [coalition.html, coalition.text]) {
+      expect(part).not.toContain('Story Circles');
+      expect(part).not.toMatch(/overdue/i);
+      expect(part).not.toContain('up to date with its check-ins');
+    }
+    expect(coaches.text).toContain('OVERDUE CHECK-INS (IN THE COPY FOR COACHES ONLY)\n- Story Circles (Pine Ridge Library): due 2026-03-12, 4 days overdue');
+    expect(coaches.subject).toBe(coalition.subject);
+    expect(renderDigestForEach(content(), 'coaches')('https://r2c.example.org/u').text).toContain('4 days overdue');
+    expect(renderDigestForEach(content())('https://r2c.example.org/u').text).not.toContain('overdue');
+  });
+
+  it('counts the check-ins held when there were any', () => {
+    expect(renderDigest(content({ checkInsHeld: 2 })).text).toContain('1 cycle closed, 3 evidence entries logged, 2 check-ins held.');
+    expect(renderDigest(content({ checkInsHeld: 0 })).text).toContain('1 cycle closed, 3 evidence entries logged.');
+  });
+
   it('says so when a section has no news', () => {
-    const { html, text } = renderDigest(content({ closedCycles: [], evidence: [], overdueCheckIns: [], indicatorTrends: [] }));
+    const { html, text } = renderDigest(content({ closedCycles: [], evidence: [], overdueCheckIns: [], indicatorTrends: [] }), undefined, undefined, 'coaches');
     for (const part of [html, text]) {
       expect(part).toContain('No cycle closed in this period.');
       expect(part).toContain('No evidence was logged in this period.');
@@ -123,8 +142,11 @@ describe('the digest templates', () => {
   });
 
   it('writes plain text without blank runs left by the template', () => {
-    const { text } = renderDigest(content());
-    expect(text).not.toMatch(/\n{3,}/);
-    expect(text.startsWith('R2C COALITION DIGEST\n9–15 March 2026: 1 cycle closed, 3 evidence entries logged, 1 check-in overdue.\n')).toBe(true);
+    for (const audience of ['coalition', 'coaches'] as const) {
+      for (const link of [undefined, 'https://r2c.example.org/u']) expect(renderDigest(content(), link, link, audience).text).not.toMatch(/\n{3,}/);
+    }
+    expect(renderDigest(content()).text.startsWith('R2C COALITION DIGEST\n9–15 March 2026: 1 cycle closed, 3 evidence entries logged.\n')).toBe(true);
+    const coaches = renderDigest(content(), undefined, undefined, 'coaches').text;
+    expect(coaches.startsWith('R2C COALITION DIGEST\n9–15 March 2026: 1 cycle closed, 3 evidence entries logged, 1 check-in overdue.\n')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
-import type { DigestContent, IndicatorTrend } from './digest-content';
+import type { DigestAudience, DigestContent, IndicatorTrend } from './digest-content';
 import { periodLabel } from './digest-period';
 
 const OUTCOMES: Record<string, string> = {
@@ -20,14 +20,25 @@ const TRENDS: Record<IndicatorTrend['trend'], string> = {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** Everything the templates show, already worded: the templates only place it. */
-export function digestView(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string) {
+/**
+ * Everything the templates show, already worded: the templates only place it. Overdue check-ins are
+ * named only in the coaches' copy: a coalition that builds trust does not shame a library before its peers.
+ */
+export function digestView(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string, audience: DigestAudience = 'coalition') {
   const period = periodLabel({ start: content.periodStart, end: content.periodEnd });
   const evidenceTotal = content.evidence.reduce((sum, e) => sum + e.entries, 0);
+  const namesOverdue = audience === 'coaches';
+  const headline = [
+    `${plural(content.closedCycles.length, 'cycle')} closed`,
+    `${plural(evidenceTotal, 'evidence entry', 'evidence entries')} logged`,
+    ...(content.checkInsHeld ? [`${plural(content.checkInsHeld, 'check-in')} held`] : []),
+    ...(namesOverdue ? [`${plural(content.overdueCheckIns.length, 'check-in')} overdue`] : []),
+  ];
   return {
     period,
     subject: `R2C coalition digest, ${period}: ${plural(content.closedCycles.length, 'cycle')} closed`,
-    headline: `${plural(content.closedCycles.length, 'cycle')} closed, ${plural(evidenceTotal, 'evidence entry', 'evidence entries')} logged, ${plural(content.overdueCheckIns.length, 'check-in')} overdue`,
+    headline: headline.join(', '),
+    namesOverdue,
     closedCycles: content.closedCycles.map((c) => ({
       ...c,
       heading: `${c.initiativeTitle} (${c.libraryName}), cycle ${c.cycleNumber}: ${c.cycleTitle}`,
@@ -46,7 +57,7 @@ export function digestView(content: DigestContent, unsubscribeUrl?: string, pref
         .filter((part) => !part.startsWith('0 '))
         .join(', ')}`,
     })),
-    overdueCheckIns: content.overdueCheckIns.map((o) => ({
+    overdueCheckIns: (namesOverdue ? content.overdueCheckIns : []).map((o) => ({
       ...o,
       heading: `${o.initiativeTitle} (${o.libraryName})`,
       summary: `due ${o.dueOn}, ${plural(o.daysOverdue, 'day')} overdue`,
@@ -111,7 +122,8 @@ const HTML = `<!doctype html>
 <p>No measurements in the cycles closed this period.</p>
 {{/if}}
 
-<h2 style="font-size: 18px;">Overdue check-ins</h2>
+{{#if namesOverdue}}
+<h2 style="font-size: 18px;">Overdue check-ins (in the copy for coaches only)</h2>
 {{#if overdueCheckIns.length}}
 <ul>
 {{#each overdueCheckIns}}
@@ -120,6 +132,7 @@ const HTML = `<!doctype html>
 </ul>
 {{else}}
 <p>Every active initiative is up to date with its check-ins.</p>
+{{/if}}
 {{/if}}
 
 {{#if unsubscribeUrl}}
@@ -161,13 +174,15 @@ INDICATOR TRENDS
 {{else}}
 No measurements in the cycles closed this period.
 {{/each}}
+{{#if namesOverdue}}
 
-OVERDUE CHECK-INS
+OVERDUE CHECK-INS (IN THE COPY FOR COACHES ONLY)
 {{#each overdueCheckIns}}
 - {{heading}}: {{summary}}
 {{else}}
 Every active initiative is up to date with its check-ins.
 {{/each}}
+{{/if}}
 {{#if unsubscribeUrl}}
 
 -- 
@@ -192,8 +207,8 @@ export interface RenderedDigest {
   text: string;
 }
 
-export function renderDigest(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string): RenderedDigest {
-  const view = digestView(content, unsubscribeUrl, preferencesUrl);
+export function renderDigest(content: DigestContent, unsubscribeUrl?: string, preferencesUrl?: string, audience: DigestAudience = 'coalition'): RenderedDigest {
+  const view = digestView(content, unsubscribeUrl, preferencesUrl, audience);
   return { subject: view.subject, html: renderHtml(view), text: renderText(view) };
 }
 
@@ -202,12 +217,15 @@ export function renderDigest(content: DigestContent, unsubscribeUrl?: string, pr
  * and how often), which go in afterwards, escaped for HTML as the template escapes them. Rendering the
  * whole digest again per person took seconds for a year's digest to a few hundred people.
  */
-export function renderDigestForEach(content: DigestContent): (unsubscribeUrl: string, preferencesUrl?: string) => RenderedDigest {
+export function renderDigestForEach(
+  content: DigestContent,
+  audience: DigestAudience = 'coalition',
+): (unsubscribeUrl: string, preferencesUrl?: string) => RenderedDigest {
   const slot = `r2c-unsubscribe-${randomUUID()}`;
   const choicesSlot = `r2c-preferences-${randomUUID()}`;
   const rendered = new Map<boolean, RenderedDigest>();
   const once = (withChoices: boolean) => {
-    if (!rendered.has(withChoices)) rendered.set(withChoices, renderDigest(content, slot, withChoices ? choicesSlot : undefined));
+    if (!rendered.has(withChoices)) rendered.set(withChoices, renderDigest(content, slot, withChoices ? choicesSlot : undefined, audience));
     return rendered.get(withChoices)!;
   };
   const fill = (text: string, unsubscribeUrl: string, preferencesUrl: string, escape: (url: string) => string) =>

@@ -1,15 +1,21 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { References } from '@r2c/core';
 import type { DigestContent } from './digest-content';
-import type { DigestFrequency } from './digest-period';
+import type { DigestFrequency, DigestSeries } from './digest-period';
 
-/** The coalition digest of one period; the unique period makes a second compile impossible. */
+/** What became of a digest: sent to its recipients, or skipped because the period had nothing to report. */
+export type DigestStatus = 'sent' | 'skipped';
+
+/** The coalition digest of one period in one series; the unique series and period make a second compile impossible. */
 @Entity('digests')
-@Index('uq_digests_period', ['periodStart', 'periodEnd'], { unique: true })
+@Index('uq_digests_series_period', ['series', 'periodStart', 'periodEnd'], { unique: true })
 @Index('ix_digests_compiled_at', ['compiledAt'])
 export class Digest {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'weekly' })
+  series: DigestSeries;
 
   /** YYYY-MM-DD, first day of the period (in DIGEST_TIMEZONE). */
   @Column({ name: 'period_start', type: 'date' })
@@ -29,9 +35,12 @@ export class Digest {
   @Column({ type: 'text' })
   text: string;
 
-  /** How many people it was sent to. */
+  /** How many people it was sent to (0 when skipped). */
   @Column({ type: 'integer' })
   recipients: number;
+
+  @Column({ type: 'varchar', length: 10, default: 'sent' })
+  status: DigestStatus;
 
   @Column({ name: 'compiled_at' })
   compiledAt: Date;
