@@ -29,6 +29,8 @@ import { SurveyController } from './surveys/survey.controller';
 import { PortabilityModule } from '@r2c/portability';
 import { ExportController } from './portability/export.controller';
 import { DigestChoicesController } from './reports/digest-choices.controller';
+import { NotificationsModule } from '@r2c/notifications';
+import { NotificationsController } from './notifications/notifications.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -52,6 +54,7 @@ export class ApiModule {
         SummariesModule,
         SurveysModule,
         PortabilityModule,
+        NotificationsModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [
@@ -75,6 +78,7 @@ export class ApiModule {
         SurveyController,
         ExportController,
         DigestChoicesController,
+        NotificationsController,
       ],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };

@@ -8,3 +8,4 @@ export * from './cycles';
 export * from './reports';
 export * from './surveys';
 export * from './admin';
+export * from './notifications';
