@@ -33,9 +33,10 @@ export class ReviewNotifications implements OnModuleInit {
 
   async record(em: EntityManager, event: ReviewLoopEvent): Promise<void> {
     const kind = kindOf(event.review?.verdict);
-    const [members, place] = await Promise.all([this.members(em, event.cycle.initiativeId), this.place(em, event.cycle.initiativeId)]);
-    const told = recipientsOf(kind, members, event.actor.id) as Member[];
+    // One after the other: a transaction is one connection.
+    const told = recipientsOf(kind, await this.members(em, event.cycle.initiativeId), event.actor.id) as Member[];
     if (!told.length) return;
+    const place = await this.place(em, event.cycle.initiativeId);
     const facts: ReviewEventFacts = {
       kind,
       eventId: event.eventId,
