@@ -60,7 +60,7 @@ describe('the queue dashboard at /api/v1/admin/queues', () => {
     const page = await t.http().get(DASHBOARD).set('cookie', cookieOf(setCookie)).expect(200);
     expect(page.text).toContain('R2C Tracker queues');
     const queues = await t.http().get(`${DASHBOARD}/api/queues`).set('cookie', cookieOf(setCookie)).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['digests', 'mail', 'reminders', 'summaries']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['digests', 'mail', 'notifications', 'reminders', 'summaries']);
   });
 
   it('refuses a dashboard token as a Bearer token on the API, and a changed one on the dashboard', async () => {

@@ -284,6 +284,10 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     },
     { name: 'list survey imports', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/imports`, query: ['limit', 'offset'] },
     { name: 'survey outcomes', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/survey/outcomes` },
+    { name: 'notifications', method: 'get', path: () => '/api/v1/me/notifications', query: ['limit', 'offset'] },
+    { name: 'mark notifications read', method: 'post', path: () => '/api/v1/me/notifications/read', body: () => ({ ids: [pilot.cycleId] }) },
+    { name: 'notification settings', method: 'get', path: () => '/api/v1/me/notification-settings' },
+    { name: 'choose review emails', method: 'put', path: () => '/api/v1/me/notification-settings', body: () => ({ reviewEmails: 'daily' }) },
   ];
   const writes = routes.filter((r) => r.body);
 

@@ -30,6 +30,8 @@ import { SurveyController } from './surveys/survey.controller';
 import { PortabilityModule } from '@r2c/portability';
 import { ExportController } from './portability/export.controller';
 import { DigestChoicesController } from './reports/digest-choices.controller';
+import { NotificationsModule } from '@r2c/notifications';
+import { NotificationsController } from './notifications/notifications.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -53,6 +55,7 @@ export class ApiModule {
         SummariesModule,
         SurveysModule,
         PortabilityModule,
+        NotificationsModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [
@@ -78,6 +81,7 @@ export class ApiModule {
         SurveyController,
         ExportController,
         DigestChoicesController,
+        NotificationsController,
       ],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };

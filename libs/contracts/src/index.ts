@@ -8,4 +8,5 @@ export * from './cycles';
 export * from './reports';
 export * from './surveys';
 export * from './admin';
+export * from './notifications';
 export * from './review-loop';

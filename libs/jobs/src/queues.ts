@@ -8,6 +8,7 @@ export enum QueueName {
   Reminders = 'reminders',
   Summaries = 'summaries',
   Digests = 'digests',
+  Notifications = 'notifications',
 }
 
 export const DEFAULT_JOB_OPTIONS = {

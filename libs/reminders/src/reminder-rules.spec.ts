@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { checkInDueOn, dueDatesUntil } from '@r2c/cycles';
-import { DueNow, dueNow, REMINDER_LOCAL_HOUR, ScheduleInput } from './reminder-rules';
+import { DueNow, dueNow, dueWords, REMINDER_LOCAL_HOUR, ScheduleInput, shownDue } from './reminder-rules';
+import { escalationMail, reminderMail } from './reminder-mail';
 
 const weekly = (timezone: string, lastCheckInAt: Date | null = null) => ({ startDate: '2026-03-02', cadenceDays: 7, lastCheckInAt, timezone });
 
@@ -88,5 +89,56 @@ describe('dueNow and checkInDueOn', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the due date a reminder names', () => {
+  // Weekly check-ins, none since the start: first due on 1 October. On 1 December the scan owes the
+  // reminder keyed by 26 November (the latest due date), while the review queue shows 1 October, 61 days overdue.
+  const input = { startDate: '2026-09-24', cadenceDays: 7, lastCheckInAt: null, timezone: 'America/New_York' };
+  const now = new Date('2026-12-01T15:00:00Z');
+
+  it('is the review queue’s due date and days overdue, while the key stays on the latest due date', () => {
+    const queueDueOn = checkInDueOn(null, input.startDate, input.cadenceDays, input.timezone);
+    expect(queueDueOn).toBe('2026-10-01');
+    expect(dueNow(input, now)).toEqual({ dueOn: '2026-11-26', missed: 9 });
+    const shown = shownDue(queueDueOn, now, input.timezone);
+    expect(shown).toEqual({ dueOn: '2026-10-01', daysOverdue: 61 });
+    expect(dueWords(shown)).toBe('was due on 2026-10-01 and is 61 days overdue');
+  });
+
+  it('says "due today" on the due date itself, from 09:00 local', () => {
+    const shown = shownDue('2026-03-09', new Date('2026-03-09T13:00:00Z'), 'America/New_York');
+    expect(dueWords(shown)).toBe('is due today (2026-03-09)');
+    expect(dueWords(shownDue('2026-03-09', new Date('2026-03-10T13:00:00Z'), 'America/New_York'))).toBe('was due on 2026-03-09 and is 1 day overdue');
+  });
+
+  it('counts the days in the library’s zone: late evening in Honolulu is still the due date', () => {
+    expect(shownDue('2026-03-09', new Date('2026-03-10T08:00:00Z'), 'Pacific/Honolulu')).toEqual({ dueOn: '2026-03-09', daysOverdue: 0 });
+  });
+});
+
+describe('reminder emails', () => {
+  const ctx = {
+    initiativeId: 'i-1',
+    initiativeTitle: 'Welcome Wednesdays',
+    libraryName: 'Riverbend Public Library',
+    dueOn: '2026-11-26',
+    shown: { dueOn: '2026-10-01', daysOverdue: 61 },
+    missed: 9,
+    appUrl: 'https://r2c.example.org',
+  };
+  const to = { userId: 'u-1', email: 'rosa@library.test', name: 'Rosa' };
+
+  it('name the queue’s due date in subject and text, and keep the key on the latest due date', () => {
+    const mail = reminderMail(ctx, to);
+    expect(mail.idempotencyKey).toBe('reminder:i-1:2026-11-26:u-1');
+    expect(mail.subject).toBe('Check-in 61 days overdue: Welcome Wednesdays');
+    expect(mail.text).toContain('was due on 2026-10-01 and is 61 days overdue');
+    expect(mail.text).not.toContain('due today');
+    expect(mail.html).toContain('was due on 2026-10-01 and is 61 days overdue');
+    const escalation = escalationMail(ctx, to);
+    expect(escalation.idempotencyKey).toBe('escalation:i-1:2026-11-26:u-1');
+    expect(escalation.text).toContain('was due on 2026-10-01 and is 61 days overdue');
   });
 });

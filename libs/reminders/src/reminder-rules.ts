@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { checkInDueOn, daysFrom, plusDays } from '@r2c/cycles';
+import { checkInDueOn, daysFrom, localDate, plusDays } from '@r2c/cycles';
 
 /** Reminders go out from this local hour on the due date, in the library's own time zone. */
 export const REMINDER_LOCAL_HOUR = 9;
@@ -43,4 +43,24 @@ export function owedReminder(dueOn: string, daysOverdue: number, cadenceDays: nu
 export function dueNow(input: ScheduleInput, now: Date): DueNow | null {
   const dueOn = checkInDueOn(input.lastCheckInAt, input.startDate, input.cadenceDays, input.timezone);
   return owedReminder(dueOn, daysFrom(dueOn, reminderDay(now, input.timezone)), input.cadenceDays);
+}
+
+/** The due date a reminder names: the one the review queue shows, with its days overdue as of today in the library's zone. */
+export interface ShownDue {
+  dueOn: string;
+  daysOverdue: number;
+}
+
+/**
+ * What the reminder says about the due date, read as the review queue reads it (OverdueCheckIns on
+ * today's local date): the first missed due date, not the latest one the reminder is keyed by. A scan
+ * that runs days late therefore says "overdue", never "due today".
+ */
+export function shownDue(queueDueOn: string, now: Date, timezone: string): ShownDue {
+  return { dueOn: queueDueOn, daysOverdue: Math.max(0, daysFrom(queueDueOn, localDate(now, timezone))) };
+}
+
+export function dueWords({ dueOn, daysOverdue }: ShownDue): string {
+  if (daysOverdue < 1) return `is due today (${dueOn})`;
+  return `was due on ${dueOn} and is ${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue`;
 }

@@ -7,7 +7,7 @@ import type { AppConfig } from '@r2c/core';
 import { OverdueCheckIns } from '@r2c/cycles';
 import { NewMail, OutboxService } from '@r2c/notify';
 import { escalationMail, reminderMail } from './reminder-mail';
-import { owedReminder, reminderDay } from './reminder-rules';
+import { owedReminder, reminderDay, shownDue } from './reminder-rules';
 
 export interface ScanResult {
   initiatives: number;
@@ -53,6 +53,7 @@ export class ReminderScan {
         initiativeTitle: i.initiativeTitle,
         libraryName: i.libraryName,
         dueOn: owed.dueOn,
+        shown: shownDue(i.dueOn, now, i.timezone),
         missed: owed.missed,
         appUrl: this.config.appUrl,
       };

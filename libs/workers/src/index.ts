@@ -5,3 +5,4 @@ export * from './mail.processor';
 export * from './digests.processor';
 export * from './reminders.processor';
 export * from './summaries.processor';
+export * from './review-emails.processor';

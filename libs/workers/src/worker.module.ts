@@ -8,6 +8,8 @@ import { RemindersModule } from '@r2c/reminders';
 import { RemindersProcessor } from './reminders.processor';
 import { SummariesProcessor } from './summaries.processor';
 import { SummaryRelay } from './summary-relay';
+import { DailyReviewEmailsModule } from '@r2c/notifications';
+import { ReviewEmailsProcessor } from './review-emails.processor';
 
 /**
  * BullMQ processors, schedulers and the relays that feed them: imported by the worker process
@@ -18,8 +20,8 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [OutboxModule, RemindersModule, DigestsModule, SummaryCompilingModule],
-      providers: [OutboxRelay, MailProcessor, RemindersProcessor, DigestsProcessor, SummariesProcessor, SummaryRelay],
+      imports: [OutboxModule, RemindersModule, DigestsModule, SummaryCompilingModule, DailyReviewEmailsModule],
+      providers: [OutboxRelay, MailProcessor, RemindersProcessor, DigestsProcessor, SummariesProcessor, SummaryRelay, ReviewEmailsProcessor],
     };
   }
 }

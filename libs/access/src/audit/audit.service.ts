@@ -39,11 +39,13 @@ export class AuditService {
   ) {}
 
   /** Writes one audit row with the caller's transaction, so a change and its record commit together. */
-  async record(em: EntityManager, actor: Principal | null, change: AuditChange): Promise<void> {
+  /** Writes the audit row and answers its id; null when the change changed nothing, so no row was written. */
+  async record(em: EntityManager, actor: Principal | null, change: AuditChange): Promise<string | null> {
     const { before, after } = changedFields(withoutSecrets(change.before), withoutSecrets(change.after));
-    if (before && after && Object.keys(after).length === 0) return;
+    if (before && after && Object.keys(after).length === 0) return null;
+    const id = newId();
     await em.insert(AuditEntry, {
-      id: newId(),
+      id,
       actorId: actor?.id ?? null,
       action: change.action,
       entityType: change.entityType,
@@ -53,6 +55,7 @@ export class AuditService {
       after: after as never,
       at: this.clock.now(),
     });
+    return id;
   }
 
   /** The rows of the initiatives where the caller holds audit.read (admins: every row, coaches: those they coach). */

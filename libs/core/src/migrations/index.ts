@@ -12,6 +12,7 @@ import { SignInSecurity1764000000031 } from './1764000000031-SignInSecurity';
 import { DigestChoiceOneState1764000000040 } from './1764000000040-DigestChoiceOneState';
 import { InvitationsAndResets1764000000050 } from './1764000000050-InvitationsAndResets';
 import { DigestSignups1764000000051 } from './1764000000051-DigestSignups';
+import { ReviewNotifications1764000000060 } from './1764000000060-ReviewNotifications';
 import { DigestSeries1764000000061 } from './1764000000061-DigestSeries';
 import { CalendarFeeds1764000000062 } from './1764000000062-CalendarFeeds';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: MigrationClass[] = [
   DigestChoiceOneState1764000000040,
   InvitationsAndResets1764000000050,
   DigestSignups1764000000051,
+  ReviewNotifications1764000000060,
   DigestSeries1764000000061,
   CalendarFeeds1764000000062,
 ];

@@ -270,14 +270,22 @@ export class CyclesService {
         createdAt: this.clock.now(),
       };
       await em.insert(Review, review);
-      await this.audit.record(em, actor, {
+      const eventId = await this.audit.record(em, actor, {
         action: 'create',
         entityType: 'review',
         entityId: review.id,
         initiativeId: cycle.initiativeId,
         after: reviewRecord(review),
       });
-      if (outcome.allowed && 'nextPhase' in outcome && outcome.nextPhase) await this.moveTo(em, actor, cycle, outcome.nextPhase, dto.verdict);
+      const nextPhase = outcome.allowed && 'nextPhase' in outcome ? outcome.nextPhase : undefined;
+      if (nextPhase) await this.moveTo(em, actor, cycle, nextPhase, dto.verdict);
+      await this.events.reviewLoop(em, {
+        eventId: eventId ?? review.id,
+        cycle: { ...cycle, phase: nextPhase ?? cycle.phase },
+        actor,
+        at: review.createdAt,
+        review: { verdict: review.verdict, body: review.body, returnTo: review.returnTo },
+      });
     });
     return this.get(actor, cycleId);
   }
@@ -298,7 +306,7 @@ export class CyclesService {
       .where('id = :id AND phase = :phase', { id: cycle.id, phase: cycle.phase })
       .execute();
     if (result.affected === 0) throw new ConflictException('The cycle changed while you were working on it; reload it and try again.');
-    await this.audit.record(em, actor, {
+    const eventId = await this.audit.record(em, actor, {
       action: `${action}:${to}`,
       entityType: 'cycle',
       entityId: cycle.id,
@@ -307,6 +315,7 @@ export class CyclesService {
       after: { phase: to },
     });
     if (closing) await this.events.closed(em, { ...cycle, ...changes }, actor);
+    if (to === 'review' && eventId) await this.events.reviewLoop(em, { eventId, cycle: { ...cycle, phase: to }, actor, at: now });
   }
 
   private stillOpen(open: Cycle): ConflictException {

@@ -12,6 +12,7 @@ import type { SummaryContent } from './summary-content';
 import { SummaryFactsReader, SummaryRecipient } from './summary-facts';
 import type { SummaryJob } from './summary-job';
 import { SummaryReason, SummaryRequest } from './summary-request.entity';
+import { openedHtml, openedText, SummaryOpening } from './summary-opening';
 
 export type CompileOutcome = { status: 'compiled'; cycleId: string; version: number; emails: number } | { status: 'skipped'; reason: string };
 
@@ -122,7 +123,7 @@ export class SummariesService {
       .where('id = :id AND compiled_at IS NULL', { id: requestId })
       .execute();
     if (!claimed.affected) return { status: 'skipped', reason: 'already compiled, or no such request' };
-    const { cycleId } = await em.findOneByOrFail(SummaryRequest, { id: requestId });
+    const { cycleId, reason } = await em.findOneByOrFail(SummaryRequest, { id: requestId });
 
     const read = new SummaryFactsReader(em);
     const facts = await read.all(cycleId);
@@ -130,6 +131,8 @@ export class SummariesService {
     const initiativeId = facts.initiative.id;
     const recipients = await read.recipients(initiativeId);
     const version = (await read.latestVersion(cycleId)) + 1;
+    const approval = reason === 'closed' ? await read.approval(cycleId) : null;
+    const opening = approval && { ...approval, initiativeTitle: facts.initiative.title, link: `${this.config.appUrl}/cycles/${cycleId}/summary` };
     const compiled = this.compiler.compile({ ...facts, version, compiledAt: now.toISOString(), link: this.linkTo(cycleId, version) });
     await em.insert(CycleSummary, {
       id: newId(),
@@ -144,20 +147,21 @@ export class SummariesService {
     await em.update(SummaryRequest, { id: requestId }, { version });
     const emails = await this.outbox.add(
       em,
-      recipients.map((person) => this.email(compiled, person)),
+      recipients.map((person) => this.email(compiled, person, opening)),
     );
     return { status: 'compiled', cycleId, version, emails };
   }
 
-  private email(summary: CompiledSummary, person: SummaryRecipient): NewMail {
+  /** An approved cycle's summary email is also the librarians' news of the approval: it opens with the coach's verdict and note. */
+  private email(summary: CompiledSummary, person: SummaryRecipient, opening: SummaryOpening | null): NewMail {
     const { initiative, cycle, version } = summary.json;
     return {
       kind: 'summary',
       idempotencyKey: `summary:${cycle.id}:${version}:${person.id}`,
       to: person.email,
-      subject: `${initiative.title}: summary of cycle ${cycle.number}, ${cycle.title}${version > 1 ? ` (version ${version})` : ''}`,
-      text: summary.markdown,
-      html: summary.html,
+      subject: `${opening ? 'Approved: ' : ''}${initiative.title}: summary of cycle ${cycle.number}, ${cycle.title}${version > 1 ? ` (version ${version})` : ''}`,
+      text: opening ? openedText(opening, summary.markdown) : summary.markdown,
+      html: opening ? openedHtml(opening, summary.html) : summary.html,
     };
   }
 }

@@ -22,6 +22,13 @@ export interface SummaryRecipient {
   name: string;
 }
 
+/** The coach's approval that closed the cycle, which the summary email opens with. */
+export interface ApprovalFacts {
+  coachName: string;
+  note: string;
+  at: string;
+}
+
 type CycleFacts = Pick<SummaryFacts, 'initiative' | 'cycle' | 'hypothesis' | 'adaptation' | 'reflection'>;
 
 const json = <T>(value: unknown): T | null =>
@@ -274,5 +281,21 @@ export class SummaryFactsReader {
       .where('s.cycle_id = :cycleId', { cycleId })
       .getRawOne<{ latest: unknown }>();
     return Number(row?.latest ?? 0);
+  }
+
+  /** The latest approval of the cycle, or null when none closed it (an admin's on-demand compile of an open cycle). */
+  async approval(cycleId: string): Promise<ApprovalFacts | null> {
+    const row = await this.em
+      .createQueryBuilder()
+      .select(['r.body AS body', 'r.created_at AS created_at', 'u.name AS coach_name'])
+      .from('reviews', 'r')
+      .leftJoin('users', 'u', 'u.id = r.author_id')
+      .where("r.cycle_id = :cycleId AND r.verdict = 'approve'", { cycleId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(1)
+      .getRawOne<Record<string, unknown>>();
+    if (!row) return null;
+    return { coachName: row.coach_name === null ? 'Your coach' : String(row.coach_name), note: String(row.body ?? ''), at: rawInstant(row.created_at)! };
   }
 }

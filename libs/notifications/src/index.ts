@@ -1,0 +1,10 @@
+export * from './daily-review-emails';
+export * from './notifications.dto';
+export * from './notifications.module';
+export * from './notifications.service';
+export * from './review-messages';
+export * from './review-routing';
+export { EMAIL_DELIVERIES } from './notification.entity';
+export type { EmailDelivery } from './notification.entity';
+export { NOTIFICATION_KINDS, REVIEW_EMAIL_CHOICES } from '@r2c/contracts';
+export type { NotificationKind, ReviewEmailChoice } from '@r2c/contracts';
