@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import { recipientCount, reviewLoop } from '../api/review-loop';
+import { reviewLoop } from '../api/review-loop';
 import type { DigestPeriodChoice, DigestPreview, DigestSeries } from '../api/review-loop';
 import { Link } from '../router';
 import { useMe } from '../session';
@@ -96,7 +96,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
           : answer.status === 'exists'
             ? `The digest of ${words} was already sent; it is not sent twice.`
             : answer.status === 'compiled'
-              ? `The digest of ${words} is compiled and on its way to ${plural(recipientCount(preview.digest), 'person', 'people')}.`
+              ? `The digest of ${words} is compiled and on its way to ${plural(preview.digest.recipients, 'person', 'people')}.`
               : `The digest of ${words} is being compiled and sent; reload the archive in a moment.`,
       );
       setPreview(null);
@@ -104,7 +104,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
     });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
-  const count = preview ? recipientCount(preview.digest) : 0;
+  const count = preview ? preview.digest.recipients : 0;
 
   return (
     <>
@@ -134,9 +134,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
             {plural(preview.digest.cyclesClosed, 'cycle')} closed in {period(preview.choice.periodStart, preview.choice.periodEnd)} · it would go to{' '}
             {plural(count, 'person', 'people')}.
           </p>
-          {preview.digest.cyclesClosed === 0 && (
-            <p className="hint">No cycle closed in this period. If no evidence or check-in was logged either, nothing will be sent.</p>
-          )}
+          {preview.digest.sendsNothing && <p className="callout">{preview.digest.sendsNothing}</p>}
           {/* A sandbox with no permissions: the email's HTML cannot run scripts or reach this page. */}
           <iframe className="email-preview" title="The digest email, as it would be sent" sandbox="" srcDoc={preview.digest.html} />
           <details>
@@ -144,9 +142,11 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
             <pre className="email-text">{preview.digest.text}</pre>
           </details>
           <div className="actions">
-            <button type="button" className="button" disabled={busy || count === 0} onClick={() => void send()}>
-              Send to {plural(count, 'person', 'people')}
-            </button>
+            {!preview.digest.sendsNothing && (
+              <button type="button" className="button" disabled={busy || count === 0} onClick={() => void send()}>
+                Send to {plural(count, 'person', 'people')}
+              </button>
+            )}
             <button type="button" className="button secondary" disabled={busy} onClick={() => setPreview(null)}>
               Cancel
             </button>
