@@ -135,7 +135,10 @@ describe('the web app: the inbox and the digest preview', () => {
       await admin.frameLocator('iframe[title="The digest email, as it would be sent"]').getByText('Story time').first().waitFor();
       await checkScreen(admin, 'digest-preview');
       expect(await admin.getByRole('link', { name: /^Digest of Mar 1, 2026/ }).count()).toBe(0);
-      await admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ }).click();
+      const send = admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ });
+      // Clicked where it rests after the preview's frame has loaded.
+      await send.scrollIntoViewIfNeeded();
+      await send.click();
       await admin.getByText(/^The digest of Mar 1, 2026 – Mar 7, 2026 (is compiled|is being compiled)/).waitFor();
     });
 
