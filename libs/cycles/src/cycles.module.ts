@@ -13,6 +13,7 @@ import { CalendarFeedsService } from './exports/calendar-feeds.service';
 import { ExportsService } from './exports/exports.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { ReviewQueueService } from './review-queue/review-queue.service';
+import { IndicatorSeriesReader } from './series/indicator-series';
 
 const SERVICES = [
   CycleAccessPolicy,
@@ -25,6 +26,7 @@ const SERVICES = [
   CalendarFeedsService,
   AdaptationLogService,
   ReviewQueueService,
+  IndicatorSeriesReader,
 ];
 
 /** The R2C domain. An ordinary module: its tables are its own; other modules use its exported services. */

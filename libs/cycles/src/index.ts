@@ -18,6 +18,7 @@ export * from './indicators/indicators.service';
 export * from './adaptations/adaptation-log.dto';
 export * from './adaptations/adaptation-log.service';
 export * from './review-queue/review-queue.service';
+export * from './series/indicator-series';
 export * from './cycles/refusal';
 // The guard lives in @r2c/core so that libs/access can use it too; it is still imported from here.
 export { findPersonalContact, NoPersonalContact, personalContactReason } from '@r2c/core';

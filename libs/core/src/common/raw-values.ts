@@ -17,3 +17,9 @@ export function rawDate(value: unknown): string | null {
   }
   return String(value).slice(0, 10);
 }
+
+/** A JSON column as raw queries return it: text on SQLite, already parsed on PostgreSQL; null when empty. */
+export function rawJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined || value === '') return null;
+  return typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
+}

@@ -4,7 +4,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
-import { Clock, rawDate, rawInstant } from '@r2c/core';
+import { Clock, rawDate, rawInstant, rawJson } from '@r2c/core';
 import { OverdueCheckIns } from '../check-ins/overdue-check-ins';
 import { localDate, qualityNudges } from '../domain';
 import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Reflection } from '../domain';
@@ -12,8 +12,6 @@ import type { EvidenceKind, EvidenceTally, Hypothesis, IndicatorKind, Reflection
 export type { CycleAwaitingReview, OverdueCheckIn, ReviewQueue } from '@r2c/contracts';
 
 type Row = Record<string, unknown>;
-const parsed = <T>(value: unknown): T | null =>
-  value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 
 /**
  * A coach's queue: the cycles waiting for their review, each with what would make it weak, and the
@@ -114,8 +112,8 @@ export class ReviewQueueService {
         round: 1 + Number(requests.find((r) => r.cycle_id === c.id)?.requests ?? 0),
         nudges: qualityNudges({
           phase: 'review',
-          hypothesis: parsed<Hypothesis>(c.hypothesis),
-          reflection: parsed<Reflection>(c.reflection),
+          hypothesis: rawJson<Hypothesis>(c.hypothesis),
+          reflection: rawJson<Reflection>(c.reflection),
           indicators: ownIndicators,
           evidence,
         }),

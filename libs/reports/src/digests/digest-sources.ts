@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { rawInstant } from '@r2c/core';
+import { rawInstant, rawJson } from '@r2c/core';
 import { OverdueCheckIns, plusDays } from '@r2c/cycles';
 import type { Direction, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
@@ -26,7 +26,6 @@ const SHARES_EVERYTHING = "i.digest_sharing = 'everything'";
 
 type Row = Record<string, unknown>;
 const count = (v: unknown) => Number(v ?? 0);
-const parsed = <T>(v: unknown): T | null => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
  * Reads what a digest reports, in one SQL query per section whatever the number of cycles,
@@ -98,7 +97,7 @@ export class DigestSources {
       .addOrderBy('c.id', 'ASC')
       .getRawMany<Row>();
     return rows.map((r) => {
-      const reflection = parsed<Partial<Reflection>>(r.reflection);
+      const reflection = rawJson<Partial<Reflection>>(r.reflection);
       return {
         cycleId: String(r.cycle_id),
         cycleNumber: count(r.cycle_number),

@@ -4,14 +4,13 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { Phase, SummaryListItem } from '@r2c/contracts';
-import { Page, PageQuery, rawInstant } from '@r2c/core';
+import { Page, PageQuery, rawInstant, rawJson } from '@r2c/core';
 import type { Reflection } from '@r2c/cycles';
 import { keyInsight } from '../digests/digest-content';
 
 export type { SummaryListItem } from '@r2c/contracts';
 
 type Row = Record<string, unknown>;
-const parsed = <T>(v: unknown): T | null => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
  * Every compiled summary the caller may read (summary.read): the latest version of each cycle's,
@@ -63,7 +62,7 @@ export class SummaryListing {
     ]);
     return {
       items: rows.map((r) => {
-        const reflection = parsed<Reflection>(r.reflection);
+        const reflection = rawJson<Reflection>(r.reflection);
         return {
           cycleId: String(r.cycle_id),
           cycleNumber: Number(r.cycle_number),
