@@ -98,6 +98,25 @@ export class SurveyController {
     return this.imports.commit(me, id, dto);
   }
 
+  @Get('initiatives/:id/survey/imports/target')
+  @ApiOperation({
+    summary:
+      'Where an import would land now, before any file is chosen: the open cycle, its phase and change date, and whether answers before the change, after it, or a file split at it can be imported (with the reason when not)',
+  })
+  target(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
+    return this.imports.target(me, id);
+  }
+
+  @Delete('initiatives/:id/survey/imports/:importId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Undoes a whole import: its answers and the evidence entries it recorded, audited; 409 once its cycle is closed (or while it is in review), 404 for an import of another initiative',
+  })
+  async undoImport(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('importId') importId: string) {
+    await this.imports.undo(me, id, importId);
+  }
+
   @Get('initiatives/:id/survey/imports')
   list(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() page: PageQuery) {
     return this.imports.list(me, id, page);
