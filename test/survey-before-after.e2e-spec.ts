@@ -36,7 +36,7 @@ describe('survey answers before and after the change', () => {
   let items: { id: string; text: string; indicatorId: string }[];
   let cycleId: string;
   let baselineId: string;
-  let split: { id: string; period: string; evidenceIds: string[] }[];
+  let split: { id: string; period: string; responses: number; observedOn: string; evidenceIds: string[] }[];
 
   const lib = () => c.as(pilot.librarian.token);
   const survey = (path = '') => `/api/v1/initiatives/${pilot.initiativeId}/survey${path}`;
@@ -122,7 +122,7 @@ describe('survey answers before and after the change', () => {
 
     const res = await lib().post(survey('/imports'), { csv: SPANNING_CSV, cycleId, mapping: preview.mapping, split: true }).expect(201);
     split = res.body.imports;
-    expect(split.map((i: { period: string; responses: number; observedOn: string }) => [i.period, i.responses, i.observedOn])).toEqual([
+    expect(split.map((i) => [i.period, i.responses, i.observedOn])).toEqual([
       ['before', 2, '2026-03-06'],
       ['after', 3, '2026-03-13'],
     ]);

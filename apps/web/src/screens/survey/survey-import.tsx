@@ -294,7 +294,9 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
     error instanceof ApiError
       ? [
           ...preview.columns.filter((c) => errs(columnField(c.index))?.length).map((c) => ({ id: columnField(c.index), label: columnName(c) })),
-          ...(errs('cycleId')?.length || errs('timing')?.length || errs('split')?.length ? [{ id: 'import-timing', label: 'When the answers were given' }] : []),
+          ...(errs('cycleId')?.length || errs('timing')?.length || errs('split')?.length
+            ? [{ id: 'import-timing', label: 'When the answers were given' }]
+            : []),
           ...(errs('observedOn')?.length ? [{ id: 'import-observedOn', label: 'Date of the evidence' }] : []),
         ]
       : [];
@@ -412,19 +414,19 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
               hint={target.changeDate ? `The change was made on ${formatDate(target.changeDate)}.` : 'The cycle’s change has no date yet.'}
               options={timings}
               value={timing}
-              onChange={setTiming}
+              onChange={(value: Timing) => setTiming(value)}
               errors={[...(errs('cycleId') ?? []), ...(errs('timing') ?? []), ...(errs('split') ?? [])]}
             />
             {timing !== 'split' && (
-            <TextField
-              id="import-observedOn"
-              type="date"
-              label="Date of the evidence"
-              hint="By default the day of the last response."
-              value={observedOn}
-              onChange={setObservedOn}
-              errors={errs('observedOn')}
-            />
+              <TextField
+                id="import-observedOn"
+                type="date"
+                label="Date of the evidence"
+                hint="By default the day of the last response."
+                value={observedOn}
+                onChange={setObservedOn}
+                errors={errs('observedOn')}
+              />
             )}
             {mapping.length === 0 ? (
               <p>Match at least one column to a statement to import.</p>
