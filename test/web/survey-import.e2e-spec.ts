@@ -207,7 +207,8 @@ describe('the web app: the trust survey and its Forms import', () => {
       expect(await librarian.locator('#import-column-6').inputValue()).toBe('');
       expect(await librarian.locator('#import-column-0').inputValue()).toBe('');
       expect(await librarian.getByLabel('Date of the evidence').inputValue()).toBe('2026-03-17');
-      expect(await librarian.getByLabel('Cycle', { exact: true }).locator('option:checked').innerText()).toBe('Cycle 1: Names and places (evidence phase)');
+      expect(await librarian.locator('#import-timing legend').innerText()).toBe('When were these answers given? They go to cycle 1 (evidence phase).');
+      expect(await librarian.locator('#import-timing-after').isChecked()).toBe(true);
       await checkScreen(librarian, 'survey-preview');
     });
 

@@ -275,7 +275,7 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
         const words = [
           before && `${plural(before.responses, 'response')} from before the change kept as the baseline of ${into}`,
           after &&
-            `${plural(after.responses, 'response')} from after the change imported into ${into}: ${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(after.observedOn)}`,
+            `${plural(after.responses, 'response')} imported into ${into}: ${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(after.observedOn)}`,
         ].filter(Boolean);
         onImported(`${words.join('; ')}. Only the matched columns were stored.`);
       },

@@ -126,8 +126,8 @@ export function PastImports({ initiativeId, imports, cycles, items, canWrite, on
             return (
               <li key={i.id}>
                 <p>
-                  <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : `cycle ${i.cycleNumber}`},{' '}
-                  {i.period === 'before' ? 'from before the change (the baseline)' : 'from after the change'}, dated {formatDate(i.observedOn)}
+                  <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : `cycle ${i.cycleNumber}`},
+                  dated {formatDate(i.observedOn)} ({i.period === 'before' ? 'answered before the change: the baseline' : 'answered after the change'})
                 </p>
                 <p className="meta">
                   Imported {formatInstant(i.importedAt)} · {plural(i.evidenceIds.length, 'measurement')} · columns stored:{' '}
