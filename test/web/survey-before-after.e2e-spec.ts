@@ -85,6 +85,8 @@ describe('the web app: survey answers before and after the change, on a phone', 
       .put(`/api/v1/cycles/${cycleId}/hypothesis`, {
         statement: 'If we open each gathering with a round of names, then participants will feel they belong, because they are known.',
         expectedOutcome: 'Belonging scores rise from 2.5 to 4',
+        rationale: 'Participants said they felt like strangers.',
+        indicatorIds: [(await lib().get(surveyPath()).expect(200)).body.items.find((i: { text: string }) => i.text === BELONG).indicatorId],
       })
       .expect(200);
     await lib().post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'adaptation' }).expect(200);
