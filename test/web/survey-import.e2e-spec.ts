@@ -317,7 +317,12 @@ describe('the web app: the trust survey and its Forms import', () => {
       await librarian.reload();
       expect(await heading(librarian)).toBe('Trust survey');
       await upload(librarian, CORRECTED_CSV);
-      await librarian.getByText('An import needs an open cycle to add its evidence to, and no cycle is open.', { exact: false }).waitFor();
+      await librarian
+        .locator('section[aria-labelledby="import-preview-title"]')
+        .getByText('There is no open cycle to import into. Start the next cycle first.')
+        .waitFor();
+      // Said before any file is chosen, too.
+      expect(await librarian.locator('#import-landing').innerText()).toContain('There is no open cycle to import into. Start the next cycle first.');
       expect(await librarian.getByRole('button', { name: /^Import/ }).count()).toBe(0);
       expect(await librarian.getByLabel('Date of the evidence').count()).toBe(0);
     });
