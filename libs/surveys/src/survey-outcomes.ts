@@ -196,7 +196,7 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
         before,
         after,
         change: before && after ? round(after.mean - before.mean) : null,
-        comparison: baseline ? 'within_cycle' : before && after ? 'across_cycles' : null,
+        comparison: before && after ? (baseline ? 'within_cycle' : 'across_cycles') : null,
       };
     });
 }
