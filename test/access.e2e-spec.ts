@@ -449,6 +449,14 @@ describe('people and access', () => {
       },
       {
         permission: 'initiative.read',
+        route: 'GET /initiatives/:id/survey/imports/target',
+        on: 'here',
+        method: 'get',
+        path: ini('here', '/survey/imports/target'),
+        expected: MEMBERS,
+      },
+      {
+        permission: 'initiative.read',
         route: 'GET /initiatives/:id/survey/outcomes',
         on: 'here',
         method: 'get',

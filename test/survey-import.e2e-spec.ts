@@ -154,7 +154,7 @@ describe('the trust survey and its Forms import', () => {
       const res = await lib()
         .post(survey('/imports'), { csv: FORMS_CSV, cycleId, mapping: mappingOf(preview) })
         .expect(409);
-      expect(res.body.message).toMatch(/Cannot import into cycle 1/);
+      expect(res.body.message).toMatch(/Cycle 1 is in the hypothesis phase: answers from after the change can be imported from the evidence phase on/);
       await move(cycleId, 'adaptation');
       await lib()
         .put(`/api/v1/cycles/${cycleId}/adaptation`, {

@@ -207,7 +207,8 @@ describe('the web app: the trust survey and its Forms import', () => {
       expect(await librarian.locator('#import-column-6').inputValue()).toBe('');
       expect(await librarian.locator('#import-column-0').inputValue()).toBe('');
       expect(await librarian.getByLabel('Date of the evidence').inputValue()).toBe('2026-03-17');
-      expect(await librarian.getByLabel('Cycle', { exact: true }).locator('option:checked').innerText()).toBe('Cycle 1: Names and places (evidence phase)');
+      expect(await librarian.locator('#import-timing legend').innerText()).toBe('When were these answers given? They go to cycle 1 (evidence phase).');
+      expect(await librarian.locator('#import-timing-after').isChecked()).toBe(true);
       await checkScreen(librarian, 'survey-preview');
     });
 
@@ -316,7 +317,12 @@ describe('the web app: the trust survey and its Forms import', () => {
       await librarian.reload();
       expect(await heading(librarian)).toBe('Trust survey');
       await upload(librarian, CORRECTED_CSV);
-      await librarian.getByText('An import needs an open cycle to add its evidence to, and no cycle is open.', { exact: false }).waitFor();
+      await librarian
+        .locator('section[aria-labelledby="import-preview-title"]')
+        .getByText('There is no open cycle to import into. Start the next cycle first.')
+        .waitFor();
+      // Said before any file is chosen, too.
+      expect(await librarian.locator('#import-landing').innerText()).toContain('There is no open cycle to import into. Start the next cycle first.');
       expect(await librarian.getByRole('button', { name: /^Import/ }).count()).toBe(0);
       expect(await librarian.getByLabel('Date of the evidence').count()).toBe(0);
     });

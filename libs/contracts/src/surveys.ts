@@ -1,5 +1,41 @@
 import type { EvidenceView } from './cycles';
-import type { FormsSource, PersonalDataKind } from './values';
+import type { FormsSource, PersonalDataKind, Phase } from './values';
+
+/** When the answers were given: `before` the cycle's change (its baseline) or `after` it. */
+export const SURVEY_PERIODS = ['before', 'after'] as const;
+export type SurveyPeriod = (typeof SURVEY_PERIODS)[number];
+
+/** Whether an import of one kind can land now, and if not, why in plain words. */
+export interface ImportPossibility {
+  allowed: boolean;
+  reason: string | null;
+}
+
+/** Where an import would land, known before any file is chosen. */
+export interface SurveyImportTarget {
+  /** The initiative's open cycle, or null when it has none. */
+  cycleId: string | null;
+  cycleNumber: number | null;
+  phase: Phase | null;
+  /** The day the cycle's change was made (its adaptation's date), once the adaptation is written. */
+  changeDate: string | null;
+  before: ImportPossibility;
+  after: ImportPossibility;
+  /** One file split at the change date into before and after. */
+  split: ImportPossibility;
+}
+
+/** How a file's dated responses fall around the change date. */
+export interface SurveySplitPreview {
+  changeDate: string;
+  /** Responses dated before the change date, and on or after it. */
+  before: number;
+  after: number;
+  /** Responses with no readable date (a split import refuses them). */
+  undated: number;
+  /** True when the file has responses on both sides of the change date. */
+  spansChange: boolean;
+}
 
 /** A statement respondents rate 1–5, tied to an outcome and the 1–5 indicator its mean is recorded on. */
 export interface SurveyItemView {
@@ -127,6 +163,10 @@ export interface SurveyImportPreview {
   responseDates: { first: string; last: string } | null;
   /** True when the mapping maps at least one column and no row is bad. */
   readyToImport: boolean;
+  /** Where the import would land, and which kinds are possible now. */
+  target: SurveyImportTarget;
+  /** The responses before and after the change date, when the cycle has one and the file dates its responses. */
+  split: SurveySplitPreview | null;
 }
 
 export interface SurveyImportView {
@@ -134,6 +174,8 @@ export interface SurveyImportView {
   initiativeId: string;
   cycleId: string;
   source: FormsSource;
+  /** before: the cycle's baseline (no evidence entries); after: evidence for the cycle. */
+  period: SurveyPeriod;
   observedOn: string;
   responses: number;
   columns: { column: number; header: string; itemId: string }[];
@@ -142,9 +184,17 @@ export interface SurveyImportView {
   importedAt: string;
 }
 
+/** An import as the list shows it: whether it can still be undone, and why not. */
+export interface SurveyImportListItem extends SurveyImportView {
+  cycleNumber: number;
+  undo: ImportPossibility;
+}
+
 export interface SurveyImportResult {
   import: SurveyImportView;
   evidence: EvidenceView[];
+  /** A split import's two parts: the baseline and the after import (`import` is the after one). */
+  imports?: SurveyImportView[];
 }
 
 /** A point of the 1–5 scale, as the key of a distribution. */
@@ -159,16 +209,22 @@ export interface OutcomeInCycle {
   n: number;
   /** Imported answers per point of the scale, when the responses were imported here; null when the means were typed in. */
   distribution: Record<ScalePoint, number> | null;
+  /** before: the cycle's baseline answers; after (or left out): its evidence. */
+  period?: SurveyPeriod;
 }
 
 export interface OutcomeBeforeAfter {
   outcome: string;
   indicators: { id: string; name: string }[];
   cycles: OutcomeInCycle[];
-  /** The latest earlier cycle with data, and the cycle asked about (or the latest): before and after. */
+  /**
+   * The cycle asked about (or the latest) is `after`; `before` is that cycle's baseline when it has one
+   * (`comparison: within_cycle`), else the latest earlier cycle with data (`across_cycles`).
+   */
   before: OutcomeInCycle | null;
   after: OutcomeInCycle | null;
   change: number | null;
+  comparison?: 'within_cycle' | 'across_cycles' | null;
 }
 
 export interface SurveyOutcomes {

@@ -1,12 +1,13 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, AuditService, LibrariesService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
-import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { assertAllowed, canChangeWork, canEdit, CyclesService, EvidenceService } from '@r2c/cycles';
-import type { CycleBrief, EvidenceView, Verdict } from '@r2c/cycles';
+import { Clock, newId, Page, PageQuery, rawJson, Transactions } from '@r2c/core';
+import { assertAllowed, canChangeWork, CyclesService, EvidenceService } from '@r2c/cycles';
+import type { Adaptation, CycleBrief, EvidenceView, Verdict } from '@r2c/cycles';
+import type { ImportPossibility, SurveyPeriod } from '@r2c/contracts';
 import { BadRow, MappedColumn, readResponses, Response, tallyOf } from './forms-csv/answers';
 import type { ItemTally } from './forms-csv/answers';
 import { datesProblem, dayOf, readDates } from './forms-csv/dates';
@@ -19,7 +20,9 @@ import { cycleWithinQuota, fileWithinQuota, MAX_ROWS_PER_IMPORT } from './forms-
 import { CommitSurveyImportDto, PreviewSurveyImportDto } from './survey.dto';
 import { SurveyAnswer, SurveyImport, SurveyItem } from './survey.entities';
 import { SurveyInstrumentService } from './survey-instrument.service';
-import { SurveyImportPreview, SurveyImportResult, SurveyImportView, toSurveyImportView } from './survey.views';
+import { SurveyImportListItem, SurveyImportPreview, SurveyImportResult, SurveyImportTarget, SurveyImportView, toSurveyImportView } from './survey.views';
+import { importTarget, possibilityOf, TargetCycle, undoPossibility } from './periods/import-target';
+import { splitByDate, splitPreview } from './periods/split-by-date';
 
 /** Rows per INSERT of answers: well under SQLite's limit on bound parameters. */
 const ANSWERS_PER_INSERT = 150;
@@ -87,6 +90,23 @@ function responseDates(sheet: Sheet, responses: { line: number }[], dates: Surve
   return days.length ? { first: days[0], last: days[days.length - 1] } : null;
 }
 
+/** The day of each dated row, by its line; null when the file's dates cannot be read one way or it has none. */
+function dayReader(sheet: Sheet, dates: SurveyDatesRead): ((line: number) => string | null) | null {
+  if (dates.ambiguous || dates.mixed) return null;
+  const column = timestampColumn(sheet.headers);
+  if (column === null) return null;
+  const order = dates.format === 'day_first' ? 'day_first' : 'month_first';
+  const byLine = new Map(sheet.rows.map((r) => [r.line, dayOf(r.cells[column] ?? '', order)]));
+  return (line) => byLine.get(line) ?? null;
+}
+
+function refuseConflict(verdict: ImportPossibility, field = 'cycleId'): void {
+  if (verdict.allowed) return;
+  throw new ConflictException({ message: verdict.reason, details: [{ field, problems: [verdict.reason] }] });
+}
+
+const dayBefore = (day: string) => DateTime.fromISO(day, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+
 const rowProblems = (badRows: BadRow[]) => badRows.map((row) => ({ field: 'csv', line: row.line, problems: row.reasons }));
 
 function evidenceText(item: SurveyItem, tally: ItemTally): string {
@@ -115,7 +135,7 @@ export class SurveyImportService {
   ) {}
 
   async preview(actor: Principal, initiativeId: string, dto: PreviewSurveyImportDto): Promise<SurveyImportPreview> {
-    await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId });
+    const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId });
     const em = this.dataSource.manager;
     const [instrument, items] = [await this.instruments.instrument(em, initiativeId), await this.instruments.items(em, initiativeId)];
     const read = await readFile(dto);
@@ -130,7 +150,16 @@ export class SurveyImportService {
       return { ...c, itemId, match: itemId !== null && itemId === c.itemId ? c.match : null };
     });
     const { responses, badRows, emptyLines } = readResponses(sheet, mapped, instrument.scaleLabels);
-    const openCycle = await this.cycles.openCycleOf(em, initiativeId);
+    const openCycle = await this.targetCycleOf(em, initiativeId);
+    const target = importTarget(openCycle, !canChangeWork(initiative).allowed);
+    const days = dayReader(sheet, read.dates);
+    const split =
+      openCycle?.changeDate && days
+        ? splitPreview(
+            responses.map((r) => ({ line: r.line, day: days(r.line) })),
+            openCycle.changeDate,
+          )
+        : null;
     if (openCycle) refuseUnless(cycleWithinQuota({ number: openCycle.number, imported: await this.importedRows(em, openCycle.id) }, responses.length));
     const matched = new Set(mapped.map((m) => m.itemId));
     const unmatchedAnswers = unmatchedAnswerColumns(sheet, columns, instrument.scaleLabels);
@@ -157,7 +186,15 @@ export class SurveyImportService {
       responses: responses.length,
       responseDates: responseDates(sheet, responses, read.dates),
       readyToImport: !blocked && mapped.length > 0 && badRows.length === 0 && responses.length > 0,
+      target,
+      split,
     };
+  }
+
+  /** Where an import would land now, and why one kind or another cannot: asked before any file is chosen. */
+  async target(actor: Principal, initiativeId: string): Promise<SurveyImportTarget> {
+    const { initiative } = await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
+    return importTarget(await this.targetCycleOf(this.dataSource.manager, initiativeId), !canChangeWork(initiative).allowed);
   }
 
   async commit(actor: Principal, initiativeId: string, dto: CommitSurveyImportDto): Promise<SurveyImportResult> {
@@ -176,6 +213,8 @@ export class SurveyImportService {
       const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
       assertAllowed(canChangeWork(initiative));
       const cycle = await this.targetCycle(em, initiativeId, dto.cycleId);
+      const timing: SurveyPeriod | 'split' = dto.split ? 'split' : (dto.timing ?? dto.period ?? 'after');
+      refuseConflict(possibilityOf(cycle, timing), dto.split ? 'split' : 'cycleId');
       const instrument = await this.instruments.instrument(em, initiativeId);
       const items = await this.instruments.items(em, initiativeId);
       const mapping = this.checkedMapping(sheet, items, dto.mapping);
@@ -195,63 +234,194 @@ export class SurveyImportService {
       const now = this.clock.now();
       const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate()!;
       const source = sourceOf(sheet.headers);
-      const observedOn = dto.observedOn ?? responseDates(sheet, responses, read.dates)?.last ?? today;
-      const evidence = await this.recordEvidence(em, actor, {
-        cycle,
-        items,
-        mapping,
-        responses,
-        observedOn,
-        source: `${SOURCE_NAMES[source]} import ${today}`,
-      });
-      const stored: SurveyImport = {
-        id: newId(),
-        initiativeId,
-        cycleId: cycle.id,
-        source,
-        observedOn,
-        responses: responses.length,
-        columns: mapping.map(({ column, header, itemId }) => ({ column, header, itemId })),
-        evidenceIds: evidence.map((e) => e.id),
-        importedBy: actor.id,
-        importedAt: now,
-      };
-      await em.insert(SurveyImport, stored);
-      await this.storeAnswers(em, stored, responses);
-      await this.audit.record(em, actor, {
-        action: 'import',
-        entityType: 'survey_import',
-        entityId: stored.id,
-        initiativeId,
-        after: { cycleId: cycle.id, source, observedOn, responses: responses.length, items: mapping.length, evidenceIds: stored.evidenceIds },
-      });
-      return { import: toSurveyImportView(stored), evidence };
+      const parts = timing === 'split' ? this.splitParts(sheet, read.dates, responses, cycle) : [{ period: timing, responses }];
+      const stored: SurveyImportView[] = [];
+      const evidence: EvidenceView[] = [];
+      for (const part of parts) {
+        const observedOn =
+          (timing === 'split' ? undefined : dto.observedOn) ??
+          responseDates(sheet, part.responses, read.dates)?.last ??
+          (part.period === 'before' && cycle.changeDate ? dayBefore(cycle.changeDate) : today);
+        if (part.period === 'before' && cycle.changeDate && observedOn >= cycle.changeDate) {
+          const reason = `a baseline is answered before the change on ${cycle.changeDate}, and these answers are dated ${observedOn}`;
+          throw badInput(`${reason}: import them as answers after the change, or split the file at the change date.`, [
+            { field: dto.observedOn ? 'observedOn' : 'timing', problems: [reason] },
+          ]);
+        }
+        const result = await this.storeImport(em, actor, { initiativeId, cycle, items, mapping, source, today, now, observedOn, ...part });
+        stored.push(result.import);
+        evidence.push(...result.evidence);
+      }
+      const main = stored[stored.length - 1];
+      return timing === 'split' ? { import: main, evidence, imports: stored } : { import: main, evidence };
     });
   }
 
-  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<SurveyImportView>> {
+  /** Removes a whole import: its answers and the evidence entries it recorded, audited, while its cycle is open. */
+  undo(actor: Principal, initiativeId: string, importId: string): Promise<void> {
+    return this.tx.run(async (em) => {
+      const { initiative } = await this.policy.require(actor, Permission.InitiativeContribute, { initiativeId }, em);
+      const stored = await em.findOne(SurveyImport, { where: { id: importId, initiativeId } });
+      if (!stored) throw new NotFoundException('No survey import with this id in this initiative.');
+      assertAllowed(canChangeWork(initiative));
+      const cycle = (await this.cycles.cycleOf(em, initiativeId, stored.cycleId))!;
+      refuseConflict(undoPossibility(cycle, stored.period), 'importId');
+      if (stored.evidenceIds.length) {
+        const entries = await em
+          .createQueryBuilder()
+          .select('*')
+          .from('evidence', 'e')
+          .where('e.id IN (:...ids)', { ids: stored.evidenceIds })
+          .getRawMany<Record<string, unknown>>();
+        await em.createQueryBuilder().delete().from('evidence').where('id IN (:...ids)', { ids: stored.evidenceIds }).execute();
+        for (const entry of entries) {
+          await this.audit.record(em, actor, {
+            action: 'delete',
+            entityType: 'evidence',
+            entityId: String(entry.id),
+            initiativeId,
+            before: { ...entry, reason: 'survey import undone' },
+            after: null,
+          });
+        }
+      }
+      await em.delete(SurveyAnswer, { importId });
+      await em.delete(SurveyImport, { id: importId });
+      await this.audit.record(em, actor, {
+        action: 'delete',
+        entityType: 'survey_import',
+        entityId: importId,
+        initiativeId,
+        before: {
+          cycleId: stored.cycleId,
+          period: stored.period,
+          source: stored.source,
+          observedOn: stored.observedOn,
+          responses: stored.responses,
+          evidenceIds: stored.evidenceIds,
+        },
+        after: null,
+      });
+    });
+  }
+
+  private splitParts(sheet: Sheet, dates: SurveyDatesRead, responses: Response[], cycle: TargetCycle): { period: SurveyPeriod; responses: Response[] }[] {
+    const days = dayReader(sheet, dates);
+    if (!days) {
+      const reason = 'the file’s responses carry no dates that can be read, so they cannot be split at the change date';
+      throw badInput(`split: ${reason}.`, [{ field: 'split', problems: [reason] }]);
+    }
+    const parts = splitByDate(responses, days, cycle.changeDate!);
+    if (parts.undatedLines.length) {
+      const reason = `line ${parts.undatedLines.slice(0, 10).join(', ')} ${parts.undatedLines.length === 1 ? 'has' : 'have'} no date, so ${parts.undatedLines.length === 1 ? 'it' : 'they'} cannot be put before or after the change`;
+      throw badInput(`split: ${reason}; nothing was stored.`, [{ field: 'split', problems: [reason] }]);
+    }
+    if (!parts.before.length || !parts.after.length) {
+      const side = parts.before.length ? 'before' : 'after';
+      const reason = `every response is dated ${side} the change (${cycle.changeDate}); import the file as “${side} the change” instead`;
+      throw badInput(`split: ${reason}.`, [{ field: 'split', problems: [reason] }]);
+    }
+    return [
+      { period: 'before', responses: parts.before },
+      { period: 'after', responses: parts.after },
+    ];
+  }
+
+  private async storeImport(
+    em: EntityManager,
+    actor: Principal,
+    o: {
+      initiativeId: string;
+      cycle: TargetCycle;
+      items: SurveyItem[];
+      mapping: MappedColumn[];
+      source: ReturnType<typeof sourceOf>;
+      today: string;
+      now: Date;
+      observedOn: string;
+      period: SurveyPeriod;
+      responses: Response[];
+    },
+  ): Promise<{ import: SurveyImportView; evidence: EvidenceView[] }> {
+    const { cycle, mapping, responses, observedOn, source, period } = o;
+    // A baseline is kept as answers only: evidence belongs to the evidence phase, and outcomes read the baseline from the answers.
+    const evidence =
+      period === 'after'
+        ? await this.recordEvidence(em, actor, { cycle, items: o.items, mapping, responses, observedOn, source: `${SOURCE_NAMES[source]} import ${o.today}` })
+        : [];
+    const stored: SurveyImport = {
+      id: newId(),
+      initiativeId: o.initiativeId,
+      cycleId: cycle.id,
+      source,
+      period,
+      observedOn,
+      responses: responses.length,
+      columns: mapping.map(({ column, header, itemId }) => ({ column, header, itemId })),
+      evidenceIds: evidence.map((e) => e.id),
+      importedBy: actor.id,
+      importedAt: o.now,
+    };
+    await em.insert(SurveyImport, stored);
+    await this.storeAnswers(em, stored, responses);
+    await this.audit.record(em, actor, {
+      action: 'import',
+      entityType: 'survey_import',
+      entityId: stored.id,
+      initiativeId: o.initiativeId,
+      after: { cycleId: cycle.id, period, source, observedOn, responses: responses.length, items: mapping.length, evidenceIds: stored.evidenceIds },
+    });
+    return { import: toSurveyImportView(stored), evidence };
+  }
+
+  private async changeDateOf(em: EntityManager, cycleId: string): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder()
+      .select('c.adaptation', 'adaptation')
+      .from('cycles', 'c')
+      .where('c.id = :cycleId', { cycleId })
+      .getRawOne<Record<string, unknown>>();
+    return rawJson<Adaptation>(row?.adaptation)?.implementedOn ?? null;
+  }
+
+  private async targetCycleOf(em: EntityManager, initiativeId: string): Promise<TargetCycle | null> {
+    const open = await this.cycles.openCycleOf(em, initiativeId);
+    return open ? { id: open.id, number: open.number, phase: open.phase, changeDate: await this.changeDateOf(em, open.id) } : null;
+  }
+
+  async list(actor: Principal, initiativeId: string, page: PageQuery): Promise<Page<SurveyImportListItem>> {
     await this.policy.require(actor, Permission.InitiativeRead, { initiativeId });
-    const [items, total] = await this.dataSource
+    const em = this.dataSource.manager;
+    const [items, total] = await em
       .getRepository(SurveyImport)
       .findAndCount({ where: { initiativeId }, order: { importedAt: 'DESC', id: 'ASC' }, take: page.limit, skip: page.offset });
-    return { items: items.map(toSurveyImportView), total };
+    const cycleIds = [...new Set(items.map((i) => i.cycleId))];
+    const cycles = cycleIds.length
+      ? await em
+          .createQueryBuilder()
+          .select(['c.id AS id', 'c.number AS number', 'c.phase AS phase'])
+          .from('cycles', 'c')
+          .where('c.id IN (:...cycleIds)', { cycleIds })
+          .getRawMany<Record<string, unknown>>()
+      : [];
+    const byId = new Map(cycles.map((c) => [String(c.id), { number: Number(c.number), phase: c.phase as CycleBrief['phase'] }]));
+    return {
+      items: items.map((i) => {
+        const cycle = byId.get(i.cycleId)!;
+        return { ...toSurveyImportView(i), cycleNumber: cycle.number, undo: undoPossibility(cycle, i.period) };
+      }),
+      total,
+    };
   }
 
   private async importedRows(em: EntityManager, cycleId: string): Promise<number> {
     return (await em.getRepository(SurveyImport).sum('responses', { cycleId })) ?? 0;
   }
 
-  private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<CycleBrief> {
+  private async targetCycle(em: EntityManager, initiativeId: string, cycleId: string): Promise<TargetCycle> {
     const cycle = await this.cycles.cycleOf(em, initiativeId, cycleId);
     if (!cycle) throw badInput('cycleId is not a cycle of this initiative', [{ field: 'cycleId', problems: ['not a cycle of this initiative'] }]);
-    const verdict = canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence');
-    if (!verdict.allowed) {
-      throw new ConflictException({
-        message: `Cannot import into cycle ${cycle.number}: ${verdict.reason}`,
-        details: [{ field: 'cycleId', problems: [verdict.reason] }],
-      });
-    }
-    return cycle;
+    return { id: cycle.id, number: cycle.number, phase: cycle.phase, changeDate: await this.changeDateOf(em, cycle.id) };
   }
 
   /** The caller's mapping, checked against the file and the survey: patron privacy refuses any personal column. */
@@ -287,7 +457,7 @@ export class SurveyImportService {
   private async recordEvidence(
     em: EntityManager,
     actor: Principal,
-    o: { cycle: CycleBrief; items: SurveyItem[]; mapping: MappedColumn[]; responses: Response[]; observedOn: string; source: string },
+    o: { cycle: TargetCycle; items: SurveyItem[]; mapping: MappedColumn[]; responses: Response[]; observedOn: string; source: string },
   ): Promise<EvidenceView[]> {
     const views: EvidenceView[] = [];
     for (const { itemId } of o.mapping) {

@@ -79,37 +79,86 @@ export async function compileSurveyOutcomes(em: EntityManager, initiativeId: str
     .getRawMany<Row>();
   const points = await em
     .createQueryBuilder()
-    .select(['si.outcome AS outcome', 'a.cycle_id AS cycle_id', 'a.value AS value', 'COUNT(a.id) AS answers'])
+    .select([
+      'si.outcome AS outcome',
+      'ind.id AS indicator_id',
+      'ind.name AS indicator_name',
+      'a.cycle_id AS cycle_id',
+      'c.number AS cycle_number',
+      'imp.period AS period',
+      'a.value AS value',
+      'COUNT(a.id) AS answers',
+    ])
     .from('survey_answers', 'a')
     .innerJoin('survey_items', 'si', 'si.id = a.item_id')
+    .innerJoin('survey_imports', 'imp', 'imp.id = a.import_id')
+    .innerJoin('cycles', 'c', 'c.id = a.cycle_id')
+    .innerJoin('indicators', 'ind', 'ind.id = si.indicator_id')
     .where('si.initiative_id = :initiativeId', { initiativeId })
     .groupBy('si.outcome')
+    .addGroupBy('ind.id')
+    .addGroupBy('ind.name')
     .addGroupBy('a.cycle_id')
+    .addGroupBy('c.number')
+    .addGroupBy('imp.period')
     .addGroupBy('a.value')
     .getRawMany<Row>();
   return { initiativeId, cycleId: cycleId ?? null, outcomes: assemble(means, points, upTo) };
 }
 
+type Distribution = Record<ScalePoint, number>;
+type Baseline = { number: number; total: number; n: number; distribution: Distribution };
+const emptyDistribution = (): Distribution => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
+
+/**
+ * A cycle's baseline (answers imported as `before` the change) per outcome: kept as answers only, so
+ * its mean is the mean of the answers, and its n the answers counted (as a measurement's sample size is).
+ */
+function baselinesOf(points: Row[]): Map<string, Map<string, Baseline>> {
+  const byOutcome = new Map<string, Map<string, Baseline>>();
+  for (const r of points) {
+    if (r.period !== 'before') continue;
+    const cycles = byOutcome.get(String(r.outcome)) ?? new Map<string, Baseline>();
+    byOutcome.set(String(r.outcome), cycles);
+    const baseline = cycles.get(String(r.cycle_id)) ?? { number: Number(r.cycle_number), total: 0, n: 0, distribution: emptyDistribution() };
+    cycles.set(String(r.cycle_id), baseline);
+    const [value, answers] = [Number(r.value), Number(r.answers)];
+    baseline.total += value * answers;
+    baseline.n += answers;
+    baseline.distribution[String(value) as ScalePoint] += answers;
+  }
+  return byOutcome;
+}
+
 function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBeforeAfter[] {
   type CycleTally = { number: number; weighted: number; n: number };
-  const byOutcome = new Map<string, { indicators: Map<string, string>; cycles: Map<string, CycleTally> }>();
-  for (const r of means) {
-    const outcome = String(r.outcome);
+  type Entry = { indicators: Map<string, string>; cycles: Map<string, CycleTally> };
+  const byOutcome = new Map<string, Entry>();
+  const entryOf = (outcome: string) => {
     const entry = byOutcome.get(outcome) ?? { indicators: new Map<string, string>(), cycles: new Map<string, CycleTally>() };
     byOutcome.set(outcome, entry);
+    return entry;
+  };
+  for (const r of means) {
+    const entry = entryOf(String(r.outcome));
     entry.indicators.set(String(r.indicator_id), String(r.indicator_name));
     const cycle = entry.cycles.get(String(r.cycle_id)) ?? { number: Number(r.cycle_number), weighted: 0, n: 0 };
     cycle.weighted += Number(r.weighted);
     cycle.n += Number(r.n);
     entry.cycles.set(String(r.cycle_id), cycle);
   }
-  const distributions = new Map<string, Record<ScalePoint, number>>();
+  const distributions = new Map<string, Distribution>();
   for (const r of points) {
+    if (r.period === 'before') {
+      entryOf(String(r.outcome)).indicators.set(String(r.indicator_id), String(r.indicator_name));
+      continue;
+    }
     const key = `${String(r.outcome)}/${String(r.cycle_id)}`;
-    const counts = distributions.get(key) ?? { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-    counts[String(Number(r.value)) as '1'] += Number(r.answers);
+    const counts = distributions.get(key) ?? emptyDistribution();
+    counts[String(Number(r.value)) as ScalePoint] += Number(r.answers);
     distributions.set(key, counts);
   }
+  const baselines = baselinesOf(points);
   return [...byOutcome.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([outcome, { indicators, cycles }]) => {
@@ -120,11 +169,26 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
           mean: round(c.weighted / c.n),
           n: c.n,
           distribution: distributions.get(`${outcome}/${cycleId}`) ?? null,
+          period: 'after' as const,
         }))
         .sort((a, b) => a.cycleNumber - b.cycleNumber);
       const upToHere = series.filter((c) => upTo === null || c.cycleNumber <= upTo);
       const after = upToHere.length && (upTo === null || upToHere[upToHere.length - 1].cycleNumber === upTo) ? upToHere[upToHere.length - 1] : null;
-      const before = after ? (upToHere[upToHere.length - 2] ?? null) : (upToHere[upToHere.length - 1] ?? null);
+      const latestBaseline = Math.max(0, ...[...(baselines.get(outcome)?.values() ?? [])].map((b) => b.number));
+      const askedAbout = after?.cycleNumber ?? upTo ?? latestBaseline;
+      const baselineEntry = [...(baselines.get(outcome)?.entries() ?? [])].find(([, b]) => b.number === askedAbout);
+      const baseline: OutcomeInCycle | null = baselineEntry
+        ? {
+            cycleId: baselineEntry[0],
+            cycleNumber: baselineEntry[1].number,
+            mean: round(baselineEntry[1].total / baselineEntry[1].n),
+            n: baselineEntry[1].n,
+            distribution: baselineEntry[1].distribution,
+            period: 'before',
+          }
+        : null;
+      const earlier = after ? (upToHere[upToHere.length - 2] ?? null) : (upToHere[upToHere.length - 1] ?? null);
+      const before = baseline ?? earlier;
       return {
         outcome,
         indicators: [...indicators.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -132,6 +196,7 @@ function assemble(means: Row[], points: Row[], upTo: number | null): OutcomeBefo
         before,
         after,
         change: before && after ? round(after.mean - before.mean) : null,
+        comparison: before && after ? (baseline ? 'within_cycle' : 'across_cycles') : null,
       };
     });
 }

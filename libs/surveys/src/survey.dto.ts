@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBase64,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,8 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsOmittable } from '@r2c/access';
-import { DATE_ORDERS, MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS } from '@r2c/contracts';
-import type { DateOrder } from '@r2c/contracts';
+import { DATE_ORDERS, MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS, SURVEY_PERIODS } from '@r2c/contracts';
+import type { DateOrder, SurveyPeriod } from '@r2c/contracts';
 import { NoPersonalContact, Trim } from '@r2c/core';
 
 export { MAX_CSV_CHARACTERS, MAX_FILE_BASE64_CHARACTERS } from '@r2c/contracts';
@@ -140,7 +141,10 @@ export class PreviewSurveyImportDto extends SurveyCsvDto {
 }
 
 export class CommitSurveyImportDto extends SurveyCsvDto {
-  @ApiProperty({ description: 'the initiative’s open cycle that the answers are evidence for (in its evidence or reflection phase)' })
+  @ApiProperty({
+    description:
+      'the initiative’s open cycle: answers after the change land in its evidence or reflection phase, a baseline (timing before) from its hypothesis phase on',
+  })
   @IsUUID('all', { message: 'cycleId must be a cycle id (a UUID)' })
   cycleId: string;
 
@@ -156,4 +160,25 @@ export class CommitSurveyImportDto extends SurveyCsvDto {
   @IsOptional()
   @IsCalendarDate()
   observedOn?: string;
+
+  @ApiPropertyOptional({
+    enum: SURVEY_PERIODS,
+    default: 'after',
+    description: 'before: the cycle’s baseline, answered before its change (stored as answers, no evidence entries); after: evidence for the cycle',
+  })
+  @IsOptional()
+  @IsIn(SURVEY_PERIODS, { message: 'timing must be before (answered before the change) or after' })
+  timing?: SurveyPeriod;
+
+  @ApiPropertyOptional({ enum: SURVEY_PERIODS, description: 'the same as timing' })
+  @IsOptional()
+  @IsIn(SURVEY_PERIODS, { message: 'period must be before (answered before the change) or after' })
+  period?: SurveyPeriod;
+
+  @ApiPropertyOptional({
+    description: 'split the file at the cycle’s change date (its adaptation’s date): two imports, before and after, stored together or not at all',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'split must be true or false' })
+  split?: boolean;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { References } from '@r2c/core';
+import type { SurveyPeriod } from '@r2c/contracts';
 import type { FormsSource } from './forms-csv/forms-csv';
 
 /** An initiative's survey: its title and the words of its 1–5 scale. No row means the defaults. */
@@ -82,6 +83,10 @@ export class SurveyImport {
 
   @Column({ type: 'varchar', length: 30 })
   source: FormsSource;
+
+  /** `before`: the cycle's baseline, answered before its change (no evidence entries); `after`: answers to the change. */
+  @Column({ type: 'varchar', length: 10, default: 'after' })
+  period: SurveyPeriod;
 
   @Column({ name: 'observed_on', type: 'date' })
   observedOn: string;

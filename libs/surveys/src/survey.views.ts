@@ -1,7 +1,17 @@
 import type { SurveyImportView, SurveyItemView } from '@r2c/contracts';
 import { SurveyImport, SurveyItem } from './survey.entities';
 
-export type { PrivacyFlagView, SurveyImportPreview, SurveyImportResult, SurveyImportView, SurveyItemView, SurveyView } from '@r2c/contracts';
+export type {
+  ImportPossibility,
+  PrivacyFlagView,
+  SurveyImportListItem,
+  SurveyImportTarget,
+  SurveyImportPreview,
+  SurveyImportResult,
+  SurveyImportView,
+  SurveyItemView,
+  SurveyView,
+} from '@r2c/contracts';
 
 export const toSurveyItemView = (item: SurveyItem, indicatorName: string | null): SurveyItemView => ({
   id: item.id,
@@ -18,6 +28,7 @@ export const toSurveyImportView = (i: SurveyImport): SurveyImportView => ({
   initiativeId: i.initiativeId,
   cycleId: i.cycleId,
   source: i.source,
+  period: i.period,
   observedOn: i.observedOn,
   responses: i.responses,
   columns: i.columns,

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
@@ -96,6 +105,34 @@ export class SurveyController {
   })
   commit(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CommitSurveyImportDto) {
     return this.imports.commit(me, id, dto);
+  }
+
+  @Get('initiatives/:id/survey/imports/target')
+  @ApiOperation({
+    summary:
+      'Where an import would land now, before any file is chosen: the open cycle, its phase and change date, and whether answers before the change, after it, or a file split at it can be imported (with the reason when not)',
+  })
+  @ApiOkResponse({
+    description:
+      '{cycleId, cycleNumber, phase, changeDate, before, after, split}: each of the last three {allowed, reason}; cycleId null when no cycle is open',
+  })
+  target(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
+    return this.imports.target(me, id);
+  }
+
+  @Delete('initiatives/:id/survey/imports/:importId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Undoes a whole import: its answers and the evidence entries it recorded, audited; 409 once its cycle is closed (or while it is in review), 404 for an import of another initiative',
+  })
+  @ApiNoContentResponse({ description: 'the import, its answers and its evidence entries are gone (audited)' })
+  @ApiNotFoundResponse({ description: 'no such import in this initiative' })
+  @ApiConflictResponse({
+    description: 'the cycle is closed or in review, or (for answers after the change) back before its evidence phase: the reason in words',
+  })
+  async undoImport(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('importId') importId: string) {
+    await this.imports.undo(me, id, importId);
   }
 
   @Get('initiatives/:id/survey/imports')

@@ -3,10 +3,12 @@ import type {
   DateOrder,
   Page,
   StarterItem,
+  SurveyImportListItem,
   SurveyImportPreview,
   SurveyImportResult,
-  SurveyImportView,
+  SurveyImportTarget,
   SurveyItemView,
+  SurveyPeriod,
   SurveyOutcomes,
   SurveyView,
 } from '@r2c/contracts';
@@ -24,9 +26,13 @@ export type {
   PersonalDataKind,
   ScalePoint,
   StarterItem,
+  ImportPossibility,
   SurveyImportPreview,
+  SurveyImportTarget,
   SurveyOutcomes,
-  SurveyImportView as SurveyImport,
+  SurveyPeriod,
+  SurveySplitPreview,
+  SurveyImportListItem as SurveyImport,
   SurveyItemView as SurveyItem,
   SurveyView as Survey,
 } from '@r2c/contracts';
@@ -50,6 +56,10 @@ export type CommitImport = SurveyFile &
     cycleId: string;
     mapping: ColumnMapping[];
     observedOn?: string;
+    /** before: the cycle's baseline; after (the default): evidence for the cycle. */
+    timing?: SurveyPeriod;
+    /** Split the file at the cycle's change date into a before and an after import. */
+    split?: boolean;
   };
 
 const base = (initiativeId: string) => `/api/v1/initiatives/${initiativeId}/survey`;
@@ -67,6 +77,9 @@ export const surveyApi = {
   preview: (initiativeId: string, file: SurveyFile, readAs: ReadAs = {}, mapping?: ColumnMapping[]) =>
     post<SurveyImportPreview>(`${base(initiativeId)}/imports/preview`, { ...file, ...readAs, ...(mapping ? { mapping } : {}) }),
   commit: (initiativeId: string, body: CommitImport) => post<SurveyImportResult>(`${base(initiativeId)}/imports`, body),
-  imports: (initiativeId: string) => get<Page<SurveyImportView>>(`${base(initiativeId)}/imports?limit=100`),
+  imports: (initiativeId: string) => get<Page<SurveyImportListItem>>(`${base(initiativeId)}/imports?limit=100`),
+  /** Where an import would land now, and why one kind cannot yet: before any file is chosen. */
+  target: (initiativeId: string) => get<SurveyImportTarget>(`${base(initiativeId)}/imports/target`),
+  undo: (initiativeId: string, importId: string) => del(`${base(initiativeId)}/imports/${importId}`),
   outcomes: (initiativeId: string) => get<SurveyOutcomes>(`${base(initiativeId)}/outcomes`),
 };

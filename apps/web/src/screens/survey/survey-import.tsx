@@ -2,20 +2,18 @@ import { ChangeEvent, FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, FieldProblem } from '../../api/client';
 import type { CycleListItem } from '../../api/types';
 import { BadRow, ColumnMapping, ColumnPreview, DateOrder, FormsSource, MAX_CSV_CHARACTERS, SurveyImportPreview, SurveyItem, surveyApi } from '../../api/survey';
-import type { ReadAs, SurveyFile } from '../../api/survey';
+import type { ReadAs, SurveyFile, SurveyImportTarget, SurveyPeriod } from '../../api/survey';
 import { ChosenFile, readResponsesFile } from './responses-file';
 import { Link } from '../../router';
 import { ErrorSummary, FieldLink, Status } from '../../ui/feedback';
-import { Hint, SelectField, TextArea, TextField } from '../../ui/fields';
+import { Hint, RadioGroup, SelectField, TextArea, TextField } from '../../ui/fields';
 import { cycleName, formatDate, PHASE_NAMES, plural, today } from '../../ui/words';
 import { useAction } from '../../ui/use-action';
+import { useLoad } from '../../ui/use-load';
 
 export const SOURCE_NAMES: Record<FormsSource, string> = { google_forms: 'Google Forms', microsoft_forms: 'Microsoft Forms', csv: 'a CSV file' };
 
 const MATCH_WORDS = { exact: 'same wording', bracketed: 'grid row with the same wording', contains: 'heading contains the wording' };
-
-/** Only cycles collecting evidence (or reflecting on it) take survey answers. */
-const takesEvidence = (cycle: CycleListItem) => cycle.phase === 'evidence' || cycle.phase === 'reflection';
 
 const columnField = (index: number) => `import-column-${index}`;
 
@@ -82,6 +80,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
   const [fileInput, setFileInput] = useState(0);
   // A new key starts the preview's choices afresh from a preview checked against changed matches.
   const [previewVersion, setPreviewVersion] = useState(0);
+  const target = useLoad(() => surveyApi.target(initiativeId), [initiativeId]);
 
   // A chosen file goes as the file itself (a workbook, or the CSV's bytes) until its text is edited here.
   const file: SurveyFile | null = chosen && (chosen.text === null || chosen.text === csv) ? chosen.body : csv.trim() ? { csv } : null;
@@ -145,6 +144,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
     setReadAs({});
     setFileInput((n) => n + 1);
     setStatus(words);
+    void target.reload();
     onImported();
   };
   const csvProblems = previewError instanceof ApiError ? previewError.problemsFor('csv') : undefined;
@@ -159,6 +159,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
       <p className="hint">
         Patron privacy: only the columns you match to a statement are stored. Columns that look like names, email addresses or phone numbers are never imported.
       </p>
+      {target.data && <ImportLanding initiativeId={initiativeId} target={target.data} />}
       <form onSubmit={(e) => void runPreview(e)} noValidate aria-label="Read a responses file">
         <ErrorSummary
           error={previewError}
@@ -231,10 +232,11 @@ interface PreviewProps {
 }
 
 function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, items, cycles, onImported, onRechecked }: PreviewProps) {
-  const open = cycles.filter((c) => c.phase !== 'closed').sort((a, b) => a.number - b.number);
-  const importable = open.filter(takesEvidence);
+  const { target } = preview;
+  const cycleId = target.cycleId ?? '';
+  const timings = timingChoices(target, preview);
+  const [timing, setTiming] = useState<Timing | null>(() => timings.find((t) => !t.disabled)?.value ?? null);
   const [choice, setChoice] = useState<Record<number, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.index, c.itemId ?? ''])));
-  const [cycleId, setCycleId] = useState(importable[0]?.id ?? '');
   const [observedOn, setObservedOn] = useState(preview.responseDates?.last ?? today());
   const { error, setError, busy, run } = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -262,12 +264,20 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
     }
     await run(
       async () => {
-        const result = await surveyApi.commit(initiativeId, { ...file, ...readAs, cycleId, mapping, observedOn });
+        const when = timing === 'split' ? { split: true } : { timing: timing ?? 'after', observedOn };
+        const result = await surveyApi.commit(initiativeId, { ...file, ...readAs, cycleId, mapping, ...when });
         const cycle = cycles.find((c) => c.id === cycleId);
-        onImported(
-          `${plural(result.import.responses, 'response')} imported into ${cycle ? cycleName(cycle) : 'the cycle'}: ` +
-            `${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(result.import.observedOn)}. Only the matched columns were stored.`,
-        );
+        const into = cycle ? cycleName(cycle) : 'the cycle';
+        const [before, after] = [
+          (result.imports ?? [result.import]).find((i) => i.period === 'before'),
+          (result.imports ?? [result.import]).find((i) => i.period === 'after'),
+        ];
+        const words = [
+          before && `${plural(before.responses, 'response')} from before the change kept as the baseline of ${into}`,
+          after &&
+            `${plural(after.responses, 'response')} imported into ${into}: ${plural(result.evidence.length, 'measurement')} added to its evidence, dated ${formatDate(after.observedOn)}`,
+        ].filter(Boolean);
+        onImported(`${words.join('; ')}. Only the matched columns were stored.`);
       },
       (refusal) => byColumn(refusal, mapping),
     );
@@ -284,7 +294,9 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
     error instanceof ApiError
       ? [
           ...preview.columns.filter((c) => errs(columnField(c.index))?.length).map((c) => ({ id: columnField(c.index), label: columnName(c) })),
-          ...(errs('cycleId')?.length ? [{ id: 'import-cycle', label: 'Cycle' }] : []),
+          ...(errs('cycleId')?.length || errs('timing')?.length || errs('split')?.length
+            ? [{ id: 'import-timing', label: 'When the answers were given' }]
+            : []),
           ...(errs('observedOn')?.length ? [{ id: 'import-observedOn', label: 'Date of the evidence' }] : []),
         ]
       : [];
@@ -392,18 +404,30 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
         )}
 
         <h4>Where the answers go</h4>
-        <ImportTarget initiativeId={initiativeId} open={open} importable={importable} cycleId={cycleId} setCycleId={setCycleId} errors={errs('cycleId')} />
-        {importable.length > 0 && (
+        {timing === null ? (
+          <p>{target.before.reason}</p>
+        ) : (
           <>
-            <TextField
-              id="import-observedOn"
-              type="date"
-              label="Date of the evidence"
-              hint="By default the day of the last response."
-              value={observedOn}
-              onChange={setObservedOn}
-              errors={errs('observedOn')}
+            <RadioGroup
+              id="import-timing"
+              legend={`When were these answers given? They go to cycle ${target.cycleNumber} (${target.phase} phase).`}
+              hint={target.changeDate ? `The change was made on ${formatDate(target.changeDate)}.` : 'The cycle’s change has no date yet.'}
+              options={timings}
+              value={timing}
+              onChange={(value: Timing) => setTiming(value)}
+              errors={[...(errs('cycleId') ?? []), ...(errs('timing') ?? []), ...(errs('split') ?? [])]}
             />
+            {timing !== 'split' && (
+              <TextField
+                id="import-observedOn"
+                type="date"
+                label="Date of the evidence"
+                hint="By default the day of the last response."
+                value={observedOn}
+                onChange={setObservedOn}
+                errors={errs('observedOn')}
+              />
+            )}
             {mapping.length === 0 ? (
               <p>Match at least one column to a statement to import.</p>
             ) : !preview.readyToImport && (preview.file.unreadableLines.length > 0 || preview.dates.ambiguous || preview.dates.mixed) ? (
@@ -422,48 +446,63 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
   );
 }
 
-function ImportTarget({
-  initiativeId,
-  open,
-  importable,
-  cycleId,
-  setCycleId,
-  errors,
-}: {
-  initiativeId: string;
-  open: CycleListItem[];
-  importable: CycleListItem[];
-  cycleId: string;
-  setCycleId(id: string): void;
-  errors?: string[];
-}) {
-  if (!open.length) {
+type Timing = SurveyPeriod | 'split';
+
+/** Before, after, or split at the change date: each offered with what it does, or why it cannot be chosen now. */
+function timingChoices(target: SurveyImportTarget, preview: SurveyImportPreview): { value: Timing; label: string; hint: string; disabled: boolean }[] {
+  if (!target.cycleId) return [];
+  const choices: { value: Timing; label: string; hint: string; disabled: boolean }[] = [];
+  const split = preview.split;
+  if (split?.spansChange && target.split.allowed) {
+    choices.push({
+      value: 'split',
+      label: `Split at the change date: ${plural(split.before, 'response')} before, ${plural(split.after, 'response')} after`,
+      hint: `Answers dated before ${formatDate(split.changeDate)} become the baseline; the rest become evidence.${split.undated ? ` ${plural(split.undated, 'response')} without a date must be dated or removed first.` : ''}`,
+      disabled: false,
+    });
+  }
+  choices.push({
+    value: 'after',
+    label: 'After the change',
+    hint: target.after.allowed ? 'Each statement’s answers become one measurement in the cycle’s evidence.' : (target.after.reason ?? ''),
+    disabled: !target.after.allowed,
+  });
+  choices.push({
+    value: 'before',
+    label: 'Before the change (the baseline)',
+    hint: target.before.allowed
+      ? 'Kept as the cycle’s baseline, to compare with the answers after the change. No evidence is added.'
+      : (target.before.reason ?? ''),
+    disabled: !target.before.allowed,
+  });
+  return choices;
+}
+
+/** Where an import would land, said before any file is chosen. */
+function ImportLanding({ initiativeId, target }: { initiativeId: string; target: SurveyImportTarget }) {
+  if (!target.cycleId) {
     return (
-      <p>
-        An import needs an open cycle to add its evidence to, and no cycle is open. Start the next cycle on{' '}
-        <Link to={`/initiatives/${initiativeId}`}>the initiative page</Link> first.
-      </p>
+      <div className="callout import-landing" id="import-landing">
+        <p>
+          {target.before.reason} <Link to={`/initiatives/${initiativeId}`}>Go to the initiative page</Link>.
+        </p>
+      </div>
     );
   }
-  if (!importable.length) {
-    const cycle = open[0];
-    return (
-      <p>
-        {cycleName(cycle)} is in the {PHASE_NAMES[cycle.phase].toLowerCase()} phase. Survey answers can be imported once it reaches the evidence phase
-        {cycle.phase === 'review' ? ' again, or into the next cycle' : ''}.
-      </p>
-    );
-  }
+  const phase = target.phase ? PHASE_NAMES[target.phase].toLowerCase() : '';
   return (
-    <SelectField
-      id="import-cycle"
-      label="Cycle"
-      hint="The open cycle whose evidence the answers become."
-      options={importable.map((c) => ({ value: c.id, label: `${cycleName(c)} (${PHASE_NAMES[c.phase].toLowerCase()} phase)` }))}
-      value={cycleId}
-      onChange={setCycleId}
-      errors={errors}
-    />
+    <div className="callout import-landing" id="import-landing">
+      <p>
+        <strong>
+          Imports go to cycle {target.cycleNumber}, now in the {phase} phase
+          {target.changeDate ? `; its change was made on ${formatDate(target.changeDate)}` : ''}.
+        </strong>
+      </p>
+      <ul>
+        <li>Answers from before the change (the baseline): {target.before.allowed ? 'can be imported now.' : target.before.reason}</li>
+        <li>Answers from after the change: {target.after.allowed ? 'can be imported now.' : target.after.reason}</li>
+      </ul>
+    </div>
   );
 }
 

@@ -92,7 +92,14 @@ export function SurveyPage({ id }: { id: string }) {
 
       <Section title="Past imports" id="survey-imports">
         {results.data ? (
-          <PastImports imports={results.data.imports} cycles={cycles} items={survey.items} />
+          <PastImports
+            initiativeId={id}
+            imports={results.data.imports}
+            cycles={cycles}
+            items={survey.items}
+            canWrite={canWrite}
+            onUndone={() => void results.reload()}
+          />
         ) : results.error ? (
           <LoadFailed error={results.error} retry={results.reload} />
         ) : (

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import type { CycleListItem } from '../../api/types';
+import { surveyApi } from '../../api/survey';
 import type { OutcomeBeforeAfter, OutcomeInCycle, ScalePoint, SurveyImport, SurveyItem } from '../../api/survey';
+import { ErrorSummary, Status } from '../../ui/feedback';
+import { useAction } from '../../ui/use-action';
 import { TableScroll } from '../../ui/table-scroll';
 import { cycleName, formatDate, formatInstant, formatNumber, plural } from '../../ui/words';
 import { SOURCE_NAMES } from './survey-import';
@@ -10,7 +14,8 @@ function Mean({ at }: { at: OutcomeInCycle | null }) {
   if (!at) return <span className="meta">No data</span>;
   return (
     <>
-      Cycle {at.cycleNumber}: <strong>{formatNumber(at.mean)}</strong> <span className="meta">(n = {at.n})</span>
+      Cycle {at.cycleNumber}
+      {at.period === 'before' ? ', before the change' : ''}: <strong>{formatNumber(at.mean)}</strong> <span className="meta">(n = {at.n})</span>
     </>
   );
 }
@@ -49,7 +54,8 @@ export function OutcomesTable({ outcomes, after = 'the latest one' }: { outcomes
   return (
     <>
       <p className="hint">
-        “Before” is the latest earlier cycle with survey data, “after” {after}. Each mean is on the 1–5 scale; n is the number of answers behind it.
+        “After” is {after}; “before” is that cycle’s baseline (answers from before its change) when it has one, otherwise the latest earlier cycle with survey
+        data. Each mean is on the 1–5 scale; n is the number of answers behind it.
       </p>
       <TableScroll label="Outcomes before and after">
         <table className="outcomes">
@@ -91,27 +97,86 @@ export function OutcomesTable({ outcomes, after = 'the latest one' }: { outcomes
   );
 }
 
-export function PastImports({ imports, cycles, items }: { imports: SurveyImport[]; cycles: CycleListItem[]; items: SurveyItem[] }) {
-  if (!imports.length) return <p className="hint">No responses have been imported yet.</p>;
+interface PastImportsProps {
+  initiativeId: string;
+  imports: SurveyImport[];
+  cycles: CycleListItem[];
+  items: SurveyItem[];
+  canWrite: boolean;
+  onUndone(): void;
+}
+
+export function PastImports({ initiativeId, imports, cycles, items, canWrite, onUndone }: PastImportsProps) {
+  const [status, setStatus] = useState('');
   const cycleOf = (id: string) => cycles.find((c) => c.id === id);
   const statement = (id: string) => items.find((i) => i.id === id)?.text ?? 'a removed statement';
+  const undone = (words: string) => {
+    setStatus(words);
+    onUndone();
+  };
   return (
-    <ul className="past-imports">
-      {imports.map((i) => {
-        const cycle = cycleOf(i.cycleId);
-        return (
-          <li key={i.id}>
-            <p>
-              <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : 'a cycle'}, dated{' '}
-              {formatDate(i.observedOn)}
-            </p>
-            <p className="meta">
-              Imported {formatInstant(i.importedAt)} · {plural(i.evidenceIds.length, 'measurement')} · columns stored:{' '}
-              {i.columns.map((c) => `“${c.header}” as “${statement(c.itemId)}”`).join('; ')}
-            </p>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <Status>{status}</Status>
+      {!imports.length ? (
+        <p className="hint">No responses have been imported yet.</p>
+      ) : (
+        <ul className="past-imports">
+          {imports.map((i) => {
+            const cycle = cycleOf(i.cycleId);
+            return (
+              <li key={i.id}>
+                <p>
+                  <strong>{plural(i.responses, 'response')}</strong> from {SOURCE_NAMES[i.source]} into {cycle ? cycleName(cycle) : `cycle ${i.cycleNumber}`},
+                  dated {formatDate(i.observedOn)} ({i.period === 'before' ? 'answered before the change: the baseline' : 'answered after the change'})
+                </p>
+                <p className="meta">
+                  Imported {formatInstant(i.importedAt)} · {plural(i.evidenceIds.length, 'measurement')} · columns stored:{' '}
+                  {i.columns.map((c) => `“${c.header}” as “${statement(c.itemId)}”`).join('; ')}
+                </p>
+                {canWrite && <UndoImport initiativeId={initiativeId} stored={i} onUndone={undone} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Undo asks first, then removes the whole import; a refusal shows beside the button. */
+function UndoImport({ initiativeId, stored, onUndone }: { initiativeId: string; stored: SurveyImport; onUndone(words: string): void }) {
+  const [asking, setAsking] = useState(false);
+  const { error, busy, run } = useAction();
+  if (!stored.undo.allowed) return <p className="meta">Cannot be undone: {stored.undo.reason}</p>;
+  const what = `${plural(stored.responses, 'response')} dated ${formatDate(stored.observedOn)}`;
+  const undo = () =>
+    run(async () => {
+      await surveyApi.undo(initiativeId, stored.id);
+      onUndone(
+        `The import of ${what} was undone: its answers${stored.evidenceIds.length ? ` and ${plural(stored.evidenceIds.length, 'measurement')}` : ''} were removed.`,
+      );
+    });
+  return (
+    <div className="undo-import">
+      <ErrorSummary error={error} title="The import was not undone" />
+      {asking ? (
+        <div className="actions" role="group" aria-label={`Undo the import of ${what}?`}>
+          <p>
+            Undo the import of {what}? Its answers
+            {stored.evidenceIds.length ? ` and the ${plural(stored.evidenceIds.length, 'measurement')} it added to the evidence` : ''} are removed.
+          </p>
+          <button type="button" className="button danger" disabled={busy} onClick={() => void undo()}>
+            Yes, undo this import
+          </button>
+          <button type="button" className="button secondary" disabled={busy} onClick={() => setAsking(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => setAsking(true)}>
+          Undo this import
+        </button>
+      )}
+    </div>
   );
 }
