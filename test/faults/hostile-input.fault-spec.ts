@@ -224,7 +224,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     { name: 'evidence csv', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/evidence.csv` },
     { name: 'calendar', method: 'get', path: () => `/api/v1/initiatives/${pilot.initiativeId}/calendar.ics` },
     { name: 'calendar feed address', method: 'get', path: () => '/api/v1/me/calendar-feed' },
-    { name: 'reset calendar feed', method: 'post', path: () => '/api/v1/me/calendar-feed/reset', body: () => ({}) },
+    { name: 'reset calendar feed', method: 'post', path: () => '/api/v1/me/calendar-feed/reset' },
     { name: 'calendar feed', method: 'get', path: () => '/api/v1/calendar-feeds/1_0f8b1c2d3e4f4a5b8c6d7e8f9a0b1c2d_x.ics', query: ['token'] },
     { name: 'list digests', method: 'get', path: () => '/api/v1/digests', query: ['limit', 'offset'] },
     { name: 'get digest', method: 'get', path: () => `/api/v1/digests/${digestId}`, query: ['format'] },
