@@ -559,13 +559,13 @@ describe('cycle quality over HTTP', () => {
       for (const chart of charts) {
         const labels = [...chart.matchAll(/<g class="adaptation" aria-label="([^"]+)">/g)].map((m) => m[1]);
         expect(labels).toEqual([
-          'Adaptation A1 on 2026-03-09 (cycle 1): Volunteers greet families at the door in Spanish and Dari.',
-          'Adaptation A2 on 2026-03-23 (cycle 1): Moved the session from Tuesday evening to Saturday morning.',
+          'Adaptation A1 on 9 March: Volunteers greet families at the door in Spanish and Dari.',
+          'Adaptation A2 on 23 March: Moved the session from Tuesday evening to Saturday morning.',
         ]);
         expect(chart).not.toContain('<polyline');
         expect(chart).not.toContain('class="median"');
-        expect(chart).toContain('fewer than 3 points: no trend line');
-        expect(chart).toMatch(/<text class="n"[^>]*>n=\d+<\/text>/);
+        expect(chart).toContain('fewer than 3 points: no line or median');
+        expect(chart).toMatch(/<circle class="point"[^>]*><title>[^<]*\(n=\d+\)<\/title>/);
       }
       expect(html).toContain('<li><strong>A1 · 2026-03-09:</strong>');
       expect(html).toContain('<li><strong>A2 · 2026-03-23:</strong>');
@@ -604,7 +604,7 @@ describe('cycle quality over HTTP', () => {
       await approve(pilot, cycle2);
       const two = (await compiled(cycle2)) && (await summaryOf(cycle2, '?format=html').expect(200)).text;
       expect(two).not.toContain('<polyline');
-      expect(two).toContain('fewer than 3 points: no trend line');
+      expect(two).toContain('fewer than 3 points: no line or median');
 
       const cycle3 = await cycleInReview(pilot, 'Dari on Saturdays', { indicatorIds: [attendance, trust], predictions }, evidence(21, 23), reflection);
       await approve(pilot, cycle3);
@@ -612,7 +612,7 @@ describe('cycle quality over HTTP', () => {
       const three = (await summaryOf(cycle3, '?format=html').expect(200)).text;
       expect(three.match(/<polyline class="series"/g)).toHaveLength(2);
       expect(three.match(/class="median"/g)).toHaveLength(2);
-      expect(three).not.toContain('no trend line');
+      expect(three).not.toContain('no line or median');
       expect(three.match(/<g class="adaptation"/g)).toHaveLength(4);
       expect(three).toContain('<em>No adaptations were logged in this cycle.</em>');
     });
