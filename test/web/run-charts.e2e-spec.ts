@@ -107,7 +107,7 @@ describe('the web app: run charts of every measurement, with their signals', () 
   it('fits a phone 375 px wide without scrolling sideways, the signal still in words', async () => {
     const page = await chartsOnTheInitiativePage(PHONE);
     await page.locator('.chart-signal', { hasText: SHIFT_WORDS }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await checkScreen(page, 'run-charts-open-cycle-phone');
   });
 });

@@ -113,9 +113,10 @@ describe('the web app’s run chart', () => {
     expect(web).toContain('Fewer than 3 points: no line, median or signal yet.');
   });
 
-  it('says there is nothing to draw when a summary carries no chart (one compiled before charts by day)', () => {
+  it('says when nothing was measured yet, and when a summary was compiled before charts by day', () => {
+    expect(renderToStaticMarkup(createElement(RunChart, { indicator: indicatorOf([]) }))).toContain('Attendance: no measurements yet.');
     expect(renderToStaticMarkup(createElement(RunChart, { indicator: { ...indicatorOf([]), chart: undefined } }))).toContain(
-      'Attendance: no measurements yet.',
+      'Attendance: this summary was compiled before run charts by day',
     );
   });
 });

@@ -31,7 +31,7 @@ function describe(chart: NonNullable<Chartable['chart']>, indicator: Chartable, 
     line && chart.median !== null ? `The ${medianLabel(chart.basis)} is ${formatNumber(chart.median)}.` : '',
     line ? '' : `Fewer than ${MIN_POINTS_FOR_TREND} points, so no line or median is drawn.`,
     chart.markers.length
-      ? `Adaptations: ${chart.markers.map((m) => `${m.label} on ${formatDate(m.madeOn)}${changed.has(m.label) ? `: ${changed.get(m.label)}` : ''}`).join('; ')}.`
+      ? `Adaptations: ${chart.markers.map((m) => `${m.label} on ${formatDate(m.madeOn)}${changed.has(m.label) ? `: ${changed.get(m.label)!.replace(/\.$/, '')}` : ''}`).join('; ')}.`
       : '',
     line ? (chart.signals.length ? `Signals: ${chart.signals.map((s) => s.words).join('; ')}.` : 'No run-chart signal.') : '',
   ]
@@ -48,7 +48,8 @@ function describe(chart: NonNullable<Chartable['chart']>, indicator: Chartable, 
 export function RunChart({ indicator, markers = [], spans = [] }: Props) {
   const id = `chart-${indicator.id}`;
   const series = indicator.chart;
-  if (!series || !series.points.length) return <p className="hint">{indicator.name}: no measurements yet.</p>;
+  if (!series) return <p className="hint">{indicator.name}: this summary was compiled before run charts by day; its numbers are in the table above.</p>;
+  if (!series.points.length) return <p className="hint">{indicator.name}: no measurements yet.</p>;
 
   const chart = runChartModel({ ...series, baseline: indicator.baseline, target: indicator.target, range: fixedRange(indicator.kind), spans }, WEB_PLOT);
   const changed = new Map(markers.map((m) => [m.label, m.whatChanged]));

@@ -67,7 +67,7 @@ export function describeChart(input: RunChartInput): string {
     line && chart.median !== null ? `The ${chart.basis === 'baseline' ? 'median of the baseline' : 'median'} is ${formatNumber(chart.median)}.` : '',
     line ? '' : `Fewer than ${MIN_POINTS_FOR_TREND} points, so no line or median is drawn.`,
     chart.markers.length
-      ? `Adaptations: ${chart.markers.map((m) => `${m.label} on ${dayInWords(m.madeOn)}${whatChanged.has(m.label) ? `: ${whatChanged.get(m.label)}` : ''}`).join('; ')}.`
+      ? `Adaptations: ${chart.markers.map((m) => `${m.label} on ${dayInWords(m.madeOn)}${whatChanged.has(m.label) ? `: ${whatChanged.get(m.label)!.replace(/\.$/, '')}` : ''}`).join('; ')}.`
       : '',
     line ? (chart.signals.length ? `Signals: ${chart.signals.map((s) => s.words).join('; ')}.` : 'No run-chart signal.') : '',
   ]
