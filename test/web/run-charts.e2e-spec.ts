@@ -100,7 +100,7 @@ describe('the web app: run charts of every measurement, with their signals', () 
     expect(await chart.locator('svg circle.point.signal').count()).toBe(7);
     expect(await chart.locator('svg desc').textContent()).toContain(`Signals: ${SHIFT_WORDS}.`);
     await chart.getByText('Read against the median of the baseline: 12.').waitFor();
-    await chart.getByText('A Dari-speaking greeter at the door').waitFor();
+    await chart.locator('.chart-markers li', { hasText: 'A Dari-speaking greeter at the door' }).waitFor();
     await checkScreen(page, 'run-charts-open-cycle');
   });
 
