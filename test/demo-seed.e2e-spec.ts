@@ -136,7 +136,7 @@ describe('demo data (npm run seed:demo)', () => {
     const signals = drafts.flatMap((r) =>
       r.body.indicators.flatMap((i: { chart: { signals: { kind: string; after: string | null; words: string }[] } | null }) => i.chart?.signals ?? []),
     );
-    const shift = signals.find((s) => s.kind === 'shift' && s.after !== null);
+    const shift = signals.find((s) => s.kind === 'shift' && s.after === 'A2');
     expect(shift?.words).toMatch(/^shift: \d+ points above the median since \d+ \w+, after adaptation A2$/);
   });
 
