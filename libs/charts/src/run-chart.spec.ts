@@ -1,4 +1,4 @@
-import { axisTicks, cycleBands, dayAxis, fixedRange, medianLabel, niceScale, runChartModel, signalsAt, valueScale } from './run-chart';
+import { axisTicks, cycleBands, spreadLabels, dayAxis, fixedRange, medianLabel, niceScale, runChartModel, signalsAt, valueScale } from './run-chart';
 import { baselineMedian, chartSignals, SeriesPoint } from './run-rules';
 
 const box = { left: 50, top: 10, width: 300, height: 200 };
@@ -118,5 +118,9 @@ describe('a run chart on an axis of dates', () => {
     expect(model.references.find((r) => r.kind === 'baseline')!.y).toBeCloseTo(210);
     expect(model.references.find((r) => r.kind === 'target')!.y).toBeCloseTo(10);
     expect(model.points[1].y).toBeCloseTo(160);
+  });
+
+  it('spreads labels of lines that meet so none is written over another', () => {
+    expect(spreadLabels([100, 40, 100, 105], 12)).toEqual([100, 40, 112, 124]);
   });
 });

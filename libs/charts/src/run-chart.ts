@@ -158,6 +158,18 @@ export function signalsAt(point: SeriesPoint, signals: ChartSignal[], median: nu
   return [...new Set(kinds)];
 }
 
+/** Where to write labels wanted at `ys` so no two are closer than `gap`: in order top to bottom, each pushed down as far as it must go. */
+export function spreadLabels(ys: number[], gap: number): number[] {
+  const order = ys.map((y, k) => ({ y, k })).sort((a, b) => a.y - b.y);
+  const placed: number[] = new Array(ys.length);
+  let last = -Infinity;
+  for (const { y, k } of order) {
+    last = Math.max(y, last + gap);
+    placed[k] = last;
+  }
+  return placed;
+}
+
 export function medianLabel(basis: ChartSeries['basis']): string {
   return basis === 'baseline' ? 'median of the baseline' : 'median';
 }

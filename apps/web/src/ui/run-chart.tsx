@@ -1,4 +1,4 @@
-import { fixedRange, medianLabel, MIN_POINTS_FOR_TREND, PlotBox, runChartModel } from '@r2c/charts';
+import { fixedRange, medianLabel, MIN_POINTS_FOR_TREND, PlotBox, runChartModel, spreadLabels } from '@r2c/charts';
 import type { ChartMarker, CycleSpan, IndicatorSummary } from '../api/types';
 import { formatDate, formatNumber } from './words';
 
@@ -56,6 +56,10 @@ export function RunChart({ indicator, markers = [], spans = [] }: Props) {
   const right = WEB_PLOT.left + WEB_PLOT.width;
   const bottom = WEB_PLOT.top + WEB_PLOT.height;
   const median = chart.references.find((r) => r.kind === 'median');
+  const labelYs = spreadLabels(
+    chart.references.map((r) => r.y),
+    16,
+  );
 
   return (
     <figure className="run-chart">
@@ -92,10 +96,10 @@ export function RunChart({ indicator, markers = [], spans = [] }: Props) {
             {formatDate(d.day)}
           </text>
         ))}
-        {chart.references.map((ref) => (
+        {chart.references.map((ref, k) => (
           <g key={ref.kind} className={ref.kind}>
             <line x1={PAD.left} x2={right} y1={ref.y} y2={ref.y} />
-            <text x={right + 6} y={ref.y + 4}>
+            <text x={right + 6} y={labelYs[k] + 4}>
               {REFERENCE_NAMES[ref.kind]} {formatNumber(ref.value)}
             </text>
           </g>

@@ -1,4 +1,4 @@
-import { dayInWords, MIN_POINTS_FOR_TREND, PlotBox, runChartModel } from '@r2c/charts';
+import { dayInWords, MIN_POINTS_FOR_TREND, PlotBox, runChartModel, spreadLabels } from '@r2c/charts';
 import type { ChartSeries } from '@r2c/charts';
 
 /** One indicator's measured days, with the lines a run chart is read against. */
@@ -28,7 +28,7 @@ export interface RunChartAdaptation {
 
 const WIDTH = 560;
 const HEIGHT = 252;
-const PAD = { left: 56, right: 128, top: 36, bottom: 52 };
+const PAD = { left: 56, right: 150, top: 36, bottom: 52 };
 /** The plot inside the SVG: a title above it, the cycles and the first and last days below it, the lines' labels right of it. */
 export const SUMMARY_PLOT: PlotBox = { left: PAD.left, top: PAD.top, width: WIDTH - PAD.left - PAD.right, height: HEIGHT - PAD.top - PAD.bottom };
 const COLOURS = {
@@ -119,12 +119,18 @@ export function runChart(input: RunChartInput): string {
     );
   });
 
-  for (const { kind, label, value, y } of chart.references) {
+  const labelYs = spreadLabels(
+    chart.references.map((ref) => ref.y),
+    12,
+  );
+  chart.references.forEach(({ kind, label, value, y }, k) => {
     parts.push(
       `<line class="${kind}" x1="${box.left}" x2="${right}" y1="${r(y)}" y2="${r(y)}" stroke="${COLOURS[kind]}" stroke-width="1.5" stroke-dasharray="${DASHES[kind]}"/>`,
     );
-    parts.push(`<text x="${right + 6}" y="${r(y + 4)}" font-size="11" fill="${COLOURS[kind]}">${escapeXml(`${label} ${formatNumber(value)}`)}</text>`);
-  }
+    parts.push(
+      `<text x="${right + 6}" y="${r(labelYs[k] + 4)}" font-size="10.5" fill="${COLOURS[kind]}">${escapeXml(`${label} ${formatNumber(value)}`)}</text>`,
+    );
+  });
 
   chart.markers.forEach((m, index) => {
     const at = r(m.x);
