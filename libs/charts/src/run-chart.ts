@@ -161,7 +161,7 @@ export function signalsAt(point: SeriesPoint, signals: ChartSignal[], median: nu
 /** Where to write labels wanted at `ys` so no two are closer than `gap`: in order top to bottom, each pushed down as far as it must go. */
 export function spreadLabels(ys: number[], gap: number): number[] {
   const order = ys.map((y, k) => ({ y, k })).sort((a, b) => a.y - b.y);
-  const placed: number[] = new Array(ys.length);
+  const placed = ys.map(() => 0);
   let last = -Infinity;
   for (const { y, k } of order) {
     last = Math.max(y, last + gap);
