@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { Evidence } from '@r2c/cycles/entities';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { checkScreen, DESKTOP, launchBrowser, listen, openAs, PHONE, signIn } from './browser';
+import { ARTIFACTS, checkScreen, DESKTOP, launchBrowser, listen, openAs, PHONE, signIn } from './browser';
 
 jest.setTimeout(120000);
 
@@ -108,6 +109,10 @@ describe('the web app: run charts of every measurement, with their signals', () 
     const page = await chartsOnTheInitiativePage(PHONE);
     await page.locator('.chart-signal', { hasText: SHIFT_WORDS }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await page
+      .locator('figure.run-chart')
+      .first()
+      .screenshot({ path: join(ARTIFACTS, 'run-chart-phone.png') });
     await checkScreen(page, 'run-charts-open-cycle-phone');
   });
 });

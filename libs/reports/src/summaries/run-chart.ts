@@ -43,6 +43,8 @@ const COLOURS = {
   adaptation: '#7b3fa0',
   note: '#666666',
 };
+/** A cycle's band narrower than this is labelled by its number alone. */
+const NARROW_BAND = 48;
 const DASHES = { baseline: '6 4', target: '2 3', median: '8 3 2 3' };
 
 export function escapeXml(text: string): string {
@@ -102,7 +104,7 @@ export function runChart(input: RunChartInput): string {
     if (index > 0)
       parts.push(`<line class="cycle-start" x1="${r(cycle.x1)}" x2="${r(cycle.x1)}" y1="${box.top}" y2="${bottom}" stroke="#b0b8c0" stroke-width="1"/>`);
     parts.push(
-      `<text class="cycle-label" x="${r((cycle.x1 + cycle.x2) / 2)}" y="${bottom + 16}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">${cycle.label}</text>`,
+      `<text class="cycle-label" x="${r((cycle.x1 + cycle.x2) / 2)}" y="${bottom + 16}" font-size="11" text-anchor="middle" fill="${COLOURS.axis}">${cycle.x2 - cycle.x1 < NARROW_BAND ? cycle.number : cycle.label}</text>`,
     );
   });
   for (const tick of chart.ticks) {
