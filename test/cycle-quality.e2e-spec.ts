@@ -549,7 +549,7 @@ describe('cycle quality over HTTP', () => {
       expect(md).toContain('- **Attendance by cycle:** cycle 1: 18.33 (n=3)');
     });
 
-    it('marks both adaptations on every run chart with an accessible label, lists them in the log, and draws no trend line from one point', async () => {
+    it('marks both adaptations on every run chart with an accessible label, lists them in the log, and plots each measured day with its n', async () => {
       const html = (await summaryOf(cycle1, '?format=html', coach()).expect(200)).text;
       expect(html).toContain(
         '<td>Attendance (people)</td><td>from 12 to 18 (Mean per Saturday session)</td><td>18.33</td><td>3</td><td class="met">Met (+0.33)</td>',
@@ -559,13 +559,10 @@ describe('cycle quality over HTTP', () => {
       for (const chart of charts) {
         const labels = [...chart.matchAll(/<g class="adaptation" aria-label="([^"]+)">/g)].map((m) => m[1]);
         expect(labels).toEqual([
-          'Adaptation A1 on 2026-03-09 (cycle 1): Volunteers greet families at the door in Spanish and Dari.',
-          'Adaptation A2 on 2026-03-23 (cycle 1): Moved the session from Tuesday evening to Saturday morning.',
+          'Adaptation A1 on 9 March: Volunteers greet families at the door in Spanish and Dari.',
+          'Adaptation A2 on 23 March: Moved the session from Tuesday evening to Saturday morning.',
         ]);
-        expect(chart).not.toContain('<polyline');
-        expect(chart).not.toContain('class="median"');
-        expect(chart).toContain('fewer than 3 points: no trend line');
-        expect(chart).toMatch(/<text class="n"[^>]*>n=\d+<\/text>/);
+        expect(chart).toMatch(/<circle class="point"[^>]*><title>[^<]*\(n=\d+\)<\/title>/);
       }
       expect(html).toContain('<li><strong>A1 · 2026-03-09:</strong>');
       expect(html).toContain('<li><strong>A2 · 2026-03-23:</strong>');
@@ -582,7 +579,7 @@ describe('cycle quality over HTTP', () => {
       await lib().delete(`/api/v1/cycles/${cycle1}/adaptations/${adaptationIds[0]}`).expect(409);
     });
 
-    it('draws the trend line and median only once three cycles have points, still marking the earlier adaptations', async () => {
+    it('plots every measured day of the cycles up to the summarised one, still marking the earlier adaptations', async () => {
       const reflection = {
         outcome: 'supported',
         insights: 'We expected 18 and got there again.',
@@ -602,17 +599,24 @@ describe('cycle quality over HTTP', () => {
       ];
       const cycle2 = await cycleInReview(pilot, 'Saturday welcome', { indicatorIds: [attendance, trust], predictions }, evidence(18, 20), reflection);
       await approve(pilot, cycle2);
-      const two = (await compiled(cycle2)) && (await summaryOf(cycle2, '?format=html').expect(200)).text;
-      expect(two).not.toContain('<polyline');
-      expect(two).toContain('fewer than 3 points: no trend line');
+      await compiled(cycle2);
+      const measuredDays = async (cycleId: string) => {
+        const { indicators } = (await summaryOf(cycleId).expect(200)).body;
+        const { points } = indicators.find((i: { id: string }) => i.id === attendance).chart;
+        return { days: points.map((p: { day: string }) => p.day), n: points.reduce((sum: number, p: { n: number }) => sum + p.n, 0) };
+      };
+      const one = await measuredDays(cycle1);
+      const two = await measuredDays(cycle2);
+      expect(two.n).toBe(one.n + 2);
+      expect(two.days).toEqual([...new Set([...one.days, '2026-03-16', '2026-03-23'])].sort());
 
       const cycle3 = await cycleInReview(pilot, 'Dari on Saturdays', { indicatorIds: [attendance, trust], predictions }, evidence(21, 23), reflection);
       await approve(pilot, cycle3);
       await compiled(cycle3);
       const three = (await summaryOf(cycle3, '?format=html').expect(200)).text;
+      expect((await measuredDays(cycle3)).n).toBe(one.n + 4);
       expect(three.match(/<polyline class="series"/g)).toHaveLength(2);
       expect(three.match(/class="median"/g)).toHaveLength(2);
-      expect(three).not.toContain('no trend line');
       expect(three.match(/<g class="adaptation"/g)).toHaveLength(4);
       expect(three).toContain('<em>No adaptations were logged in this cycle.</em>');
     });

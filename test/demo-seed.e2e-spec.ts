@@ -130,6 +130,16 @@ describe('demo data (npm run seed:demo)', () => {
     for (const second of carried) expect(second.carriedOver).toMatchObject({ fromCycleNumber: 1, decision: expect.any(String), nextSteps: expect.any(String) });
   });
 
+  it('shows a run-chart shift after an adaptation, in words, in an open cycle’s charts', async () => {
+    const open = (await allCycles()).filter((item) => item.phase !== 'closed');
+    const drafts = await Promise.all(open.map((item) => c.as(admin).get(`/api/v1/cycles/${item.id}/summary/draft`).expect(200)));
+    const signals = drafts.flatMap((r) =>
+      r.body.indicators.flatMap((i: { chart: { signals: { kind: string; after: string | null; words: string }[] } | null }) => i.chart?.signals ?? []),
+    );
+    const shift = signals.find((s) => s.kind === 'shift' && s.after === 'A2');
+    expect(shift?.words).toMatch(/^shift: \d+ points above the median since \d+ \w+, after adaptation A2$/);
+  });
+
   it('writes predictions and logs adaptations, so the summaries and run charts show them', async () => {
     const cycles = (await Promise.all((await allCycles()).map((item) => c.as(admin).get(`/api/v1/cycles/${item.id}`)))).map((r) => r.body);
     const predicted = cycles.filter((x) => x.hypothesis?.predictions?.length);

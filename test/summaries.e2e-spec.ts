@@ -222,7 +222,7 @@ describe('cycle summaries', () => {
     expect(html.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
     expect(html.headers['content-security-policy']).toContain("default-src 'none'");
     expect(html.text.match(/<svg /g)).toHaveLength(2);
-    expect(html.text).toContain('<title>Attendance (people) by cycle</title>');
+    expect(html.text).toContain('<title>Attendance (people) by day</title>');
     expect(html.text).not.toContain('<script');
     expect(html.text).toContain('&lt;script&gt;alert(&quot;summary&quot;)&lt;/script&gt;');
 
@@ -365,11 +365,12 @@ describe('cycle summaries', () => {
     expect(few.outcome.status).toBe('compiled');
     expect(many.outcome.status).toBe('compiled');
     expect(many.evidenceQueries).toHaveLength(few.evidenceQueries.length);
-    // The per-indicator aggregate, a page of quotes, and the trust survey's per-outcome means.
-    expect(many.evidenceQueries).toHaveLength(3);
+    // The per-indicator aggregate, a page of quotes, the trust survey's per-outcome means, and the run charts' daily points (the latest 200 a chart).
+    expect(many.evidenceQueries).toHaveLength(4);
     expect(many.evidenceQueries.filter((q) => /GROUP BY/i.test(q) && /COUNT\(\*\)/i.test(q) && /AVG/i.test(q))).toHaveLength(1);
     expect(many.evidenceQueries.filter((q) => /LIMIT/i.test(q))).toHaveLength(1);
     expect(many.evidenceQueries.filter((q) => /survey_items/i.test(q) && /GROUP BY/i.test(q))).toHaveLength(1);
+    expect(many.evidenceQueries.filter((q) => /ROW_NUMBER\(\)/i.test(q) && /observed_on/i.test(q))).toHaveLength(1);
 
     const summary = (await c.as(p.coach.token).get(`/api/v1/cycles/${cycleId}/summary`).expect(200)).body;
     const values = Array.from({ length: 300 }, (_, k) => k).filter((k) => k % 10 !== 9);

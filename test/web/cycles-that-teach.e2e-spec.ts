@@ -236,7 +236,7 @@ describe('the web app: cycles that teach', () => {
         expect(await chart.locator('g.adaptation').count()).toBe(2);
         expect(await chart.locator('polyline.series').count()).toBe(0);
         expect(await chart.locator('svg desc').textContent()).toContain(
-          'Fewer than 3 points, so no trend line is drawn. Adaptations: A1 on Mar 9, 2026 (cycle 1): Greeters at the door speak Spanish and Dari.; A2 on Mar 23, 2026 (cycle 1): Skipped the closing circle once.',
+          'Fewer than 3 points, so no line or median is drawn. Adaptations: A1 on Mar 9, 2026: Greeters at the door speak Spanish and Dari; A2 on Mar 23, 2026: Skipped the closing circle once.',
         );
       }
       const [a1, a2] = await librarian

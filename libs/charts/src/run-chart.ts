@@ -1,22 +1,14 @@
 /**
- * The run chart's rules, once for the summary's SVG (HTML and email) and the web app's: where every
- * cycle, point, reference line and adaptation marker goes. Pure, and imports nothing, so the server and
- * the browser read the same file. Each rule is its own function and `runChartModel` only composes them;
- * a rule that changes (an axis of dates, a baseline median, shift and trend signals) replaces or joins
- * one of them without touching how either side draws.
+ * The run chart's drawing rules, once for the summary's SVG (HTML and email) and the web app's: where
+ * every measured day, cycle, reference line, adaptation marker and signal goes on an axis of dates.
+ * Pure, and imports nothing but the run-chart rules beside it, so the server and the browser read the
+ * same file. Each rule is its own function and `runChartModel` only composes them.
  */
+import type { ChartSignal, SeriesPoint, SignalKind } from './run-rules';
 
-/** A cycle's mean, as the chart plots it. */
-export interface ChartPoint {
-  cycleNumber: number;
-  mean: number;
-  n: number;
-}
-
-/** A dated adaptation, drawn as a vertical marker inside its cycle. */
+/** A dated adaptation, drawn as a vertical marker on its day. */
 export interface ChartMarkerInput {
   label: string;
-  cycleNumber: number;
   /** YYYY-MM-DD */
   madeOn: string;
 }
@@ -45,42 +37,50 @@ export interface PlotBox {
   height: number;
 }
 
-export interface RunChartInput<P extends ChartPoint = ChartPoint, M extends ChartMarkerInput = ChartMarkerInput> {
-  /** The cycles on the horizontal axis; a cycle with a point is added if missing. */
-  cycleNumbers: number[];
-  points: P[];
+/** What a chart of one indicator is drawn from: its daily points, the median they are read against, the adaptations and the signals. */
+export interface ChartSeries<M extends ChartMarkerInput = ChartMarkerInput> {
+  points: SeriesPoint[];
+  median: number | null;
+  /** baseline: the median of the points before the first adaptation; all: of every point. */
+  basis: 'baseline' | 'all';
+  markers: M[];
+  signals: ChartSignal[];
+}
+
+export interface RunChartInput<M extends ChartMarkerInput = ChartMarkerInput> extends ChartSeries<M> {
   baseline: number | null;
   target: number | null;
   /** A fixed value range (see `fixedRange`); otherwise the axis is fitted to the points and the lines. */
   range?: ValueRange;
-  markers?: M[];
+  /** The cycles' planned spans, drawn as labelled bands where they meet the series' days. */
   spans?: ChartSpan[];
 }
 
 export type ReferenceKind = 'baseline' | 'target' | 'median';
 
+export type PlacedPoint = SeriesPoint & { x: number; y: number; signals: SignalKind[] };
+
 /** Everything either side draws, placed in the plot box it was given. */
-export interface RunChartModel<P extends ChartPoint = ChartPoint, M extends ChartMarkerInput = ChartMarkerInput> {
+export interface RunChartModel<M extends ChartMarkerInput = ChartMarkerInput> {
   box: PlotBox;
   scale: ValueScale;
   ticks: { value: number; y: number }[];
-  /** One band per cycle, its label and its point in the band's middle. */
-  cycles: { cycleNumber: number; x: number }[];
-  bandWidth: number;
-  /** In cycle order, left to right. */
-  points: (P & { x: number; y: number })[];
-  /** Whether the points are joined and read against their centre line. */
-  trend: boolean;
-  references: { kind: ReferenceKind; value: number; y: number }[];
-  /** Markers of the cycles on the axis only, each at its date within its cycle's band. */
+  /** The first and last day on the axis, each with its place. */
+  days: { day: string; x: number }[];
+  /** Each cycle's planned span where it meets the axis, from its first day's left edge to its last day's right edge. */
+  cycles: { number: number; label: string; x1: number; x2: number }[];
+  /** By day, left to right; `signals` names the shifts and trends a point belongs to. */
+  points: PlacedPoint[];
+  /** Whether the points are joined and read against their median. */
+  line: boolean;
+  references: { kind: ReferenceKind; label: string; value: number; y: number }[];
   markers: (M & { x: number })[];
+  /** The signals in words, in date order. */
+  signals: ChartSignal[];
 }
 
-/** Two points make a line but not a trend: below this many, the chart draws the points alone. */
+/** Two points make a line but not a trend: below this many, the chart draws the points alone, with no median. */
 export const MIN_POINTS_FOR_TREND = 3;
-
-/** How close to its band's edges a marker may sit, as a share of the band. */
-export const MARKER_MARGIN = 0.1;
 
 const DAY_MS = 86400000;
 
@@ -89,13 +89,6 @@ export function fixedRange(kind: string): ValueRange | undefined {
   if (kind === 'scale_1_5') return { min: 1, max: 5 };
   if (kind === 'percent') return { min: 0, max: 100 };
   return undefined;
-}
-
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**
@@ -125,65 +118,89 @@ export function axisTicks(scale: ValueScale): number[] {
   return Array.from({ length: count + 1 }, (_, k) => Math.round((scale.min + k * scale.step) * 1e6) / 1e6);
 }
 
-/** The cycles on the axis, in order: those asked for and every cycle with a point. */
-export function cycleAxis(cycleNumbers: number[], points: ChartPoint[]): number[] {
-  return [...new Set([...cycleNumbers, ...points.map((p) => p.cycleNumber)])].sort((a, b) => a - b);
-}
-
-export function showsTrend(points: ChartPoint[]): boolean {
+export function showsTrend(points: SeriesPoint[]): boolean {
   return points.length >= MIN_POINTS_FOR_TREND;
 }
 
-/** The line the points are read against: their median, once they are a trend. */
-export function centreLine(points: ChartPoint[]): number | null {
-  return showsTrend(points) ? median(points.map((p) => p.mean)) : null;
-}
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 
 /**
- * Where within its cycle's band an adaptation is drawn: its date's share of the cycle's planned span,
- * the end day counted, so the cycles' days run on from one band into the next without two dates meeting
- * at a band's edge. Kept off the edges so a marker never looks as if it belonged to the neighbouring
- * cycle; its exact date is in its label.
+ * The days on the axis: from the first to the last point, widened to take in the adaptations, with half
+ * a day's margin at each end so no point sits on the plot's edge. Each day's point stands in its middle.
  */
-export function shareOfCycle(madeOn: string, span: Pick<ChartSpan, 'plannedStart' | 'plannedEnd'> | undefined): number {
-  if (!span) return 0.5;
-  const start = Date.parse(span.plannedStart);
-  const length = Date.parse(span.plannedEnd) + DAY_MS - start;
-  const share = length > 0 ? (Date.parse(madeOn) - start) / length : 0.5;
-  return Math.min(1 - MARKER_MARGIN, Math.max(MARKER_MARGIN, Number.isFinite(share) ? share : 0.5));
+export function dayAxis(points: SeriesPoint[], markers: ChartMarkerInput[], box: PlotBox): { first: number; last: number; x: (day: string) => number } {
+  const days = [...points.map((p) => p.day), ...markers.map((m) => m.madeOn)].map(dayNumber);
+  const first = days.length ? Math.min(...days) : 0;
+  const last = days.length ? Math.max(...days) : 0;
+  const width = last - first + 1;
+  return { first, last, x: (day: string) => box.left + ((dayNumber(day) - first + 0.5) / width) * box.width };
+}
+
+/** Each cycle's span clipped to the axis (left edge of its first day to right edge of its last); cycles wholly outside it are left out. */
+export function cycleBands(spans: ChartSpan[], axis: { first: number; last: number }, box: PlotBox): RunChartModel['cycles'] {
+  const width = axis.last - axis.first + 1;
+  const at = (dayNo: number) => box.left + ((dayNo - axis.first) / width) * box.width;
+  return [...spans]
+    .sort((a, b) => a.number - b.number)
+    .flatMap((span) => {
+      const start = Math.max(dayNumber(span.plannedStart), axis.first);
+      const end = Math.min(dayNumber(span.plannedEnd), axis.last);
+      return end < start ? [] : [{ number: span.number, label: `Cycle ${span.number}`, x1: at(start), x2: at(end + 1) }];
+    });
+}
+
+/** The shifts and trends a day's point belongs to; a point on the median is no part of a shift. Runs signals speak of the whole series, so mark none. */
+export function signalsAt(point: SeriesPoint, signals: ChartSignal[], median: number | null): SignalKind[] {
+  const kinds = signals
+    .filter((s) => (s.kind === 'shift' || s.kind === 'trend') && s.from <= point.day && point.day <= s.to)
+    .filter((s) => s.kind !== 'shift' || median === null || Math.abs(point.value - median) >= 1e-9)
+    .map((s) => s.kind);
+  return [...new Set(kinds)];
+}
+
+/** Where to write labels wanted at `ys` so no two are closer than `gap`: in order top to bottom, each pushed down as far as it must go. */
+export function spreadLabels(ys: number[], gap: number): number[] {
+  const order = ys.map((y, k) => ({ y, k })).sort((a, b) => a.y - b.y);
+  const placed = ys.map(() => 0);
+  let last = -Infinity;
+  for (const { y, k } of order) {
+    last = Math.max(y, last + gap);
+    placed[k] = last;
+  }
+  return placed;
+}
+
+export function medianLabel(basis: ChartSeries['basis']): string {
+  return basis === 'baseline' ? 'median of the baseline' : 'median';
 }
 
 /** Composes the rules above into what both sides draw, placed in `box`. */
-export function runChartModel<P extends ChartPoint, M extends ChartMarkerInput>(input: RunChartInput<P, M>, box: PlotBox): RunChartModel<P, M> {
-  const axis = cycleAxis(input.cycleNumbers, input.points);
-  const points = [...input.points].sort((a, b) => a.cycleNumber - b.cycleNumber);
-  const lines = [input.baseline, input.target].filter((v): v is number => v !== null);
-  const scale = valueScale([...points.map((p) => p.mean), ...lines], input.range);
-  const bandWidth = box.width / Math.max(1, axis.length);
-  const x = (cycleNumber: number, share = 0.5) => box.left + (axis.indexOf(cycleNumber) + share) * bandWidth;
+export function runChartModel<M extends ChartMarkerInput>(input: RunChartInput<M>, box: PlotBox): RunChartModel<M> {
+  const points = [...input.points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const line = showsTrend(points);
+  const median = line ? input.median : null;
+  const signals = line ? input.signals : [];
+  const lines = [input.baseline, input.target, median].filter((v): v is number => v !== null);
+  const scale = valueScale([...points.map((p) => p.value), ...lines], input.range);
+  const axis = dayAxis(points, input.markers, box);
   const y = (value: number) => box.top + box.height - ((value - scale.min) / (scale.max - scale.min)) * box.height;
-  const spans = new Map((input.spans ?? []).map((span) => [span.number, span]));
-  const centre = centreLine(points);
-  const references = (
-    [
-      ['baseline', input.baseline],
-      ['target', input.target],
-      ['median', centre],
-    ] as const
-  )
-    .filter((ref): ref is readonly [ReferenceKind, number] => ref[1] !== null)
-    .map(([kind, value]) => ({ kind, value, y: y(value) }));
+  const candidates: { kind: ReferenceKind; label: string; value: number | null }[] = [
+    { kind: 'baseline', label: 'baseline', value: input.baseline },
+    { kind: 'target', label: 'target', value: input.target },
+    { kind: 'median', label: medianLabel(input.basis), value: median },
+  ];
+  const references = candidates.flatMap(({ kind, label, value }) => (value === null ? [] : [{ kind, label, value, y: y(value) }]));
+  const edge = (dayNo: number) => new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
   return {
     box,
     scale,
     ticks: axisTicks(scale).map((value) => ({ value, y: y(value) })),
-    cycles: axis.map((cycleNumber) => ({ cycleNumber, x: x(cycleNumber) })),
-    bandWidth,
-    points: points.map((p) => ({ ...p, x: x(p.cycleNumber), y: y(p.mean) })),
-    trend: showsTrend(points),
+    days: points.length || input.markers.length ? [...new Set([axis.first, axis.last])].map(edge).map((day) => ({ day, x: axis.x(day) })) : [],
+    cycles: points.length ? cycleBands(input.spans ?? [], axis, box) : [],
+    points: points.map((p) => ({ ...p, x: axis.x(p.day), y: y(p.value), signals: signalsAt(p, signals, median) })),
+    line,
     references,
-    markers: (input.markers ?? [])
-      .filter((m) => axis.includes(m.cycleNumber))
-      .map((m) => ({ ...m, x: x(m.cycleNumber, shareOfCycle(m.madeOn, spans.get(m.cycleNumber))) })),
+    markers: input.markers.map((m) => ({ ...m, x: axis.x(m.madeOn) })),
+    signals: [...signals].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
   };
 }

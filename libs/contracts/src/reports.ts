@@ -36,6 +36,38 @@ export interface IndicatorSummary extends CycleStatistics, SummarisedIndicator {
   series: (CycleStatistics & { cycleNumber: number })[];
   /** For a 1–5 scale: this cycle's answers per scale point, so a small group is seen whole, not only as a mean. */
   distribution: ScaleDistribution | null;
+  /** The run chart of every measured day up to this cycle (the open one's so far), its median and signals; null for a text indicator. */
+  chart: IndicatorChartContent | null;
+}
+
+/** One day's mean of an indicator, with how many measurements it stands on. */
+export interface ChartDayPoint {
+  day: string;
+  value: number;
+  n: number;
+}
+
+/** A run-chart signal (shift, trend, too few or too many runs), with the days it covers and its words. */
+export interface ChartSignalContent {
+  kind: 'shift' | 'trend' | 'too_few_runs' | 'too_many_runs';
+  from: string;
+  to: string;
+  points: number;
+  direction: 'above' | 'below' | 'up' | 'down' | null;
+  /** The adaptation the signal follows ("A2"), if any. */
+  after: string | null;
+  /** e.g. "shift: 7 points above the median since 12 March, after adaptation A2" */
+  words: string;
+}
+
+/** What the web, the summary HTML and the email draw an indicator's run chart from. */
+export interface IndicatorChartContent {
+  points: ChartDayPoint[];
+  median: number | null;
+  /** baseline: the median of the points before the first adaptation (at least 6); all: of every point. */
+  basis: 'baseline' | 'all';
+  markers: { label: string; madeOn: string }[];
+  signals: ChartSignalContent[];
 }
 
 /** A prediction of the hypothesis set beside what this cycle's evidence showed. */

@@ -74,8 +74,8 @@ export type {
   QueueDashboardSession,
 } from '@r2c/contracts';
 
-/** A summary's indicator: `distribution` is absent from summaries compiled before it existed. */
-export type IndicatorSummary = Omit<CompiledIndicatorSummary, 'distribution'> & Partial<Pick<CompiledIndicatorSummary, 'distribution'>>;
+/** A summary's indicator: `distribution` and `chart` are absent from summaries compiled before they existed. */
+export type IndicatorSummary = Omit<CompiledIndicatorSummary, 'distribution' | 'chart'> & Partial<Pick<CompiledIndicatorSummary, 'distribution' | 'chart'>>;
 
 /** Parts a stored summary lacks when it was compiled before each of them existed. */
 type AddedLater = 'predictions' | 'adaptationLog' | 'chartMarkers' | 'cycleSpans' | 'outcomes' | 'reviews';

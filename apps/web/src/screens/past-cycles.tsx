@@ -2,7 +2,7 @@ import { api, ApiError } from '../api/client';
 import type { CycleListItem } from '../api/types';
 import { Link } from '../router';
 import { LoadFailed, Loading } from '../ui/feedback';
-import { RunChart } from '../ui/run-chart';
+import { RunCharts } from './summary-parts';
 import { useLoad } from '../ui/use-load';
 import { cycleName, formatDate, formatInstant } from '../ui/words';
 
@@ -47,17 +47,7 @@ export function PastCycles({ cycles }: { cycles: CycleListItem[] }) {
       ) : summary.data.indicators.length === 0 ? (
         <p className="hint">No indicator was measured in these cycles.</p>
       ) : (
-        <div className="charts">
-          {summary.data.indicators.map((indicator) => (
-            <RunChart
-              key={indicator.id}
-              indicator={indicator}
-              currentCycle={latest.number}
-              markers={summary.data!.chartMarkers}
-              spans={summary.data!.cycleSpans}
-            />
-          ))}
-        </div>
+        <RunCharts summary={summary.data} />
       )}
     </>
   );

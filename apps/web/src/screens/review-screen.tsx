@@ -11,8 +11,7 @@ import { useLoad } from '../ui/use-load';
 import { cycleName, PHASE_NAMES } from '../ui/words';
 import { AdaptationLog } from './cycle/adaptation-log';
 import { ChangesSince, ReviewList, RoundBadge, WholeCycle } from './cycle/cycle-view';
-import { PredictionTable } from './summary-parts';
-import { RunChart } from '../ui/run-chart';
+import { PredictionTable, RunCharts } from './summary-parts';
 import { reviewLoop } from '../api/review-loop';
 import { Nudges } from './cycle/nudges';
 import { useAction } from '../ui/use-action';
@@ -32,15 +31,7 @@ function AsTheLibrariansSeeIt({ cycleId, version }: { cycleId: string; version: 
     <>
       <PredictionTable predictions={s.predictions} />
       <h3>Run charts</h3>
-      {s.indicators.length === 0 ? (
-        <p className="hint">No indicator was named or measured in this cycle.</p>
-      ) : (
-        <div className="charts">
-          {s.indicators.map((i) => (
-            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} markers={s.chartMarkers} spans={s.cycleSpans} />
-          ))}
-        </div>
-      )}
+      {s.indicators.length === 0 ? <p className="hint">No indicator was named or measured in this cycle.</p> : <RunCharts summary={s} />}
     </>
   );
 }

@@ -5,7 +5,6 @@ import { Link } from '../router';
 import { useMe } from '../session';
 import { LoadFailed, Loading } from '../ui/feedback';
 import { Page, Section } from '../ui/page';
-import { RunChart } from '../ui/run-chart';
 import { useLoad } from '../ui/use-load';
 import {
   cycleName,
@@ -20,7 +19,7 @@ import {
   VERDICT_NAMES,
 } from '../ui/words';
 import { TableScroll } from '../ui/table-scroll';
-import { Distributions, PredictionTable, SummaryAdaptationLog } from './summary-parts';
+import { Distributions, PredictionTable, RunCharts, SummaryAdaptationLog } from './summary-parts';
 import { OutcomesTable } from './survey/survey-results';
 
 /** Every compiled summary the caller may read, newest first, whether or not a digest announced it. */
@@ -176,11 +175,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
             <OutcomesTable outcomes={s.outcomes} after="this cycle" />
           </>
         )}
-        <div className="charts">
-          {s.indicators.map((i) => (
-            <RunChart key={i.id} indicator={i} currentCycle={s.cycle.number} markers={s.chartMarkers} spans={s.cycleSpans} />
-          ))}
-        </div>
+        <RunCharts summary={s} />
         {s.quotes.length > 0 && (
           <>
             <h3>In their words</h3>

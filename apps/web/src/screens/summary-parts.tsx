@@ -1,4 +1,5 @@
-import type { IndicatorSummary, PredictionOutcome, SummaryAdaptation } from '../api/types';
+import type { IndicatorSummary, PredictionOutcome, Summary, SummaryAdaptation } from '../api/types';
+import { RunChart } from '../ui/run-chart';
 import { TableScroll } from '../ui/table-scroll';
 import { FIDELITY_NAMES, formatDate, formatNumber, PERMANENCE_NAMES, PLANNING_NAMES } from '../ui/words';
 
@@ -114,5 +115,17 @@ export function SummaryAdaptationLog({ entries }: { entries: SummaryAdaptation[]
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Each numeric indicator's run chart of every measured day up to the summary's cycle, with its signals in words. */
+export function RunCharts({ summary }: { summary: Pick<Summary, 'indicators' | 'chartMarkers' | 'cycleSpans'> }) {
+  const charted = summary.indicators.filter((i) => i.kind !== 'text');
+  return (
+    <div className="charts">
+      {charted.map((i) => (
+        <RunChart key={i.id} indicator={i} markers={summary.chartMarkers} spans={summary.cycleSpans} />
+      ))}
+    </div>
   );
 }

@@ -74,6 +74,7 @@ export class IndicatorSeriesReader {
   /**
    * Each indicator's chart: its points, the baseline median (the points before the first cycle's
    * adaptation when there are six, else all of them), the adaptations as markers, and the signals.
+   * Up to a cycle, the points and the adaptations are those of the cycles up to it.
    */
   async charts(em: EntityManager, initiativeIds: string[], upToCycleNumber?: number): Promise<IndicatorChart[]> {
     if (!initiativeIds.length) return [];
@@ -90,6 +91,12 @@ export class IndicatorSeriesReader {
         .select(['a.initiative_id AS initiative_id', 'a.made_on AS made_on'])
         .from('adaptations', 'a')
         .where('a.initiative_id IN (:...initiativeIds)', { initiativeIds })
+        .andWhere(
+          upToCycleNumber === undefined
+            ? '1 = 1'
+            : 'a.cycle_id IN (SELECT c.id FROM cycles c WHERE c.initiative_id IN (:...initiativeIds) AND c.number <= :upToCycleNumber)',
+          { initiativeIds, upToCycleNumber },
+        )
         .orderBy('a.made_on', 'ASC')
         .addOrderBy('a.created_at', 'ASC')
         .addOrderBy('a.id', 'ASC')

@@ -384,7 +384,7 @@ describe('summary compiler', () => {
     expect(html).toContain('<li><strong>A3 · 2026-05-09:</strong>');
     // every run chart marks every adaptation up to this cycle, earlier cycles' included
     expect(html.match(/<g class="adaptation"/g)).toHaveLength(2 * 3);
-    expect(html).toContain('aria-label="Adaptation A1 on 2026-04-04 (cycle 2): Moved story time to Saturday morning"');
+    expect(html).toContain('aria-label="Adaptation A1 on 4 April: Moved story time to Saturday morning"');
   });
 
   it('shows the trust survey before and after per outcome with n and the answers per point, only when there is survey data', () => {
@@ -426,7 +426,7 @@ describe('summary compiler', () => {
     const { html } = compiler.compile({ ...withText, quotes: [{ kind: 'quote', text: hostile, observedOn: '2026-04-27', source: 'O\'Brien & "friends"' }] });
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html.match(/<svg /g)).toHaveLength(2);
-    expect(html).toContain('<title>Attendance (people) by cycle</title>');
+    expect(html).toContain('<title>Attendance (people) by day</title>');
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('O&#x27;Brien &amp; &quot;friends&quot;');
@@ -438,12 +438,39 @@ describe('summary compiler', () => {
     expect(html).not.toMatch(/<(img|link|iframe)\b|src=/);
   });
 
+  it('carries each indicator’s run chart of every measured day and states its signals in words in Markdown and HTML', () => {
+    const days = Array.from({ length: 13 }, (_, k) => new Date(Date.UTC(2026, 2, 2 + k * 3)).toISOString().slice(0, 10));
+    const values = [10, 11, 10, 9, 10, 9, 14, 15, 13, 14, 15, 13, 15];
+    const points = values.map((value, k) => ({ day: days[k], value, n: 3 }));
+    const words = 'shift: 7 points above the median since 20 March, after adaptation A2';
+    const signal = { kind: 'shift' as const, from: days[6], to: days[12], points: 7, direction: 'above' as const, after: 'A2', words };
+    const markers = [
+      { label: 'A1', madeOn: '2026-03-04' },
+      { label: 'A2', madeOn: '2026-03-19' },
+    ];
+    const chart = {
+      initiativeId: 'i1',
+      indicatorId: ATTENDANCE,
+      points,
+      median: { median: 10, basis: 'baseline' as const, points: 6 },
+      markers,
+      signals: [signal],
+    };
+    const { json, markdown, html } = compiler.compile(facts({ charts: [chart] }));
+    const attendance = json.indicators.find((i) => i.id === ATTENDANCE)!;
+    expect(attendance.chart).toEqual({ points, median: 10, basis: 'baseline', markers, signals: [signal] });
+    expect(json.indicators.find((i) => i.id === TRUST)!.chart).toEqual(expect.objectContaining({ points: [], median: null, signals: [] }));
+    expect(markdown).toContain(`- **Attendance, run chart of 13 measured days:** ${words} (read against the median of the baseline, 10).`);
+    expect(html).toContain(`<ul class="signals"><li>${words}</li></ul>`);
+    expect(html.match(/<circle class="point signal"/g)).toHaveLength(7);
+  });
+
   it('escapes an indicator name inside its chart as well as in the table', () => {
     const { html } = compiler.compile(
       facts({ indicators: facts().indicators.map((i) => (i.id === ATTENDANCE ? { ...i, name: '<img src=x onerror=alert(1)>' } : i)) }),
     );
     expect(html).not.toContain('<img');
-    expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt; (people) by cycle</title>');
+    expect(html).toContain('<title>&lt;img src=x onerror=alert(1)&gt; (people) by day</title>');
   });
 
   it('says so plainly when a section was not recorded', () => {

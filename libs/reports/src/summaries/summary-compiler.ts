@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fixedRange } from '@r2c/charts';
+import { fixedRange, medianLabel } from '@r2c/charts';
 import Handlebars from 'handlebars';
 import type { SummaryContent, SummaryFacts } from './summary-content';
 import { summarise } from './summary-content';
@@ -39,6 +39,7 @@ function helpers(): Record<string, Handlebars.HelperDelegate> {
     date: (iso: unknown) => (typeof iso === 'string' ? iso.slice(0, 10) : '—'),
     verdict: (met: unknown) => (met === true ? 'Met' : met === false ? 'Not met' : 'Not measured yet'),
     eq: (a: unknown, b: unknown) => a === b,
+    medianWords: (basis: unknown) => medianLabel(basis === 'baseline' ? 'baseline' : 'all'),
     reviewVerdict: (verdict: unknown) => REVIEW_VERDICT_WORDS[String(verdict)] ?? '—',
   };
 }
@@ -76,26 +77,22 @@ export class SummaryCompiler {
 
   compile(facts: SummaryFacts): CompiledSummary {
     const json = summarise(facts);
-    const cycleNumbers = Array.from({ length: json.cycle.number }, (_, k) => k + 1);
     const indicators = json.indicators.map((indicator) => {
-      const points = indicator.series.filter((p) => p.mean !== null).map((p) => ({ cycleNumber: p.cycleNumber, mean: p.mean as number, n: p.n }));
       const chart =
-        indicator.kind === 'text'
+        indicator.chart === null
           ? null
           : runChart({
               indicatorName: indicator.name,
               unit: indicator.unit,
-              cycleNumbers,
-              points,
+              chart: indicator.chart,
               baseline: indicator.baseline,
               target: indicator.target,
-              currentCycle: json.cycle.number,
               range: fixedRange(indicator.kind),
               cycleSpans: json.cycleSpans,
               adaptations: json.chartMarkers,
             });
       // runChart escapes every label itself, so its SVG goes into the page as it is.
-      return { ...indicator, chart: chart && new Handlebars.SafeString(chart) };
+      return { ...indicator, svg: chart && new Handlebars.SafeString(chart) };
     });
     return {
       json,

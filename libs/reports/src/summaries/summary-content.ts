@@ -2,6 +2,7 @@ import type {
   ChartMarker,
   CycleSpan,
   CycleStatistics,
+  IndicatorChartContent,
   IndicatorSummary,
   LoggedAdaptation,
   LoggedAdaptationSummary,
@@ -14,7 +15,7 @@ import type {
   SummaryReview,
 } from '@r2c/contracts';
 import { predictedDirection, predictionMet } from '@r2c/cycles';
-import type { Adaptation, EvidenceKind, Hypothesis, Reflection } from '@r2c/cycles';
+import type { Adaptation, EvidenceKind, Hypothesis, IndicatorChart, Reflection } from '@r2c/cycles';
 
 export type {
   ChartMarker,
@@ -74,6 +75,8 @@ export interface SummaryFacts {
   surveyOutcomes: OutcomeBeforeAfter[];
   /** Every review of the cycle, oldest first. */
   reviews: SummaryReview[];
+  /** Each measured indicator's run chart: every observed day up to this cycle, its median, the adaptations and the signals. */
+  charts?: IndicatorChart[];
 }
 
 export const QUOTE_KINDS: EvidenceKind[] = ['quote', 'story'];
@@ -100,6 +103,12 @@ export function labelAdaptations(adaptations: AdaptationFacts[]): LoggedAdaptati
 
 export function chartMarkers(adaptations: AdaptationFacts[]): ChartMarker[] {
   return labelAdaptations(adaptations).map((a) => ({ label: a.label, cycleNumber: a.cycleNumber, madeOn: a.madeOn, whatChanged: a.whatChanged }));
+}
+
+/** An indicator's run chart as the summary carries it; an indicator not measured yet has no points and so no median or signal. */
+export function chartContent(chart: IndicatorChart | undefined, markers: ChartMarker[]): IndicatorChartContent {
+  if (!chart) return { points: [], median: null, basis: 'all', markers: markers.map(({ label, madeOn }) => ({ label, madeOn })), signals: [] };
+  return { points: chart.points, median: chart.median.median, basis: chart.median.basis, markers: chart.markers, signals: chart.signals };
 }
 
 function predictionOutcomes(facts: SummaryFacts, indicators: IndicatorSummary[]): PredictionOutcome[] {
@@ -135,6 +144,8 @@ export function summarise(facts: SummaryFacts): SummaryContent {
   const named = new Set(facts.hypothesis?.indicatorIds ?? []);
   const measuredNow = new Set(measurements.filter((a) => a.cycleNumber === current).map((a) => a.indicatorId));
   const byId = new Map(facts.indicators.map((i) => [i.id, i]));
+  const charts = new Map((facts.charts ?? []).map((c) => [c.indicatorId, c]));
+  const markers = chartMarkers(facts.adaptations);
 
   const indicators = facts.indicators
     .filter((i) => named.has(i.id) || measuredNow.has(i.id))
@@ -165,6 +176,7 @@ export function summarise(facts: SummaryFacts): SummaryContent {
         changeFromPrevious: difference(now.mean, previous?.mean),
         series,
         distribution: indicator.kind === 'scale_1_5' ? distribution(thisCycle[0]) : null,
+        chart: indicator.kind === 'text' ? null : chartContent(charts.get(indicator.id), markers),
       };
     });
 
@@ -191,7 +203,7 @@ export function summarise(facts: SummaryFacts): SummaryContent {
     indicators,
     predictions: predictionOutcomes(facts, indicators),
     adaptationLog: labelAdaptations(facts.adaptations).filter((a) => a.cycleNumber === current),
-    chartMarkers: chartMarkers(facts.adaptations),
+    chartMarkers: markers,
     cycleSpans: facts.cycles,
     outcomes: facts.surveyOutcomes.map((o) => ({ ...o, cycles: o.cycles.filter((c) => c.cycleNumber <= current) })),
     quotes: facts.quotes,

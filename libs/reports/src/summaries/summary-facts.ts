@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { rawDate, rawInstant } from '@r2c/core';
 import { compileSurveyOutcomes } from '@r2c/surveys';
+import { IndicatorSeriesReader } from '@r2c/cycles';
 import type {
   Adaptation,
   AdaptationPlanning,
@@ -40,7 +41,7 @@ const numberOrNull = (value: unknown): number | null => (value === null || value
  * Reads what a summary is made of as plain rows, one query each, whatever the amount of evidence:
  * the cycle with its initiative and library, the initiative's indicators, one aggregate over the
  * evidence of the initiative's cycles up to this one, a bounded page of quotes, the cycles' planned
- * spans, the adaptation log, the reviews, the recipients and the latest version. Raw rows rather than entities:
+ * spans, the adaptation log, the run charts' daily series (bounded per indicator), the reviews, the recipients and the latest version. Raw rows rather than entities:
  * nothing here needs hydrating.
  */
 export class SummaryFactsReader {
@@ -60,6 +61,7 @@ export class SummaryFactsReader {
       cycles: await this.cycleSpans(initiativeId, number),
       adaptations: await this.adaptations(initiativeId, number),
       surveyOutcomes: (await compileSurveyOutcomes(this.em, initiativeId, cycleId)).outcomes,
+      charts: await new IndicatorSeriesReader().charts(this.em, [initiativeId], number),
       reviews: await this.reviews(cycleId),
     };
   }

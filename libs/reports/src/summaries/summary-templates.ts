@@ -84,6 +84,11 @@ _No adaptations were logged in this cycle._
 - **{{md name}} by cycle:** {{#each series}}{{#unless @first}} · {{/unless}}cycle {{cycleNumber}}: {{num mean}} (n={{n}}){{else}}no measurements yet{{/each}}
 {{/each}}
 {{#each indicators}}
+{{#if chart.points.length}}
+- **{{md name}}, run chart of {{chart.points.length}} measured {{plural chart.points.length "day" "days"}}:** {{#if chart.signals.length}}{{#each chart.signals}}{{#unless @first}}; {{/unless}}{{md this.words}}{{/each}}{{else}}no run-chart signal{{/if}}{{#if (present chart.median)}} (read against the {{medianWords chart.basis}}, {{num chart.median}}){{/if}}.
+{{/if}}
+{{/each}}
+{{#each indicators}}
 {{#if distribution}}
 - **{{md name}}, scores per point this cycle (n={{distribution.n}}):** {{#each distribution.counts}}{{#unless @first}} · {{/unless}}{{point}}: {{entries}}{{/each}}{{#if distribution.notWhole}} ({{distribution.notWhole}} more {{plural distribution.notWhole "entry is a mean" "entries are means"}} of several answers, not counted by point){{/if}}
 {{/if}}
@@ -256,7 +261,7 @@ figure { margin: 1.5rem 0; } svg { max-width: 100%; height: auto; }
 </table>
 {{#if distribution.notWhole}}<p class="meta">{{distribution.notWhole}} more {{plural distribution.notWhole "entry is a mean" "entries are means"}} of several answers, not counted by point.</p>{{/if}}
 {{/if}}
-{{#if chart}}<figure>{{chart}}</figure>{{/if}}
+{{#if svg}}<figure class="run-chart">{{svg}}{{#if chart.signals.length}}<figcaption><ul class="signals">{{#each chart.signals}}<li>{{this.words}}</li>{{/each}}</ul></figcaption>{{else}}{{#if chart.points.length}}<figcaption class="meta">No run-chart signal in {{chart.points.length}} measured {{plural chart.points.length "day" "days"}}.</figcaption>{{/if}}{{/if}}</figure>{{/if}}
 {{/each}}
 {{else}}
 <p><em>No indicators were named or measured in this cycle.</em></p>

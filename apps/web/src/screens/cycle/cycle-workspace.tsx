@@ -12,6 +12,7 @@ import { ReviewList, RoundBadge, SectionView } from './cycle-view';
 import { EvidencePanel } from './evidence-panel';
 import { HypothesisForm } from './hypothesis-form';
 import { Nudges } from './nudges';
+import { OpenCycleCharts } from './open-cycle-charts';
 import { ReflectionForm } from './reflection-form';
 
 const at = (phase: Phase) => PHASES.indexOf(phase);
@@ -120,6 +121,12 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
         </h3>
         <div key={`${cycle.id}-${selected}`}>{panel}</div>
       </div>
+      {standing !== null && cycle.phase !== 'closed' && (
+        <section className="phase-panel" aria-labelledby="cycle-charts-title">
+          <h3 id="cycle-charts-title">Run charts so far</h3>
+          <OpenCycleCharts cycle={cycle} />
+        </section>
+      )}
       <section className="phase-panel" aria-labelledby="cycle-reviews-title">
         <h3 id="cycle-reviews-title">Reviews and comments</h3>
         <ReviewList reviews={cycle.reviews} members={members} />
