@@ -199,4 +199,26 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     await openSettings(page);
     expect(await radio(page, 'Once a month').isChecked()).toBe(true);
   });
+
+  it('a librarian on a phone copies a calendar address that works without signing in, and gets a new one after confirming', async () => {
+    const page = await pageFor(PHONE, sharing.librarian.email);
+    await openSettings(page);
+    const address = page.getByLabel('Your calendar address');
+    const first = await address.inputValue();
+    expect(first).toMatch(/\/api\/v1\/calendar-feeds\/[\w-]+\.ics$/);
+    const path = new URL(first).pathname;
+    expect((await t.http().get(path).expect(200)).text).toContain(`Check-in due: ${TITLES.sharing}`);
+    await checkScreen(page, 'settings-calendar');
+
+    await page.getByRole('button', { name: 'Get a new address' }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    expect(await address.inputValue()).toBe(first);
+    await page.getByRole('button', { name: 'Get a new address' }).click();
+    await page.getByRole('button', { name: 'Yes, stop the old address' }).click();
+    await page.getByText('A new address is ready. The old one no longer works').waitFor();
+    const second = await address.inputValue();
+    expect(second).not.toBe(first);
+    await t.http().get(path).expect(404);
+    await t.http().get(new URL(second).pathname).expect(200);
+  });
 });

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import { digestChoices, DigestFrequency, DigestPreferences } from '../api/digest-choices';
 import { useMe } from '../session';
+import { CalendarFeed } from './account/calendar-feed';
 import { ChangePassword } from './account/change-password';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../ui/feedback';
 import { RadioGroup } from '../ui/fields';
@@ -34,6 +35,9 @@ export function Settings() {
         ) : (
           <Loading />
         )}
+      </Section>
+      <Section title="Your calendar" id="calendar-feed">
+        <CalendarFeed />
       </Section>
       <Section title="Change your password" id="change-password">
         <ChangePassword />
