@@ -55,7 +55,9 @@ export function summaryEmailBody(html: string, key: string): SummaryEmailBody {
       `style="display:block;width:100%;max-width:${width}px;height:auto;border:0">`
     );
   });
-  return { html: withImages, text: summaryText(withImages), attachments };
+  // A wide table scrolls inside its own box on a phone (375 px) instead of widening the whole email.
+  const narrowSafe = withImages.replace(/<table\b[\s\S]*?<\/table>/g, (table) => `<div style="overflow-x:auto;max-width:100%">${table}</div>`);
+  return { html: narrowSafe, text: summaryText(narrowSafe), attachments };
 }
 
 /** Plain text for the text part: headings, lists, each table row as one line naming its columns, links written out, wrapped at 78 characters. */
