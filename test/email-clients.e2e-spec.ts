@@ -7,6 +7,7 @@ import { ReminderScan } from '@r2c/reminders';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { waitFor } from './support/ports';
 import { TestRedis } from './support/redis-server';
+import { launchBrowser, PHONE } from './web/browser';
 import { ReceivedMail, TestSmtp } from './support/smtp-server';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -247,6 +248,32 @@ describe('emails as mail clients get them: inline PNG charts, inlined CSS, plain
     for (const element of html.match(/<[a-z]+\b[^>]*class="[^"]*\b(meta|eyebrow|decision|text)\b[^"]*"[^>]*>/g) ?? []) expect(element).toMatch(/\sstyle="/);
     expect(html).toMatch(/<body[^>]*style="[^"]*max-width: ?760px/);
     expect(html).not.toMatch(/\swidth="(\d{4,}|[4-9]\d\d)"(?![^>]*max-width)/);
+  });
+
+  it('every HTML email fits a phone (375 px) in a real browser; the summary’s charts decode from the attached PNGs', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: PHONE });
+      for (const kind of kinds) {
+        const { email } = parsed.get(kind)!;
+        if (!email.html) continue;
+        let html = email.html;
+        for (const part of email.attachments) html = html.split(`cid:${part.cid}`).join(`data:image/png;base64,${part.content.toString('base64')}`);
+        await page.setContent(html, { waitUntil: 'load' });
+        const shown = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          images: [...document.images].map((img) => ({ natural: img.naturalWidth, drawn: img.getBoundingClientRect().width })),
+        }));
+        expect({ kind, width: Math.min(shown.width, PHONE.width) }).toEqual({ kind, width: shown.width });
+        if (kind === 'summary') expect(shown.images.length).toBeGreaterThanOrEqual(1);
+        for (const image of shown.images) {
+          expect(image.natural).toBeGreaterThan(0);
+          expect(image.drawn).toBeLessThanOrEqual(PHONE.width);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   it('the summary’s text reads as text: the approval, the tables as lines, the chart’s numbers and the web link', () => {
