@@ -260,10 +260,9 @@ describe('emails as mail clients get them: inline PNG charts, inlined CSS, plain
         let html = email.html;
         for (const part of email.attachments) html = html.split(`cid:${part.cid}`).join(`data:image/png;base64,${part.content.toString('base64')}`);
         await page.setContent(html, { waitUntil: 'load' });
-        const shown = await page.evaluate(() => ({
-          width: document.documentElement.scrollWidth,
-          images: [...document.images].map((img) => ({ natural: img.naturalWidth, drawn: img.getBoundingClientRect().width })),
-        }));
+        const shown = await page.evaluate<{ width: number; images: { natural: number; drawn: number }[] }>(
+          '({ width: document.documentElement.scrollWidth, images: [...document.images].map((img) => ({ natural: img.naturalWidth, drawn: img.getBoundingClientRect().width })) })',
+        );
         expect({ kind, width: Math.min(shown.width, PHONE.width) }).toEqual({ kind, width: shown.width });
         if (kind === 'summary') expect(shown.images.length).toBeGreaterThanOrEqual(1);
         for (const image of shown.images) {
