@@ -312,6 +312,8 @@ describe('coalition digests', () => {
 
   describe('the email', () => {
     const mailOf = (person: Person) => deliveries(WEEK, person)[0];
+    /** The text part as one line: it is sent wrapped at 78 characters. */
+    const textOf = (person: Person) => partsOf(mailOf(person).raw).get('text/plain')!.replace(/\s+/g, ' ');
 
     it('has a plain-text and an HTML part and one-click unsubscribe headers', () => {
       const mail = mailOf(subscribers[0]);
@@ -324,7 +326,7 @@ describe('coalition digests', () => {
     });
 
     it('tells of the closed cycles with decision and key insight, evidence and trends, and names overdue check-ins to coaches only', () => {
-      const text = partsOf(mailOf(subscribers[0]).raw).get('text/plain')!;
+      const text = textOf(subscribers[0]);
       expect(text).toContain('9–15 March 2026: 2 cycles closed, 4 evidence entries logged.');
       expect(text).toContain('cycle 1: Bilingual welcome');
       expect(text).toContain('Decision for the next cycle: Adapt.');
@@ -337,11 +339,11 @@ describe('coalition digests', () => {
       expect(text).not.toMatch(/overdue/i);
       expect(text).toContain(`${APP_URL}/api/v1/unsubscribe?token=`);
       for (const coach of [pilots.a.coach, pilots.overdue.coach]) {
-        const coachText = partsOf(mailOf(coach).raw).get('text/plain')!;
+        const coachText = textOf(coach);
         expect(coachText).toContain('9–15 March 2026: 2 cycles closed, 4 evidence entries logged, 1 check-in overdue.');
         expect(coachText).toMatch(/: due 2026-02-15, 29 days overdue/);
       }
-      for (const librarian of [pilots.a.librarian, pilots.overdue.librarian]) expect(partsOf(mailOf(librarian).raw).get('text/plain')).not.toMatch(/overdue/i);
+      for (const librarian of [pilots.a.librarian, pilots.overdue.librarian]) expect(textOf(librarian)).not.toMatch(/overdue/i);
     });
 
     it('escapes hostile text typed into a reflection in the HTML part', () => {

@@ -1,3 +1,4 @@
+export * from './client-safe';
 export * from './mail-transport';
 export * from './mail.module';
 export { OUTBOX_STATUSES } from './outbox/outbox-message.entity';

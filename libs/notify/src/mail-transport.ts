@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import type { Clock } from '@r2c/core';
+import { inlineStyles, wrapText } from './client-safe';
 
 export interface MailMessage {
   /** Unique per email ever asked for; also becomes the Message-ID, so a resend is recognisable. */
@@ -12,6 +13,17 @@ export interface MailMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Inline images the HTML shows with `<img src="cid:…">`. */
+  attachments?: MailAttachment[];
+}
+
+/** An inline image, stored with its email so that every attempt sends the same bytes. */
+export interface MailAttachment {
+  /** The id the HTML refers to as `cid:<cid>`. */
+  cid: string;
+  filename: string;
+  contentType: string;
+  contentBase64: string;
 }
 
 export interface MailReceipt {
@@ -40,8 +52,16 @@ function envelope(from: string, message: MailMessage, clock: Clock) {
     date: clock.now(),
     to: message.to,
     subject: message.subject,
-    text: message.text,
-    html: message.html,
+    // Shaped for mail clients when sent, so the outbox keeps what was asked for and a fix here reaches emails already queued.
+    text: wrapText(message.text),
+    html: message.html === undefined ? undefined : inlineStyles(message.html),
+    attachments: message.attachments?.map((a) => ({
+      cid: a.cid,
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+      contentDisposition: 'inline' as const,
+    })),
     headers: { ...message.headers, 'X-R2C-Key': message.idempotencyKey },
     messageId: messageIdFor(message.idempotencyKey, from),
   };

@@ -29,6 +29,7 @@ export class MailProcessor extends LoggedWorkerHost {
         text: message.textBody,
         html: message.htmlBody ?? undefined,
         headers: message.headers ?? undefined,
+        attachments: message.attachments ?? undefined,
       });
     } catch (error) {
       const permanent = error instanceof PermanentMailError;

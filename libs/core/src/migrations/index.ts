@@ -15,6 +15,7 @@ import { DigestSignups1764000000051 } from './1764000000051-DigestSignups';
 import { ReviewNotifications1764000000060 } from './1764000000060-ReviewNotifications';
 import { DigestSeries1764000000061 } from './1764000000061-DigestSeries';
 import { CalendarFeeds1764000000062 } from './1764000000062-CalendarFeeds';
+import { OutboxAttachments1764000000066 } from './1764000000066-OutboxAttachments';
 import { SurveyImportPeriods1764000000071 } from './1764000000071-SurveyImportPeriods';
 
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
@@ -39,5 +40,6 @@ export const MIGRATIONS: MigrationClass[] = [
   ReviewNotifications1764000000060,
   DigestSeries1764000000061,
   CalendarFeeds1764000000062,
+  OutboxAttachments1764000000066,
   SurveyImportPeriods1764000000071,
 ];

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OutboxStatus } from '@r2c/contracts';
+import type { MailAttachment } from '../mail-transport';
 
 export { OUTBOX_STATUSES } from '@r2c/contracts';
 export type { OutboxStatus } from '@r2c/contracts';
@@ -37,6 +38,10 @@ export class OutboxMessage {
 
   @Column({ type: 'simple-json', nullable: true })
   headers: Record<string, string> | null;
+
+  /** Inline images the HTML refers to by `cid:`, their bytes in base64. */
+  @Column({ type: 'simple-json', nullable: true })
+  attachments: MailAttachment[] | null;
 
   @Column({ type: 'varchar', length: 12 })
   status: OutboxStatus;

@@ -6,7 +6,7 @@ import type { MailJob } from './mail-job';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-/** Rows per INSERT: 16 parameters each stays under 16,000, below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+/** Rows per INSERT: 17 parameters each stays under 17,000, below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const INSERT_CHUNK = 1000;
 
 export interface OutboxQuery {
@@ -175,6 +175,7 @@ function newRow(mail: NewMail, now: Date): OutboxMessage {
     textBody: mail.text,
     htmlBody: mail.html ?? null,
     headers: mail.headers ?? null,
+    attachments: mail.attachments?.length ? mail.attachments : null,
     status: 'queued',
     attempts: 0,
     generation: 0,

@@ -12,7 +12,9 @@ import type { SummaryContent } from './summary-content';
 import { SummaryFactsReader, SummaryRecipient } from './summary-facts';
 import type { SummaryJob } from './summary-job';
 import { SummaryReason, SummaryRequest } from './summary-request.entity';
-import { openedHtml, openedText, SummaryOpening } from './summary-opening';
+import { openedHtml } from './summary-opening';
+import { summaryEmailBody } from './summary-email';
+import type { SummaryEmailBody } from './summary-email';
 
 export type CompileOutcome = { status: 'compiled'; cycleId: string; version: number; emails: number } | { status: 'skipped'; reason: string };
 
@@ -105,11 +107,12 @@ export class SummariesService {
     const facts = await read.all(cycleId);
     if (!facts) return null;
     const version = (await read.latestVersion(cycleId)) + 1;
-    return summarise({ ...facts, version, compiledAt: this.clock.now().toISOString(), link: this.linkTo(cycleId, version) });
+    return summarise({ ...facts, version, compiledAt: this.clock.now().toISOString(), link: this.linkTo(cycleId) });
   }
 
-  private linkTo(cycleId: string, version: number): string {
-    return `${this.config.appUrl}/api/v1/cycles/${cycleId}/summary?format=html&version=${version}`;
+  private linkTo(cycleId: string): string {
+    // The web app's summary page (it signs a reader in first); the API route would answer a browser 401.
+    return `${this.config.appUrl}/cycles/${cycleId}/summary`;
   }
 
   private async compileIn(em: EntityManager, requestId: string): Promise<CompileOutcome> {
@@ -133,7 +136,7 @@ export class SummariesService {
     const version = (await read.latestVersion(cycleId)) + 1;
     const approval = reason === 'closed' ? await read.approval(cycleId) : null;
     const opening = approval && { ...approval, initiativeTitle: facts.initiative.title, link: `${this.config.appUrl}/cycles/${cycleId}/summary` };
-    const compiled = this.compiler.compile({ ...facts, version, compiledAt: now.toISOString(), link: this.linkTo(cycleId, version) });
+    const compiled = this.compiler.compile({ ...facts, version, compiledAt: now.toISOString(), link: this.linkTo(cycleId) });
     await em.insert(CycleSummary, {
       id: newId(),
       cycleId,
@@ -145,23 +148,26 @@ export class SummariesService {
       compiledAt: now,
     });
     await em.update(SummaryRequest, { id: requestId }, { version });
+    // Rendered once for all recipients: the charts' PNGs are the same bytes in every copy.
+    const body = recipients.length ? summaryEmailBody(opening ? openedHtml(opening, compiled.html) : compiled.html, `${cycleId}.${version}`) : null;
     const emails = await this.outbox.add(
       em,
-      recipients.map((person) => this.email(compiled, person, opening)),
+      recipients.map((person) => this.email(compiled, person, !!opening, body!)),
     );
     return { status: 'compiled', cycleId, version, emails };
   }
 
   /** An approved cycle's summary email is also the librarians' news of the approval: it opens with the coach's verdict and note. */
-  private email(summary: CompiledSummary, person: SummaryRecipient, opening: SummaryOpening | null): NewMail {
+  private email(summary: CompiledSummary, person: SummaryRecipient, approved: boolean, body: SummaryEmailBody): NewMail {
     const { initiative, cycle, version } = summary.json;
     return {
       kind: 'summary',
       idempotencyKey: `summary:${cycle.id}:${version}:${person.id}`,
       to: person.email,
-      subject: `${opening ? 'Approved: ' : ''}${initiative.title}: summary of cycle ${cycle.number}, ${cycle.title}${version > 1 ? ` (version ${version})` : ''}`,
-      text: opening ? openedText(opening, summary.markdown) : summary.markdown,
-      html: opening ? openedHtml(opening, summary.html) : summary.html,
+      subject: `${approved ? 'Approved: ' : ''}${initiative.title}: summary of cycle ${cycle.number}, ${cycle.title}${version > 1 ? ` (version ${version})` : ''}`,
+      text: body.text,
+      html: body.html,
+      attachments: body.attachments,
     };
   }
 }

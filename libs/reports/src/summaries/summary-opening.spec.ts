@@ -1,4 +1,5 @@
-import { openedHtml, openedText } from './summary-opening';
+import { summaryText } from './summary-email';
+import { openedHtml } from './summary-opening';
 
 const opening = {
   coachName: 'Maria Lopez',
@@ -9,12 +10,12 @@ const opening = {
 };
 
 describe('the opening of an approved cycle’s summary email', () => {
-  it('puts the verdict, the note and the link before the summary text, keeping the rest', () => {
-    const text = openedText(opening, '# Cycle 2: Saturday welcome\n\nThe rest.');
+  it('comes first in the text part too, which is rendered from the opened HTML', () => {
+    const text = summaryText(openedHtml(opening, '<html><body><h1>Cycle 2: Saturday welcome</h1><p>The rest.</p></body></html>'));
     expect(text.startsWith('Maria Lopez approved this cycle on 2026-03-20, and it is closed.')).toBe(true);
     expect(text).toContain('Their note: “Great work with the school <b>really</b>”');
-    expect(text).toContain('Read the summary in R2C Tracker: https://r2c.example.org/cycles/c-1/summary');
-    expect(text.endsWith('# Cycle 2: Saturday welcome\n\nThe rest.')).toBe(true);
+    expect(text).toContain('Read the summary in R2C Tracker <https://r2c.example.org/cycles/c-1/summary>');
+    expect(text.trimEnd().endsWith('Cycle 2: Saturday welcome\n\nThe rest.')).toBe(true);
   });
 
   it('puts it first in the HTML body, the note escaped, the page otherwise unchanged', () => {
@@ -27,6 +28,6 @@ describe('the opening of an approved cycle’s summary email', () => {
   });
 
   it('leaves out "Their note" when the coach wrote none', () => {
-    expect(openedText({ ...opening, note: '  ' }, 'summary')).not.toContain('Their note');
+    expect(openedHtml({ ...opening, note: '  ' }, '<body></body>')).not.toContain('Their note');
   });
 });

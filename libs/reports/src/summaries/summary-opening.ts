@@ -8,21 +8,6 @@ export interface SummaryOpening extends ApprovalFacts {
   link: string;
 }
 
-const TEXT = Handlebars.compile(
-  `{{coachName}} approved this cycle on {{day}}, and it is closed.
-{{#if note}}
-Their note: “{{note}}”
-{{/if}}
-
-Read the summary in R2C Tracker: {{link}}
-You receive it as a member of "{{initiativeTitle}}". The summary follows.
-
----
-
-`,
-  { strict: false, noEscape: true },
-);
-
 const HTML = Handlebars.compile(
   `<div style="background:#f3f7fa;border-left:4px solid #2e7d32;padding:12px 16px;margin:0 0 16px;font-family:Helvetica,Arial,sans-serif">
 <p style="margin:0 0 6px"><strong>{{coachName}} approved this cycle</strong> on {{day}}, and it is closed.</p>
@@ -35,11 +20,6 @@ const HTML = Handlebars.compile(
 );
 
 const data = (opening: SummaryOpening) => ({ ...opening, note: opening.note.trim(), day: opening.at.slice(0, 10) });
-
-/** The summary's Markdown with the approval before it. */
-export function openedText(opening: SummaryOpening, markdown: string): string {
-  return TEXT(data(opening)) + markdown;
-}
 
 /** The summary's HTML with the approval first in its body; the rest of the page is left as it is. */
 export function openedHtml(opening: SummaryOpening, html: string): string {

@@ -1,0 +1,40 @@
+import juice from 'juice';
+
+/** Plain-text lines are kept to this many characters, as mail clients and RFC 5322 expect; a longer word (a link) keeps its own line. */
+export const TEXT_WIDTH = 78;
+
+/**
+ * Moves every CSS rule onto the elements it styles: Gmail, Outlook and most webmail drop a `<style>`
+ * block. Media queries stay in one, as a bonus for the clients that honour them.
+ */
+export function inlineStyles(html: string): string {
+  return juice(html, { removeStyleTags: true, preserveMediaQueries: true, applyWidthAttributes: true, applyHeightAttributes: false });
+}
+
+/** Wraps each line at TEXT_WIDTH on spaces; a continued list item or quote keeps its marker's indent. */
+export function wrapText(text: string, width = TEXT_WIDTH): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => wrapLine(line.trimEnd(), width))
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string {
+  if (line.length <= width) return line;
+  const lead = line.match(/^(\s*(?:[-*•]\s+|\d+[.)]\s+|>\s?)?)/)![1];
+  const quote = /^\s*>/.test(lead);
+  const hanging = quote ? lead : ' '.repeat(lead.length);
+  const words = line.slice(lead.length).split(/ +/).filter(Boolean);
+  const lines: string[] = [];
+  let current = lead;
+  for (const word of words) {
+    const fresh = current === lead || current === hanging;
+    if (!fresh && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = hanging + word;
+    } else current = fresh ? current + word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines.join('\n');
+}
