@@ -15,7 +15,9 @@ import { DigestSignups1764000000051 } from './1764000000051-DigestSignups';
 import { ReviewNotifications1764000000060 } from './1764000000060-ReviewNotifications';
 import { DigestSeries1764000000061 } from './1764000000061-DigestSeries';
 import { CalendarFeeds1764000000062 } from './1764000000062-CalendarFeeds';
+import { StrategyTags1764000000070 } from './1764000000070-StrategyTags';
 
+export { STARTER_STRATEGY_TAGS } from './1764000000070-StrategyTags';
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
@@ -38,4 +40,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ReviewNotifications1764000000060,
   DigestSeries1764000000061,
   CalendarFeeds1764000000062,
+  StrategyTags1764000000070,
 ];
