@@ -184,6 +184,20 @@ describe('evidence base', () => {
     });
   });
 
+  it('gives the weekly digest its “What the pilots learned”, from the same source and sharing as the coalition sees it', async () => {
+    const preview = (await c.as(c.adminToken).post('/api/v1/digests/preview', { periodStart: '2026-03-30', periodEnd: '2026-04-05' }).expect(200)).body as {
+      html: string;
+      text: string;
+    };
+    for (const part of [preview.html.replace(/&#x3D;/g, '='), preview.text]) {
+      expect(part).toMatch(/what the pilots learned/i);
+      expect(part).toContain('Small tables of 4 worked');
+      expect(part).toContain('Coffee urn and two hosts in the lobby.');
+      expect(part).toContain('(n = 3)');
+      expect(part).not.toContain('plan the summer with us');
+    }
+  });
+
   describe('strategy tags', () => {
     it('starts with the seed guides’ list', () => {
       expect(tags.map((x) => x.name)).toEqual(

@@ -5,7 +5,7 @@ import { AccessPolicy, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { Adaptation, Decision, EvidenceBaseItem, EvidenceBasePage, EvidenceMeasurement, Hypothesis, Outcome, Reflection } from '@r2c/contracts';
 import { rawInstant, rawJson } from '@r2c/core';
-import { StrategyTagsService } from '../tags/strategy-tags.service';
+import { tagsOfCycles } from '../tags/cycle-tags';
 
 type Row = Record<string, unknown>;
 
@@ -30,33 +30,18 @@ const likeWord = (word: string) => `%${word.toLowerCase().replace(/[!%_]/g, (ch)
 /** A value inside the JSON text of a column as TypeORM writes it (JSON.stringify: no spaces). */
 const jsonField = (field: string, value: string) => `%"${field}":"${value}"%`;
 
+/** Initiatives that share their closed cycles with the whole coalition (not `nothing`), as the digest shows them. */
+export const sharedWithCoalition: EvidenceScope = (qb) => qb.andWhere("COALESCE(i.digest_sharing, 'everything') <> 'nothing'");
+
 /**
  * The coalition evidence base: closed cycles across initiatives, each told as hypothesis → what
- * changed → what the evidence said → the decision. The same reading feeds the screen and the
- * digest's "What the pilots learned"; a page costs four queries however many cycles it holds.
+ * changed → what the evidence said → the decision. The one reading behind the screen and the
+ * digest's "What the pilots learned" (it needs nothing injected, so the worker's digest uses it as
+ * it is); a page costs four queries however many cycles it holds.
  */
 @Injectable()
-export class EvidenceBaseService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policy: AccessPolicy,
-    private readonly tags: StrategyTagsService,
-  ) {}
-
-  /** What the caller may read: exactly the summaries summary.read lets them open (members and admins: their own; others: what is shared). */
-  async search(actor: Principal, filter: EvidenceBaseFilter): Promise<EvidenceBasePage> {
-    await this.policy.require(actor, Permission.EvidenceBaseRead);
-    return this.read(this.dataSource.manager, filter, (qb) =>
-      this.policy.narrow(qb, actor, Permission.SummaryRead, 'i.id', { phase: 'c.phase', digestSharing: 'i.digest_sharing' }),
-    );
-  }
-
-  /** What the whole coalition may read: initiatives that share closed cycles (for the digest). */
-  async sharedWithCoalition(em: EntityManager, filter: EvidenceBaseFilter): Promise<EvidenceBasePage> {
-    return this.read(em, filter, (qb) => qb.andWhere("COALESCE(i.digest_sharing, 'everything') <> 'nothing'"));
-  }
-
-  private async read(em: EntityManager, filter: EvidenceBaseFilter, scope: EvidenceScope): Promise<EvidenceBasePage> {
+export class EvidenceBaseReader {
+  async read(em: EntityManager, filter: EvidenceBaseFilter, scope: EvidenceScope): Promise<EvidenceBasePage> {
     const base = () => this.filtered(em, filter, scope);
     const [rows, counted] = [
       await base()
@@ -80,7 +65,7 @@ export class EvidenceBaseService {
       await base().select('COUNT(*)', 'total').getRawOne<{ total: unknown }>(),
     ];
     const cycleIds = rows.map((r) => String(r.id));
-    const [measurements, tags] = [await this.measurementsOf(em, cycleIds), await this.tags.byCycle(em, cycleIds)];
+    const [measurements, tags] = [await this.measurementsOf(em, cycleIds), await tagsOfCycles(em, cycleIds)];
     const items = rows.map((r): EvidenceBaseItem => {
       const hypothesis = rawJson<Hypothesis>(r.hypothesis);
       const adaptation = rawJson<Adaptation>(r.adaptation);
@@ -159,5 +144,23 @@ export class EvidenceBaseService {
       list.push({ indicatorName: String(r.name), unit: String(r.unit), mean: Math.round(Number(r.mean) * 100) / 100, n: Number(r.n) });
     }
     return byCycle;
+  }
+}
+
+/** The evidence base as a signed-in caller may read it. */
+@Injectable()
+export class EvidenceBaseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly reader: EvidenceBaseReader,
+  ) {}
+
+  /** Exactly the summaries summary.read lets the caller open: members and admins their own; anyone what is shared. */
+  async search(actor: Principal, filter: EvidenceBaseFilter): Promise<EvidenceBasePage> {
+    await this.policy.require(actor, Permission.EvidenceBaseRead);
+    return this.reader.read(this.dataSource.manager, filter, (qb) =>
+      this.policy.narrow(qb, actor, Permission.SummaryRead, 'i.id', { phase: 'c.phase', digestSharing: 'i.digest_sharing' }),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { StrategyTagView } from '@r2c/contracts';
 import { Clock, newId } from '@r2c/core';
+import { tagsOfCycles } from './cycle-tags';
 import { CycleTag, StrategyTag } from './strategy-tag.entity';
 
 const toView = (t: Pick<StrategyTag, 'id' | 'name' | 'retiredAt'>): StrategyTagView => ({ id: t.id, name: t.name, retired: t.retiredAt !== null });
@@ -100,23 +101,8 @@ export class StrategyTagsService {
     });
   }
 
-  /** The tags of many cycles in one query. */
-  async byCycle(em: EntityManager, cycleIds: string[]): Promise<Map<string, StrategyTagView[]>> {
-    const tagsOf = new Map<string, StrategyTagView[]>();
-    if (!cycleIds.length) return tagsOf;
-    const rows = await em
-      .createQueryBuilder()
-      .select(['ct.cycle_id AS cycle_id', 't.id AS id', 't.name AS name', 't.retired_at AS retired_at'])
-      .from('cycle_tags', 'ct')
-      .innerJoin('strategy_tags', 't', 't.id = ct.tag_id')
-      .where('ct.cycle_id IN (:...cycleIds)', { cycleIds })
-      .orderBy('t.name', 'ASC')
-      .getRawMany<{ cycle_id: string; id: string; name: string; retired_at: unknown }>();
-    for (const r of rows) {
-      const list = tagsOf.get(r.cycle_id) ?? tagsOf.set(r.cycle_id, []).get(r.cycle_id)!;
-      list.push({ id: r.id, name: r.name, retired: r.retired_at !== null });
-    }
-    return tagsOf;
+  byCycle(em: EntityManager, cycleIds: string[]): Promise<Map<string, StrategyTagView[]>> {
+    return tagsOfCycles(em, cycleIds);
   }
 
   private async cycleFacts(em: EntityManager, cycleId: string) {
