@@ -66,7 +66,9 @@ export function ProgrammeScreen() {
     setDirection(column === sort && direction === 'asc' ? 'desc' : 'asc');
     setSort(column);
   };
-  const label = COLUMNS.find(([key]) => key === sort)![1].toLowerCase();
+  // What the table shows is what the API sorted, so the headings and the caption follow the answer, not the click.
+  const shown = view.data ?? { sort, direction };
+  const label = COLUMNS.find(([key]) => key === shown.sort)![1].toLowerCase();
 
   return (
     <Page
@@ -85,15 +87,15 @@ export function ProgrammeScreen() {
         <TableScroll label="Pilots">
           <table className="cards-on-phone programme-table">
             <caption>
-              {plural(view.data.items.length, 'pilot')}, by {label} ({direction === 'asc' ? 'ascending' : 'descending'})
+              {plural(view.data.items.length, 'pilot')}, by {label} ({shown.direction === 'asc' ? 'ascending' : 'descending'})
             </caption>
             <thead>
               <tr>
                 {COLUMNS.map(([key, name]) => (
-                  <th key={key} scope="col" aria-sort={key === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th key={key} scope="col" aria-sort={key === shown.sort ? (shown.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
                     <button type="button" className="sort-button" onClick={() => sortBy(key)}>
                       {name}
-                      <span aria-hidden="true">{key === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                      <span aria-hidden="true">{key === shown.sort ? (shown.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                     </button>
                   </th>
                 ))}
