@@ -43,7 +43,7 @@ export const sharedWithCoalition: EvidenceScope = (qb) => qb.andWhere("COALESCE(
 export class EvidenceBaseReader {
   async read(em: EntityManager, filter: EvidenceBaseFilter, scope: EvidenceScope): Promise<EvidenceBasePage> {
     const base = () => this.filtered(em, filter, scope);
-    const [rows, counted] = [
+    const [rows] = [
       await base()
         .select([
           'c.id AS id',
@@ -62,8 +62,8 @@ export class EvidenceBaseReader {
         .limit(filter.limit)
         .offset(filter.offset)
         .getRawMany<Row>(),
-      await base().select('COUNT(*)', 'total').getRawOne<{ total: unknown }>(),
     ];
+    const total = Number((await base().select('COUNT(*)', 'total').getRawOne<{ total: unknown }>())?.total ?? 0);
     const cycleIds = rows.map((r) => String(r.id));
     const [measurements, tags] = [await this.measurementsOf(em, cycleIds), await tagsOfCycles(em, cycleIds)];
     const items = rows.map((r): EvidenceBaseItem => {
@@ -90,7 +90,7 @@ export class EvidenceBaseReader {
         summaryPath: `/cycles/${id}/summary`,
       };
     });
-    return { items, total: Number(counted?.total ?? 0) };
+    return { items, total };
   }
 
   private filtered(em: EntityManager, filter: EvidenceBaseFilter, scope: EvidenceScope): SelectQueryBuilder<ObjectLiteral> {
