@@ -16,6 +16,8 @@ describe('the web app: the programme view and the evidence base', () => {
   let browser: Browser;
   let base: string;
   let subscriber: Person;
+  let tagging: { initiativeId: string; librarian: Person; coach: Person };
+  let openCycleId: string;
   const titles: string[] = [];
 
   beforeAll(async () => {
@@ -43,6 +45,13 @@ describe('the web app: the programme view and the evidence base', () => {
       tagIds: [tag('Coffee & conversation')],
     });
     subscriber = await c.person('subscriber');
+    tagging = await c.pilot({ title: 'Stories Across Generations' });
+    openCycleId = (
+      await c
+        .as(tagging.librarian.token)
+        .post(`/api/v1/initiatives/${tagging.initiativeId}/cycles`, { title: 'Story circles', plannedStart: '2026-04-06', plannedEnd: '2026-05-30' })
+        .expect(201)
+    ).body.id;
     browser = await launchBrowser();
   });
 
@@ -77,6 +86,34 @@ describe('the web app: the programme view and the evidence base', () => {
 
       await page.getByRole('link', { name: 'Coffee and Conversation' }).click();
       expect(await heading(page)).toBe('Coffee and Conversation');
+    });
+  });
+
+  describe('strategy tags', () => {
+    it('lets an admin add a tag to the list', async () => {
+      const { page } = await openAs(browser, base, DESKTOP, clock.now());
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Strategy tags' }).click();
+      expect(await heading(page)).toBe('Strategy tags');
+      await page.getByLabel('Name', { exact: true }).fill('Story circles');
+      await page.getByRole('button', { name: 'Add tag' }).click();
+      await page.getByText('Story circles added.').waitFor();
+      await page.getByRole('rowheader', { name: 'Story circles' }).waitFor();
+      await checkScreen(page, 'strategy-tags');
+    });
+
+    it('lets a librarian tag the hypothesis of their cycle', async () => {
+      const { page } = await openAs(browser, base, PHONE, clock.now());
+      await signIn(page, tagging.librarian.email, PASSWORD);
+      await page.goto(`/cycles/${openCycleId}`);
+      await page.getByRole('group', { name: /Strategies this cycle tries/ }).waitFor();
+      await page.getByRole('checkbox', { name: 'Story circles' }).check();
+      await page.getByRole('checkbox', { name: 'Intergenerational' }).check();
+      await page.getByRole('button', { name: 'Save strategies' }).click();
+      await page.getByText('Strategies saved: Intergenerational, Story circles.').waitFor();
+      await checkScreen(page, 'hypothesis-strategies-phone');
+      const saved = (await c.as(tagging.coach.token).get(`/api/v1/cycles/${openCycleId}/tags`).expect(200)).body as StrategyTagView[];
+      expect(saved.map((x) => x.name)).toEqual(['Intergenerational', 'Story circles']);
     });
   });
 
