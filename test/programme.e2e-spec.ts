@@ -101,10 +101,11 @@ describe('programme view', () => {
     expect(rowOf(v, adapting)).toMatchObject({ overdueDays: 0, lastCheckInAt: '2026-03-20T15:00:00.000Z' });
   });
 
-  it('counts the open nudges, with their words', async () => {
+  it('counts the open nudges of an open cycle, with their words, and none for a closed one', async () => {
     const row = rowOf(await view(), adapting)!;
     expect(row.nudges.count).toBe(row.nudges.words.length);
     expect(row.nudges.words).toEqual(expect.arrayContaining([expect.stringContaining('No prediction')]));
+    expect(rowOf(await view(), charted)!.nudges).toEqual({ count: 0, words: [] });
   });
 
   it('counts the run-chart signals the charts show, named in words', async () => {

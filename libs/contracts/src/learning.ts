@@ -22,6 +22,7 @@ export interface ProgrammeRow {
   lastCheckInAt: string | null;
   /** Days the check-in is overdue (the review queue's figure); 0 when it is not. Paused initiatives are never overdue. */
   overdueDays: number;
+  /** The quality nudges of the cycle while it is open (none once it is closed). */
   nudges: { count: number; words: string[] };
   signals: { count: number; words: string[] };
 }

@@ -110,23 +110,25 @@ export class ProgrammeService {
       const timezone = String(i.timezone);
       const cycle = cycles.find((c) => c.initiative_id === i.id);
       const since = cycle ? (enteredAt.get(String(cycle.id)) ?? rawInstant(cycle.created_at)) : null;
-      const nudges = cycle
-        ? qualityNudges({
-            phase: cycle.phase as Phase,
-            hypothesis: rawJson<Hypothesis>(cycle.hypothesis),
-            reflection: rawJson<Reflection>(cycle.reflection),
-            indicators: indicators
-              .filter((x) => x.initiative_id === i.id)
-              .map((x) => ({ id: String(x.id), name: String(x.name), kind: x.kind as IndicatorKind })),
-            evidence: tallies
-              .filter((t) => t.cycle_id === cycle.id)
-              .map((t): EvidenceTally => ({
-                kind: t.kind as EvidenceKind,
-                indicatorId: t.indicator_id === null ? null : String(t.indicator_id),
-                entries: Number(t.entries),
-              })),
-          })
-        : [];
+      // A closed cycle has nothing left to strengthen: its nudges are no longer open.
+      const nudges =
+        cycle && cycle.phase !== 'closed'
+          ? qualityNudges({
+              phase: cycle.phase as Phase,
+              hypothesis: rawJson<Hypothesis>(cycle.hypothesis),
+              reflection: rawJson<Reflection>(cycle.reflection),
+              indicators: indicators
+                .filter((x) => x.initiative_id === i.id)
+                .map((x) => ({ id: String(x.id), name: String(x.name), kind: x.kind as IndicatorKind })),
+              evidence: tallies
+                .filter((t) => t.cycle_id === cycle.id)
+                .map((t): EvidenceTally => ({
+                  kind: t.kind as EvidenceKind,
+                  indicatorId: t.indicator_id === null ? null : String(t.indicator_id),
+                  entries: Number(t.entries),
+                })),
+            })
+          : [];
       const signals = charts
         .filter((c) => c.initiativeId === id)
         .flatMap((c) => c.signals.map((s) => `${indicatorName.get(c.indicatorId) ?? 'Indicator'}: ${s.words}`));
