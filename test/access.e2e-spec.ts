@@ -425,6 +425,34 @@ describe('people and access', () => {
         path: () => '/api/v1/admin/queue-dashboard/session',
         expected: with201(ADMIN_ONLY),
       },
+      { permission: 'programme.read', route: 'GET /programme', on: 'here', method: 'get', path: () => '/api/v1/programme', expected: ADMIN_ONLY },
+      { permission: 'evidenceBase.read', route: 'GET /evidence-base', on: 'here', method: 'get', path: () => '/api/v1/evidence-base', expected: SIGNED_IN },
+      { permission: 'evidenceBase.read', route: 'GET /strategy-tags', on: 'here', method: 'get', path: () => '/api/v1/strategy-tags', expected: SIGNED_IN },
+      {
+        permission: 'strategyTags.manage',
+        route: 'POST /strategy-tags',
+        on: 'here',
+        method: 'post',
+        path: () => '/api/v1/strategy-tags',
+        body: () => ({ name: unique('Tag') }),
+        expected: with201(ADMIN_ONLY),
+      },
+      {
+        permission: 'strategyTags.manage',
+        route: 'PATCH /strategy-tags/:id',
+        on: 'here',
+        method: 'patch',
+        path: async () =>
+          `/api/v1/strategy-tags/${
+            (
+              await admin()
+                .post('/api/v1/strategy-tags', { name: unique('Tag') })
+                .expect(201)
+            ).body.id
+          }`,
+        body: () => ({ retired: true }),
+        expected: ADMIN_ONLY,
+      },
 
       // an initiative and what belongs to it
       { permission: 'initiative.read', route: 'GET /initiatives/:id', on: 'here', method: 'get', path: ini('here'), expected: MEMBERS },
@@ -613,6 +641,15 @@ describe('people and access', () => {
         method: 'put',
         path: openCycle('here', '/hypothesis'),
         body: hypothesis('here'),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'PUT /cycles/:closed/tags',
+        on: 'here',
+        method: 'put',
+        path: closedCycle('here', '/tags'),
+        body: () => ({ tagIds: [] }),
         expected: LIBRARIANS,
       },
       {

@@ -148,6 +148,23 @@ describe('demo data (npm run seed:demo)', () => {
     expect(logs.flat().map((a) => a.planning)).toEqual(expect.arrayContaining(['planned', 'reactive']));
   });
 
+  it('tags its cycles with strategies, so a subscriber can search the evidence base by words and by tag', async () => {
+    const subscriber = await signIn(login('subscriber').email);
+    const all = (await c.as(subscriber).get('/api/v1/evidence-base?limit=100').expect(200)).body as { total: number; items: { tags: { name: string }[] }[] };
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items.every((item) => item.tags.length > 0)).toBe(true);
+    const tag = all.items[0].tags[0].name;
+    const byTag = (
+      await c
+        .as(subscriber)
+        .get(`/api/v1/evidence-base?tag=${encodeURIComponent(tag)}`)
+        .expect(200)
+    ).body as { total: number };
+    expect(byTag.total).toBeGreaterThan(0);
+    const programme = (await c.as(admin).get('/api/v1/programme').expect(200)).body as { items: unknown[] };
+    expect(programme.items).toHaveLength(7);
+  });
+
   it('records check-ins by the librarians', async () => {
     const initiatives = await list(admin, '/api/v1/initiatives?limit=100');
     const checkIns = (await Promise.all(initiatives.map((i) => list(admin, `/api/v1/initiatives/${i.id}/check-ins`)))).flat();

@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, DatabaseConfig, migrate, MIGRATIONS, newId, rawInstant } from '@r2c/core';
 import { OverdueCheckIns } from '@r2c/cycles';
+import { EvidenceBaseReader } from '@r2c/learning';
 import { DigestSources } from '@r2c/reports';
 import { createTestDatabase } from './support/test-database';
 
@@ -96,7 +97,7 @@ describe('digest choice in one column: the upgrade', () => {
   });
 
   it('leaves them out of the digest and keeps the others in it', async () => {
-    const recipients = await new DigestSources(new OverdueCheckIns()).recipients(ds.manager);
+    const recipients = await new DigestSources(new OverdueCheckIns(), new EvidenceBaseReader()).recipients(ds.manager);
     expect(recipients.map((r) => r.id).sort()).toEqual([ids.monthly, ids.weekly, ids.neverChose].sort());
   });
 

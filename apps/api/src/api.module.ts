@@ -32,6 +32,10 @@ import { ExportController } from './portability/export.controller';
 import { DigestChoicesController } from './reports/digest-choices.controller';
 import { NotificationsModule } from '@r2c/notifications';
 import { NotificationsController } from './notifications/notifications.controller';
+import { LearningModule } from '@r2c/learning';
+import { ProgrammeController } from './learning/programme.controller';
+import { EvidenceBaseController } from './learning/evidence-base.controller';
+import { CycleTagsController, StrategyTagsController } from './learning/strategy-tags.controller';
 
 export interface ApiOptions extends CoreOptions {
   /** Run the BullMQ processors in this process too (the embedded default of `npm start`). */
@@ -56,6 +60,7 @@ export class ApiModule {
         SurveysModule,
         PortabilityModule,
         NotificationsModule,
+        LearningModule,
         ...(options.withWorkers ? [WorkerModule.forRoot()] : []),
       ],
       controllers: [
@@ -82,6 +87,10 @@ export class ApiModule {
         ExportController,
         DigestChoicesController,
         NotificationsController,
+        ProgrammeController,
+        EvidenceBaseController,
+        StrategyTagsController,
+        CycleTagsController,
       ],
       providers: [AUTH_GUARD_PROVIDER, AdminBootstrap],
     };

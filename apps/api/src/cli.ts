@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AccessModule, CreateUserDto, UsersService } from '@r2c/access';
 import { AppConfig, CoreModule, keepDataDirPrivate, loadConfig, passwordProblem } from '@r2c/core';
 import { CycleEvents, CyclesModule } from '@r2c/cycles';
+import { LearningModule } from '@r2c/learning';
 import { SummariesService, SummaryCompilingModule } from '@r2c/reports';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -52,7 +53,7 @@ async function createAdmin(args: string[]): Promise<void> {
 
 async function seedDemoData(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
-  const app = await context(CyclesModule, SummaryCompilingModule);
+  const app = await context(CyclesModule, SummaryCompilingModule, LearningModule);
   // The running app's workers compile these summaries; here only the request is recorded, with the approval.
   const summaries = app.get(SummariesService);
   app.get(CycleEvents).onClosed(async (em, cycle, actor) => void (await summaries.request(em, cycle.id, 'closed', actor.id)));

@@ -25,6 +25,9 @@ import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { SummaryList, SummaryPage } from './screens/summaries';
 import { SurveyPage } from './screens/survey/survey-page';
+import { ProgrammeScreen } from './screens/programme';
+import { EvidenceBaseScreen } from './screens/evidence-base';
+import { StrategyTagsAdmin } from './screens/admin/strategy-tags';
 
 type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode, roles?: Role[]];
 
@@ -47,6 +50,9 @@ const ROUTES: Route[] = [
   ['/admin/people', () => <PeopleAdmin />, ['admin']],
   ['/admin/outbox', () => <OutboxAdmin />, ['admin']],
   ['/settings', () => <Settings />],
+  ['/programme', () => <ProgrammeScreen />, ['admin']],
+  ['/evidence-base', () => <EvidenceBaseScreen />],
+  ['/admin/strategy-tags', () => <StrategyTagsAdmin />, ['admin']],
 ];
 
 /** Pages opened from an emailed link or the sign-in page: they open signed in or not. */
@@ -62,26 +68,32 @@ const NAV: Record<Role, [string, string][]> = {
   librarian: [
     ['/', 'My initiatives'],
     ['/summaries', 'Summaries'],
+    ['/evidence-base', 'Evidence base'],
     ['/digests', 'Digests'],
   ],
   coach: [
     ['/', 'Review queue'],
     ['/initiatives', 'Initiatives'],
     ['/summaries', 'Summaries'],
+    ['/evidence-base', 'Evidence base'],
     ['/digests', 'Digests'],
   ],
   admin: [
     ['/', 'Review queue'],
+    ['/programme', 'Programme'],
     ['/admin/initiatives', 'Initiatives'],
     ['/admin/libraries', 'Libraries'],
     ['/admin/people', 'People'],
     ['/admin/outbox', 'Outbox'],
+    ['/admin/strategy-tags', 'Strategy tags'],
     ['/summaries', 'Summaries'],
+    ['/evidence-base', 'Evidence base'],
     ['/digests', 'Digests'],
   ],
   subscriber: [
     ['/', 'Digests'],
     ['/summaries', 'Summaries'],
+    ['/evidence-base', 'Evidence base'],
   ],
 };
 

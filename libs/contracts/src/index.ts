@@ -10,3 +10,4 @@ export * from './surveys';
 export * from './admin';
 export * from './notifications';
 export * from './review-loop';
+export * from './learning';

@@ -1,6 +1,7 @@
 import type { Adaptation, Hypothesis, IndicatorView, LoggedAdaptation, Reflection } from './cycles';
 import type { OutcomeBeforeAfter } from './surveys';
 import type { SummaryReview } from './review-loop';
+import type { EvidenceBaseItem } from './learning';
 import type { Decision, DigestFrequency, Direction, EvidenceKind, Outcome, Phase } from './values';
 
 // Cycle summaries
@@ -220,6 +221,8 @@ export interface DigestContent {
   /** Named only in the copies sent to coaches and answered to admins and coaches, never to the whole coalition. */
   overdueCheckIns: DigestOverdueCheckIn[];
   indicatorTrends: IndicatorTrend[];
+  /** What the pilots learned: the evidence base's telling of the cycles closed in the period (absent from digests compiled before it existed). */
+  learned?: EvidenceBaseItem[];
 }
 
 /** weekly: every week on DIGEST_CRON; monthly: on the 1st, covering the calendar month before. */

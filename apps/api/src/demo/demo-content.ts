@@ -62,6 +62,8 @@ export interface DemoReview {
 
 export interface DemoCycle {
   title: string;
+  /** Names from the strategy tags' starter list, for the evidence base. */
+  strategies?: string[];
   startedDaysAgo: number;
   plannedDays: number;
   /** The phase the demo leaves the cycle in. */
@@ -137,6 +139,7 @@ const LAKESHORE: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: hosted tables instead of a talk',
+      strategies: ['Coffee & conversation', 'Gathering design'],
       startedDaysAgo: 105,
       plannedDays: 42,
       phase: 'closed',
@@ -230,6 +233,7 @@ const LAKESHORE: DemoPilot = {
     },
     {
       title: 'Cycle 2: everyone at a hosted table',
+      strategies: ['Coffee & conversation', 'Gathering design'],
       startedDaysAgo: 55,
       plannedDays: 62,
       phase: 'evidence',
@@ -321,6 +325,7 @@ const BAYVIEW: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: listening sessions in the community room',
+      strategies: ['Community-led planning'],
       startedDaysAgo: 100,
       plannedDays: 42,
       phase: 'closed',
@@ -360,6 +365,7 @@ const BAYVIEW: DemoPilot = {
     },
     {
       title: 'Cycle 2: the "You said, we did" board',
+      strategies: ['Community-led planning', 'Passive programming'],
       startedDaysAgo: 50,
       plannedDays: 45,
       phase: 'review',
@@ -425,6 +431,7 @@ const BIG_SKY: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: the café with the public health nurse',
+      strategies: ['Partnerships', 'Coffee & conversation'],
       startedDaysAgo: 60,
       plannedDays: 56,
       phase: 'reflection',
@@ -492,6 +499,7 @@ const RED_MESA: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: story circles after school',
+      strategies: ['Intergenerational'],
       startedDaysAgo: 30,
       plannedDays: 42,
       phase: 'adaptation',
@@ -547,6 +555,7 @@ const MISSION_FLATS: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: a first World Café evening',
+      strategies: ['World café', 'Gathering design'],
       startedDaysAgo: 6,
       plannedDays: 42,
       phase: 'hypothesis',
@@ -588,6 +597,7 @@ const WILLOW_BAY: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: the Alphabet Photo Challenge',
+      strategies: ['Passive programming'],
       startedDaysAgo: 80,
       plannedDays: 42,
       phase: 'closed',
@@ -681,6 +691,7 @@ const LEHUA_VALLEY: DemoPilot = {
   cycles: [
     {
       title: 'Cycle 1: one question a week',
+      strategies: ['Passive programming'],
       startedDaysAgo: 35,
       plannedDays: 42,
       phase: 'evidence',

@@ -4,6 +4,7 @@ import { InitiativesService, LibrariesService, UsersService } from '@r2c/access'
 import type { Principal, Role, UserView } from '@r2c/access';
 import { AdaptationLogService, CheckInsService, CyclesService, EvidenceService, IndicatorsService, PHASES, phaseIndex } from '@r2c/cycles';
 import type { Phase } from '@r2c/cycles';
+import { StrategyTagsService } from '@r2c/learning';
 import { Clock, passwordProblem } from '@r2c/core';
 import { DEMO_ADMIN, DEMO_COACHES, DEMO_EMAIL_DOMAIN, DEMO_LABEL, DEMO_PILOTS, DEMO_SUBSCRIBERS } from './demo-content';
 import type { DemoCycle, DemoPerson, DemoPilot } from './demo-content';
@@ -65,6 +66,8 @@ class DemoSeeder {
   private readonly evidence: EvidenceService;
   private readonly adaptationLog: AdaptationLogService;
   private readonly checkIns: CheckInsService;
+  private readonly tags: StrategyTagsService;
+  private tagIds: Map<string, string> | null = null;
   private readonly today: number;
   private readonly logins = new Map<string, DemoLogin>();
   private cycleCount = 0;
@@ -81,6 +84,7 @@ class DemoSeeder {
     this.cycles = app.get(CyclesService);
     this.evidence = app.get(EvidenceService);
     this.checkIns = app.get(CheckInsService);
+    this.tags = app.get(StrategyTagsService);
     this.today = app.get(Clock).now().getTime();
   }
 
@@ -160,6 +164,7 @@ class DemoSeeder {
       indicatorIds: indicators.map(indicator),
       predictions: predictions.map(({ indicator: ref, ...prediction }) => ({ ...prediction, indicatorId: indicator(ref) })),
     });
+    if (demo.strategies?.length) await this.tags.tagCycle(librarian, id, await this.strategyTagIds(demo));
     for (const { daysAgo, ...entry } of demo.adaptationLog ?? []) await this.adaptationLog.add(librarian, id, { ...entry, madeOn: this.daysAgo(daysAgo) });
     if (reaches('adaptation')) {
       await moveTo('adaptation');
@@ -188,6 +193,15 @@ class DemoSeeder {
 
     const { phase } = await this.cycles.get(librarian, id);
     if (phase !== demo.phase) throw new Error(`demo cycle "${demo.title}" ended in ${phase}, not ${demo.phase}`);
+  }
+
+  private async strategyTagIds(demo: DemoCycle): Promise<string[]> {
+    this.tagIds ??= new Map((await this.tags.list(true)).map((t) => [t.name, t.id]));
+    return (demo.strategies ?? []).map((name) => {
+      const id = this.tagIds!.get(name);
+      if (!id) throw new Error(`demo cycle "${demo.title}" names an unknown strategy tag "${name}"`);
+      return id;
+    });
   }
 
   private daysAgo(days: number): string {

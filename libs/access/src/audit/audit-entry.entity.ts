@@ -16,6 +16,7 @@ export const AUDITED_ENTITY_TYPES = [
   'survey_item',
   'survey_import',
   'invitation',
+  'strategy_tag',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -19,6 +19,9 @@ export const Permission = {
   ExportCoalition: 'export.coalition',
   SummaryCompile: 'summary.compile',
   QueueDashboardOpen: 'queueDashboard.open',
+  ProgrammeRead: 'programme.read',
+  StrategyTagsManage: 'strategyTags.manage',
+  EvidenceBaseRead: 'evidenceBase.read',
   // about one initiative, or one of its cycles: asked with its id
   InitiativeRead: 'initiative.read',
   InitiativeManage: 'initiative.manage',
@@ -70,6 +73,9 @@ export const PERMISSION_RULES: Record<Permission, PermissionRule> = {
   'export.coalition': ADMINS_ONLY('export the whole coalition'),
   'summary.compile': ADMINS_ONLY('compile a summary on demand'),
   'queueDashboard.open': ADMINS_ONLY('see the queue dashboard'),
+  'programme.read': ADMINS_ONLY('see the programme view of every pilot'),
+  'strategyTags.manage': ADMINS_ONLY('add, rename or retire strategy tags'),
+  'evidenceBase.read': { about: 'account', holders: ['signed-in'], refusal: 'Sign in to search the evidence base.' },
   'initiative.read': { about: 'initiative', holders: ['admin', 'librarian', 'coach'], refusal: 'You cannot see this initiative.' },
   'initiative.manage': { about: 'initiative', holders: ['admin'], refusal: 'Only admins can change an initiative and its members.' },
   'initiative.share': {

@@ -16,8 +16,10 @@ import { ReviewNotifications1764000000060 } from './1764000000060-ReviewNotifica
 import { DigestSeries1764000000061 } from './1764000000061-DigestSeries';
 import { CalendarFeeds1764000000062 } from './1764000000062-CalendarFeeds';
 import { OutboxAttachments1764000000066 } from './1764000000066-OutboxAttachments';
+import { StrategyTags1764000000070 } from './1764000000070-StrategyTags';
 import { SurveyImportPeriods1764000000071 } from './1764000000071-SurveyImportPeriods';
 
+export { STARTER_STRATEGY_TAGS } from './1764000000070-StrategyTags';
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
@@ -41,5 +43,6 @@ export const MIGRATIONS: MigrationClass[] = [
   DigestSeries1764000000061,
   CalendarFeeds1764000000062,
   OutboxAttachments1764000000066,
+  StrategyTags1764000000070,
   SurveyImportPeriods1764000000071,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { rawInstant, rawJson } from '@r2c/core';
 import { OverdueCheckIns, plusDays } from '@r2c/cycles';
+import { EvidenceBaseReader, sharedWithCoalition } from '@r2c/learning';
 import type { Direction, Reflection } from '@r2c/cycles';
 import { ClosedCycleNews, DigestContent, EvidenceTally, IndicatorTrend, keyInsight, OverdueCheckIn, rounded, trendOf } from './digest-content';
 import { DIGEST_SERIES, DigestPeriod, periodInstants } from './digest-period';
@@ -25,6 +26,8 @@ const SHARES_CLOSED_CYCLES = "i.digest_sharing IN ('everything', 'closed_cycles'
 const SHARES_EVERYTHING = "i.digest_sharing = 'everything'";
 
 type Row = Record<string, unknown>;
+/** A digest tells at most this many cycles' lessons (newest first); the evidence base has them all. */
+const LEARNED_IN_A_DIGEST = 20;
 const count = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -33,7 +36,10 @@ const count = (v: unknown) => Number(v ?? 0);
  */
 @Injectable()
 export class DigestSources {
-  constructor(private readonly checkIns: OverdueCheckIns) {}
+  constructor(
+    private readonly checkIns: OverdueCheckIns,
+    private readonly evidenceBase: EvidenceBaseReader,
+  ) {}
 
   async content(em: EntityManager, period: DigestPeriod, timezone: string): Promise<DigestContent> {
     const span = periodInstants(period, timezone);
@@ -43,7 +49,8 @@ export class DigestSources {
     const overdueCheckIns = await this.overdueCheckIns(em, period);
     const indicatorTrends = await this.indicatorTrends(em, span);
     const checkInsHeld = await this.checkInsHeld(em, span);
-    return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, checkInsHeld, overdueCheckIns, indicatorTrends };
+    const learned = await this.learned(em, span);
+    return { periodStart: period.start, periodEnd: period.end, timezone, closedCycles, evidence, checkInsHeld, overdueCheckIns, indicatorTrends, learned };
   }
 
   /** With a series, only those who chose it (no choice made is weekly); without, everyone who gets a digest. */
@@ -60,6 +67,16 @@ export class DigestSources {
       .orderBy('u.email', 'ASC')
       .getRawMany<Row>();
     return rows.map((r) => ({ id: String(r.id), email: String(r.email), role: String(r.role) }));
+  }
+
+  /** What the pilots learned: the evidence base's cycles closed in the period, from initiatives that share them with the coalition. */
+  private async learned(em: EntityManager, span: { from: Date; until: Date }) {
+    const page = await this.evidenceBase.read(
+      em,
+      { closedFrom: span.from, closedBefore: span.until, limit: LEARNED_IN_A_DIGEST, offset: 0 },
+      sharedWithCoalition,
+    );
+    return page.items;
   }
 
   /** Check-ins held during the period, from initiatives that share their work in progress. */

@@ -70,6 +70,18 @@ export function digestView(content: DigestContent, unsubscribeUrl?: string, pref
           ? `mean ${t.mean} from ${plural(t.measurements, 'measurement')} (${TRENDS.new})`
           : `mean ${t.mean} against ${t.previousMean} in cycle ${t.cycleNumber - 1} (${signed(t.change ?? 0)}, ${TRENDS[t.trend]})`,
     })),
+    learned: (content.learned ?? []).map((l) => ({
+      heading: `${l.initiativeTitle} (${l.libraryName}), cycle ${l.cycleNumber}: ${l.cycleTitle}`,
+      hypothesis: l.hypothesis,
+      change: l.change,
+      evidence: [
+        l.outcome ? OUTCOMES[l.outcome] : 'no outcome recorded',
+        ...l.measurements.map((m) => `${m.indicatorName}: mean ${m.mean} ${m.unit} (n = ${m.n})`),
+      ].join('; '),
+      keyInsight: l.keyInsight,
+      decisionLabel: l.decision ? DECISIONS[l.decision] : 'none recorded',
+      tags: l.tags.map((t) => t.name).join(', '),
+    })),
     unsubscribeUrl,
     preferencesUrl,
   };
@@ -120,6 +132,21 @@ const HTML = `<!doctype html>
 </ul>
 {{else}}
 <p>No measurements in the cycles closed this period.</p>
+{{/if}}
+
+{{#if learned.length}}
+<h2 style="font-size: 18px;">What the pilots learned</h2>
+<ul>
+{{#each learned}}
+  <li>
+    <strong>{{heading}}</strong><br>
+    {{#if hypothesis}}We tried: {{hypothesis}}<br>{{/if}}
+    {{#if change}}What changed: {{change}}<br>{{/if}}
+    What the evidence said: {{evidence}}{{#if keyInsight}}. <em>{{keyInsight}}</em>{{/if}}<br>
+    Decision: <strong>{{decisionLabel}}</strong>{{#if tags}} · Strategies: {{tags}}{{/if}}
+  </li>
+{{/each}}
+</ul>
 {{/if}}
 
 {{#if namesOverdue}}
@@ -174,6 +201,27 @@ INDICATOR TRENDS
 {{else}}
 No measurements in the cycles closed this period.
 {{/each}}
+{{#if learned.length}}
+
+WHAT THE PILOTS LEARNED
+{{#each learned}}
+- {{heading}}
+{{#if hypothesis}}
+  We tried: {{hypothesis}}
+{{/if}}
+{{#if change}}
+  What changed: {{change}}
+{{/if}}
+  What the evidence said: {{evidence}}
+{{#if keyInsight}}
+  Key insight: {{keyInsight}}
+{{/if}}
+  Decision: {{decisionLabel}}
+{{#if tags}}
+  Strategies: {{tags}}
+{{/if}}
+{{/each}}
+{{/if}}
 {{#if namesOverdue}}
 
 OVERDUE CHECK-INS (IN THE COPY FOR COACHES ONLY)

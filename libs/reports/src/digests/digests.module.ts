@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@r2c/access';
 import { OverdueCheckInsModule } from '@r2c/cycles';
+import { EvidenceBaseReader } from '@r2c/learning';
 import { OutboxModule } from '@r2c/notify';
 import { CompileDigest } from './compile-digest';
 import { DigestChoice } from './digest-choice';
@@ -18,7 +19,7 @@ const SERVICES = [CompileDigest, DigestsService, UnsubscribeService, DigestPrefe
 /** Coalition digests: compiled by the API (on demand) and by the worker (on schedule). */
 @Module({
   imports: [AccessModule, TypeOrmModule.forFeature(DIGEST_ENTITIES), OutboxModule, OverdueCheckInsModule],
-  providers: [...SERVICES, DigestSources, DigestLinks, DigestChoice],
+  providers: [...SERVICES, DigestSources, DigestLinks, DigestChoice, EvidenceBaseReader],
   exports: SERVICES,
 })
 export class DigestsModule {}

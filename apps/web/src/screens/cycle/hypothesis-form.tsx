@@ -6,6 +6,7 @@ import { DECISION_NAMES, INDICATOR_KIND_NAMES } from '../../ui/words';
 import { AddIndicator } from './add-indicator';
 import { PredictionFields, predictable, readPredictions, typedPredictions } from './prediction-fields';
 import { FormActions, SectionProps, useSectionSave } from './section-form';
+import { StrategyTagPicker } from './strategy-tag-picker';
 
 const LABELS = {
   statement: 'Hypothesis',
@@ -103,6 +104,7 @@ export function HypothesisForm(props: SectionProps & { initiativeId: string; ind
           setIndicatorIds((ids) => [...ids, indicator.id]);
         }}
       />
+      <StrategyTagPicker cycleId={cycle.id} />
       <PredictionFields indicators={predicted} typed={predictions} onChange={setPredictions} problems={predictionProblems} />
       {Object.keys(ownProblems).length > 0 && (
         <p className="field-error" role="alert">

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Permission, Requires } from '@r2c/access';
+import type { Principal } from '@r2c/access';
+import { EvidenceBaseQuery, EvidenceBaseService } from '@r2c/learning';
+
+@ApiTags('learning')
+@ApiBearerAuth()
+@Controller('api/v1/evidence-base')
+export class EvidenceBaseController {
+  constructor(private readonly evidenceBase: EvidenceBaseService) {}
+
+  @Get()
+  @Requires(Permission.EvidenceBaseRead)
+  @ApiOperation({
+    summary:
+      'Closed cycles across the coalition, newest closed first: hypothesis, what changed, what the evidence said and the decision. Only the summaries the caller may read (an initiative sharing nothing appears to its own people and admins only)',
+  })
+  @ApiOkResponse({ description: '{ items: EvidenceBaseItem[], total }' })
+  search(@CurrentUser() me: Principal, @Query() query: EvidenceBaseQuery) {
+    return this.evidenceBase.search(me, query);
+  }
+}
