@@ -19,6 +19,7 @@ import { CalendarFeeds1764000000062 } from './1764000000062-CalendarFeeds';
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
+import { EvidenceRemoval1764000000072 } from './1764000000072-EvidenceRemoval';
 
 /** The schema's whole history, in order. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ReviewNotifications1764000000060,
   DigestSeries1764000000061,
   CalendarFeeds1764000000062,
+  EvidenceRemoval1764000000072,
 ];
