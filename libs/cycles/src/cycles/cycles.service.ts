@@ -45,8 +45,8 @@ export class CyclesService {
   async create(actor: Principal, initiativeId: string, dto: CreateCycleDto): Promise<CycleView> {
     if (dto.plannedEnd < dto.plannedStart) {
       throw new BadRequestException({
-        message: 'plannedEnd must be on or after plannedStart',
-        details: [{ field: 'plannedEnd', problems: ['before plannedStart'] }],
+        message: 'The planned end must be on or after the planned start.',
+        details: [{ field: 'plannedEnd', problems: ['Choose a planned end on or after the planned start.'] }],
       });
     }
     try {
