@@ -7,6 +7,7 @@ import type {
   Digest,
   DigestListItem,
   DigestRunAnswer,
+  Evidence,
   EvidenceKind,
   EvidenceMethod,
   Hypothesis,
@@ -164,6 +165,9 @@ export interface NewEvidence {
   sampleSize?: number;
 }
 
+/** An edit of an entry: what is sent replaces the entry's; `null` clears an optional field. */
+export type EvidenceChanges = { [K in keyof NewEvidence]-?: undefined extends NewEvidence[K] ? NonNullable<NewEvidence[K]> | null : NewEvidence[K] };
+
 export const api = {
   login: (email: string, password: string) => post<LoginResult>('/api/v1/auth/login', { email, password }),
   me: () => get<Me>('/api/v1/me'),
@@ -195,6 +199,8 @@ export const api = {
   moveTo: (id: string, to: Phase) => post<Cycle>(`/api/v1/cycles/${id}/transitions`, { to }),
   addEvidence: (id: string, body: NewEvidence) => post<unknown>(`/api/v1/cycles/${id}/evidence`, body),
   deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
+  updateEvidence: (id: string, evidenceId: string, body: EvidenceChanges) => patch<Evidence>(`/api/v1/cycles/${id}/evidence/${evidenceId}`, body),
+  restoreEvidence: (id: string, evidenceId: string) => post<Evidence>(`/api/v1/cycles/${id}/evidence/${evidenceId}/restore`),
   review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
   adaptations: (cycleId: string) => get<Page<LoggedAdaptation>>(`/api/v1/cycles/${cycleId}/adaptations?limit=100`),
   logAdaptation: (cycleId: string, body: Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>) =>
