@@ -148,7 +148,8 @@ function Header({ path }: { path: string }) {
         </nav>
         <div className="who">
           <span>
-            {me.name} <span className="role">({ROLE_NAMES[me.role]})</span>
+            {me.name}
+            {!me.name.toLowerCase().includes(ROLE_NAMES[me.role].toLowerCase()) && <span className="role"> ({ROLE_NAMES[me.role]})</span>}
           </span>
           <Link to="/notifications" aria-current={current('/notifications') ? 'page' : undefined}>
             Notifications
