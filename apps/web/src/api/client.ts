@@ -179,6 +179,7 @@ export const api = {
   libraries: () => get<Page<Library>>('/api/v1/libraries?limit=100'),
   library: (id: string) => get<Library>(`/api/v1/libraries/${id}`),
   createLibrary: (body: Omit<Library, 'id' | 'createdAt'>) => post<Library>('/api/v1/libraries', body),
+  updateLibrary: (id: string, body: Partial<Omit<Library, 'id' | 'createdAt'>>) => patch<Library>(`/api/v1/libraries/${id}`, body),
 
   initiatives: (status?: InitiativeStatus) => get<Page<Initiative>>(`/api/v1/initiatives${query({ limit: 100, status })}`),
   initiative: (id: string) => get<InitiativeWithMembers>(`/api/v1/initiatives/${id}`),
