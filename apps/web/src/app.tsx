@@ -25,6 +25,7 @@ import { Settings } from './screens/settings';
 import { SignIn } from './screens/sign-in';
 import { SummaryList, SummaryPage } from './screens/summaries';
 import { SurveyPage } from './screens/survey/survey-page';
+import { AuditTrail } from './screens/audit-trail';
 
 type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode, roles?: Role[]];
 
@@ -47,6 +48,7 @@ const ROUTES: Route[] = [
   ['/admin/people', () => <PeopleAdmin />, ['admin']],
   ['/admin/outbox', () => <OutboxAdmin />, ['admin']],
   ['/settings', () => <Settings />],
+  ['/audit', () => <AuditTrail />, ['admin', 'coach']],
 ];
 
 /** Pages opened from an emailed link or the sign-in page: they open signed in or not. */
@@ -69,6 +71,7 @@ const NAV: Record<Role, [string, string][]> = {
     ['/initiatives', 'Initiatives'],
     ['/summaries', 'Summaries'],
     ['/digests', 'Digests'],
+    ['/audit', 'Audit trail'],
   ],
   admin: [
     ['/', 'Review queue'],
@@ -78,6 +81,7 @@ const NAV: Record<Role, [string, string][]> = {
     ['/admin/outbox', 'Outbox'],
     ['/summaries', 'Summaries'],
     ['/digests', 'Digests'],
+    ['/audit', 'Audit trail'],
   ],
   subscriber: [
     ['/', 'Digests'],
