@@ -54,6 +54,8 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
   const select = (phase: Phase) => {
     setSelected(phase);
     setStatus('');
+    // On a long page the panel may be far below the stepper: bring it into view.
+    requestAnimationFrame(() => heading.current?.scrollIntoView({ block: 'start' }));
   };
 
   const latestVerdict = [...cycle.reviews].reverse().find((r) => r.verdict !== 'comment');
@@ -126,6 +128,10 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
       </section>
       <section className="phase-panel" aria-labelledby="adaptation-log-title">
         <h3 id="adaptation-log-title">Adaptation log</h3>
+        <p className="hint">
+          The Adaptation phase describes the change this cycle tests. Log a change here when something else changes along the way, so the numbers can be read
+          against it.
+        </p>
         <AdaptationLog cycle={cycle} canWrite={canWrite} />
       </section>
     </div>
