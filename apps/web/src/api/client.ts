@@ -35,6 +35,7 @@ import type {
   Verdict,
   WorkingPhase,
 } from './types';
+import { plainWords } from './plain-words';
 
 export interface FieldProblem {
   field: string;
@@ -99,8 +100,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
   if (res.status >= 500) return new ApiError(res.status, SERVER_FAULT);
   const body: unknown = await res.json().catch(() => null);
   const message = (body as { message?: unknown })?.message;
-  const words = typeof message === 'string' && message.trim() ? message : (FALLBACK[res.status] ?? 'The request was refused.');
-  return new ApiError(res.status, words, detailsOf(body), body);
+  const words = typeof message === 'string' && message.trim() ? plainWords(message) : (FALLBACK[res.status] ?? 'The request was refused.');
+  const details = detailsOf(body).map((d) => ({ field: d.field, problems: d.problems.map(plainWords) }));
+  return new ApiError(res.status, words, details, body);
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
