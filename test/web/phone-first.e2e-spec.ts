@@ -117,6 +117,22 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     await page.locator(`#role-${people.subscriber.id}`).selectOption('librarian');
     await page.getByRole('button', { name: /^Make Pat Reader/ }).click();
     expect(await outcome(page, /Pat Reader is now/)).toBe(true);
+
+    await page.goto('/admin/libraries');
+    await heading(page);
+    await page.getByRole('button', { name: 'Edit Riverbend Public Library' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Riverbend Public Library' });
+    await edit.getByLabel('Name').fill('');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByRole('alert').waitFor();
+    expect(await camelCaseWords(page)).toEqual([]);
+    await expect(edit.locator('.field-error').first().innerText()).resolves.toContain('The library’s name is needed');
+    await edit.getByLabel('Name').fill('Riverbend Public Library');
+    await edit.getByLabel('Time zone').selectOption('America/Chicago');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    expect(await outcome(page, 'Riverbend Public Library saved.')).toBe(true);
+    await expect(page.getByRole('row', { name: /Riverbend Public Library/ }).innerText()).resolves.toContain('America/Chicago');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   });
 
   describe.each([
