@@ -133,6 +133,17 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     expect(await outcome(page, 'Riverbend Public Library saved.')).toBe(true);
     await expect(page.getByRole('row', { name: /Riverbend Public Library/ }).innerText()).resolves.toContain('America/Chicago');
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.goto(`/admin/initiatives/${initiativeId}`);
+    await heading(page);
+    const details = page.getByRole('form', { name: 'Details of the initiative' });
+    await details.getByLabel('Check-in every (days)').fill('120');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect(details.locator('.field-error').innerText()).resolves.toContain('Days between check-ins must be between 1 and 90.');
+    expect(await camelCaseWords(page)).toEqual([]);
+    await details.getByLabel('Check-in every (days)').fill('21');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    expect(await outcome(page, 'Bilingual Story Time: details saved.')).toBe(true);
   });
 
   describe.each([
@@ -149,6 +160,7 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
       await signIn(page, email(), password());
       const links = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '/'));
       const extra = role === 'subscriber' ? [] : [`/initiatives/${initiativeId}`, `/cycles/${cycleId}`];
+      if (role === 'admin') extra.push(`/admin/initiatives/${initiativeId}`);
       const paths = [...new Set([...links, ...extra, '/notifications', '/settings'])];
       const found: { path: string; width: number; camelCase: string[] }[] = [];
       for (const path of paths) {
