@@ -101,7 +101,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const message = (body as { message?: unknown })?.message;
   const words = typeof message === 'string' && message.trim() ? plainWords(message) : (FALLBACK[res.status] ?? 'The request was refused.');
-  const details = detailsOf(body).map((d) => ({ field: d.field, problems: d.problems.map(plainWords) }));
+  const details = detailsOf(body).map((d) => ({ ...d, problems: d.problems.map(plainWords) }));
   return new ApiError(res.status, words, details, body);
 }
 

@@ -129,8 +129,8 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
       <section className="phase-panel" aria-labelledby="adaptation-log-title">
         <h3 id="adaptation-log-title">Adaptation log</h3>
         <p className="hint">
-          The Adaptation phase describes the change this cycle tests. Log a change here when something else changes along the way, so the numbers can be read
-          against it.
+          The Adaptation phase describes the change this cycle tests; this log keeps the other changes made along the way, so the numbers can be read against
+          them.
         </p>
         <AdaptationLog cycle={cycle} canWrite={canWrite} />
       </section>
