@@ -229,6 +229,11 @@ describe('people and access', () => {
         .expect(201);
       return `/api/v1/cycles/${scenes[on].openCycleId}/evidence/${res.body.id}`;
     };
+    const removedEvidence = (on: Target) => async () => {
+      const path = await newEvidence(on)();
+      await admin().delete(path).expect(204);
+      return `${path}/restore`;
+    };
     const newAdaptation = (on: Target) => async () => {
       const res = await admin().post(`/api/v1/cycles/${scenes[on].openCycleId}/adaptations`, adaptation()).expect(201);
       return `/api/v1/cycles/${scenes[on].openCycleId}/adaptations/${res.body.id}`;
@@ -677,6 +682,23 @@ describe('people and access', () => {
         method: 'delete',
         path: newEvidence('here'),
         expected: LIBRARIANS_204,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'PATCH /cycles/:id/evidence/:evidenceId',
+        on: 'here',
+        method: 'patch',
+        path: newEvidence('here'),
+        body: () => ({ text: 'We felt expected, and welcome.' }),
+        expected: LIBRARIANS,
+      },
+      {
+        permission: 'cycle.contribute',
+        route: 'POST /cycles/:id/evidence/:evidenceId/restore',
+        on: 'here',
+        method: 'post',
+        path: removedEvidence('here'),
+        expected: LIBRARIANS,
       },
       {
         permission: 'cycle.contribute',

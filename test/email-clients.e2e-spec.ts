@@ -279,7 +279,7 @@ describe('emails as mail clients get them: inline PNG charts, inlined CSS, plain
     const text = parsed.get('summary')!.email.text!;
     expect(text).toContain('approved this cycle on 2026-03-16');
     expect(text).toMatch(/- Attendance \([^)]*\): n: 3, Mean: 15/);
-    expect(text).toMatch(/Chart: Attendance .*cycle 1 15 \(n=3\)/s);
+    expect(text).toMatch(/Chart: Attendance \(people\) by day\. .*14 March 17 \(n=1\)/s);
     expect(text.replace(/\s+/g, ' ')).toContain('unsure they were welcome [at story time] | and said so *twice*');
     expect(text).toContain(`${APP_URL}/cycles/${cycleId}/summary`);
     expect(text).not.toContain('/api/v1/cycles/');

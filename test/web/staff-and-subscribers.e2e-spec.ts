@@ -128,7 +128,7 @@ describe('the web app for programme staff and subscribers', () => {
       await admin.getByLabel('City or town').fill('Prairie Hills');
       await admin.getByLabel('State').fill('SD');
       await admin.getByLabel('Community').selectOption('tribal');
-      await admin.getByLabel('Time zone').fill('America/Chicago');
+      await admin.getByLabel('Time zone').selectOption('America/Chicago');
       await admin.getByRole('button', { name: 'Add library' }).click();
       await admin.getByText('Prairie Hills Library added.').waitFor();
       await admin.getByRole('rowheader', { name: 'Prairie Hills Library' }).waitFor();

@@ -28,6 +28,7 @@ import { SurveyPage } from './screens/survey/survey-page';
 import { ProgrammeScreen } from './screens/programme';
 import { EvidenceBaseScreen } from './screens/evidence-base';
 import { StrategyTagsAdmin } from './screens/admin/strategy-tags';
+import { AuditTrail } from './screens/audit-trail';
 
 type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode, roles?: Role[]];
 
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   ['/programme', () => <ProgrammeScreen />, ['admin']],
   ['/evidence-base', () => <EvidenceBaseScreen />],
   ['/admin/strategy-tags', () => <StrategyTagsAdmin />, ['admin']],
+  ['/audit', () => <AuditTrail />, ['admin', 'coach']],
 ];
 
 /** Pages opened from an emailed link or the sign-in page: they open signed in or not. */
@@ -77,6 +79,7 @@ const NAV: Record<Role, [string, string][]> = {
     ['/summaries', 'Summaries'],
     ['/evidence-base', 'Evidence base'],
     ['/digests', 'Digests'],
+    ['/audit', 'Audit trail'],
   ],
   admin: [
     ['/', 'Review queue'],
@@ -89,6 +92,7 @@ const NAV: Record<Role, [string, string][]> = {
     ['/summaries', 'Summaries'],
     ['/evidence-base', 'Evidence base'],
     ['/digests', 'Digests'],
+    ['/audit', 'Audit trail'],
   ],
   subscriber: [
     ['/', 'Digests'],
@@ -160,7 +164,8 @@ function Header({ path }: { path: string }) {
         </nav>
         <div className="who">
           <span>
-            {me.name} <span className="role">({ROLE_NAMES[me.role]})</span>
+            {me.name}
+            {!me.name.toLowerCase().includes(ROLE_NAMES[me.role].toLowerCase()) && <span className="role"> ({ROLE_NAMES[me.role]})</span>}
           </span>
           <Link to="/notifications" aria-current={current('/notifications') ? 'page' : undefined}>
             Notifications

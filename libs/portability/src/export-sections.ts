@@ -54,7 +54,7 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   { key: 'memberships', table: 'memberships', ofInitiative: OF_INITIATIVE },
   { key: 'indicators', table: 'indicators', ofInitiative: OF_INITIATIVE },
   { key: 'cycles', table: 'cycles', ofInitiative: OF_INITIATIVE },
-  { key: 'evidence', table: 'evidence', ofInitiative: OF_INITIATIVE },
+  { key: 'evidence', table: 'evidence', ofInitiative: OF_INITIATIVE, always: 'r.removed_at IS NULL' },
   { key: 'reviews', table: 'reviews', ofInitiative: `r.cycle_id IN (${CYCLES_OF_INITIATIVE})` },
   { key: 'checkIns', table: 'check_ins', ofInitiative: OF_INITIATIVE },
   { key: 'adaptations', table: 'adaptations', ofInitiative: OF_INITIATIVE },

@@ -69,6 +69,7 @@ export async function compileSurveyOutcomes(em: EntityManager, initiativeId: str
     .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
     .innerJoin(links, 's', 's.indicator_id = e.indicator_id')
     .where('e.initiative_id = :initiativeId')
+    .andWhere('e.removed_at IS NULL')
     .andWhere("e.kind = 'measurement' AND e.value IS NOT NULL")
     .groupBy('s.outcome')
     .addGroupBy('c.id')

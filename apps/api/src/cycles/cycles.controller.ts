@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
@@ -13,6 +13,7 @@ import {
   ReflectionDto,
   ReviewDto,
   TransitionDto,
+  UpdateEvidenceDto,
 } from '@r2c/cycles';
 import { UuidParam } from '../common/uuid-param';
 
@@ -84,5 +85,18 @@ export class CyclesController {
   @HttpCode(204)
   async deleteEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string) {
     await this.evidence.remove(me, id, evidenceId);
+  }
+
+  @Patch('cycles/:id/evidence/:evidenceId')
+  @ApiOperation({ summary: 'Edit an evidence entry while its phase is editable, under the same rules as adding one' })
+  updateEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string, @Body() dto: UpdateEvidenceDto) {
+    return this.evidence.update(me, id, evidenceId, dto);
+  }
+
+  @Post('cycles/:id/evidence/:evidenceId/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Undo the removal of an evidence entry while its phase is editable' })
+  restoreEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @UuidParam('evidenceId') evidenceId: string) {
+    return this.evidence.restore(me, id, evidenceId);
   }
 }

@@ -7,6 +7,7 @@ import type {
   Digest,
   DigestListItem,
   DigestRunAnswer,
+  Evidence,
   EvidenceKind,
   EvidenceMethod,
   Hypothesis,
@@ -34,6 +35,7 @@ import type {
   Verdict,
   WorkingPhase,
 } from './types';
+import { plainWords } from './plain-words';
 
 export interface FieldProblem {
   field: string;
@@ -98,8 +100,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
   if (res.status >= 500) return new ApiError(res.status, SERVER_FAULT);
   const body: unknown = await res.json().catch(() => null);
   const message = (body as { message?: unknown })?.message;
-  const words = typeof message === 'string' && message.trim() ? message : (FALLBACK[res.status] ?? 'The request was refused.');
-  return new ApiError(res.status, words, detailsOf(body), body);
+  const words = typeof message === 'string' && message.trim() ? plainWords(message) : (FALLBACK[res.status] ?? 'The request was refused.');
+  const details = detailsOf(body).map((d) => ({ ...d, problems: d.problems.map(plainWords) }));
+  return new ApiError(res.status, words, details, body);
 }
 
 async function call(method: string, path: string, body?: unknown): Promise<Response> {
@@ -164,6 +167,9 @@ export interface NewEvidence {
   sampleSize?: number;
 }
 
+/** An edit of an entry: what is sent replaces the entry's; `null` clears an optional field. */
+export type EvidenceChanges = { [K in keyof NewEvidence]-?: undefined extends NewEvidence[K] ? NonNullable<NewEvidence[K]> | null : NewEvidence[K] };
+
 export const api = {
   login: (email: string, password: string) => post<LoginResult>('/api/v1/auth/login', { email, password }),
   me: () => get<Me>('/api/v1/me'),
@@ -175,6 +181,7 @@ export const api = {
   libraries: () => get<Page<Library>>('/api/v1/libraries?limit=100'),
   library: (id: string) => get<Library>(`/api/v1/libraries/${id}`),
   createLibrary: (body: Omit<Library, 'id' | 'createdAt'>) => post<Library>('/api/v1/libraries', body),
+  updateLibrary: (id: string, body: Partial<Omit<Library, 'id' | 'createdAt'>>) => patch<Library>(`/api/v1/libraries/${id}`, body),
 
   initiatives: (status?: InitiativeStatus) => get<Page<Initiative>>(`/api/v1/initiatives${query({ limit: 100, status })}`),
   initiative: (id: string) => get<InitiativeWithMembers>(`/api/v1/initiatives/${id}`),
@@ -195,6 +202,8 @@ export const api = {
   moveTo: (id: string, to: Phase) => post<Cycle>(`/api/v1/cycles/${id}/transitions`, { to }),
   addEvidence: (id: string, body: NewEvidence) => post<unknown>(`/api/v1/cycles/${id}/evidence`, body),
   deleteEvidence: (id: string, evidenceId: string) => del(`/api/v1/cycles/${id}/evidence/${evidenceId}`),
+  updateEvidence: (id: string, evidenceId: string, body: EvidenceChanges) => patch<Evidence>(`/api/v1/cycles/${id}/evidence/${evidenceId}`, body),
+  restoreEvidence: (id: string, evidenceId: string) => post<Evidence>(`/api/v1/cycles/${id}/evidence/${evidenceId}/restore`),
   review: (id: string, body: { verdict: Verdict; body: string; returnTo?: WorkingPhase }) => post<Cycle>(`/api/v1/cycles/${id}/reviews`, body),
   adaptations: (cycleId: string) => get<Page<LoggedAdaptation>>(`/api/v1/cycles/${cycleId}/adaptations?limit=100`),
   logAdaptation: (cycleId: string, body: Omit<LoggedAdaptation, 'id' | 'cycleId' | 'createdBy' | 'createdAt'>) =>

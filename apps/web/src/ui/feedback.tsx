@@ -1,4 +1,4 @@
-import { MouseEvent, ReactNode, useEffect, useRef } from 'react';
+import { MouseEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface FieldLink {
@@ -43,12 +43,27 @@ export function ErrorSummary({ error, title = 'This could not be done', links = 
   );
 }
 
-/** A quiet confirmation ("Check-in posted") that screen readers announce without moving the focus. */
+/**
+ * The outcome of what someone just did ("Check-in posted"), shown where the thumb is: pinned to the
+ * bottom of the window, above whatever they tapped, until they dismiss it or do something else. A
+ * polite live region, so a screen reader announces it without moving the focus. Every form shows its
+ * outcome through this one helper.
+ */
 export function Status({ children }: { children?: ReactNode }) {
+  const [dismissed, setDismissed] = useState<ReactNode>(null);
+  useEffect(() => setDismissed(null), [children]);
+  const shown = Boolean(children) && dismissed !== children;
   return (
-    <p className="status" role="status">
-      {children}
-    </p>
+    <div className={shown ? 'toast-region toast-shown' : 'toast-region'} role="status" aria-live="polite">
+      {shown && (
+        <div className="toast">
+          <p className="status">{children}</p>
+          <button type="button" className="button link toast-dismiss" onClick={() => setDismissed(children)}>
+            Dismiss<span className="visually-hidden"> this message</span>
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

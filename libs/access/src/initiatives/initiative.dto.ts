@@ -10,41 +10,41 @@ export type { InitiativeView, InitiativeWithMembers, MemberView } from '@r2c/con
 
 export class CreateInitiativeDto {
   @ApiProperty()
-  @IsUUID('all', { message: 'libraryId must be the id (a UUID) of a library' })
+  @IsUUID('all', { message: 'Choose the library that runs this initiative.' })
   libraryId: string;
 
   @ApiProperty({ example: 'Community Conversations at the Branch' })
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: 'Give the initiative a title.' })
+  @Length(1, 200, { message: 'Give the initiative a title of at most 200 characters.' })
   @NoPersonalContact()
   title: string;
 
   @ApiProperty()
   @Trim()
-  @IsString()
-  @Length(1, 5000)
+  @IsString({ message: 'Say in a few sentences what the initiative is.' })
+  @Length(1, 5000, { message: 'The summary is needed, in at most 5,000 characters.' })
   @NoPersonalContact()
   summary: string;
 
   @ApiProperty({ example: 'Newcomer families and long-time residents' })
   @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @IsString({ message: 'Say who the initiative is for.' })
+  @Length(1, 2000, { message: 'Who it is for is needed, in at most 2,000 characters.' })
   @NoPersonalContact()
   audience: string;
 
   @ApiProperty({ example: 'What helps neighbours who rarely meet feel they belong at the library?' })
   @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @IsString({ message: 'Write the question the initiative wants to answer.' })
+  @Length(1, 2000, { message: 'The learning question is needed, in at most 2,000 characters.' })
   @NoPersonalContact()
   learningQuestion: string;
 
   @ApiProperty({ minimum: 1, maximum: 90, example: 14 })
-  @IsInt({ message: 'checkInCadenceDays must be a whole number of days' })
-  @Min(1)
-  @Max(90)
+  @IsInt({ message: 'Days between check-ins must be a whole number of days.' })
+  @Min(1, { message: 'Days between check-ins must be between 1 and 90.' })
+  @Max(90, { message: 'Days between check-ins must be between 1 and 90.' })
   checkInCadenceDays: number;
 
   @ApiProperty({ example: '2026-03-02' })

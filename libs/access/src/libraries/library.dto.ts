@@ -11,24 +11,24 @@ export type { LibraryView } from '@r2c/contracts';
 export class CreateLibraryDto {
   @ApiProperty({ example: 'Riverbend Public Library' })
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: 'Give the library’s name.' })
+  @Length(1, 200, { message: 'The library’s name is needed, in at most 200 characters.' })
   name: string;
 
   @ApiProperty({ example: 'Riverbend' })
   @Trim()
-  @IsString()
-  @Length(1, 120)
+  @IsString({ message: 'Give the town or city.' })
+  @Length(1, 120, { message: 'The town or city is needed, in at most 120 characters.' })
   city: string;
 
   @ApiProperty({ example: 'MT' })
   @Trim()
-  @IsString()
-  @Length(2, 60)
+  @IsString({ message: 'Give the state.' })
+  @Length(2, 60, { message: 'The state is needed: its two-letter code or its name.' })
   state: string;
 
   @ApiProperty({ enum: COMMUNITY_TYPES })
-  @IsIn(COMMUNITY_TYPES, { message: `communityType must be one of ${COMMUNITY_TYPES.join(', ')}` })
+  @IsIn(COMMUNITY_TYPES, { message: 'Choose the kind of community: urban, suburban, rural or tribal.' })
   communityType: CommunityType;
 
   @ApiProperty({ example: 'America/Denver' })

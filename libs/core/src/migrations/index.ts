@@ -23,6 +23,7 @@ export { STARTER_STRATEGY_TAGS } from './1764000000070-StrategyTags';
 export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
+import { EvidenceRemoval1764000000072 } from './1764000000072-EvidenceRemoval';
 
 /** The schema's whole history, in order. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS: MigrationClass[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: MigrationClass[] = [
   OutboxAttachments1764000000066,
   StrategyTags1764000000070,
   SurveyImportPeriods1764000000071,
+  EvidenceRemoval1764000000072,
 ];

@@ -11,8 +11,8 @@ const LONG = 10000;
 export class CreateCycleDto {
   @ApiProperty({ example: 'Cycle 2: bilingual welcome at the door' })
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: 'Give the cycle a title.' })
+  @Length(1, 200, { message: 'Give the cycle a title of at most 200 characters.' })
   @NoPersonalContact()
   title: string;
 

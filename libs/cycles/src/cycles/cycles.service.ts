@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccessPolicy, AuditService, holds, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, isUniqueViolation, newId, Page, PageQuery, rawDate, rawInstant, Transactions } from '@r2c/core';
@@ -45,8 +45,8 @@ export class CyclesService {
   async create(actor: Principal, initiativeId: string, dto: CreateCycleDto): Promise<CycleView> {
     if (dto.plannedEnd < dto.plannedStart) {
       throw new BadRequestException({
-        message: 'plannedEnd must be on or after plannedStart',
-        details: [{ field: 'plannedEnd', problems: ['before plannedStart'] }],
+        message: 'The planned end must be on or after the planned start.',
+        details: [{ field: 'plannedEnd', problems: ['Choose a planned end on or after the planned start.'] }],
       });
     }
     try {
@@ -198,6 +198,7 @@ export class CyclesService {
       ])
       .from('evidence', 'e')
       .where('e.cycle_id = :cycleId', { cycleId })
+      .andWhere('e.removed_at IS NULL')
       .orderBy('e.observed_on', 'ASC')
       .addOrderBy('e.created_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
@@ -216,6 +217,7 @@ export class CyclesService {
       sampleSize: r.sample_size === null ? null : Number(r.sample_size),
       createdBy: r.created_by === null ? null : String(r.created_by),
       createdAt: new Date(rawInstant(r.created_at)!),
+      removedAt: null,
     }));
   }
 
@@ -248,7 +250,7 @@ export class CyclesService {
       if (cycle.phase === 'closed') assertAllowed(canEnter(this.state(cycle, 0), to));
       const { initiative } = await this.policy.require(actor, isMoveBack(cycle, to) ? Permission.CycleReturn : Permission.CycleAdvance, { cycle }, em);
       assertAllowed(canChangeWork(initiative));
-      const evidenceCount = await em.count(Evidence, { where: { cycleId } });
+      const evidenceCount = await em.count(Evidence, { where: { cycleId, removedAt: IsNull() } });
       assertAllowed(canEnter(this.state(cycle, evidenceCount), to));
       await this.moveTo(em, actor, cycle, to, 'transition');
     });

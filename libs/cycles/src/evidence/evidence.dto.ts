@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@r2c/access';
 import { EVIDENCE_KINDS, EVIDENCE_METHODS } from '../domain';
@@ -55,6 +55,9 @@ export class CreateEvidenceDto {
   @Max(10000000)
   sampleSize?: number;
 }
+
+/** An edit: the fields sent replace the entry's, under the same rules as adding; `null` clears an optional one. */
+export class UpdateEvidenceDto extends PartialType(CreateEvidenceDto, { skipNullProperties: false }) {}
 
 export const toEvidenceView = (e: Evidence): EvidenceView => ({
   id: e.id,

@@ -47,4 +47,8 @@ export class Evidence {
 
   @Column({ name: 'created_at' })
   createdAt: Date;
+
+  /** Set when the entry is removed; a removed entry counts nowhere, and can be restored while its phase is editable. */
+  @Column({ name: 'removed_at', type: Date, nullable: true })
+  removedAt: Date | null;
 }

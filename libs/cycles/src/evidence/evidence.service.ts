@@ -1,14 +1,15 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService, Permission } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import { canEdit, checkEvidenceEntry } from '../domain';
+import type { Phase } from '@r2c/contracts';
 import { CycleAccessPolicy } from '../cycles/cycle-access';
 import { assertAllowed } from '../cycles/refusal';
 import { Indicator } from '../indicators/indicator.entity';
-import { CreateEvidenceDto, EvidenceView, toEvidenceView } from './evidence.dto';
+import { CreateEvidenceDto, EvidenceView, toEvidenceView, UpdateEvidenceDto } from './evidence.dto';
 import { Evidence } from './evidence.entity';
 
 /** What an evidence entry holds: the HTTP body, or the same fields from another module's action. */
@@ -34,18 +35,8 @@ export class EvidenceService {
    */
   async addWithin(em: EntityManager, actor: Principal, cycleId: string, dto: NewEvidence): Promise<EvidenceView> {
     const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
-    assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
-    let indicator: Indicator | null = null;
-    if (dto.indicatorId) {
-      indicator = await em.findOne(Indicator, { where: { id: dto.indicatorId, initiativeId: cycle.initiativeId } });
-      if (!indicator) {
-        throw new BadRequestException({
-          message: 'indicatorId is not an indicator of this initiative',
-          details: [{ field: 'indicatorId', problems: ['not an indicator of this initiative'] }],
-        });
-      }
-    }
-    assertAllowed(checkEvidenceEntry(dto, indicator), 'bad-input');
+    assertEvidenceEditable(cycle.phase);
+    await this.checkEntry(em, cycle.initiativeId, dto);
     const entry: Evidence = {
       id: newId(),
       cycleId,
@@ -60,6 +51,7 @@ export class EvidenceService {
       sampleSize: dto.sampleSize ?? null,
       createdBy: actor.id,
       createdAt: this.clock.now(),
+      removedAt: null,
     };
     await em.insert(Evidence, entry);
     await this.audit.record(em, actor, {
@@ -74,19 +66,53 @@ export class EvidenceService {
 
   async list(actor: Principal, cycleId: string, page: PageQuery): Promise<Page<EvidenceView>> {
     await this.cycles.cycle(actor, cycleId, Permission.InitiativeRead);
-    const [items, total] = await this.dataSource
-      .getRepository(Evidence)
-      .findAndCount({ where: { cycleId }, order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.dataSource.getRepository(Evidence).findAndCount({
+      where: { cycleId, removedAt: IsNull() },
+      order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
     return { items: items.map(toEvidenceView), total };
   }
 
+  /** Rewrites an entry under the same rules as adding one; the fields left out of the body keep their values, and `null` clears an optional one. */
+  update(actor: Principal, cycleId: string, evidenceId: string, dto: UpdateEvidenceDto): Promise<EvidenceView> {
+    return this.tx.run(async (em) => {
+      const { cycle, entry } = await this.editableEntry(em, actor, cycleId, evidenceId, false);
+      const before = toEvidenceView(entry);
+      const pick = <K extends keyof UpdateEvidenceDto & keyof Evidence>(key: K, current: Evidence[K]) => (key in dto ? (dto[key] ?? null) : current);
+      const next: Evidence = {
+        ...entry,
+        kind: dto.kind ?? entry.kind,
+        indicatorId: pick('indicatorId', entry.indicatorId),
+        value: pick('value', entry.value),
+        text: pick('text', entry.text),
+        observedOn: dto.observedOn ?? entry.observedOn,
+        method: dto.method ?? entry.method,
+        source: pick('source', entry.source),
+        sampleSize: pick('sampleSize', entry.sampleSize),
+      };
+      await this.checkEntry(em, cycle.initiativeId, {
+        ...next,
+        indicatorId: next.indicatorId ?? undefined,
+        value: next.value === null ? undefined : Number(next.value),
+        text: next.text ?? undefined,
+        source: next.source ?? undefined,
+        sampleSize: next.sampleSize ?? undefined,
+      });
+      const { kind, indicatorId, value, text, observedOn, method, source, sampleSize } = next;
+      await em.update(Evidence, { id: evidenceId }, { kind, indicatorId, value, text, observedOn, method, source, sampleSize });
+      const after = toEvidenceView(next);
+      await this.audit.record(em, actor, { action: 'update', entityType: 'evidence', entityId: evidenceId, initiativeId: cycle.initiativeId, before, after });
+      return after;
+    });
+  }
+
+  /** Marks the entry removed: it counts nowhere from now on, and `restore` brings it back while its phase is editable. */
   remove(actor: Principal, cycleId: string, evidenceId: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
-      const entry = await em.findOne(Evidence, { where: { id: evidenceId, cycleId } });
-      if (!entry) throw new NotFoundException('No evidence entry with this id in this cycle.');
-      assertAllowed(canEdit({ phase: cycle.phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
-      await em.delete(Evidence, { id: evidenceId });
+      const { cycle, entry } = await this.editableEntry(em, actor, cycleId, evidenceId, false);
+      await em.update(Evidence, { id: evidenceId }, { removedAt: this.clock.now() });
       await this.audit.record(em, actor, {
         action: 'delete',
         entityType: 'evidence',
@@ -97,4 +123,49 @@ export class EvidenceService {
       });
     });
   }
+
+  restore(actor: Principal, cycleId: string, evidenceId: string): Promise<EvidenceView> {
+    return this.tx.run(async (em) => {
+      const { cycle, entry } = await this.editableEntry(em, actor, cycleId, evidenceId, true);
+      await em.update(Evidence, { id: evidenceId }, { removedAt: null });
+      const after = toEvidenceView(entry);
+      await this.audit.record(em, actor, {
+        action: 'restore',
+        entityType: 'evidence',
+        entityId: evidenceId,
+        initiativeId: cycle.initiativeId,
+        before: null,
+        after,
+      });
+      return after;
+    });
+  }
+
+  private async editableEntry(em: EntityManager, actor: Principal, cycleId: string, evidenceId: string, removed: boolean) {
+    const { cycle } = await this.cycles.forWork(actor, cycleId, Permission.CycleContribute, em);
+    const entry = await em.findOne(Evidence, { where: { id: evidenceId, cycleId } });
+    if (!entry || (entry.removedAt !== null) !== removed) {
+      throw new NotFoundException(removed ? 'No removed evidence entry with this id in this cycle.' : 'No evidence entry with this id in this cycle.');
+    }
+    assertEvidenceEditable(cycle.phase);
+    return { cycle, entry };
+  }
+
+  private async checkEntry(em: EntityManager, initiativeId: string, dto: NewEvidence): Promise<void> {
+    let indicator: Indicator | null = null;
+    if (dto.indicatorId) {
+      indicator = await em.findOne(Indicator, { where: { id: dto.indicatorId, initiativeId } });
+      if (!indicator) {
+        throw new BadRequestException({
+          message: 'The indicator chosen is not one of this initiative’s indicators.',
+          details: [{ field: 'indicatorId', problems: ['Choose one of this initiative’s indicators.'] }],
+        });
+      }
+    }
+    assertAllowed(checkEvidenceEntry(dto, indicator), 'bad-input');
+  }
+}
+
+function assertEvidenceEditable(phase: Phase): void {
+  assertAllowed(canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
 }

@@ -69,6 +69,7 @@ export class ExportsService {
       .innerJoin('cycles', 'c', 'c.id = e.cycle_id')
       .leftJoin('indicators', 'i', 'i.id = e.indicator_id')
       .where('e.initiative_id = :initiativeId', { initiativeId })
+      .andWhere('e.removed_at IS NULL')
       .orderBy('c.number', 'ASC')
       .addOrderBy('e.observed_on', 'ASC')
       .addOrderBy('e.created_at', 'ASC')

@@ -74,6 +74,7 @@ export class ReviewQueueService {
         .select(['e.cycle_id AS cycle_id', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries'])
         .from('evidence', 'e')
         .where('e.cycle_id IN (:...cycleIds)', { cycleIds })
+        .andWhere('e.removed_at IS NULL')
         .groupBy('e.cycle_id')
         .addGroupBy('e.kind')
         .addGroupBy('e.indicator_id')

@@ -53,6 +53,7 @@ export class IndicatorSeriesReader {
           ])
           .from('evidence', 'e')
           .where("e.kind = 'measurement' AND e.value IS NOT NULL AND e.indicator_id IS NOT NULL")
+          .andWhere('e.removed_at IS NULL')
           .andWhere('e.initiative_id IN (:...initiativeIds)', { initiativeIds });
         if (upToCycleNumber !== undefined)
           daily.andWhere('e.cycle_id IN (SELECT c.id FROM cycles c WHERE c.initiative_id IN (:...initiativeIds) AND c.number <= :upToCycleNumber)', {

@@ -111,7 +111,7 @@ export class EvidenceBaseReader {
     if (filter.outcome) qb.andWhere('c.reflection LIKE :outcome', { outcome: jsonField('outcome', filter.outcome) });
     if (filter.indicatorKey)
       qb.andWhere(
-        "EXISTS (SELECT 1 FROM evidence ie INNER JOIN indicators ix ON ix.id = ie.indicator_id WHERE ie.cycle_id = c.id AND ie.kind = 'measurement' AND ix.template_key = :indicatorKey)",
+        "EXISTS (SELECT 1 FROM evidence ie INNER JOIN indicators ix ON ix.id = ie.indicator_id WHERE ie.cycle_id = c.id AND ie.kind = 'measurement' AND ie.removed_at IS NULL AND ix.template_key = :indicatorKey)",
         { indicatorKey: filter.indicatorKey },
       );
     if (filter.tag)
@@ -133,7 +133,7 @@ export class EvidenceBaseReader {
       .select(['e.cycle_id AS cycle_id', 'x.name AS name', 'x.unit AS unit', 'AVG(e.value) AS mean', 'COUNT(e.value) AS n'])
       .from('evidence', 'e')
       .innerJoin('indicators', 'x', 'x.id = e.indicator_id')
-      .where("e.cycle_id IN (:...cycleIds) AND e.kind = 'measurement' AND e.value IS NOT NULL", { cycleIds })
+      .where("e.cycle_id IN (:...cycleIds) AND e.kind = 'measurement' AND e.value IS NOT NULL AND e.removed_at IS NULL", { cycleIds })
       .groupBy('e.cycle_id')
       .addGroupBy('x.name')
       .addGroupBy('x.unit')

@@ -83,7 +83,7 @@ export class ProgrammeService {
             .createQueryBuilder()
             .select(['e.cycle_id AS cycle_id', 'e.kind AS kind', 'e.indicator_id AS indicator_id', 'COUNT(*) AS entries'])
             .from('evidence', 'e')
-            .where('e.cycle_id IN (:...cycleIds)', { cycleIds })
+            .where('e.cycle_id IN (:...cycleIds) AND e.removed_at IS NULL', { cycleIds })
             .groupBy('e.cycle_id')
             .addGroupBy('e.kind')
             .addGroupBy('e.indicator_id')

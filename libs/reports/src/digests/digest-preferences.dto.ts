@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { DIGEST_FREQUENCIES } from './digest-period';
 import type { DigestFrequency } from './digest-period';
+import { CUT_SHORT_LINK } from './digest.dto';
 
 export type { DigestPreferenceView, LinkedDigestPreference } from '@r2c/contracts';
 
@@ -9,18 +10,18 @@ export const MONTHLY_RULE = 'Monthly: one digest on the 1st of each month, cover
 
 export class DigestFrequencyDto {
   @ApiProperty({ enum: DIGEST_FREQUENCIES, description: `weekly (every digest), monthly (${MONTHLY_RULE}) or none` })
-  @IsIn(DIGEST_FREQUENCIES, { message: `frequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  @IsIn(DIGEST_FREQUENCIES, { message: 'Choose how often: weekly, monthly or none.' })
   frequency: DigestFrequency;
 }
 
 export class DigestPreferencesLinkQuery {
   @ApiProperty({ description: 'The signed token from the link in a digest email (the same one its unsubscribe link carries)' })
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: CUT_SHORT_LINK })
+  @Length(1, 200, { message: CUT_SHORT_LINK })
   token: string;
 
   @ApiPropertyOptional({ enum: DIGEST_FREQUENCIES, description: 'with POST: the new choice' })
   @IsOptional()
-  @IsIn(DIGEST_FREQUENCIES, { message: `frequency must be one of ${DIGEST_FREQUENCIES.join(', ')}` })
+  @IsIn(DIGEST_FREQUENCIES, { message: 'Choose how often: weekly, monthly or none.' })
   frequency?: DigestFrequency;
 }

@@ -12,6 +12,7 @@ import { maskedEmail } from './unsubscribe.service';
 import { DigestChoice } from './digest-choice';
 import { DigestLinks } from './digest-links';
 import type { LinkedPerson } from './digest-links';
+import { BACK_TO_APP } from './link-pages';
 
 type Person = LinkedPerson;
 
@@ -42,6 +43,7 @@ const PAGE = Handlebars.create().compile<{
 </form>
 {{/each}}
 <p style="color: #555;">{{rule}}</p>
+${BACK_TO_APP}
 </body>
 </html>
 `,

@@ -150,6 +150,7 @@ export class DigestSources {
       .innerJoin('initiatives', 'i', 'i.id = e.initiative_id')
       .innerJoin('libraries', 'l', 'l.id = i.library_id')
       .where('e.created_at >= :from AND e.created_at < :until', span)
+      .andWhere('e.removed_at IS NULL')
       .andWhere(SHARES_EVERYTHING)
       .groupBy('e.initiative_id')
       .addGroupBy('i.title')
@@ -209,6 +210,7 @@ export class DigestSources {
       .innerJoin('indicators', 'ind', 'ind.id = e.indicator_id')
       .innerJoin('initiatives', 'i', 'i.id = c.initiative_id')
       .where("e.kind = 'measurement' AND e.value IS NOT NULL")
+      .andWhere('e.removed_at IS NULL')
       .andWhere(SHARES_CLOSED_CYCLES)
       .andWhere(
         `((c.closed_at >= :from AND c.closed_at < :until)

@@ -57,10 +57,13 @@ export class DigestFormatQuery {
   format: DigestFormat = 'json';
 }
 
+/** What a link with a missing or mangled token says: most often the address was cut short when the email was copied, forwarded or wrapped. */
+export const CUT_SHORT_LINK = 'This link is not complete: part of it was probably cut off when the email was copied, forwarded or wrapped.';
+
 export class UnsubscribeQuery {
   @ApiProperty({ description: 'The signed token from the link in a digest email' })
-  @IsString()
-  @Length(1, 200)
+  @IsString({ message: CUT_SHORT_LINK })
+  @Length(1, 200, { message: CUT_SHORT_LINK })
   token: string;
 }
 

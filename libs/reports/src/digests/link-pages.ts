@@ -10,6 +10,8 @@ const HEAD = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}}</title></head>
 <body style="font-family: Georgia, serif; max-width: 560px; margin: 40px auto; padding: 0 16px; color: #222;">`;
+/** Every page behind an email link leads back to the app. */
+export const BACK_TO_APP = '<p style="margin-top: 32px;"><a href="/">Go to R2C Tracker</a></p>';
 const FOOT = `</body>
 </html>
 `;
@@ -30,6 +32,7 @@ const UNSUBSCRIBE = handlebars.compile<{ title: string; email: string; unsubscri
 <button type="submit" style="font-size: 16px; padding: 8px 14px;">Unsubscribe</button>
 </form>
 {{/if}}
+${BACK_TO_APP}
 ${FOOT}`,
   { strict: true },
 );
@@ -39,7 +42,7 @@ const REFUSED = handlebars.compile<{ title: string; message: string; advice: str
 <h1 style="font-size: 22px;">{{title}}</h1>
 <p>{{message}}</p>
 <p>{{advice}}</p>
-<p><a href="/">Sign in to R2C Tracker</a></p>
+${BACK_TO_APP}
 ${FOOT}`,
   { strict: true },
 );

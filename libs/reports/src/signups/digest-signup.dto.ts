@@ -10,7 +10,7 @@ export class DigestSignupDto {
   @ApiProperty({ example: 'Maria Lopez' })
   @Trim()
   @IsString()
-  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  @Length(1, 200, { message: 'Your name is needed, in at most 200 characters.' })
   name: string;
 }
 

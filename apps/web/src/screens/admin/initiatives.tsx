@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { InitiativeStatus, MemberRole } from '../../api/types';
+import type { Initiative, InitiativeStatus, MemberRole } from '../../api/types';
 import { Link } from '../../router';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
@@ -184,6 +184,9 @@ export function InitiativeAdmin({ id }: { id: string }) {
           onChange={(value) => void act(() => api.updateInitiative(id, { status: value as InitiativeStatus }), `The initiative is now ${value}.`)}
         />
       </Section>
+      <Section title="Details" id="details">
+        <InitiativeDetails initiative={initiative} onSaved={loaded.reload} />
+      </Section>
       <Section title="Members" id="members">
         {initiative.members.length === 0 ? (
           <p className="hint">No one works on this initiative yet.</p>
@@ -225,5 +228,59 @@ export function InitiativeAdmin({ id }: { id: string }) {
         </form>
       </Section>
     </Page>
+  );
+}
+
+/** What the initiative is: its title, summary, audience, learning question, check-in rhythm and start. */
+function InitiativeDetails({ initiative, onSaved }: { initiative: Initiative; onSaved(): Promise<void> }) {
+  const [title, setTitle] = useState(initiative.title);
+  const [summary, setSummary] = useState(initiative.summary);
+  const [audience, setAudience] = useState(initiative.audience);
+  const [learningQuestion, setLearningQuestion] = useState(initiative.learningQuestion);
+  const [cadence, setCadence] = useState(String(initiative.checkInCadenceDays));
+  const [startDate, setStartDate] = useState(initiative.startDate);
+  const { error, busy, run } = useAction();
+  const [status, setStatus] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus('');
+    await run(async () => {
+      const saved = await api.updateInitiative(initiative.id, { title, summary, audience, learningQuestion, checkInCadenceDays: Number(cadence), startDate });
+      setStatus(`${saved.title}: details saved.`);
+      await onSaved();
+    });
+  };
+  const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Details of the initiative">
+      <ErrorSummary error={error} title="The details were not saved" />
+      <TextField id="details-title" label="Title" value={title} onChange={setTitle} errors={errs('title')} />
+      <TextArea id="details-summary" label="Summary" value={summary} onChange={setSummary} errors={errs('summary')} />
+      <TextField id="details-audience" label="Audience" value={audience} onChange={setAudience} errors={errs('audience')} />
+      <TextField
+        id="details-learningQuestion"
+        label="Learning question"
+        value={learningQuestion}
+        onChange={setLearningQuestion}
+        errors={errs('learningQuestion')}
+      />
+      <div className="row">
+        <TextField
+          id="details-checkInCadenceDays"
+          label="Check-in every (days)"
+          inputMode="numeric"
+          value={cadence}
+          onChange={setCadence}
+          errors={errs('checkInCadenceDays')}
+        />
+        <TextField id="details-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Saving…' : 'Save details'}
+      </button>
+      <Status>{status}</Status>
+    </form>
   );
 }

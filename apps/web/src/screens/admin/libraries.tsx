@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { CommunityType } from '../../api/types';
+import type { CommunityType, Library } from '../../api/types';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
@@ -8,20 +8,12 @@ import { useLoad } from '../../ui/use-load';
 import { COMMUNITY_NAMES, options } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
 import { useAction } from '../../ui/use-action';
-
-const TIME_ZONES = [
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Phoenix',
-  'America/Los_Angeles',
-  'America/Anchorage',
-  'Pacific/Honolulu',
-  'America/Puerto_Rico',
-];
+import { TimeZoneField } from '../../ui/time-zone-field';
 
 export function LibrariesAdmin() {
   const list = useLoad(() => api.libraries(), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
   return (
     <Page title="Libraries">
       <Section title="The coalition’s libraries" id="libraries">
@@ -40,66 +32,110 @@ export function LibrariesAdmin() {
                   <th scope="col">Place</th>
                   <th scope="col">Community</th>
                   <th scope="col">Time zone</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((l) => (
-                  <tr key={l.id}>
-                    <th scope="row">{l.name}</th>
-                    <td>
-                      {l.city}, {l.state}
-                    </td>
-                    <td>{COMMUNITY_NAMES[l.communityType]}</td>
-                    <td>{l.timezone}</td>
-                  </tr>
-                ))}
+                {list.data.items.map((l) =>
+                  editing === l.id ? (
+                    <tr key={l.id}>
+                      <td colSpan={5}>
+                        <LibraryForm
+                          library={l}
+                          onSaved={async (words) => {
+                            setEditing(null);
+                            setSaved(words);
+                            await list.reload();
+                          }}
+                          onCancel={() => setEditing(null)}
+                        />
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={l.id}>
+                      <th scope="row" data-label="Library">
+                        {l.name}
+                      </th>
+                      <td data-label="Place">
+                        {l.city}, {l.state}
+                      </td>
+                      <td data-label="Community">{COMMUNITY_NAMES[l.communityType]}</td>
+                      <td data-label="Time zone">{l.timezone}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button link"
+                          onClick={() => {
+                            setSaved('');
+                            setEditing(l.id);
+                          }}
+                        >
+                          Edit<span className="visually-hidden"> {l.name}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </TableScroll>
         )}
+        <Status>{saved}</Status>
       </Section>
       <Section title="Add a library" id="add-library">
-        <AddLibrary onAdded={list.reload} />
+        <LibraryForm
+          onSaved={async (words) => {
+            setSaved(words);
+            await list.reload();
+          }}
+        />
       </Section>
     </Page>
   );
 }
 
-function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
-  const [name, setName] = useState('');
-  const [city, setCity] = useState('');
-  const [state, setState] = useState('');
-  const [communityType, setCommunityType] = useState<CommunityType | ''>('');
-  const [timezone, setTimezone] = useState('America/New_York');
+/** Adds a library, or edits one (`library`). */
+function LibraryForm({ library, onSaved, onCancel }: { library?: Library; onSaved(words: string): Promise<void>; onCancel?(): void }) {
+  const [name, setName] = useState(library?.name ?? '');
+  const [city, setCity] = useState(library?.city ?? '');
+  const [state, setState] = useState(library?.state ?? '');
+  const [communityType, setCommunityType] = useState<CommunityType | ''>(library?.communityType ?? '');
+  const [timezone, setTimezone] = useState(library?.timezone ?? 'America/New_York');
   const { error, busy, run } = useAction();
-  const [status, setStatus] = useState('');
+  const id = (field: string) => (library ? `library-${library.id}-${field}` : `library-${field}`);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus('');
     await run(async () => {
-      const library = await api.createLibrary({ name, city, state, communityType: communityType as CommunityType, timezone });
-      setStatus(`${library.name} added.`);
+      const body = { name, city, state, communityType: communityType as CommunityType, timezone };
+      if (library) {
+        const saved = await api.updateLibrary(library.id, body);
+        await onSaved(`${saved.name} saved.`);
+        return;
+      }
+      const added = await api.createLibrary(body);
       setName('');
       setCity('');
       setState('');
       setCommunityType('');
-      await onAdded();
+      await onSaved(`${added.name} added.`);
     });
   };
   const errs = (field: string) => (error instanceof ApiError ? error.problemsFor(field) : undefined);
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-library-title">
-      <ErrorSummary error={error} title="The library was not added" />
-      <TextField id="library-name" label="Name" value={name} onChange={setName} errors={errs('name')} />
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={library ? `Edit ${library.name}` : 'Add a library'}>
+      <ErrorSummary error={error} title={library ? 'The library was not saved' : 'The library was not added'} />
+      <TextField id={id('name')} label="Name" value={name} onChange={setName} errors={errs('name')} />
       <div className="row">
-        <TextField id="library-city" label="City or town" value={city} onChange={setCity} errors={errs('city')} />
-        <TextField id="library-state" label="State" hint="Such as MT." value={state} onChange={setState} errors={errs('state')} />
+        <TextField id={id('city')} label="City or town" value={city} onChange={setCity} errors={errs('city')} />
+        <TextField id={id('state')} label="State" hint="Such as MT." value={state} onChange={setState} errors={errs('state')} />
       </div>
       <div className="row">
         <SelectField
-          id="library-communityType"
+          id={id('communityType')}
           label="Community"
           placeholder="Choose"
           options={options(COMMUNITY_NAMES)}
@@ -107,25 +143,18 @@ function AddLibrary({ onAdded }: { onAdded(): Promise<void> }) {
           onChange={(v) => setCommunityType(v as CommunityType)}
           errors={errs('communityType')}
         />
-        <TextField
-          id="library-timezone"
-          label="Time zone"
-          hint="Reminders go out in the morning of this zone."
-          list="time-zones"
-          value={timezone}
-          onChange={setTimezone}
-          errors={errs('timezone')}
-        />
-        <datalist id="time-zones">
-          {TIME_ZONES.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <TimeZoneField id={id('timezone')} value={timezone} onChange={setTimezone} errors={errs('timezone')} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        Add library
-      </button>
-      <Status>{status}</Status>
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : library ? 'Save changes' : 'Add library'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button link" disabled={busy} onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
   );
 }

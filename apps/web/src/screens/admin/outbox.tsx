@@ -8,11 +8,11 @@ import { formatInstant, MAIL_STATUS_NAMES } from '../../ui/words';
 import { TableScroll } from '../../ui/table-scroll';
 import { useAction } from '../../ui/use-action';
 
-const FILTERS: (OutboxStatus | 'all')[] = ['failed', 'dead', 'queued', 'sent', 'all'];
+const FILTERS: (OutboxStatus | 'all')[] = ['all', 'failed', 'dead', 'queued', 'sent'];
 
 /** The mail outbox: what was sent, what keeps failing, and a retry for what gave up. */
 export function OutboxAdmin() {
-  const [filter, setFilter] = useState<OutboxStatus | 'all'>('failed');
+  const [filter, setFilter] = useState<OutboxStatus | 'all'>('all');
   const list = useLoad(() => api.outbox(filter === 'all' ? undefined : filter), [filter]);
   const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');

@@ -55,6 +55,8 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
   const select = (phase: Phase) => {
     setSelected(phase);
     setStatus('');
+    // On a long page the panel may be far below the stepper: bring it into view.
+    requestAnimationFrame(() => heading.current?.scrollIntoView({ block: 'start' }));
   };
 
   const latestVerdict = [...cycle.reviews].reverse().find((r) => r.verdict !== 'comment');
@@ -133,6 +135,10 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
       </section>
       <section className="phase-panel" aria-labelledby="adaptation-log-title">
         <h3 id="adaptation-log-title">Adaptation log</h3>
+        <p className="hint">
+          The Adaptation phase describes the change this cycle tests; this log keeps the other changes made along the way, so the numbers can be read against
+          them.
+        </p>
         <AdaptationLog cycle={cycle} canWrite={canWrite} />
       </section>
     </div>
