@@ -104,7 +104,8 @@ describe('the web app: the inbox and the digest preview', () => {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved: once a day.').waitFor();
       await page.reload();
-      expect(await page.getByRole('radio', { name: /^Once a day/ }).isChecked()).toBe(true);
+      // The choice is read again after the page loads: wait for it rather than read the radio before it arrives.
+      await page.getByRole('radio', { name: /^Once a day/, checked: true }).waitFor();
     });
   });
 
