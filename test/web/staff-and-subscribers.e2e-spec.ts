@@ -197,7 +197,10 @@ describe('the web app for programme staff and subscribers', () => {
       await admin.getByLabel('First day').fill('2026-03-01');
       await admin.getByLabel('Last day').fill('2026-03-07');
       await admin.getByRole('button', { name: 'Preview', exact: true }).click();
-      await admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ }).click();
+      const send = admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ });
+      // Clicked where it rests after the preview's frame has loaded.
+      await send.scrollIntoViewIfNeeded();
+      await send.click();
       await admin.getByText('The digest of Mar 1, 2026 – Mar 7, 2026').waitFor();
       const link = admin.getByRole('link', { name: 'Digest of Mar 1, 2026 – Mar 7, 2026' });
       // A worker compiles it; the archive shows it once it is there.
