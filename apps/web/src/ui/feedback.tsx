@@ -1,4 +1,4 @@
-import { MouseEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { MouseEvent, ReactNode, RefObject, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface FieldLink {
@@ -53,10 +53,12 @@ export function Status({ children }: { children?: ReactNode }) {
   const [dismissed, setDismissed] = useState<ReactNode>(null);
   useEffect(() => setDismissed(null), [children]);
   const shown = Boolean(children) && dismissed !== children;
+  const toast = useRef<HTMLDivElement>(null);
+  useReservedSpaceBelow(toast, shown);
   return (
     <div className={shown ? 'toast-region toast-shown' : 'toast-region'} role="status" aria-live="polite">
       {shown && (
-        <div className="toast">
+        <div className="toast" ref={toast}>
           <p className="status">{children}</p>
           <button type="button" className="button link toast-dismiss" onClick={() => setDismissed(children)}>
             Dismiss<span className="visually-hidden"> this message</span>
@@ -65,6 +67,26 @@ export function Status({ children }: { children?: ReactNode }) {
       )}
     </div>
   );
+}
+
+/**
+ * A long message wraps to several lines on a phone: the page keeps exactly its height free at the
+ * bottom (the CSS reads `--toast-space`), so whatever is scrolled to still rests above it.
+ */
+function useReservedSpaceBelow(element: RefObject<HTMLElement | null>, shown: boolean) {
+  useEffect(() => {
+    const node = element.current;
+    if (!shown || !node || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const reserve = () => root.style.setProperty('--toast-space', `${Math.ceil(node.getBoundingClientRect().height) + 24}px`);
+    reserve();
+    const observer = new ResizeObserver(reserve);
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--toast-space');
+    };
+  }, [element, shown]);
 }
 
 export function Loading({ what = 'Loading' }: { what?: string }) {
