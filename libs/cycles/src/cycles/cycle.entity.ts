@@ -47,6 +47,10 @@ export class Cycle {
   @Column({ name: 'carried_over', type: 'simple-json', nullable: true })
   carriedOver: CarriedOver | null;
 
+  /** When the cycle entered its current phase; empty only on rows written before it was kept. */
+  @Column({ name: 'phase_entered_at', type: Date, nullable: true })
+  phaseEnteredAt: Date | null;
+
   @Column({ name: 'closed_at', type: Date, nullable: true })
   closedAt: Date | null;
 

@@ -66,6 +66,7 @@ export class CyclesService {
           plannedStart: dto.plannedStart,
           plannedEnd: dto.plannedEnd,
           phase: 'hypothesis',
+          phaseEnteredAt: now,
           openInitiativeId: initiativeId,
           hypothesis: null,
           adaptation: null,
@@ -299,7 +300,7 @@ export class CyclesService {
   private async moveTo(em: EntityManager, actor: Principal, cycle: Cycle, to: Phase, action: string): Promise<void> {
     const now = this.clock.now();
     const closing = to === 'closed';
-    const changes: Partial<Cycle> = { phase: to, updatedAt: now, ...(closing ? { closedAt: now, openInitiativeId: null } : {}) };
+    const changes: Partial<Cycle> = { phase: to, phaseEnteredAt: now, updatedAt: now, ...(closing ? { closedAt: now, openInitiativeId: null } : {}) };
     // Guarded by the phase we read, so two concurrent moves cannot both apply.
     const result = await em
       .createQueryBuilder()

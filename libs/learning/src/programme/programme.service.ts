@@ -11,9 +11,6 @@ import { sortProgramme } from './programme-sort';
 
 type Row = Record<string, unknown>;
 
-/** The audit actions of a cycle moving between phases (CyclesService: `transition:<to>`, `<verdict>:<to>`). */
-const PHASE_MOVES = ['transition:%', 'approve:%', 'request_changes:%'];
-
 /**
  * The programme view: every active or paused pilot side by side (completed ones have left the
  * programme's day-to-day and are not shown). The same figures as the review queue (overdue days,
@@ -58,6 +55,7 @@ export class ProgrammeService {
         'c.number AS number',
         'c.phase AS phase',
         'c.created_at AS created_at',
+        'c.phase_entered_at AS phase_entered_at',
         'c.hypothesis AS hypothesis',
         'c.reflection AS reflection',
       ])
@@ -67,17 +65,7 @@ export class ProgrammeService {
       .getRawMany<Row>();
     const cycleIds = cycles.map((c) => String(c.id));
 
-    const [moves, tallies, indicators, standings, charts] = await Promise.all([
-      cycleIds.length
-        ? em
-            .createQueryBuilder()
-            .select(['a.entity_id AS cycle_id', 'MAX(a.at) AS entered_at'])
-            .from('audit_entries', 'a')
-            .where("a.entity_type = 'cycle' AND a.entity_id IN (:...cycleIds)", { cycleIds })
-            .andWhere(`(${PHASE_MOVES.map((_, n) => `a.action LIKE :move${n}`).join(' OR ')})`, Object.fromEntries(PHASE_MOVES.map((m, n) => [`move${n}`, m])))
-            .groupBy('a.entity_id')
-            .getRawMany<Row>()
-        : [],
+    const [tallies, indicators, standings, charts] = await Promise.all([
       cycleIds.length
         ? em
             .createQueryBuilder()
@@ -103,13 +91,12 @@ export class ProgrammeService {
       this.series.charts(em, initiativeIds),
     ]);
 
-    const enteredAt = new Map(moves.map((m) => [String(m.cycle_id), rawInstant(m.entered_at)]));
     const indicatorName = new Map(indicators.map((x) => [String(x.id), String(x.name)]));
     const rows = initiatives.map((i): ProgrammeRow => {
       const id = String(i.id);
       const timezone = String(i.timezone);
       const cycle = cycles.find((c) => c.initiative_id === i.id);
-      const since = cycle ? (enteredAt.get(String(cycle.id)) ?? rawInstant(cycle.created_at)) : null;
+      const since = cycle ? (rawInstant(cycle.phase_entered_at) ?? rawInstant(cycle.created_at)) : null;
       // A closed cycle has nothing left to strengthen: its nudges are no longer open.
       const nudges =
         cycle && cycle.phase !== 'closed'
