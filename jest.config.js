@@ -6,6 +6,8 @@ const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx' } 
 const common = { moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
+  // jest's default leaves one core idle (cores − 1); the e2e suites mostly wait on their own servers, so use them all.
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps'], testMatch: ['**/*.spec.ts'] },
     {
