@@ -3,6 +3,7 @@ import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestContent, digestMailKey, DigestPeriod, DigestSeries } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
+import { closedCycle } from './support/learning-cycles';
 import { startTestApp, TestApp } from './support/test-app';
 
 const APP_URL = 'http://r2c.test';
@@ -42,39 +43,14 @@ describe('digest sharing and frequency', () => {
   };
   const preferencesLinkIn = (text: string) => text.match(/Choose weekly, monthly or no digest:\s*(\S+)/)?.[1];
 
-  async function closedCycle(p: Pilot, at: string) {
-    const lib = c.as(p.librarian.token);
+  async function closeCycleOn(p: Pilot, at: string) {
     clock().set(at);
-    const indicatorId = (await lib.post(`/api/v1/initiatives/${p.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body.id;
-    const id = (
-      await lib
-        .post(`/api/v1/initiatives/${p.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-03-02', plannedEnd: '2026-04-13' })
-        .expect(201)
-    ).body.id;
-    const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await lib
-      .put(`/api/v1/cycles/${id}/hypothesis`, {
-        statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
-        expectedOutcome: 'Attendance rises',
-        rationale: 'Families told us they were unsure they were welcome.',
-        indicatorIds: [indicatorId],
-      })
-      .expect(200);
-    await move('adaptation');
-    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-03-03' }).expect(200);
-    await move('evidence');
-    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 15, observedOn: '2026-03-04', method: 'sign_in' }).expect(201);
-    await move('reflection');
-    await lib
-      .put(`/api/v1/cycles/${id}/reflection`, {
-        outcome: 'supported',
-        insights: 'Greeting in one’s own language matters.',
-        decision: 'scale',
-        nextSteps: 'Saturday greeters.',
-      })
-      .expect(200);
-    await move('review');
-    await c.as(p.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
+    await closedCycle(c, p, {
+      title: 'Bilingual welcome',
+      values: [15],
+      decision: 'scale',
+      dates: { plannedStart: '2026-03-02', plannedEnd: '2026-04-13', implementedOn: '2026-03-03', observedFrom: '2026-03-04' },
+    });
   }
 
   beforeAll(async () => {
@@ -88,7 +64,7 @@ describe('digest sharing and frequency', () => {
     const title = async (p: Pilot) => (await c.as(c.adminToken).get(`/api/v1/initiatives/${p.initiativeId}`).expect(200)).body.title as string;
     titles = { open: await title(open), closedOnly: await title(closedOnly), quiet: await title(quiet) };
     [viaLink, viaApp, weekly] = [await c.person('subscriber'), await c.person('subscriber'), await c.person('subscriber')];
-    for (const p of [open, closedOnly, quiet]) await closedCycle(p, '2026-03-10T15:00:00Z');
+    for (const p of [open, closedOnly, quiet]) await closeCycleOn(p, '2026-03-10T15:00:00Z');
     clock().set('2026-03-16T13:00:00Z');
   });
   afterAll(async () => t?.close());

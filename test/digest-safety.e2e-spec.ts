@@ -16,6 +16,7 @@ import {
 } from '@r2c/reports';
 import { Digest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
+import { closedCycle } from './support/learning-cycles';
 import { waitFor } from './support/ports';
 import { TestRedis } from './support/redis-server';
 import { TestSmtp } from './support/smtp-server';
@@ -99,39 +100,13 @@ describe('safe digests', () => {
   const relayPolls = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
   async function closeCycleOn(at: string) {
-    const lib = c.as(pilot.librarian.token);
     clock().set(at);
-    const indicatorId = (await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body
-      .id;
-    const id = (
-      await lib
-        .post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Bilingual welcome', plannedStart: '2026-10-05', plannedEnd: '2026-11-30' })
-        .expect(201)
-    ).body.id;
-    const move = (to: string) => lib.post(`/api/v1/cycles/${id}/transitions`, { to }).expect(200);
-    await lib
-      .put(`/api/v1/cycles/${id}/hypothesis`, {
-        statement: 'If volunteers greet newcomer families in their own language, then more of them will come back, because they will feel expected.',
-        expectedOutcome: 'Attendance rises',
-        rationale: 'Families told us they were unsure they were welcome.',
-        indicatorIds: [indicatorId],
-      })
-      .expect(200);
-    await move('adaptation');
-    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: 'Two volunteers greet families at the door.', implementedOn: '2026-10-06' }).expect(200);
-    await move('evidence');
-    await lib.post(`/api/v1/cycles/${id}/evidence`, { kind: 'measurement', indicatorId, value: 15, observedOn: '2026-10-20', method: 'sign_in' }).expect(201);
-    await move('reflection');
-    await lib
-      .put(`/api/v1/cycles/${id}/reflection`, {
-        outcome: 'supported',
-        insights: 'Greeting families in their own language matters.',
-        decision: 'scale',
-        nextSteps: 'Saturday greeters.',
-      })
-      .expect(200);
-    await move('review');
-    await c.as(pilot.coach.token).post(`/api/v1/cycles/${id}/reviews`, { verdict: 'approve', body: 'Approved.' }).expect(201);
+    await closedCycle(c, pilot, {
+      title: 'Bilingual welcome',
+      values: [15],
+      decision: 'scale',
+      dates: { plannedStart: '2026-10-05', plannedEnd: '2026-11-30', implementedOn: '2026-10-06', observedFrom: '2026-10-20' },
+    });
   }
 
   beforeAll(async () => {

@@ -1,19 +1,34 @@
 import { Coalition, Person } from './fixtures';
 
 export interface LearnedCycle {
+  title?: string;
   statement?: string;
   change?: string;
   insights?: string;
   outcome?: 'supported' | 'partly_supported' | 'not_supported' | 'inconclusive';
   decision?: 'adapt' | 'continue' | 'scale' | 'stop';
-  /** Measurements of the attendance indicator, one per day from 2026-03-16. */
+  /** Measurements of the attendance indicator, one per day from `dates.observedFrom`. */
   values?: number[];
   tagIds?: string[];
+  dates?: CycleDates;
 }
+
+/** The cycle's calendar: planned start and end, the day its change was made, and the day of its first measurement. */
+export interface CycleDates {
+  plannedStart: string;
+  plannedEnd: string;
+  implementedOn: string;
+  observedFrom: string;
+}
+
+const MARCH: CycleDates = { plannedStart: '2026-03-02', plannedEnd: '2026-04-30', implementedOn: '2026-03-09', observedFrom: '2026-03-16' };
+
+const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Runs a cycle of a pilot from hypothesis to approval through the HTTP API, as its librarian and coach would, and answers its id. */
 export async function closedCycle(c: Coalition, pilot: { initiativeId: string; librarian: Person; coach: Person }, told: LearnedCycle = {}): Promise<string> {
   const lib = c.as(pilot.librarian.token);
+  const dates = told.dates ?? MARCH;
   const ok = async (res: { status: number; body: unknown }, status: number, what: string) => {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string };
@@ -23,7 +38,11 @@ export async function closedCycle(c: Coalition, pilot: { initiativeId: string; l
     indicators.find((i) => i.templateKey === 'attendance')?.id ??
     (await ok(await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }), 201, 'indicator')).id;
   const { id } = await ok(
-    await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, { title: 'Gathering cycle', plannedStart: '2026-03-02', plannedEnd: '2026-04-30' }),
+    await lib.post(`/api/v1/initiatives/${pilot.initiativeId}/cycles`, {
+      title: told.title ?? 'Gathering cycle',
+      plannedStart: dates.plannedStart,
+      plannedEnd: dates.plannedEnd,
+    }),
     201,
     'cycle',
   );
@@ -41,7 +60,10 @@ export async function closedCycle(c: Coalition, pilot: { initiativeId: string; l
   if (told.tagIds) await ok(await lib.put(`/api/v1/cycles/${id}/tags`, { tagIds: told.tagIds }), 200, 'tags');
   await move('adaptation');
   await ok(
-    await lib.put(`/api/v1/cycles/${id}/adaptation`, { description: told.change ?? 'Two volunteers greet families at the door.', implementedOn: '2026-03-09' }),
+    await lib.put(`/api/v1/cycles/${id}/adaptation`, {
+      description: told.change ?? 'Two volunteers greet families at the door.',
+      implementedOn: dates.implementedOn,
+    }),
     200,
     'adaptation',
   );
@@ -52,7 +74,7 @@ export async function closedCycle(c: Coalition, pilot: { initiativeId: string; l
         kind: 'measurement',
         indicatorId,
         value,
-        observedOn: `2026-03-${String(16 + n).padStart(2, '0')}`,
+        observedOn: dayAfter(dates.observedFrom, n),
         method: 'sign_in',
       }),
       201,
