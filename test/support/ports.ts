@@ -93,7 +93,7 @@ export function spawnOnFreePort(
   spawnAt: (port: number) => ChildProcess,
   ready: (port: number) => Promise<boolean>,
   what: string,
-  timeoutMs = 20000,
+  timeoutMs = 45000,
 ): Promise<{ child: ChildProcess; port: number }> {
   return onFreePort(async (port) => {
     const child = spawnAt(port);
