@@ -124,7 +124,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
           />
         </div>
         <button type="submit" className="button secondary" disabled={busy}>
-          Preview
+          {busy ? 'Preparing the preview…' : 'Preview'}
         </button>
       </form>
       {preview && (

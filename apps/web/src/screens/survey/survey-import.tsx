@@ -192,7 +192,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
           spellCheck={false}
         />
         <button type="submit" className="button" disabled={busy}>
-          Preview
+          {busy ? 'Reading the file…' : 'Preview'}
         </button>
       </form>
       <Status>{status}</Status>
@@ -436,7 +436,7 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
               <p>Correct the rows listed above in the file and preview it again, or change the matches, to import it.</p>
             ) : (
               <button type="submit" className="button" disabled={busy}>
-                Import {plural(preview.responses, 'response')}
+                {busy ? 'Importing…' : `Import ${plural(preview.responses, 'response')}`}
               </button>
             )}
           </>

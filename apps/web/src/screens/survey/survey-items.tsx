@@ -240,7 +240,7 @@ function ItemForm({ initiativeId, survey, indicators, item, onSaved, onCancel }:
         />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {item ? 'Save statement' : 'Add statement'}
+            {busy ? 'Saving…' : item ? 'Save statement' : 'Add statement'}
           </button>
           {onCancel && (
             <button type="button" className="button secondary" onClick={onCancel}>
