@@ -242,6 +242,15 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     await details.getByLabel('Check-in every (days)').fill('21');
     await details.getByRole('button', { name: 'Save details' }).click();
     expect(await outcome(page, 'Bilingual Story Time: details saved.')).toBe(true);
+
+    // A refusal of a whole new record, every field wrong at once: each named by its label, in plain words.
+    await page.goto('/admin/initiatives');
+    await heading(page);
+    await page.getByLabel('Check-in every (days)').fill('0');
+    await page.getByRole('button', { name: 'Add initiative' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await camelCaseWords(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   });
 
   /** A path as a file name: its ids as the words for what they are. */
