@@ -187,6 +187,17 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     await expect(page.locator('.evidence-list').innerText()).resolves.toContain('Attendance: 15');
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await checkScreen(page, 'phone-first-evidence-phone');
+
+    // Finished phases are folded to a line; tapping one's step opens it and brings it into view.
+    const hypothesis = page.locator('#phase-hypothesis');
+    expect(await hypothesis.getAttribute('open')).toBeNull();
+    await expect(hypothesis.locator('summary').innerText()).resolves.toContain('If volunteers greet families at the door');
+    await page
+      .getByRole('navigation', { name: 'Phases of this cycle' })
+      .getByRole('link', { name: /^Hypothesis/ })
+      .click();
+    await hypothesis.getByRole('button', { name: 'Save changes' }).waitFor();
+    expect(await inViewport(page, hypothesis.locator('summary'))).toBe(true);
   });
 
   it('shows the librarian the outcome of a survey import inside the window', async () => {
