@@ -191,13 +191,13 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     // Finished phases are folded to a line; tapping one's step opens it and brings it into view.
     const hypothesis = page.locator('#phase-hypothesis');
     expect(await hypothesis.getAttribute('open')).toBeNull();
-    await expect(hypothesis.locator('summary').innerText()).resolves.toContain('If volunteers greet families at the door');
+    await expect(page.locator('#phase-hypothesis > summary').innerText()).resolves.toContain('If volunteers greet families at the door');
     await page
       .getByRole('navigation', { name: 'Phases of this cycle' })
       .getByRole('link', { name: /^Hypothesis/ })
       .click();
     await hypothesis.getByRole('button', { name: 'Save changes' }).waitFor();
-    expect(await inViewport(page, hypothesis.locator('summary'))).toBe(true);
+    expect(await inViewport(page, page.locator('#phase-hypothesis > summary'))).toBe(true);
   });
 
   it('shows the librarian the outcome of a survey import inside the window', async () => {
