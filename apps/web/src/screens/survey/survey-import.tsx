@@ -397,7 +397,7 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
         {changed && mapping.length > 0 && (
           <div className="actions">
             <button type="button" className="button secondary" disabled={busy} onClick={() => void recheck()}>
-              Check the file with these matches
+              {busy ? 'Checking…' : 'Check the file with these matches'}
             </button>
             <span className="hint">Lists any row your changes would make impossible to import, before anything is stored.</span>
           </div>
