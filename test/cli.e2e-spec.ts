@@ -81,6 +81,36 @@ describe('first admin', () => {
     );
   });
 
+  it('says at start that ADMIN_EMAIL is not used when an admin already exists (as after seed:demo on a fresh install)', async () => {
+    const created = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'create-admin', '--email', 'demo-admin@example.org', '--password', 'a-long-password'], {
+      env: env(dir),
+      encoding: 'utf8',
+    });
+    expect(created.status).toBe(0);
+    let log = '';
+    const { child } = await spawnOnFreePort(
+      (port) => {
+        log = '';
+        const started = spawn(process.execPath, [join(DIST, 'main.js')], {
+          env: env(dir, { PORT: String(port), LOG_LEVEL: 'info', ADMIN_EMAIL: 'pat@coalition.org', ADMIN_PASSWORD: 'a-long-password-too' }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        started.stdout.on('data', (d) => (log += d));
+        started.stderr.on('data', (d) => (log += d));
+        return started;
+      },
+      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+      'health',
+    );
+    try {
+      expect(log).toMatch(/ADMIN_EMAIL pat@coalition\.org is not used: an admin already exists/);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
     let log = '';
     const { child, port } = await spawnOnFreePort(

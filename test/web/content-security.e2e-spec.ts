@@ -178,8 +178,8 @@ describe('content security policy, and what the server ships', () => {
       await heading(page);
       await page.getByRole('button', { name: 'Preview the HTML email' }).click();
       await page.frameLocator('iframe[title="The digest email as subscribers see it"]').getByText('Named invitations').first().waitFor();
-      await page.getByRole('banner').getByRole('link', { name: 'Email settings' }).click();
-      expect(await heading(page)).toBe('Email settings');
+      await page.getByRole('banner').getByRole('link', { name: 'Settings', exact: true }).click();
+      expect(await heading(page)).toBe('Settings');
       // A violation is reported asynchronously; give it a moment to arrive.
       await page.waitForTimeout(300);
       expect(pageErrors(page)).toEqual([]);

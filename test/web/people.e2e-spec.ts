@@ -202,7 +202,7 @@ describe('people at coalition scale, in the browser', () => {
     const sam = await c.person('coach');
     const page = await open(DESKTOP);
     await signIn(page, sam.email, PASSWORD);
-    await page.getByRole('link', { name: 'Email settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const form = page.locator('#change-password');
     await form.getByLabel('Current password').fill('not-my-password');
     await form.getByLabel('New password').fill(NEW_PASSWORD);
@@ -215,7 +215,7 @@ describe('people at coalition scale, in the browser', () => {
     await checkScreen(page, 'settings-change-password');
     // The new token carries the session on.
     await page.reload();
-    expect(await heading(page)).toBe('Email settings');
+    expect(await heading(page)).toBe('Settings');
     await c.login(sam.email, NEW_PASSWORD);
   });
 

@@ -1,5 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { CompileDigest } from '@r2c/reports';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
+import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, signIn } from './browser';
 
@@ -21,6 +23,19 @@ const outcome = (page: Page, words: string | RegExp) => inViewport(page, page.lo
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 const camelCaseWords = async (page: Page) => (await page.locator('body').innerText()).match(CAMEL_CASE) ?? [];
 
+/** Everything folded away opened (finished phases, "The numbers" under each chart), so what it holds is measured too. */
+async function unfoldAll(page: Page): Promise<void> {
+  await page.evaluate(`document.querySelectorAll('details:not([open])').forEach((d) => { d.open = true; })`);
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+}
+
+/** A Google Forms export answering the starter statement "I trust the library." on the morning of the test clock's day. */
+const SURVEY_CSV = ['Timestamp,How much do you agree? [I trust the library.]', '3/2/2026 09:15:00,4', '3/2/2026 09:40:00,5', '3/2/2026 10:05:00,3'].join('\n');
+
 describe('the web app on a phone: outcomes where the thumb is, no sideways scrolling, plain words', () => {
   let t: TestApp;
   let c: Coalition;
@@ -28,11 +43,74 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
   let base: string;
   let initiativeId: string;
   let cycleId: string;
+  let closedInitiativeId: string;
+  let closedCycleId: string;
+  let digestId: string;
   const people: Record<'librarian' | 'coach' | 'subscriber', Person & { name: string }> = {} as never;
 
   const person = async (name: string, email: string, role: 'librarian' | 'coach' | 'subscriber') => {
     const res = await c.as(c.adminToken).post('/api/v1/users', { email, name, role, password: PASSWORD }).expect(201);
     return { id: res.body.id as string, email, token: '', name };
+  };
+
+  /** A second initiative whose first cycle is closed: its summary (a prediction met or not), run charts and the week's digest. */
+  const closedPilot = async (lib: ReturnType<Coalition['as']>) => {
+    closedInitiativeId = await c.initiative(await c.library({ name: 'Lakeside Branch Library' }), { title: 'Homework Help Hour' });
+    await c.member(closedInitiativeId, people.librarian, 'librarian');
+    await c.member(closedInitiativeId, people.coach, 'coach');
+    const attendance = (await lib.post(`/api/v1/initiatives/${closedInitiativeId}/indicators`, { templateKey: 'attendance', baseline: 8 }).expect(201)).body.id;
+    closedCycleId = (
+      await lib
+        .post(`/api/v1/initiatives/${closedInitiativeId}/cycles`, { title: 'Snacks and a quiet room', plannedStart: '2026-01-12', plannedEnd: '2026-02-23' })
+        .expect(201)
+    ).body.id;
+    const move = (to: string) => lib.post(`/api/v1/cycles/${closedCycleId}/transitions`, { to }).expect(200);
+    await lib
+      .put(`/api/v1/cycles/${closedCycleId}/hypothesis`, {
+        statement: 'If the room is quiet and there are snacks, then more students will stay for the whole hour, because they are not hungry or distracted.',
+        expectedOutcome: 'Attendance rises from 8 to 12',
+        indicatorIds: [attendance],
+        predictions: [{ indicatorId: attendance, from: 8, to: 12, note: 'Mean per session' }],
+      })
+      .expect(200);
+    await move('adaptation');
+    await lib
+      .put(`/api/v1/cycles/${closedCycleId}/adaptation`, { description: 'Snacks on a side table and the study room kept quiet.', implementedOn: '2026-01-19' })
+      .expect(200);
+    await move('evidence');
+    for (const [value, observedOn] of [
+      [9, '2026-01-20'],
+      [11, '2026-01-27'],
+      [13, '2026-02-03'],
+      [12, '2026-02-10'],
+    ] as const)
+      await lib
+        .post(`/api/v1/cycles/${closedCycleId}/evidence`, { kind: 'measurement', indicatorId: attendance, value, observedOn, method: 'sign_in' })
+        .expect(201);
+    await lib
+      .post(`/api/v1/cycles/${closedCycleId}/evidence`, {
+        kind: 'observation',
+        text: 'Students stayed after the hour to finish.',
+        observedOn: '2026-02-10',
+        method: 'observation',
+      })
+      .expect(201);
+    await move('reflection');
+    await lib
+      .put(`/api/v1/cycles/${closedCycleId}/reflection`, {
+        outcome: 'supported',
+        insights: 'Food and quiet keep students for the hour.',
+        decision: 'continue',
+        nextSteps: 'Keep the snacks.',
+      })
+      .expect(200);
+    await move('review');
+    await c
+      .as(await c.login(people.coach.email))
+      .post(`/api/v1/cycles/${closedCycleId}/reviews`, { verdict: 'approve', body: 'Approved: clear numbers.' })
+      .expect(201);
+    await waitFor(async () => (await lib.get(`/api/v1/cycles/${closedCycleId}/summary`)).status === 200, 30000, 'the summary');
+    digestId = (await t.app.get(CompileDigest).run({ start: '2026-03-01', end: '2026-03-07' }, null)).digest.id;
   };
 
   beforeAll(async () => {
@@ -61,6 +139,8 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
       })
       .expect(200);
     await lib.post(`/api/v1/cycles/${cycleId}/transitions`, { to: 'adaptation' }).expect(200);
+    await lib.post(`/api/v1/initiatives/${initiativeId}/survey/starter`).expect(201);
+    await closedPilot(lib);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -107,6 +187,35 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     await expect(page.locator('.evidence-list').innerText()).resolves.toContain('Attendance: 15');
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await checkScreen(page, 'phone-first-evidence-phone');
+
+    // Finished phases are folded to a line; tapping one's step opens it and brings it into view.
+    const hypothesis = page.locator('#phase-hypothesis');
+    expect(await hypothesis.getAttribute('open')).toBeNull();
+    await expect(page.locator('#phase-hypothesis > summary').innerText()).resolves.toContain('If volunteers greet families at the door');
+    await page
+      .getByRole('navigation', { name: 'Phases of this cycle' })
+      .getByRole('link', { name: /^Hypothesis/ })
+      .click();
+    await hypothesis.getByRole('button', { name: 'Save changes' }).waitFor();
+    expect(await inViewport(page, page.locator('#phase-hypothesis > summary'))).toBe(true);
+  });
+
+  it('shows the librarian the outcome of a survey import inside the window', async () => {
+    const { page, context } = await openAs(browser, base, PHONE, t.clock.now());
+    await signIn(page, people.librarian.email, PASSWORD);
+    await page.goto(`/initiatives/${initiativeId}/survey`);
+    await heading(page);
+    await page.locator('#import-csv').fill(SURVEY_CSV);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('#import-preview-title').waitFor();
+    // 3/2/2026 reads as 3 February or 2 March: the librarian says which.
+    await page.getByLabel('How this file writes dates').selectOption('month_first');
+    await page.getByRole('button', { name: 'Import 3 responses' }).click();
+    expect(await outcome(page, /3 responses imported into/)).toBe(true);
+    expect(await camelCaseWords(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await checkScreen(page, 'phone-first-survey-import-phone');
+    await context.close();
   });
 
   it('shows programme staff the outcome of a role change inside the window', async () => {
@@ -144,6 +253,52 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
     await details.getByLabel('Check-in every (days)').fill('21');
     await details.getByRole('button', { name: 'Save details' }).click();
     expect(await outcome(page, 'Bilingual Story Time: details saved.')).toBe(true);
+
+    // A refusal of a whole new record, every field wrong at once: each named by its label, in plain words.
+    await page.goto('/admin/initiatives');
+    await heading(page);
+    await page.getByLabel('Check-in every (days)').fill('0');
+    await page.getByRole('button', { name: 'Add initiative' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await camelCaseWords(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  /** A path as a file name: its ids as the words for what they are. */
+  const screenName = (path: string) =>
+    [
+      [closedInitiativeId, 'closed-pilot'],
+      [initiativeId, 'pilot'],
+      [closedCycleId, 'closed-cycle'],
+      [cycleId, 'open-cycle'],
+      [digestId, 'digest'],
+    ]
+      .reduce((p, [id, word]) => p.split(id).join(word), path)
+      .replace(/^\//, '')
+      .replace(/\//g, '-') || 'home';
+
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('fits the pages reached from an email or the sign-in page on a %s, in plain words, and they pass axe', async (size, viewport) => {
+    const { page, context } = await openAs(browser, base, viewport, t.clock.now());
+    const found: { path: string; width: number; camelCase: string[] }[] = [];
+    for (const path of [
+      '/',
+      '/forgot-password',
+      '/subscribe',
+      '/accept-invitation?token=cut-short',
+      '/reset-password?token=cut-short',
+      '/confirm-subscription?token=cut-short',
+    ]) {
+      await page.goto(path);
+      await heading(page);
+      const name = path.replace(/\?.*/, '').replace(/^\//, '') || 'sign-in';
+      await checkScreen(page, `public-${name}-${size}`);
+      found.push({ path, width: await pageWidth(page), camelCase: await camelCaseWords(page) });
+    }
+    expect(found.filter((f) => f.width > viewport.width || f.camelCase.length)).toEqual([]);
+    await context.close();
   });
 
   describe.each([
@@ -159,15 +314,27 @@ describe('the web app on a phone: outcomes where the thumb is, no sideways scrol
       const { page, context } = await openAs(browser, base, viewport, t.clock.now());
       await signIn(page, email(), password());
       const links = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '/'));
-      const extra = role === 'subscriber' ? [] : [`/initiatives/${initiativeId}`, `/cycles/${cycleId}`];
-      if (role === 'admin') extra.push(`/admin/initiatives/${initiativeId}`);
-      const paths = [...new Set([...links, ...extra, '/notifications', '/settings'])];
+      const closed = [`/summaries/${closedCycleId}`, `/cycles/${closedCycleId}/summary`, `/digests/${digestId}`];
+      const member =
+        role === 'subscriber'
+          ? []
+          : [
+              `/initiatives/${initiativeId}`,
+              `/cycles/${cycleId}`,
+              `/initiatives/${initiativeId}/survey`,
+              `/initiatives/${closedInitiativeId}`,
+              `/cycles/${closedCycleId}`,
+            ];
+      if (role === 'admin' || role === 'coach') member.push(`/cycles/${cycleId}/review`, `/cycles/${closedCycleId}/review`);
+      if (role === 'admin') member.push(`/admin/initiatives/${initiativeId}`);
+      const paths = [...new Set([...links, ...member, ...closed, '/notifications', '/settings', '/no-such-page'])];
       const found: { path: string; width: number; camelCase: string[] }[] = [];
       for (const path of paths) {
         await page.goto(path);
         await heading(page);
-        found.push({ path, width: await pageWidth(page), camelCase: await camelCaseWords(page) });
-        await checkScreen(page, `${role}${path.replace(/\/[0-9a-f-]{36}/g, '').replace(/\//g, '-') || '-home'}-${size}`);
+        await checkScreen(page, `${role}-${screenName(path)}-${size}`);
+        await unfoldAll(page);
+        found.push({ path: screenName(path), width: await pageWidth(page), camelCase: await camelCaseWords(page) });
       }
       expect(found.filter((f) => f.width > viewport.width || f.camelCase.length)).toEqual([]);
       await context.close();

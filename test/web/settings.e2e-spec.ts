@@ -68,8 +68,8 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     return page;
   };
   const openSettings = async (page: Page) => {
-    await page.getByRole('banner').getByRole('link', { name: 'Email settings' }).click();
-    expect(await heading(page)).toBe('Email settings');
+    await page.getByRole('banner').getByRole('link', { name: 'Settings', exact: true }).click();
+    expect(await heading(page)).toBe('Settings');
   };
 
   beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved. You will get the digest once a month.' }).waitFor();
     await page.reload();
-    expect(await heading(page)).toBe('Email settings');
+    expect(await heading(page)).toBe('Settings');
     expect(await radio(page, 'Once a month').isChecked()).toBe(true);
     expect(await radio(page, 'Every week').isChecked()).toBe(false);
     expect(await frequency(monthlyReader)).toBe('monthly');

@@ -178,7 +178,7 @@ function Header({ path }: { path: string }) {
             ) : null}
           </Link>
           <Link to="/settings" aria-current={current('/settings') ? 'page' : undefined}>
-            Email settings
+            Settings
           </Link>
           <button type="button" className="button link on-dark" onClick={signOut}>
             Sign out

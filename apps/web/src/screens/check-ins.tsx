@@ -61,7 +61,7 @@ export function CheckIns({ initiativeId, canWrite, members }: { initiativeId: st
           <TextArea id="check-in-blockers" label="Blockers" optional value={blockers} onChange={setBlockers} errors={errs('blockers')} rows={2} />
           <TextArea id="check-in-helpWanted" label="Help wanted" optional value={helpWanted} onChange={setHelpWanted} errors={errs('helpWanted')} rows={2} />
           <button type="submit" className="button" disabled={busy}>
-            Post check-in
+            {busy ? 'Posting…' : 'Post check-in'}
           </button>
         </form>
       )}

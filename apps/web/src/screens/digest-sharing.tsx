@@ -65,7 +65,7 @@ function SharingForm({ initiativeId, current, onSaved }: { initiativeId: string;
         errors={problems}
       />
       <button type="submit" className="button" disabled={busy}>
-        Save sharing
+        {busy ? 'Saving…' : 'Save sharing'}
       </button>
       <Status>{status}</Status>
     </form>

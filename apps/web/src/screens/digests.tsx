@@ -124,7 +124,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
           />
         </div>
         <button type="submit" className="button secondary" disabled={busy}>
-          Preview
+          {busy ? 'Preparing the preview…' : 'Preview'}
         </button>
       </form>
       {preview && (
@@ -144,7 +144,7 @@ function RunDigest({ onDone }: { onDone(): Promise<void> }) {
           <div className="actions">
             {!preview.digest.sendsNothing && (
               <button type="button" className="button" disabled={busy || count === 0} onClick={() => void send()}>
-                Send to {plural(count, 'person', 'people')}
+                {busy ? 'Sending…' : `Send to ${plural(count, 'person', 'people')}`}
               </button>
             )}
             <button type="button" className="button secondary" disabled={busy} onClick={() => setPreview(null)}>

@@ -140,7 +140,7 @@ function ReviewEmailChoice() {
       <ErrorSummary error={error} title="Your choice was not saved" />
       <RadioGroup<ReviewEmails> id="review-emails-choice" legend="Email me about reviews" value={choice} onChange={setChoice} options={EMAIL_CHOICES} />
       <button type="submit" className="button" disabled={busy}>
-        Save
+        {busy ? 'Saving…' : 'Save'}
       </button>
       <Status>{status}</Status>
     </form>

@@ -145,7 +145,7 @@ export function ReviewScreen({ cycleId }: { cycleId: string }) {
             )}
             <TextArea id="review-body" label={BODY_LABELS[verdict || 'comment']} value={body} onChange={setBody} errors={errs('body')} rows={4} />
             <button type="submit" className="button" disabled={busy}>
-              {verdict === 'approve' ? 'Approve and close the cycle' : verdict === 'request_changes' ? 'Request changes' : 'Save review'}
+              {busy ? 'Saving…' : verdict === 'approve' ? 'Approve and close the cycle' : verdict === 'request_changes' ? 'Request changes' : 'Save review'}
             </button>
           </form>
         </Section>

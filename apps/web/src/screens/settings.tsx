@@ -25,7 +25,7 @@ const withoutLabel = (rule: string) => rule.replace(/^monthly:\s*/i, '').replace
 export function Settings() {
   const loaded = useLoad(() => digestChoices.mine(), []);
   return (
-    <Page title="Email settings">
+    <Page title="Settings">
       <Section title="The coalition digest" id="digest-frequency">
         <p>An email with what the coalition’s initiatives learned: the cycles they closed, their insights and how their measures moved.</p>
         {loaded.data ? (
@@ -93,7 +93,7 @@ function FrequencyForm({ preferences, onSaved }: { preferences: DigestPreference
         errors={problems}
       />
       <button type="submit" className="button" disabled={busy}>
-        Save
+        {busy ? 'Saving…' : 'Save'}
       </button>
       <Status>{status}</Status>
     </form>

@@ -136,7 +136,7 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
         </p>
         {s.indicators.length > 0 && (
           <TableScroll label="Indicators in this cycle">
-            <table>
+            <table className="cards-on-phone">
               <caption>Indicators in this cycle</caption>
               <thead>
                 <tr>
@@ -154,14 +154,16 @@ export function SummaryPage({ cycleId }: { cycleId: string }) {
                     <th scope="row">
                       {i.name} <span className="meta">({i.unit})</span>
                     </th>
-                    <td>{formatNumber(i.mean)}</td>
-                    <td>{i.n}</td>
-                    <td>{formatNumber(i.baseline)}</td>
-                    <td>
+                    <td data-label="Mean">{formatNumber(i.mean)}</td>
+                    <td data-label="n (measured)">{i.n}</td>
+                    <td data-label="Baseline">{formatNumber(i.baseline)}</td>
+                    <td data-label="Target">
                       {formatNumber(i.target)}
                       {i.targetMet !== null && <span className="meta"> ({i.targetMet ? 'met' : 'not met'})</span>}
                     </td>
-                    <td>{i.previous ? `${formatNumber(i.previous.mean)} (cycle ${i.previous.cycleNumber}, n=${i.previous.n})` : '—'}</td>
+                    <td data-label="Previous cycle">
+                      {i.previous ? `${formatNumber(i.previous.mean)} (cycle ${i.previous.cycleNumber}, n=${i.previous.n})` : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -21,7 +21,7 @@ export function PredictionTable({ predictions }: { predictions: PredictionOutcom
   if (!predictions.length) return <p className="hint">No prediction was written for this cycle.</p>;
   return (
     <TableScroll label="Predictions beside the evidence">
-      <table className="prediction-table">
+      <table className="prediction-table cards-on-phone">
         <caption>Predictions beside the evidence</caption>
         <thead>
           <tr>
@@ -38,13 +38,13 @@ export function PredictionTable({ predictions }: { predictions: PredictionOutcom
               <th scope="row">
                 {p.indicatorName} <span className="meta">({p.unit})</span>
               </th>
-              <td>
+              <td data-label="Predicted">
                 {p.from !== null && `from ${formatNumber(p.from)} `}to {formatNumber(p.to)}
                 {p.note && <span className="meta"> ({p.note})</span>}
               </td>
-              <td>{formatNumber(p.observed.mean)}</td>
-              <td>{p.observed.n}</td>
-              <td>
+              <td data-label="Observed mean">{formatNumber(p.observed.mean)}</td>
+              <td data-label="n">{p.observed.n}</td>
+              <td data-label="Prediction">
                 <Verdict p={p} />
               </td>
             </tr>

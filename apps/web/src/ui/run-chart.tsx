@@ -148,7 +148,7 @@ export function RunChart({ indicator, markers = [], spans = [] }: Props) {
       )}
       <details>
         <summary>The numbers</summary>
-        <table>
+        <table className="cards-on-phone">
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -160,10 +160,12 @@ export function RunChart({ indicator, markers = [], spans = [] }: Props) {
           <tbody>
             {chart.points.map((p) => (
               <tr key={p.day}>
-                <td>{formatDate(p.day)}</td>
-                <td>{formatNumber(p.value)}</td>
-                <td>{p.n}</td>
-                <td>{p.signals.join(', ') || '—'}</td>
+                <th scope="row" data-label="Day">
+                  {formatDate(p.day)}
+                </th>
+                <td data-label="Mean">{formatNumber(p.value)}</td>
+                <td data-label="Measured">{p.n}</td>
+                <td data-label="Signal">{p.signals.join(', ') || '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,14 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.users.adminExists()) return;
+    if (await this.users.adminExists()) {
+      const ignored = this.config.adminEmail && !(await this.users.anyWithEmail([this.config.adminEmail.toLowerCase()]));
+      if (ignored)
+        this.logger.warn(
+          `ADMIN_EMAIL ${this.config.adminEmail} is not used: an admin already exists (the demo admin, when seed:demo ran first). Sign in as that admin, or add another with npm run cli -- create-admin.`,
+        );
+      return;
+    }
     const given = this.config.adminEmail && this.config.adminPassword;
     const email = given ? this.config.adminEmail! : 'admin@localhost';
     const password = given ? this.config.adminPassword! : randomBytes(12).toString('base64url');

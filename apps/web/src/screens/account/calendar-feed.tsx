@@ -36,7 +36,7 @@ export function CalendarFeed() {
         {confirming ? (
           <>
             <button type="button" className="button" disabled={busy} onClick={() => void reset()}>
-              Yes, stop the old address
+              {busy ? 'Making a new address…' : 'Yes, stop the old address'}
             </button>
             <button type="button" className="button secondary" disabled={busy} onClick={() => setConfirming(false)}>
               Keep it

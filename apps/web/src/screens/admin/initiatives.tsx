@@ -27,7 +27,7 @@ export function InitiativesAdmin() {
           )
         ) : (
           <TableScroll label="Initiatives">
-            <table>
+            <table className="cards-on-phone">
               <thead>
                 <tr>
                   <th scope="col">Initiative</th>
@@ -40,13 +40,13 @@ export function InitiativesAdmin() {
               <tbody>
                 {list.data.initiatives.map((i) => (
                   <tr key={i.id}>
-                    <th scope="row">
+                    <th scope="row" data-label="Initiative">
                       <Link to={`/admin/initiatives/${i.id}`}>{i.title}</Link>
                     </th>
-                    <td>{libraryName(i.libraryId)}</td>
-                    <td>{STATUS_NAMES[i.status]}</td>
-                    <td>every {i.checkInCadenceDays} days</td>
-                    <td>{formatDate(i.startDate)}</td>
+                    <td data-label="Library">{libraryName(i.libraryId)}</td>
+                    <td data-label="Status">{STATUS_NAMES[i.status]}</td>
+                    <td data-label="Check-ins">every {i.checkInCadenceDays} days</td>
+                    <td data-label="Started">{formatDate(i.startDate)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -123,7 +123,7 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
         <TextField id="initiative-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
       </div>
       <button type="submit" className="button" disabled={busy}>
-        Add initiative
+        {busy ? 'Adding…' : 'Add initiative'}
       </button>
       <Status>{status}</Status>
     </form>
@@ -223,7 +223,7 @@ export function InitiativeAdmin({ id }: { id: string }) {
             errors={errs('person')}
           />
           <button type="submit" className="button" disabled={busy}>
-            Add member
+            {busy ? 'Adding…' : 'Add member'}
           </button>
         </form>
       </Section>

@@ -25,7 +25,7 @@ export function LibrariesAdmin() {
           )
         ) : (
           <TableScroll label="Libraries">
-            <table>
+            <table className="cards-on-phone">
               <thead>
                 <tr>
                   <th scope="col">Library</th>

@@ -61,7 +61,7 @@ export function OutboxAdmin() {
         <p className="hint">No emails here.</p>
       ) : (
         <TableScroll label="Emails">
-          <table>
+          <table className="cards-on-phone">
             <caption>
               {list.data.items.length} of {list.data.total} emails
             </caption>
@@ -80,14 +80,16 @@ export function OutboxAdmin() {
             <tbody>
               {list.data.items.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.to}</td>
-                  <td>
+                  <th scope="row" data-label="To">
+                    {m.to}
+                  </th>
+                  <td data-label="Subject">
                     {m.subject}
                     {m.lastError && <span className="meta error-text"> Last error: {m.lastError}</span>}
                   </td>
-                  <td>{MAIL_STATUS_NAMES[m.status]}</td>
-                  <td>{m.attempts}</td>
-                  <td>{formatInstant(m.createdAt)}</td>
+                  <td data-label="State">{MAIL_STATUS_NAMES[m.status]}</td>
+                  <td data-label="Tries">{m.attempts}</td>
+                  <td data-label="Created">{formatInstant(m.createdAt)}</td>
                   <td>
                     {(m.status === 'failed' || m.status === 'dead') && (
                       <button type="button" className="button secondary" disabled={busy} onClick={() => void retry(m.id, m.to)}>

@@ -89,7 +89,7 @@ function TagRow({ tag, onChanged }: { tag: StrategyTagView; onChanged(words: str
             errors={error instanceof ApiError ? error.problemsFor('name') : undefined}
           />
           <button type="submit" className="button secondary" disabled={busy || name === tag.name}>
-            Rename
+            {busy ? 'Renaming…' : 'Rename'}
           </button>{' '}
           <button type="button" className="button secondary" disabled={busy} onClick={toggle}>
             {tag.retired ? 'Bring back' : 'Retire'}
@@ -123,7 +123,7 @@ function AddTag({ onAdded }: { onAdded(words: string): Promise<void> }) {
         errors={error instanceof ApiError ? error.problemsFor('name') : undefined}
       />
       <button type="submit" className="button" disabled={busy}>
-        Add tag
+        {busy ? 'Adding…' : 'Add tag'}
       </button>
     </form>
   );

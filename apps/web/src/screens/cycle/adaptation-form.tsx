@@ -69,7 +69,7 @@ export function AdaptationForm(props: SectionProps) {
       <TextArea
         id="adaptation-description"
         label={LABELS.description}
-        hint="What did you do differently in the programme this cycle?"
+        hint="What did you do differently in the programme this cycle? This is the one change the cycle tests; smaller changes made along the way go in the adaptation log further down."
         value={description}
         onChange={setDescription}
         errors={errs('description')}

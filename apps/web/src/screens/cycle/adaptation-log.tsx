@@ -114,7 +114,7 @@ function LogForm({ cycleId, onLogged }: { cycleId: string; onLogged(entry: Logge
       />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          Log this change
+          {busy ? 'Saving…' : 'Log this change'}
         </button>
       </div>
     </form>

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { PHASES } from '../../api/types';
+import { PHASES, WORKING_PHASES } from '../../api/types';
 import type { Cycle, Indicator, Member, Phase, WorkingPhase } from '../../api/types';
 import { Link } from '../../router';
 import type { Standing } from '../../session';
 import { Status } from '../../ui/feedback';
-import { PhaseStepper } from '../../ui/phase-stepper';
-import { formatDate, formatInstant, PHASE_NAMES } from '../../ui/words';
+import { phaseAnchor, PhaseStepper } from '../../ui/phase-stepper';
+import { formatDate, formatInstant, OUTCOME_NAMES, PHASE_NAMES, plural } from '../../ui/words';
 import { AdaptationForm } from './adaptation-form';
 import { AdaptationLog } from './adaptation-log';
 import { ReviewList, RoundBadge, SectionView } from './cycle-view';
@@ -27,15 +27,36 @@ interface Props {
   onIndicatorAdded(indicator: Indicator): void;
 }
 
-/** The open cycle: its phases as a stepper, and the current phase's form (earlier ones stay editable). */
+/** One line saying what a finished phase holds, shown while its panel is folded away. */
+function phaseSummary(cycle: Cycle, phase: WorkingPhase): string {
+  const clip = (text: string | null | undefined) => (!text ? null : text.length > 90 ? `${text.slice(0, 90)}…` : text);
+  switch (phase) {
+    case 'hypothesis':
+      return clip(cycle.hypothesis?.statement) ?? 'Nothing recorded yet.';
+    case 'adaptation': {
+      const a = cycle.adaptation;
+      const on = a?.implementedOn ? ` (put in place on ${formatDate(a.implementedOn)})` : '';
+      return a?.description ? `${clip(a.description)}${on}` : 'Nothing recorded yet.';
+    }
+    case 'evidence':
+      return cycle.evidence.length ? `${plural(cycle.evidence.length, 'entry', 'entries')}.` : 'No evidence yet.';
+    case 'reflection':
+      return cycle.reflection?.outcome ? `Hypothesis ${OUTCOME_NAMES[cycle.reflection.outcome].toLowerCase()}.` : 'Nothing recorded yet.';
+  }
+}
+
+/**
+ * The open cycle: its phases as a sticky stepper of jump links, the current phase's panel open, and
+ * each finished phase folded to a summary line (opened from its step or its own summary; earlier
+ * phases stay editable until the cycle is sent for review).
+ */
 export function CycleWorkspace({ cycle, indicators, members, standing, onChange, onIndicatorAdded }: Props) {
-  const [selected, setSelected] = useState<Phase>(cycle.phase);
+  const [unfolded, setUnfolded] = useState<Partial<Record<Phase, boolean>>>({});
   const [status, setStatus] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
-    setSelected(cycle.phase);
     if (firstRender.current) firstRender.current = false;
     else heading.current?.focus();
   }, [cycle.phase]);
@@ -52,48 +73,45 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
     onChange(next);
     if (words) setStatus(words);
   };
-  const select = (phase: Phase) => {
-    setSelected(phase);
-    setStatus('');
-    // On a long page the panel may be far below the stepper: bring it into view.
-    requestAnimationFrame(() => heading.current?.scrollIntoView({ block: 'start' }));
+  const jump = (phase: Phase) => {
+    if (phase !== cycle.phase) setUnfolded((u) => ({ ...u, [phase]: true }));
+    // On a long page the panel may be far below the stepper: bring it into view once it has opened.
+    requestAnimationFrame(() => {
+      const panel = document.getElementById(phaseAnchor(phase));
+      panel?.scrollIntoView({ block: 'start' });
+      panel?.querySelector<HTMLElement>('summary, h3')?.focus({ preventScroll: true });
+    });
   };
 
   const latestVerdict = [...cycle.reviews].reverse().find((r) => r.verdict !== 'comment');
   const sentBack = latestVerdict?.verdict === 'request_changes' && !frozen ? latestVerdict : null;
-  const isCurrent = selected === cycle.phase;
-  const sectionProps = { cycle, isCurrent, onChange: change };
 
-  let panel;
-  if (selected === 'review' || selected === 'closed') {
-    panel = (
-      <div>
-        {cycle.phase === 'review' ? (
-          <p>
-            Sent for review. A coach of the initiative approves it, which closes the cycle, or asks for changes.
-            {(standing === 'coach' || standing === 'admin') && (
-              <>
-                {' '}
-                <Link to={`/cycles/${cycle.id}/review`}>Review this cycle</Link>
-              </>
-            )}
-          </p>
-        ) : (
-          <p>Closed on {formatInstant(cycle.closedAt)}.</p>
-        )}
-      </div>
-    );
-  } else if (!editable(selected)) {
-    panel = <SectionView cycle={cycle} section={selected} indicators={indicators} />;
-  } else if (selected === 'hypothesis') {
-    panel = <HypothesisForm {...sectionProps} initiativeId={cycle.initiativeId} indicators={indicators} onIndicatorAdded={onIndicatorAdded} />;
-  } else if (selected === 'adaptation') {
-    panel = <AdaptationForm {...sectionProps} />;
-  } else if (selected === 'evidence') {
-    panel = <EvidencePanel {...sectionProps} indicators={indicators} editable />;
-  } else {
-    panel = <ReflectionForm {...sectionProps} indicators={indicators} />;
-  }
+  const panelFor = (phase: WorkingPhase) => {
+    const sectionProps = { cycle, isCurrent: phase === cycle.phase, onChange: change };
+    if (!editable(phase)) return <SectionView cycle={cycle} section={phase} indicators={indicators} />;
+    if (phase === 'hypothesis')
+      return <HypothesisForm {...sectionProps} initiativeId={cycle.initiativeId} indicators={indicators} onIndicatorAdded={onIndicatorAdded} />;
+    if (phase === 'adaptation') return <AdaptationForm {...sectionProps} />;
+    if (phase === 'evidence') return <EvidencePanel {...sectionProps} indicators={indicators} editable />;
+    return <ReflectionForm {...sectionProps} indicators={indicators} />;
+  };
+  const finished = WORKING_PHASES.filter((p) => at(p) < at(cycle.phase));
+
+  const current = isWorking(cycle.phase) ? (
+    panelFor(cycle.phase)
+  ) : cycle.phase === 'review' ? (
+    <p>
+      Sent for review. A coach of the initiative approves it, which closes the cycle, or asks for changes.
+      {(standing === 'coach' || standing === 'admin') && (
+        <>
+          {' '}
+          <Link to={`/cycles/${cycle.id}/review`}>Review this cycle</Link>
+        </>
+      )}
+    </p>
+  ) : (
+    <p>Closed on {formatInstant(cycle.closedAt)}.</p>
+  );
 
   return (
     <div className="workspace" id={`cycle-${cycle.id}`}>
@@ -106,7 +124,7 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
           <Link to={`/cycles/${cycle.id}/review`}>Comment on this cycle</Link>
         </p>
       )}
-      <PhaseStepper phase={cycle.phase} selected={selected} onSelect={select} />
+      <PhaseStepper phase={cycle.phase} onJump={jump} />
       <Status>{status}</Status>
       {sentBack && (
         <div className="callout" role="note">
@@ -115,13 +133,31 @@ export function CycleWorkspace({ cycle, indicators, members, standing, onChange,
         </div>
       )}
       <Nudges nudges={cycle.nudges ?? []} id="cycle-nudges" />
-      <div className="phase-panel">
+      {finished.map((phase) => (
+        <details
+          key={phase}
+          id={phaseAnchor(phase)}
+          className="phase-panel phase-finished"
+          open={!!unfolded[phase]}
+          onToggle={(event) => {
+            const open = event.currentTarget.open;
+            setUnfolded((u) => (!!u[phase] === open ? u : { ...u, [phase]: open }));
+          }}
+        >
+          <summary>
+            <span className="phase-finished-name">{PHASE_NAMES[phase]}</span>
+            <span className="hint"> — done{editable(phase) ? ', still editable' : ''}: </span>
+            <span className="phase-finished-line">{phaseSummary(cycle, phase)}</span>
+          </summary>
+          {unfolded[phase] && <div key={`${cycle.id}-${phase}`}>{panelFor(phase)}</div>}
+        </details>
+      ))}
+      <div className="phase-panel" id={phaseAnchor(cycle.phase)}>
         <h3 id="phase-title" tabIndex={-1} ref={heading}>
-          {PHASE_NAMES[selected]}
-          {isCurrent && isWorking(selected) && <span className="hint"> — current phase</span>}
-          {!isCurrent && isWorking(selected) && editable(selected) && <span className="hint"> — earlier phase, still editable</span>}
+          {PHASE_NAMES[cycle.phase]}
+          {isWorking(cycle.phase) && <span className="hint"> — current phase</span>}
         </h3>
-        <div key={`${cycle.id}-${selected}`}>{panel}</div>
+        <div key={`${cycle.id}-${cycle.phase}`}>{current}</div>
       </div>
       {standing !== null && cycle.phase !== 'closed' && (
         <section className="phase-panel" aria-labelledby="cycle-charts-title">

@@ -59,7 +59,7 @@ export function FormActions({ phase, isCurrent, busy, onDraft }: { phase: Phase;
     return (
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          Save changes
+          {busy ? 'Saving…' : 'Save changes'}
         </button>
       </div>
     );
@@ -67,7 +67,7 @@ export function FormActions({ phase, isCurrent, busy, onDraft }: { phase: Phase;
   return (
     <div className="actions">
       <button type="submit" className="button" disabled={busy}>
-        {moveOnLabel(phase)}
+        {busy ? 'Saving…' : moveOnLabel(phase)}
       </button>
       <button type="button" className="button secondary" disabled={busy} onClick={onDraft}>
         Save draft

@@ -40,7 +40,7 @@ export function StartCycleForm({ initiativeId, number, onStarted }: { initiative
         <TextField id="cycle-plannedEnd" type="date" label="Planned end" value={plannedEnd} onChange={setPlannedEnd} errors={errs('plannedEnd')} />
       </div>
       <button type="submit" className="button" disabled={busy}>
-        Start cycle {number}
+        {busy ? 'Starting…' : `Start cycle ${number}`}
       </button>
     </form>
   );

@@ -39,7 +39,7 @@ export function StrategyTagPicker({ cycleId }: { cycleId: string }) {
         onChange={setTagIds}
       />
       <button type="button" className="button secondary" disabled={busy} onClick={save}>
-        Save strategies
+        {busy ? 'Saving…' : 'Save strategies'}
       </button>
       <Status>{status}</Status>
     </div>

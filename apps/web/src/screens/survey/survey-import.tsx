@@ -192,7 +192,7 @@ export function SurveyImport({ initiativeId, items, cycles, onImported }: Props)
           spellCheck={false}
         />
         <button type="submit" className="button" disabled={busy}>
-          Preview
+          {busy ? 'Reading the file…' : 'Preview'}
         </button>
       </form>
       <Status>{status}</Status>
@@ -397,7 +397,7 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
         {changed && mapping.length > 0 && (
           <div className="actions">
             <button type="button" className="button secondary" disabled={busy} onClick={() => void recheck()}>
-              Check the file with these matches
+              {busy ? 'Checking…' : 'Check the file with these matches'}
             </button>
             <span className="hint">Lists any row your changes would make impossible to import, before anything is stored.</span>
           </div>
@@ -436,7 +436,7 @@ function ImportPreview({ initiativeId, file, readAs, onReadDatesAs, preview, ite
               <p>Correct the rows listed above in the file and preview it again, or change the matches, to import it.</p>
             ) : (
               <button type="submit" className="button" disabled={busy}>
-                Import {plural(preview.responses, 'response')}
+                {busy ? 'Importing…' : `Import ${plural(preview.responses, 'response')}`}
               </button>
             )}
           </>

@@ -120,7 +120,7 @@ export function SurveyItems({ initiativeId, survey, starters, indicators, canWri
               : `${plural(missing.length, 'statement')} of the starter survey ${missing.length === 1 ? 'is' : 'are'} not in this survey: ${missing.map((s) => `“${s.text}”`).join(', ')}`}
           </p>
           <button type="button" className="button secondary" disabled={busy} onClick={() => void adoptStarter()}>
-            Add the starter items
+            {busy ? 'Adding…' : 'Add the starter items'}
           </button>
         </div>
       )}
@@ -240,7 +240,7 @@ function ItemForm({ initiativeId, survey, indicators, item, onSaved, onCancel }:
         />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {item ? 'Save statement' : 'Add statement'}
+            {busy ? 'Saving…' : item ? 'Save statement' : 'Add statement'}
           </button>
           {onCancel && (
             <button type="button" className="button secondary" onClick={onCancel}>

@@ -58,7 +58,7 @@ export function OutcomesTable({ outcomes, after = 'the latest one' }: { outcomes
         data. Each mean is on the 1–5 scale; n is the number of answers behind it.
       </p>
       <TableScroll label="Outcomes before and after">
-        <table className="outcomes">
+        <table className="outcomes cards-on-phone">
           <thead>
             <tr>
               <th scope="col">Outcome</th>
@@ -75,16 +75,16 @@ export function OutcomesTable({ outcomes, after = 'the latest one' }: { outcomes
                   {o.outcome}
                   <span className="meta outcome-indicators">{o.indicators.map((i) => i.name).join(', ')}</span>
                 </th>
-                <td>
+                <td data-label="Before">
                   <Mean at={o.before} />
                 </td>
-                <td>
+                <td data-label="After">
                   <Mean at={o.after} />
                 </td>
-                <td>
+                <td data-label="Change">
                   <Change value={o.change} before={o.before} after={o.after} />
                 </td>
-                <td>
+                <td data-label="Answers per point, 1 to 5">
                   <Distribution label="Before" at={o.before} />
                   <Distribution label="After" at={o.after} />
                 </td>

@@ -59,7 +59,7 @@ export function AddPerson({ onAdded }: { onAdded(): Promise<void> }) {
         />
       </div>
       <button type="submit" className="button" disabled={busy}>
-        Add person
+        {busy ? 'Adding…' : 'Add person'}
       </button>
       <Status>{status}</Status>
     </form>

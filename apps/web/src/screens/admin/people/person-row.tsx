@@ -100,7 +100,7 @@ export function PersonRow({ person, isMe, onChanged }: { person: User; isMe: boo
                     disabled={busy}
                     onClick={() => void send({ role: asked }, (user) => `${user.name} is now ${roleName(user.role)}.`)}
                   >
-                    Make {person.name} {roleName(asked)}
+                    {busy ? 'Saving…' : `Make ${person.name} ${roleName(asked)}`}
                   </button>
                   <button type="button" className="button secondary" disabled={busy} onClick={cancel}>
                     Cancel
