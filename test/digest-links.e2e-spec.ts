@@ -75,7 +75,7 @@ describe('the links in a digest email', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toMatch(/expired/);
     expect(page.text).toMatch(/latest digest email/);
-    expect(page.text).toMatch(/Email settings/);
+    expect(page.text).toMatch(/under Settings/);
   });
 
   it('are refused with 403 and a page saying so once the account is deactivated, and work again once it is active', async () => {

@@ -128,7 +128,7 @@ describe('digest sharing and frequency', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.text).toMatch(/This link is not valid/);
       expect(page.text).toMatch(/latest digest email/);
-      expect(page.text).toMatch(/Email settings/);
+      expect(page.text).toMatch(/under Settings/);
       await t.http().head(path).expect(200);
       expect((await t.http().get(path).set('accept', 'application/json').expect(200)).body.frequency).toBe('weekly');
     });

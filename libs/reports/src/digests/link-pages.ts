@@ -17,14 +17,14 @@ const FOOT = `</body>
 `;
 
 export const FRESH_LINK_ADVICE =
-  'Every digest email carries a fresh link: use the one in your latest digest email. Or sign in to R2C Tracker and choose how often you get the digest under Email settings.';
+  'Every digest email carries a fresh link: use the one in your latest digest email. Or sign in to R2C Tracker and choose how often you get the digest under Settings.';
 
 const UNSUBSCRIBE = handlebars.compile<{ title: string; email: string; unsubscribed: boolean; action: string }>(
   `${HEAD}
 <h1 style="font-size: 22px;">{{title}}</h1>
 {{#if unsubscribed}}
 <p>{{email}} will no longer receive the R2C coalition digest.</p>
-<p style="color: #555;">Changed your mind? Sign in to R2C Tracker and choose how often you get it under Email settings, or ask the programme staff.</p>
+<p style="color: #555;">Changed your mind? Sign in to R2C Tracker and choose how often you get it under Settings, or ask the programme staff.</p>
 {{else}}
 <p>Stop sending the R2C coalition digest to {{email}}?</p>
 <form method="post" action="{{action}}">

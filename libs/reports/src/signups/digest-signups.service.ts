@@ -120,7 +120,7 @@ export class DigestSignupsService {
       text: [
         'Someone (we hope you) asked to receive the R2C coalition digest at this address.',
         '',
-        'This address already has an R2C Tracker account, so nothing changed. Sign in and choose how often you get the digest under Email settings, or ask the coalition staff for a sign-in link if you have no password.',
+        'This address already has an R2C Tracker account, so nothing changed. Sign in and choose how often you get the digest under Settings, or ask the coalition staff for a sign-in link if you have no password.',
         '',
         `${this.config.appUrl}/`,
       ].join('\n'),
