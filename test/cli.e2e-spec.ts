@@ -6,6 +6,8 @@ import { builtApp } from './support/built';
 import { spawnOnFreePort } from './support/ports';
 
 const DIST = dirname(builtApp('apps/api/src/main.js'));
+// Each test boots the app or the CLI (migrations and all) two to four times over.
+jest.setTimeout(180_000);
 const env = (dir: string, extra: Record<string, string> = {}) => ({
   ...process.env,
   DATA_DIR: dir,
@@ -15,14 +17,22 @@ const env = (dir: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function withApp<T>(dir: string, work: (base: string) => Promise<T>): Promise<T> {
+/** Starts the built app on a free port (its output kept for `log()`), runs `work`, then stops it. */
+async function withApp<T>(dir: string, work: (base: string, log: () => string) => Promise<T>, extra: Record<string, string> = {}): Promise<T> {
+  let output = '';
   const { child, port } = await spawnOnFreePort(
-    (port) => spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port) }), stdio: 'ignore' }),
+    (port) => {
+      output = '';
+      const started = spawn(process.execPath, [join(DIST, 'main.js')], { env: env(dir, { PORT: String(port), ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
+      started.stdout.on('data', (d) => (output += d));
+      started.stderr.on('data', (d) => (output += d));
+      return started;
+    },
     async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
     'health',
   );
   try {
-    return await work(`http://127.0.0.1:${port}`);
+    return await work(`http://127.0.0.1:${port}`, () => output);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -87,57 +97,25 @@ describe('first admin', () => {
       encoding: 'utf8',
     });
     expect(created.status).toBe(0);
-    let log = '';
-    const { child } = await spawnOnFreePort(
-      (port) => {
-        log = '';
-        const started = spawn(process.execPath, [join(DIST, 'main.js')], {
-          env: env(dir, { PORT: String(port), LOG_LEVEL: 'info', ADMIN_EMAIL: 'pat@coalition.org', ADMIN_PASSWORD: 'a-long-password-too' }),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        started.stdout.on('data', (d) => (log += d));
-        started.stderr.on('data', (d) => (log += d));
-        return started;
-      },
-      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
-      'health',
-    );
-    try {
-      expect(log).toMatch(/ADMIN_EMAIL pat@coalition\.org is not used: an admin already exists/);
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await withApp(dir, async (_base, log) => expect(log()).toMatch(/ADMIN_EMAIL pat@coalition\.org is not used: an admin already exists/), {
+      LOG_LEVEL: 'info',
+      ADMIN_EMAIL: 'pat@coalition.org',
+      ADMIN_PASSWORD: 'a-long-password-too',
+    });
   });
 
   it('on a fresh install without ADMIN_EMAIL, writes admin@localhost’s password to an owner-only file, never to the log', async () => {
-    let log = '';
-    const { child, port } = await spawnOnFreePort(
-      (port) => {
-        log = '';
-        const started = spawn(process.execPath, [join(DIST, 'main.js')], {
-          env: env(dir, { PORT: String(port), LOG_LEVEL: 'info' }),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        started.stdout.on('data', (d) => (log += d));
-        started.stderr.on('data', (d) => (log += d));
-        return started;
+    await withApp(
+      dir,
+      async (base, log) => {
+        const file = join(dir, 'initial-admin.txt');
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        const password = readFileSync(file, 'utf8').match(/^password: (.+)$/m)![1];
+        expect((await login(base, 'admin@localhost', password)).status).toBe(200);
+        expect(log()).toContain('initial-admin.txt');
+        expect(log()).not.toContain(password);
       },
-      async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
-      'health',
+      { LOG_LEVEL: 'info' },
     );
-    try {
-      const file = join(dir, 'initial-admin.txt');
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      const password = readFileSync(file, 'utf8').match(/^password: (.+)$/m)![1];
-      expect((await login(`http://127.0.0.1:${port}`, 'admin@localhost', password)).status).toBe(200);
-      expect(log).toContain('initial-admin.txt');
-      expect(log).not.toContain(password);
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
   });
 });
