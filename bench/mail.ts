@@ -4,7 +4,7 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, SystemClock, Transactions } from '@r2c/core';
 import { messageIdFor, NewMail, OutboxService } from '@r2c/notify';
-import { OutboxMessage } from '@r2c/notify/entities';
+import { OutboxBody, OutboxMessage } from '@r2c/notify/entities';
 import type { TestSmtp } from '../test/support/smtp-server';
 import { waitFor } from '../test/support/ports';
 import type { ApiProcess } from './processes';
@@ -48,7 +48,7 @@ async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise
 }
 
 export const MAIL_PLACEHOLDERS: Figure[] = [
-  { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 200 emails/s, each exactly once' },
+  { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 0.8× nodemailer direct, each exactly once' },
 ];
 
 /**
@@ -58,7 +58,9 @@ export const MAIL_PLACEHOLDERS: Figure[] = [
  * with the app's transport settings (pool of 5 connections).
  */
 export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figure[]> {
-  const dataSource = await new DataSource(dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage], [])).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage, OutboxBody], []),
+  ).initialize();
   let outboxRun: { ms: number; unique: number; duplicates: number; sent: number };
   try {
     const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource), new SystemClock());
@@ -103,8 +105,8 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
       value: rate(outboxRun),
       unit: 'emails/s',
       baseline: rate(direct),
-      target: '≥ 200 emails/s',
-      met: rate(outboxRun) >= 200,
+      target: '≥ 0.8× nodemailer direct',
+      met: rate(outboxRun) >= 0.8 * rate(direct),
       note: `${outboxRun.ms.toFixed(0)} ms from commit`,
     },
     {

@@ -1,10 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
-import { OutboxMessage } from '@r2c/notify/entities';
+import { OutboxBody, OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DIGEST_SCHEDULER_ID, DigestPeriod, weekBefore } from '@r2c/reports';
 import { Digest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
@@ -265,6 +265,26 @@ describe('coalition digests', () => {
       expect(keys).toHaveLength(recipients.length);
       expect(smtp.received.filter((m) => m.to.includes(formerSubscriber.email) || m.to.includes('admin@coalition.org'))).toEqual([]);
       expect((await t.app.get(DataSource).getRepository(Digest).findOneByOrFail({ id: weekDigestId })).recipients).toBe(recipients.length);
+    });
+
+    it("stores each copy once (the coalition's and the coaches'): every email names its copy and carries only its own links", async () => {
+      const ds = t.app.get(DataSource);
+      const rows = await ds
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.idempotency_key LIKE :prefix', { prefix: `digest:${WEEK.start}_${WEEK.end}:%` })
+        .getMany();
+      expect(rows).toHaveLength(recipients.length);
+      const bodyIds = new Set(rows.map((r) => r.bodyId));
+      expect(bodyIds.size).toBe(2);
+      expect(await ds.getRepository(OutboxBody).countBy({ id: In([...bodyIds] as string[]) })).toBe(2);
+      for (const row of rows) {
+        expect({ text: row.textBody, html: row.htmlBody }).toEqual({ text: '', html: null });
+        expect(row.fills!.map((f) => f.text)).toEqual([
+          expect.stringContaining('/api/v1/unsubscribe?token='),
+          expect.stringContaining('/api/v1/digest-preferences?token='),
+        ]);
+      }
     });
 
     it('records one skip and sends nothing when three runs of a quiet period race each other', async () => {

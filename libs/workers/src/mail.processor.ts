@@ -3,8 +3,11 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { LoggedWorkerHost, QueueName } from '@r2c/jobs';
 import { errorText, isFinalAttempt, MailJob, MailMessage, MailTransport, OutboxService, PermanentMailError } from '@r2c/notify';
 
-/** Emails sent at once by one process; a crash can repeat at most these (docs/reliability.md, the crash window). */
-export const MAIL_CONCURRENCY = 10;
+/**
+ * Emails in flight at once in one process: five on the SMTP pool's connections, the others read or
+ * being marked sent in shared batches meanwhile. A crash can repeat at most these (docs/reliability.md).
+ */
+export const MAIL_CONCURRENCY = 25;
 
 /**
  * Sends one outbox email per job. BullMQ delivers a job at least once, so the handler checks the row

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, QueryResult, Repository } from 'typeorm';
 import { Clock, newId, Transactions } from '@r2c/core';
-import { Coalesced } from './coalesced';
+import { SendingBatch, SendingBatches } from './sending-batches';
 import type { SharedMailBody } from './mail-fills';
 import type { MailJob } from './mail-job';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
@@ -25,8 +25,7 @@ export interface OutboxQuery {
 export class OutboxService {
   private readonly relays = new Set<() => void>();
   private readonly bodies = new Map<string, Promise<OutboxBody | null>>();
-  private readonly reads = new Coalesced<OutboxMessage | null>((ids) => this.readForSending(ids), null);
-  private readonly sentMarks = new Coalesced<true>((ids) => this.writeSent(ids), true);
+  private readonly sending = new SendingBatches<OutboxMessage>((batch) => this.runSendingBatch(batch));
 
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
@@ -142,12 +141,7 @@ export class OutboxService {
    * visible), together with the rows other jobs of this process asked for meanwhile.
    */
   forSending(id: string): Promise<OutboxMessage | null> {
-    return this.reads.request(id);
-  }
-
-  private async readForSending(ids: string[]): Promise<Map<string, OutboxMessage>> {
-    const rows = await this.transactions.run((em) => em.findBy(OutboxMessage, { id: In(ids) }));
-    return new Map(rows.map((row) => [row.id, row]));
+    return this.sending.read(id);
   }
 
   /** Queued rows not handed over yet, or handed over before `handedOverBefore` (Redis may have lost them); oldest first. */
@@ -183,26 +177,29 @@ export class OutboxService {
   }
 
   /**
-   * Marks the email sent, in one statement with the other emails of this process whose SMTP server
-   * answered meanwhile: only emails in flight are ever waiting here, so the crash window stays theirs
-   * (docs/reliability.md). Resolves once the mark is committed.
+   * Marks the email sent, in one transaction with the other emails of this process whose SMTP server
+   * answered meanwhile (and the reads of the next ones): only emails in flight are ever waiting here,
+   * so the crash window stays theirs (docs/reliability.md). Resolves once the mark is committed.
    */
-  async markSent(id: string): Promise<void> {
-    await this.sentMarks.request(id);
+  markSent(id: string): Promise<void> {
+    return this.sending.markSent(id);
   }
 
-  private async writeSent(ids: string[]): Promise<Map<string, true>> {
+  private runSendingBatch({ markSent, read }: SendingBatch): Promise<Map<string, OutboxMessage>> {
     const now = this.clock.now();
-    await this.transactions.run((em) =>
-      em
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
-        .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
-        .where('id IN (:...ids) AND status <> :sent', { ids, sent: 'sent' })
-        .execute(),
-    );
-    return new Map();
+    return this.transactions.run(async (em) => {
+      if (markSent.length) {
+        await em
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
+          .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
+          .where('id IN (:...ids) AND status <> :sent', { ids: markSent, sent: 'sent' })
+          .execute();
+      }
+      const rows = read.length ? await em.findBy(OutboxMessage, { id: In(read) }) : [];
+      return new Map(rows.map((row) => [row.id, row]));
+    });
   }
 
   /** A failed attempt of this generation: `final` marks it dead, otherwise failed (BullMQ retries it). */
