@@ -293,26 +293,30 @@ async function measureDigest(s: Services): Promise<Figure[]> {
   const week = weekBefore(now, timezone);
   const year = { start: isoDate(daysBefore(new Date(`${week.end}T12:00:00Z`), 365)), end: week.end };
   const figures: Figure[] = [];
-  // The weekly digest is the product's schedule and the target; a year's digest (the longest period an
-  // admin may ask for) shows what grows with the period.
-  for (const [label, period, target] of [
-    ['last week', week, true],
-    ['366 days', year, false],
+  // The weekly digest is the product's schedule; a year's digest is the longest period an admin may ask for.
+  for (const [label, period] of [
+    ['last week', week],
+    ['366 days', year],
   ] as const) {
     // A period overlapping a digest already sent is refused: the year is measured once the week's row is gone.
-    if (!target) await s.dataSource.createQueryBuilder().delete().from('digests').execute();
+    if (period === year) await s.dataSource.createQueryBuilder().delete().from('digests').execute();
     const run = await timed(() => recordQueries(s.dataSource, () => compile.run(period, null)));
     if (!run.result.result.compiled) throw new Error(`digest ${period.start}–${period.end} was not compiled`);
     const reads = await replayReads(s.file, run.result.queries);
     const { digest } = run.result.result;
     const copyMb = (Buffer.byteLength(digest.html) + Buffer.byteLength(digest.text)) / 1048576;
+    const [{ bodies }] = await s.dataSource.query<{ bodies: number }[]>(
+      'SELECT COUNT(DISTINCT body_id) AS bodies FROM outbox_messages WHERE idempotency_key LIKE ?',
+      [`digest:${period.start}_${period.end}:%`],
+    );
     figures.push({
       measure: `5 digest compile: ${label}, ${DIGEST_SHAPE.initiatives}×${DIGEST_SHAPE.cycles}×${DIGEST_SHAPE.entries}`,
       value: run.ms,
       unit: 'ms',
       baseline: reads,
-      ...(target ? { target: '< 1000 ms', met: run.ms < 1000 } : {}),
-      note: `${digest.content.closedCycles.length} cycles closed, ${digest.recipients} recipients × ${copyMb.toFixed(2)} MB to the outbox, ${run.result.queries.length} queries`,
+      target: '< 1000 ms',
+      met: run.ms < 1000,
+      note: `${digest.content.closedCycles.length} cycles closed, ${digest.recipients} recipients, ${bodies} shared bodies of ${copyMb.toFixed(2)} MB, ${run.result.queries.length} queries`,
     });
   }
   return figures;

@@ -4,7 +4,7 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, SystemClock, Transactions } from '@r2c/core';
 import { messageIdFor, NewMail, OutboxService } from '@r2c/notify';
-import { OutboxMessage } from '@r2c/notify/entities';
+import { OutboxBody, OutboxMessage } from '@r2c/notify/entities';
 import type { TestSmtp } from '../test/support/smtp-server';
 import { waitFor } from '../test/support/ports';
 import type { ApiProcess } from './processes';
@@ -24,15 +24,26 @@ function mails(prefix: string): NewMail[] {
   }));
 }
 
+interface Delivery {
+  /** From `since` to the last arrival. */
+  ms: number;
+  /** From `since` to the first arrival. */
+  firstMs: number;
+  unique: number;
+  duplicates: number;
+}
+
 /** Waits until every key of `prefix` has arrived; returns ms since `since`, then how many arrived more than once. */
-async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise<{ ms: number; unique: number; duplicates: number }> {
+async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise<Delivery> {
   const mine = () => smtp.received.filter((m) => m.key?.startsWith(`${prefix}:`));
   let ms = 0;
+  let firstMs = 0;
   try {
     await waitFor(
       async () => {
         const unique = new Set(mine().map((m) => m.key)).size;
         ms = performance.now() - since;
+        if (unique && !firstMs) firstMs = ms;
         return unique >= MAILS;
       },
       60000,
@@ -44,11 +55,11 @@ async function delivered(smtp: TestSmtp, prefix: string, since: number): Promise
   await new Promise((r) => setTimeout(r, 1500)); // room for a late duplicate to show up
   const all = mine();
   const unique = new Set(all.map((m) => m.key)).size;
-  return { ms, unique, duplicates: all.length - unique };
+  return { ms, firstMs, unique, duplicates: all.length - unique };
 }
 
 export const MAIL_PLACEHOLDERS: Figure[] = [
-  { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 200 emails/s, each exactly once' },
+  { measure: `6 mail: ${MAILS} outbox emails via BullMQ to SMTP`, value: null, unit: 'emails/s', target: '≥ 0.8× nodemailer direct, each exactly once' },
 ];
 
 /**
@@ -58,8 +69,10 @@ export const MAIL_PLACEHOLDERS: Figure[] = [
  * with the app's transport settings (pool of 5 connections).
  */
 export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figure[]> {
-  const dataSource = await new DataSource(dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage], [])).initialize();
-  let outboxRun: { ms: number; unique: number; duplicates: number; sent: number };
+  const dataSource = await new DataSource(
+    dataSourceOptions({ type: 'sqlite', path: join(api.dataDir, 'r2c.sqlite') }, [OutboxMessage, OutboxBody], []),
+  ).initialize();
+  let outboxRun: Delivery & { sent: number };
   try {
     const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource), new SystemClock());
     const prefix = `bench-outbox-${Date.now()}`;
@@ -103,9 +116,10 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
       value: rate(outboxRun),
       unit: 'emails/s',
       baseline: rate(direct),
-      target: '≥ 200 emails/s',
-      met: rate(outboxRun) >= 200,
-      note: `${outboxRun.ms.toFixed(0)} ms from commit`,
+      target: '≥ 0.8× nodemailer direct',
+      met: rate(outboxRun) >= 0.8 * rate(direct),
+      // The rows come from this process, not the API's, so no kick after commit: its relay finds them at its next poll (OUTBOX_POLL_MS).
+      note: `${outboxRun.ms.toFixed(0)} ms from commit, the first at ${outboxRun.firstMs.toFixed(0)} ms (the relay's next poll; direct: ${direct.firstMs.toFixed(0)} ms)`,
     },
     {
       measure: '6 mail: missing + duplicated + not marked sent',

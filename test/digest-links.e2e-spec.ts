@@ -5,6 +5,7 @@ import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestPeriod } from '@r2c/reports';
 import { checkInHeldAt } from './support/digest-news';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
+import { withBody } from './support/outbox-mail';
 import { startTestApp, TestApp } from './support/test-app';
 
 const APP_URL = 'http://r2c.test';
@@ -21,10 +22,13 @@ describe('the links in a digest email', () => {
 
   const clock = () => t.clock as FixedClock;
   const linksOf = async (person: Person) => {
-    const mail = await t.app
-      .get(DataSource)
-      .getRepository(OutboxMessage)
-      .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
+    const mail = await withBody(
+      t.app.get(DataSource),
+      await t.app
+        .get(DataSource)
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` }),
+    );
     const unsubscribe = mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1);
     const preferences = mail.textBody.match(/Choose weekly, monthly or no digest:\s*(\S+)/)![1].slice(APP_URL.length);
     return { unsubscribe, preferences };

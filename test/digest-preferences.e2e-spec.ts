@@ -4,6 +4,7 @@ import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest, DigestContent, digestMailKey, DigestPeriod, DigestSeries } from '@r2c/reports';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { closedCycle } from './support/learning-cycles';
+import { withBodies } from './support/outbox-mail';
 import { startTestApp, TestApp } from './support/test-app';
 
 const APP_URL = 'http://r2c.test';
@@ -27,12 +28,15 @@ describe('digest sharing and frequency', () => {
 
   const clock = () => t.clock as FixedClock;
   const mailsOf = async (period: DigestPeriod, series: DigestSeries = 'weekly') =>
-    t.app
-      .get(DataSource)
-      .getRepository(OutboxMessage)
-      .createQueryBuilder('m')
-      .where('m.idempotency_key LIKE :prefix', { prefix: `${digestMailKey(period, '', series)}%` })
-      .getMany();
+    withBodies(
+      t.app.get(DataSource),
+      await t.app
+        .get(DataSource)
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.idempotency_key LIKE :prefix', { prefix: `${digestMailKey(period, '', series)}%` })
+        .getMany(),
+    );
   const sentTo = async (period: DigestPeriod, series: DigestSeries = 'weekly') => (await mailsOf(period, series)).map((m) => m.toAddress).sort();
   const compile = async (period: DigestPeriod, series: DigestSeries = 'weekly') => (await t.app.get(CompileDigest).run(period, null, series)).digest;
   /** Something to report in a quiet period: a check-in held on `at`. */

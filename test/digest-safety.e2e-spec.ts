@@ -17,6 +17,7 @@ import {
 import { Digest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { closedCycle } from './support/learning-cycles';
+import { withBodies } from './support/outbox-mail';
 import { waitFor } from './support/ports';
 import { TestRedis } from './support/redis-server';
 import { TestSmtp } from './support/smtp-server';
@@ -39,6 +40,7 @@ const asked = (period: DigestPeriod, series?: DigestSeries) => ({ periodStart: p
 const ROWS = {
   digests: 'SELECT COUNT(*) AS n FROM digests',
   digestEmails: "SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'digest'",
+  sharedBodies: 'SELECT COUNT(*) AS n FROM outbox_bodies',
   mailPreferences: 'SELECT COUNT(*) AS n FROM mail_preferences',
   digestSignups: 'SELECT COUNT(*) AS n FROM digest_signups',
   digestAudit: "SELECT COUNT(*) AS n FROM audit_entries WHERE entity_type = 'digest'",
@@ -72,12 +74,15 @@ describe('safe digests', () => {
   const counts = async () =>
     Object.fromEntries(await Promise.all(Object.entries(ROWS).map(async ([name, sql]) => [name, Number((await ds().query(sql))[0].n)] as const)));
   const digestsQueue = () => t.app.get<Queue>(getQueueToken(QueueName.Digests));
-  const mailsOf = (period: DigestPeriod, series: DigestSeries = 'weekly') =>
-    ds()
-      .getRepository(OutboxMessage)
-      .createQueryBuilder('m')
-      .where('m.idempotency_key LIKE :prefix', { prefix: `${digestMailKey(period, '', series)}%` })
-      .getMany();
+  const mailsOf = async (period: DigestPeriod, series: DigestSeries = 'weekly') =>
+    withBodies(
+      ds(),
+      await ds()
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.idempotency_key LIKE :prefix', { prefix: `${digestMailKey(period, '', series)}%` })
+        .getMany(),
+    );
   const mailTo = async (period: DigestPeriod, person: Person, series: DigestSeries = 'weekly') =>
     (await mailsOf(period, series)).find((m) => m.toAddress === person.email);
   const digestMailsReceivedBy = (person: Person) => smtp.to(person.email).filter((m) => m.key?.startsWith('digest:'));

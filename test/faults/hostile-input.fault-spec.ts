@@ -395,7 +395,9 @@ describe('hostile input: every route and DTO under random, malformed and malicio
     );
     const mails: { kind: string; html: string }[] = await waitFor(
       async () => {
-        const rows = await db.query(`SELECT kind, html_body AS html FROM outbox_messages WHERE kind IN ('summary', 'digest') AND html_body LIKE '%alert%'`);
+        const rows =
+          await db.query(`SELECT m.kind, COALESCE(b.html_body, m.html_body) AS html FROM outbox_messages m LEFT JOIN outbox_bodies b ON b.id = m.body_id
+           WHERE m.kind IN ('summary', 'digest') AND COALESCE(b.html_body, m.html_body) LIKE '%alert%'`);
         return rows.some((r: { kind: string }) => r.kind === 'summary') && rows.some((r: { kind: string }) => r.kind === 'digest') && rows;
       },
       60000,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { CompileDigest } from '@r2c/reports';
 import { ADMIN, ADMIN_ENV, Coalition, Person } from '../support/fixtures';
+import { withBody } from '../support/outbox-mail';
 import { waitFor } from '../support/ports';
 import { webAppDir } from '../../apps/api/src/web-app';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -91,10 +92,13 @@ describe('content security policy, and what the server ships', () => {
   });
 
   const linksOf = async (person: Person) => {
-    const mail = await t.app
-      .get(DataSource)
-      .getRepository(OutboxMessage)
-      .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` });
+    const mail = await withBody(
+      t.app.get(DataSource),
+      await t.app
+        .get(DataSource)
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ idempotencyKey: `digest:${WEEK.start}_${WEEK.end}:${person.id}` }),
+    );
     return {
       unsubscribe: mail.headers!['List-Unsubscribe'].slice(APP_URL.length + 1, -1),
       preferences: mail.textBody.match(/Choose weekly, monthly or no digest:\s*(\S+)/)![1].slice(APP_URL.length),

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
+import { withBody } from '../support/outbox-mail';
 import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, signIn } from './browser';
@@ -184,7 +185,7 @@ describe('the web app: what reaches the coalition digest, and how often', () => 
           .get(DataSource)
           .getRepository(OutboxMessage)
           .findOneBy({ toAddress: linkReader.email, kind: 'digest' })
-          .then((m) => m ?? undefined),
+          .then((m) => withBody(t.app.get(DataSource), m ?? undefined)),
       15000,
       'the digest email',
     );

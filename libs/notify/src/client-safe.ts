@@ -11,6 +11,20 @@ export function inlineStyles(html: string): string {
   return juice(html, { removeStyleTags: true, preserveMediaQueries: true, applyWidthAttributes: true, applyHeightAttributes: false });
 }
 
+const inlinedShared = new Map<string, string>();
+const SHARED_KEPT = 4;
+
+/** inlineStyles of a body many emails share (with slots for each one's links), worked out once per body. */
+export function inlineStylesOfShared(html: string): string {
+  let inlined = inlinedShared.get(html);
+  if (inlined === undefined) {
+    inlined = inlineStyles(html);
+    inlinedShared.set(html, inlined);
+    if (inlinedShared.size > SHARED_KEPT) inlinedShared.delete(inlinedShared.keys().next().value!);
+  }
+  return inlined;
+}
+
 /** Wraps each line at TEXT_WIDTH on spaces; a continued list item or quote keeps its marker's indent. */
 export function wrapText(text: string, width = TEXT_WIDTH): string {
   return text

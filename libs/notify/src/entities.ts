@@ -3,7 +3,8 @@
  * by the data source's autoLoadEntities); the barrel does not export them, and the boundary rule lets
  * no other app or library import this file: the end-to-end suites in test/ read rows through it.
  */
+import { OutboxBody } from './outbox/outbox-body.entity';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 
-export { OutboxMessage };
-export const NOTIFY_ENTITIES = [OutboxMessage];
+export { OutboxBody, OutboxMessage };
+export const NOTIFY_ENTITIES = [OutboxMessage, OutboxBody];

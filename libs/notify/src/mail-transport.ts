@@ -3,7 +3,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 import type { Clock } from '@r2c/core';
-import { inlineStyles, wrapText } from './client-safe';
+import { inlineStyles, inlineStylesOfShared, wrapText } from './client-safe';
+import { fillSlots, MailFill } from './outbox/mail-fills';
 
 export interface MailMessage {
   /** Unique per email ever asked for; also becomes the Message-ID, so a resend is recognisable. */
@@ -15,6 +16,8 @@ export interface MailMessage {
   headers?: Record<string, string>;
   /** Inline images the HTML shows with `<img src="cid:…">`. */
   attachments?: MailAttachment[];
+  /** When text and html are a shared body: this email's pieces, put into its slots. */
+  fills?: MailFill[];
 }
 
 /** An inline image, stored with its email so that every attempt sends the same bytes. */
@@ -53,8 +56,14 @@ function envelope(from: string, message: MailMessage, clock: Clock) {
     to: message.to,
     subject: message.subject,
     // Shaped for mail clients when sent, so the outbox keeps what was asked for and a fix here reaches emails already queued.
-    text: wrapText(message.text),
-    html: message.html === undefined ? undefined : inlineStyles(message.html),
+    text: wrapText(message.fills ? fillSlots(message.text, message.fills, 'text') : message.text),
+    // A shared body's styles are inlined once for all its emails; its slots, plain words, come through unchanged.
+    html:
+      message.html === undefined
+        ? undefined
+        : message.fills
+          ? fillSlots(inlineStylesOfShared(message.html), message.fills, 'html')
+          : inlineStyles(message.html),
     attachments: message.attachments?.map((a) => ({
       cid: a.cid,
       filename: a.filename,

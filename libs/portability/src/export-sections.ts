@@ -68,6 +68,8 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
     key: 'sentReminders',
     table: 'outbox_messages',
     always: SENT_REMINDERS,
+    // Reminders carry their own text; only digests (not carried) share a stored body.
+    withheld: ['bodyId', 'fills'],
     ofInitiative:
       "(r.idempotency_key LIKE 'reminder:' || CAST(:initiativeId AS VARCHAR(36)) || ':%' OR r.idempotency_key LIKE 'escalation:' || CAST(:initiativeId AS VARCHAR(36)) || ':%')",
   },

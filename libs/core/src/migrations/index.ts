@@ -24,6 +24,7 @@ export { DIGEST_LINK_EXPIRY_UPGRADE } from './1764000000030-DigestLinkExpiry';
 
 type MigrationClass = new () => MigrationInterface;
 import { EvidenceRemoval1764000000072 } from './1764000000072-EvidenceRemoval';
+import { SharedMailBodies1764000000080 } from './1764000000080-SharedMailBodies';
 import { CyclePhaseEnteredAt1764000000082 } from './1764000000082-CyclePhaseEnteredAt';
 
 /** The schema's whole history, in order. Add a migration here; never edit one that has shipped. */
@@ -48,5 +49,6 @@ export const MIGRATIONS: MigrationClass[] = [
   StrategyTags1764000000070,
   SurveyImportPeriods1764000000071,
   EvidenceRemoval1764000000072,
+  SharedMailBodies1764000000080,
   CyclePhaseEnteredAt1764000000082,
 ];

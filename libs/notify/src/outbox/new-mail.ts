@@ -1,9 +1,15 @@
 import type { MailMessage } from '../mail-transport';
+import { MailFill, SharedMailBody, SLOT } from './mail-fills';
 
 /** An email to send later through the outbox; the idempotency key makes asking twice harmless. */
 export interface NewMail extends MailMessage {
   /** What the email is for: reminder, escalation, summary, digest, … */
   kind: string;
+  /**
+   * Instead of its own text and HTML (left empty), a body many emails share, stored once however many
+   * emails name the same object, with this email's own pieces put into its slots when it is sent.
+   */
+  shared?: { body: SharedMailBody; fills: MailFill[] };
 }
 
 export class InvalidMailError extends Error {}
@@ -27,6 +33,12 @@ export function checkNewMail(mail: NewMail): void {
   if (!mail.to.includes('@')) throw problem('to', `is not an email address (got ${JSON.stringify(mail.to)})`);
   if (typeof mail.subject !== 'string') throw problem('subject', 'is required');
   if (typeof mail.text !== 'string') throw problem('text', 'is required');
+  if (mail.shared) {
+    if (mail.text !== '' || mail.html !== undefined) throw problem('text', 'must be empty when the body is shared');
+    if (typeof mail.shared.body.text !== 'string') throw problem('shared body text', 'is required');
+    for (const fill of mail.shared.fills)
+      if (!SLOT.test(fill.slot)) throw problem('slot', `must be 16 to 100 letters, digits and dashes (got ${JSON.stringify(fill.slot)})`);
+  }
 }
 
 /** The first email per key wins, as it would in the table. */

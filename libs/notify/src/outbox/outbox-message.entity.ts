@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OutboxStatus } from '@r2c/contracts';
 import type { MailAttachment } from '../mail-transport';
+import type { MailFill } from './mail-fills';
 
 export { OUTBOX_STATUSES } from '@r2c/contracts';
 export type { OutboxStatus } from '@r2c/contracts';
@@ -30,6 +31,7 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   subject: string;
 
+  /** Empty when the body is shared (`bodyId`). */
   @Column({ name: 'text_body', type: 'text' })
   textBody: string;
 
@@ -42,6 +44,14 @@ export class OutboxMessage {
   /** Inline images the HTML refers to by `cid:`, their bytes in base64. */
   @Column({ type: 'simple-json', nullable: true })
   attachments: MailAttachment[] | null;
+
+  /** The shared body (outbox_bodies) this email is sent with, instead of its own text and HTML. */
+  @Column({ name: 'body_id', type: 'varchar', length: 36, nullable: true })
+  bodyId: string | null;
+
+  /** This email's own pieces of the shared body (its links), put into the body's slots when it is sent. */
+  @Column({ type: 'simple-json', nullable: true })
+  fills: MailFill[] | null;
 
   @Column({ type: 'varchar', length: 12 })
   status: OutboxStatus;

@@ -1,13 +1,18 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryResult, Repository } from 'typeorm';
+import { EntityManager, In, QueryResult, Repository } from 'typeorm';
 import { Clock, newId, Transactions } from '@r2c/core';
+import { SendingBatch, SendingBatches } from './sending-batches';
+import type { SharedMailBody } from './mail-fills';
 import type { MailJob } from './mail-job';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
+import { OutboxBody } from './outbox-body.entity';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-/** Rows per INSERT: 17 parameters each stays under 17,000, below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+/** Rows per INSERT: 19 parameters each stays under 19,000, below SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const INSERT_CHUNK = 1000;
+/** Shared bodies kept in memory by the mail worker: a digest has two (the coalition's and the coaches'). */
+const BODIES_KEPT = 8;
 
 export interface OutboxQuery {
   status?: OutboxStatus;
@@ -19,6 +24,8 @@ export interface OutboxQuery {
 @Injectable()
 export class OutboxService {
   private readonly relays = new Set<() => void>();
+  private readonly bodies = new Map<string, Promise<OutboxBody | null>>();
+  private readonly sending = new SendingBatches<OutboxMessage>((batch) => this.runSendingBatch(batch));
 
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
@@ -37,14 +44,42 @@ export class OutboxService {
     const now = this.clock.now();
     let added = 0;
     const distinct = distinctByKey(messages);
+    const bodyIds = await this.addBodies(em, distinct, now);
     for (let start = 0; start < distinct.length; start += INSERT_CHUNK) {
-      const rows = distinct.slice(start, start + INSERT_CHUNK).map((mail) => newRow(mail, now));
+      const rows = distinct.slice(start, start + INSERT_CHUNK).map((mail) => newRow(mail, now, mail.shared ? bodyIds.get(mail.shared.body)! : null));
       const [sql, parameters] = em.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().updateEntity(false).getQueryAndParameters();
       // Both drivers report the rows an INSERT added; a key already there is ignored and not counted.
       const result: QueryResult = await runner.query(sql, parameters, true);
       added += result.affected ?? 0;
     }
     return added;
+  }
+
+  /** Stores each shared body the emails name once, however many of them name it. */
+  private async addBodies(em: EntityManager, messages: NewMail[], now: Date): Promise<Map<SharedMailBody, string>> {
+    const ids = new Map<SharedMailBody, string>();
+    for (const { shared } of messages) {
+      if (!shared || ids.has(shared.body)) continue;
+      const body: OutboxBody = { id: newId(), textBody: shared.body.text, htmlBody: shared.body.html ?? null, createdAt: now };
+      await em.createQueryBuilder().insert().into(OutboxBody).values(body).updateEntity(false).execute();
+      ids.set(shared.body, body.id);
+    }
+    return ids;
+  }
+
+  /**
+   * A shared body, kept in memory for the next emails that use it (a body never changes once stored).
+   * Read outside a transaction: the email naming it was handed over only after both committed.
+   */
+  bodyOf(id: string): Promise<OutboxBody | null> {
+    let body = this.bodies.get(id);
+    if (!body) {
+      body = this.messages.manager.findOneBy(OutboxBody, { id });
+      body.catch(() => this.bodies.delete(id));
+      this.bodies.set(id, body);
+      if (this.bodies.size > BODIES_KEPT) this.bodies.delete(this.bodies.keys().next().value!);
+    }
+    return body;
   }
 
   /** Asks the relay of this process, if it runs one, for a pass now; otherwise the next poll finds the rows. Call it after commit. */
@@ -101,9 +136,12 @@ export class OutboxService {
 
   // What the relay and the mail worker (libs/workers) write: this table's rows change here only.
 
-  /** The row a mail job names, read in a transaction (on SQLite only then is nobody's uncommitted row visible). */
+  /**
+   * The row a mail job names, read in a transaction (on SQLite only then is nobody's uncommitted row
+   * visible), together with the rows other jobs of this process asked for meanwhile.
+   */
   forSending(id: string): Promise<OutboxMessage | null> {
-    return this.transactions.run((em) => em.findOneBy(OutboxMessage, { id }));
+    return this.sending.read(id);
   }
 
   /** Queued rows not handed over yet, or handed over before `handedOverBefore` (Redis may have lost them); oldest first. */
@@ -138,17 +176,30 @@ export class OutboxService {
     });
   }
 
-  async markSent(id: string): Promise<void> {
+  /**
+   * Marks the email sent, in one transaction with the other emails of this process whose SMTP server
+   * answered meanwhile (and the reads of the next ones): only emails in flight are ever waiting here,
+   * so the crash window stays theirs (docs/reliability.md). Resolves once the mark is committed.
+   */
+  markSent(id: string): Promise<void> {
+    return this.sending.markSent(id);
+  }
+
+  private runSendingBatch({ markSent, read }: SendingBatch): Promise<Map<string, OutboxMessage>> {
     const now = this.clock.now();
-    await this.transactions.run((em) =>
-      em
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
-        .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
-        .where('id = :id AND status <> :sent', { id, sent: 'sent' })
-        .execute(),
-    );
+    return this.transactions.run(async (em) => {
+      if (markSent.length) {
+        await em
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
+          .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
+          .where('id IN (:...ids) AND status <> :sent', { ids: markSent, sent: 'sent' })
+          .execute();
+      }
+      const rows = read.length ? await em.findBy(OutboxMessage, { id: In(read) }) : [];
+      return new Map(rows.map((row) => [row.id, row]));
+    });
   }
 
   /** A failed attempt of this generation: `final` marks it dead, otherwise failed (BullMQ retries it). */
@@ -165,7 +216,7 @@ export class OutboxService {
   }
 }
 
-function newRow(mail: NewMail, now: Date): OutboxMessage {
+function newRow(mail: NewMail, now: Date, bodyId: string | null): OutboxMessage {
   return {
     id: newId(),
     idempotencyKey: mail.idempotencyKey,
@@ -176,6 +227,8 @@ function newRow(mail: NewMail, now: Date): OutboxMessage {
     htmlBody: mail.html ?? null,
     headers: mail.headers ?? null,
     attachments: mail.attachments?.length ? mail.attachments : null,
+    bodyId,
+    fills: mail.shared?.fills ?? null,
     status: 'queued',
     attempts: 0,
     generation: 0,

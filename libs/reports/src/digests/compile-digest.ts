@@ -12,8 +12,8 @@ import { audienceOf, DigestAudience, DigestContent, hasNews } from './digest-con
 import { DigestLinks } from './digest-links';
 import { digestMailKey, DigestPeriod, DigestSeries, periodLabel } from './digest-period';
 import { DigestRecipient, DigestSources } from './digest-sources';
-import { renderDigest, renderDigestForEach } from './digest-templates';
-import type { RenderedDigest } from './digest-templates';
+import { renderDigest, renderDigestForEach, renderDigestWithSlots } from './digest-templates';
+import type { DigestWithSlots } from './digest-templates';
 import { digestPreferencesUrl, unsubscribeUrl } from './unsubscribe-token';
 
 export interface DigestRun {
@@ -26,8 +26,6 @@ export interface DigestRun {
 export const PREVIEW_UNSUBSCRIBE_LINK = 'about:blank#each-recipient-gets-their-own-unsubscribe-link';
 export const PREVIEW_PREFERENCES_LINK = 'about:blank#each-recipient-gets-their-own-link-to-choose-how-often';
 
-type CopyFor = (unsubscribeUrl: string, preferencesUrl: string) => RenderedDigest;
-
 /** Why running a period would send nothing, in the words the API answers with. */
 export const nothingToReport = (series: DigestSeries, period: DigestPeriod) =>
   `Nothing to report for ${periodLabel(period)}: no cycle closed, no evidence was logged and no check-in was held, so the ${series} digest is not sent. Running it again changes nothing.`;
@@ -36,7 +34,7 @@ export const alreadySent = (digest: Pick<Digest, 'series' | 'periodStart' | 'per
 
 /**
  * Compiles the coalition digest of a period in a series (weekly or monthly) and asks the outbox for one
- * email per person who chose that series, in one transaction. The series and period are unique in the
+ * email per person who chose that series, stored in one transaction. The series and period are unique in the
  * table, so however often or concurrently it runs (a job delivered twice, a scheduled run and an
  * admin's), there is one digest and one email per person. A period with nothing to report is kept as
  * skipped and sent to no one; a period overlapping another one already sent in the series is refused.
@@ -57,34 +55,60 @@ export class CompileDigest {
   ) {}
 
   async run(period: DigestPeriod, actor: Principal | null, series: DigestSeries = 'weekly'): Promise<DigestRun> {
-    const outcome = await this.tx.run(async (em) => {
+    const outcome = (await this.answerWithoutCompiling(period, series)) ?? (await this.compileAndStore(period, actor, series));
+    if (outcome.compiled) {
+      this.outbox.kick();
+      this.logger.log(`The ${series} digest ${period.start} to ${period.end} was compiled for ${outcome.digest.recipients} recipients.`);
+    } else if (outcome.digest.status === 'skipped') {
+      this.logger.log(`The ${series} digest ${period.start} to ${period.end} had nothing to report: skipped, sent to no one.`);
+    }
+    return outcome;
+  }
+
+  /** The period's digest when it is already there, and the 409 of an overlap, without taking the write lock. */
+  private async answerWithoutCompiling(period: DigestPeriod, series: DigestSeries): Promise<DigestRun | null> {
+    const existing = await this.find(this.dataSource.manager, period, series);
+    if (existing) return { digest: existing, compiled: false };
+    await this.refuseOverlap(this.dataSource.manager, period, series);
+    return null;
+  }
+
+  /**
+   * Reads and renders outside the write transaction (a year's digest takes most of a second), then
+   * stores the digest, its shared bodies and one small outbox row per person in a short one, where
+   * the checks run again: the first run to commit stands, and a later one stores nothing.
+   */
+  private async compileAndStore(period: DigestPeriod, actor: Principal | null, series: DigestSeries): Promise<DigestRun> {
+    const reader = this.dataSource.manager;
+    const content = await this.sources.content(reader, period, this.config.digestTimezone);
+    const news = hasNews(content);
+    const recipients = news ? await this.sources.recipients(reader, series) : [];
+    const web = renderDigest(content);
+    const digest: Digest = {
+      id: newId(),
+      series,
+      periodStart: period.start,
+      periodEnd: period.end,
+      content,
+      html: web.html,
+      text: web.text,
+      recipients: recipients.length,
+      status: news ? 'sent' : 'skipped',
+      compiledAt: this.clock.now(),
+    };
+    const emails = news ? this.emailsFor(recipients, content, period, series) : [];
+
+    return this.tx.run(async (em) => {
       await this.waitForOtherRuns(em, series);
       const existing = await this.find(em, period, series);
       if (existing) return { digest: existing, compiled: false };
       await this.refuseOverlap(em, period, series);
-
-      const content = await this.sources.content(em, period, this.config.digestTimezone);
-      const news = hasNews(content);
-      const recipients = news ? await this.sources.recipients(em, series) : [];
-      const web = renderDigest(content);
-      const digest: Digest = {
-        id: newId(),
-        series,
-        periodStart: period.start,
-        periodEnd: period.end,
-        content,
-        html: web.html,
-        text: web.text,
-        recipients: recipients.length,
-        status: news ? 'sent' : 'skipped',
-        compiledAt: this.clock.now(),
-      };
       await em.createQueryBuilder().insert().into(Digest).values(digest).orIgnore().updateEntity(false).execute();
       const stored = await this.find(em, period, series);
       // Another run stored this period first: its digest stands, and its emails are already asked for.
       if (stored?.id !== digest.id) return { digest: stored!, compiled: false };
 
-      if (news) await this.outbox.add(em, this.emailsFor(recipients, content, period, series));
+      if (news) await this.outbox.add(em, emails);
       await this.audit.record(em, actor, {
         action: news ? 'compile' : 'skip',
         entityType: 'digest',
@@ -93,13 +117,6 @@ export class CompileDigest {
       });
       return { digest, compiled: news };
     });
-    if (outcome.compiled) {
-      this.outbox.kick();
-      this.logger.log(`The ${series} digest ${period.start} to ${period.end} was compiled for ${outcome.digest.recipients} recipients.`);
-    } else if (outcome.digest.status === 'skipped') {
-      this.logger.log(`The ${series} digest ${period.start} to ${period.end} had nothing to report: skipped, sent to no one.`);
-    }
-    return outcome;
   }
 
   /**
@@ -157,26 +174,27 @@ export class CompileDigest {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`digest:${series}`]);
   }
 
+  /** One email per person, each naming the shared body of their copy (the coalition's or the coaches') with their own links. */
   private emailsFor(recipients: DigestRecipient[], content: DigestContent, period: DigestPeriod, series: DigestSeries): NewMail[] {
-    const copies = new Map<DigestAudience, CopyFor>();
+    const copies = new Map<DigestAudience, DigestWithSlots>();
     const copyFor = (audience: DigestAudience) => {
-      if (!copies.has(audience)) copies.set(audience, renderDigestForEach(content, audience));
+      if (!copies.has(audience)) copies.set(audience, renderDigestWithSlots(content, audience));
       return copies.get(audience)!;
     };
     return recipients.map((person) => this.emailFor(person, copyFor(audienceOf(person.role)), period, series));
   }
 
-  private emailFor(person: DigestRecipient, copyFor: CopyFor, period: DigestPeriod, series: DigestSeries): NewMail {
+  private emailFor(person: DigestRecipient, copy: DigestWithSlots, period: DigestPeriod, series: DigestSeries): NewMail {
     const expiresAt = this.links.expiryFromNow();
     const link = unsubscribeUrl(this.config.appUrl, person.id, this.config.secretKey, expiresAt);
-    const mail = copyFor(link, digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey, expiresAt));
+    const preferences = digestPreferencesUrl(this.config.appUrl, person.id, this.config.secretKey, expiresAt);
     return {
       kind: 'digest',
       idempotencyKey: digestMailKey(period, person.id, series),
       to: person.email,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
+      subject: copy.subject,
+      text: '',
+      shared: { body: copy.body, fills: copy.fills(link, preferences) },
       headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     };
   }

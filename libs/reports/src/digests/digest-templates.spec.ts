@@ -1,5 +1,6 @@
+import { fillSlots, inlineStyles, inlineStylesOfShared, wrapText } from '@r2c/notify';
 import type { DigestContent } from './digest-content';
-import { renderDigest, renderDigestForEach } from './digest-templates';
+import { renderDigest, renderDigestForEach, renderDigestWithSlots } from './digest-templates';
 
 const content = (overrides: Partial<DigestContent> = {}): DigestContent => ({
   periodStart: '2026-03-09',
@@ -138,6 +139,23 @@ describe('the digest templates', () => {
     const copyFor = renderDigestForEach(content());
     for (const link of ['https://r2c.example.org/api/v1/unsubscribe?token=abc.def&x=1', 'http://localhost:3000/api/v1/unsubscribe?token=<"\'>`=']) {
       expect(copyFor(link)).toEqual(renderDigest(content(), link));
+    }
+  });
+
+  it('sends each person, from the shared body and their links, the bytes a copy rendered and inlined for them alone would be', () => {
+    const links = [
+      ['https://r2c.example.org/api/v1/unsubscribe?token=abc.def&x=1', 'https://r2c.example.org/api/v1/digest-preferences?token=abc.def'],
+      ['http://localhost:3000/api/v1/unsubscribe?token=<"\'>`=', 'http://localhost:3000/p?a=1&b={{x}}'],
+    ];
+    for (const audience of ['coalition', 'coaches'] as const) {
+      const copy = renderDigestWithSlots(content(), audience);
+      for (const [unsubscribe, preferences] of links) {
+        const alone = renderDigest(content(), unsubscribe, preferences, audience);
+        const fills = copy.fills(unsubscribe, preferences);
+        expect(fillSlots(inlineStylesOfShared(copy.body.html!), fills, 'html')).toBe(inlineStyles(alone.html));
+        expect(wrapText(fillSlots(copy.body.text, fills, 'text'))).toBe(wrapText(alone.text));
+        expect(copy.subject).toBe(alone.subject);
+      }
     }
   });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { fillSlots } from '@r2c/notify';
+import type { MailFill, SharedMailBody } from '@r2c/notify';
 import type { DigestAudience, DigestContent, IndicatorTrend } from './digest-content';
 import { periodLabel } from './digest-period';
 
@@ -260,30 +262,45 @@ export function renderDigest(content: DigestContent, unsubscribeUrl?: string, pr
   return { subject: view.subject, html: renderHtml(view), text: renderText(view) };
 }
 
+/** A digest's copy for one audience, rendered once with slots where each person's links go. */
+export interface DigestWithSlots {
+  subject: string;
+  /** Text and HTML with slots, the same object for every reader of this copy. */
+  body: SharedMailBody;
+  /** One person's links for the slots: as they are in the text, and escaped as the template escapes them in the HTML. */
+  fills(unsubscribeUrl: string, preferencesUrl?: string): MailFill[];
+}
+
 /**
  * Renders the digest once for all its recipients: their copies differ only in their links (unsubscribe,
- * and how often), which go in afterwards, escaped for HTML as the template escapes them. Rendering the
- * whole digest again per person took seconds for a year's digest to a few hundred people.
+ * and how often), which go into slots afterwards. Rendering the whole digest again per person took
+ * seconds for a year's digest to a few hundred people.
  */
+export function renderDigestWithSlots(content: DigestContent, audience: DigestAudience = 'coalition', withChoices = true): DigestWithSlots {
+  const slot = `r2c-unsubscribe-${randomUUID()}`;
+  const choicesSlot = `r2c-preferences-${randomUUID()}`;
+  const copy = renderDigest(content, slot, withChoices ? choicesSlot : undefined, audience);
+  const fill = (name: string, url: string): MailFill => ({ slot: name, text: url, html: Handlebars.escapeExpression(url) });
+  return {
+    subject: copy.subject,
+    body: { text: copy.text, html: copy.html },
+    fills: (unsubscribeUrl, preferencesUrl) => [fill(slot, unsubscribeUrl), ...(withChoices ? [fill(choicesSlot, preferencesUrl ?? '')] : [])],
+  };
+}
+
+/** Each person's whole copy, as the mail worker puts it together from the shared body and their links. */
 export function renderDigestForEach(
   content: DigestContent,
   audience: DigestAudience = 'coalition',
 ): (unsubscribeUrl: string, preferencesUrl?: string) => RenderedDigest {
-  const slot = `r2c-unsubscribe-${randomUUID()}`;
-  const choicesSlot = `r2c-preferences-${randomUUID()}`;
-  const rendered = new Map<boolean, RenderedDigest>();
+  const rendered = new Map<boolean, DigestWithSlots>();
   const once = (withChoices: boolean) => {
-    if (!rendered.has(withChoices)) rendered.set(withChoices, renderDigest(content, slot, withChoices ? choicesSlot : undefined, audience));
+    if (!rendered.has(withChoices)) rendered.set(withChoices, renderDigestWithSlots(content, audience, withChoices));
     return rendered.get(withChoices)!;
   };
-  const fill = (text: string, unsubscribeUrl: string, preferencesUrl: string, escape: (url: string) => string) =>
-    text.split(slot).join(escape(unsubscribeUrl)).split(choicesSlot).join(escape(preferencesUrl));
   return (unsubscribeUrl, preferencesUrl) => {
     const copy = once(preferencesUrl !== undefined);
-    return {
-      subject: copy.subject,
-      html: fill(copy.html, unsubscribeUrl, preferencesUrl ?? '', (url) => Handlebars.escapeExpression(url)),
-      text: fill(copy.text, unsubscribeUrl, preferencesUrl ?? '', (url) => url),
-    };
+    const fills = copy.fills(unsubscribeUrl, preferencesUrl);
+    return { subject: copy.subject, html: fillSlots(copy.body.html!, fills, 'html'), text: fillSlots(copy.body.text, fills, 'text') };
   };
 }
