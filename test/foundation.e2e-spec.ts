@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const MAIN = builtApp('apps/api/src/main.js');
 
-function runMain(env: Record<string, string>, timeoutMs = 15000) {
+function runMain(env: Record<string, string>, timeoutMs = 45000) {
   return spawnSync(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: timeoutMs });
 }
 

@@ -42,7 +42,7 @@ describe('people at coalition scale', () => {
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
       .match(/confirm-subscription\?token=([A-Za-z0-9_-]+)/)?.[1];
-  const mailTo = (address: string) => waitFor(async () => smtp.to(address).length > 0 && smtp.to(address), 15000, `an email to ${address}`);
+  const mailTo = (address: string) => waitFor(async () => smtp.to(address).length > 0 && smtp.to(address), 30000, `an email to ${address}`);
   const digestTo = (address: string, period: { periodStart: string }) =>
     db()
       .getRepository(OutboxMessage)

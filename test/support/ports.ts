@@ -123,7 +123,7 @@ export function spawnOnFreePort(
 /** Probes until it answers, the time is up, or `failed` names an error (a process it waits for has ended, say). */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false>,
-  timeoutMs = 15000,
+  timeoutMs = 30000,
   what = 'condition',
   failed?: () => Error | undefined,
 ): Promise<T> {
