@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from '../migrations';
 import { createDataSource, dataSourceOptions } from './data-source-options';
+import { Reads } from './reads';
 import { Transactions } from './transactions';
 
 const MIGRATION_LOCK = 727274; // any constant shared by every process of this app
@@ -46,8 +47,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, Reads],
+      exports: [Transactions, Reads],
     };
   }
 }
