@@ -45,5 +45,6 @@ async function openReader(file: string): Promise<sqlite3.Database> {
     const opened: sqlite3.Database = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
   });
   await new Promise<void>((resolve, reject) => db.run(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, (error) => (error ? reject(error) : resolve())));
+  db.serialize(); // one statement at a time in a thread of the shared pool, the rest queued in the driver (see prepareSqlite)
   return db;
 }
