@@ -100,13 +100,13 @@ export interface BaselineProcess {
   stop(): Promise<void>;
 }
 
-/** Starts bench/baseline-server on a migrated SQLite file; start is from fork to listening. */
-export async function startBaseline(databaseFile: string): Promise<BaselineProcess> {
+/** Starts bench/baseline-server (bare) or bench/peer-server (typical peer) on a migrated SQLite file; start is from fork to listening. */
+export async function startBaseline(databaseFile: string, server: 'baseline-server' | 'peer-server' = 'baseline-server'): Promise<BaselineProcess> {
   const started = performance.now();
-  const child = watch(fork(join(__dirname, 'baseline-server.js'), [databaseFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const child = watch(fork(join(__dirname, `${server}.js`), [databaseFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const port = await new Promise<number>((resolvePort, reject) => {
     child.once('message', (m: { port: number }) => resolvePort(m.port));
-    child.once('exit', (code) => reject(new Error(`the baseline server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the ${server} exited with ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, startMs: performance.now() - started, stop: () => stopChild(child, 5000) };
 }

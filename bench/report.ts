@@ -4,6 +4,8 @@ export interface Figure {
   value: number | null;
   unit: string;
   baseline?: number | null;
+  /** The typical peer (bench/peer-server: NestJS + ValidationPipe + TypeORM, one insert) in the same run, where it does the same work. */
+  peer?: number | null;
   /** Whether the target holds; undefined when the figure has no target of its own (context only). */
   met?: boolean;
   target?: string;
@@ -17,16 +19,18 @@ const format = (value: number | null | undefined, unit: string): string => {
   return `${value.toFixed(digits)} ${unit}`.trim();
 };
 
-const ratio = (f: Figure): string =>
-  f.value !== null && f.baseline !== null && f.baseline !== undefined && f.baseline !== 0 ? `${(f.value / f.baseline).toFixed(2)}×` : '—';
+const ratio = (value: number | null, of: number | null | undefined): string =>
+  value !== null && of !== null && of !== undefined && of !== 0 ? `${(value / of).toFixed(2)}×` : '—';
 
 export function renderTable(figures: Figure[]): string {
-  const header = ['measure', 'value', 'baseline', 'ratio', 'target', 'met', 'note'];
+  const header = ['measure', 'value', 'baseline', 'ratio', 'peer', 'vs peer', 'target', 'met', 'note'];
   const rows = figures.map((f) => [
     f.measure,
     f.value === null ? 'not measured' : format(f.value, f.unit),
     format(f.baseline, f.unit),
-    ratio(f),
+    ratio(f.value, f.baseline),
+    format(f.peer, f.unit),
+    ratio(f.value, f.peer),
     f.target ?? '',
     f.met === undefined ? '' : f.met ? 'yes' : 'NO',
     f.note ?? '',

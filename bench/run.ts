@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { TestSmtp } from '../test/support/smtp-server';
 import { HTTP_PLACEHOLDERS, measureHttpPaths } from './http-paths';
 import { JOB_SECTIONS, measureJobs } from './jobs';
 import { MAIL_PLACEHOLDERS, measureMail } from './mail';
-import { ApiProcess, startApi } from './processes';
+import { ApiProcess, ROOT, startApi } from './processes';
+import { measureScaleOut, SCALE_OUT_PLACEHOLDERS } from './scale-out';
 import { Figure, renderTable, verdict } from './report';
 
 const load = () =>
@@ -49,11 +51,31 @@ async function measureSpawnedApi(work: string, wanted: (name: string) => boolean
   return figures;
 }
 
+/** `--pg` without a cluster: runs this bench again inside scripts/with-postgres.sh, which starts a throwaway one. */
+function againWithPostgres(): never {
+  const args = [join(ROOT, 'scripts', 'with-postgres.sh'), process.execPath, '--expose-gc', __filename, ...process.argv.slice(2)];
+  process.exit(spawnSync('bash', args, { stdio: 'inherit' }).status ?? 1);
+}
+
+/** 8 scale-out on PostgreSQL (`--pg`), after the SQLite measures. */
+async function measurePostgres(work: string, databaseUrl: string): Promise<Figure[]> {
+  console.log('measuring the write path on PostgreSQL with one API process, then two…');
+  try {
+    return await measureScaleOut(work, databaseUrl);
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    console.error(`the PostgreSQL measures failed: ${failure.stack}`);
+    return SCALE_OUT_PLACEHOLDERS.map((f) => ({ ...f, note: `failed: ${failure.message.slice(0, 120)}` }));
+  }
+}
+
 async function main(): Promise<void> {
+  const postgres = process.argv.includes('--pg');
+  if (postgres && !process.env.TEST_DATABASE_URL) againWithPostgres();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130)); // runs the exit hook that stops the servers
   Logger.overrideLogger(['error', 'warn']); // the bench prints one table, not the services' logs
   const profile = process.argv.includes('--profile');
-  // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time.
+  // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time (`pg`: only the PostgreSQL part of `--pg`).
   const only = process.argv
     .find((a) => a.startsWith('--only='))
     ?.slice('--only='.length)
@@ -73,6 +95,7 @@ async function main(): Promise<void> {
     console.log('measuring the reminder scan, summary and digest compiles in process…');
     figures.push(...(await measureJobs(work, sections)));
   }
+  if (postgres && (wanted('http') || wanted('pg'))) figures.push(...(await measurePostgres(work, process.env.TEST_DATABASE_URL!)));
 
   console.log('');
   console.log(renderTable(figures));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { static as serveStatic } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { toErrorBody } from '@r2c/core';
 
@@ -30,11 +31,16 @@ export function serveWebApp(app: NestExpressApplication, dir = webAppDir()): voi
     const body = toErrorBody(new NotFoundException(`Cannot ${req.method} ${req.path}`));
     res.status(body.statusCode).json(body);
   });
-  app.useStaticAssets(dir, {
+  const files = serveStatic(dir, {
     index: false,
     // Vite names the files under assets/ by their content hash, so they never change; index.html does.
     setHeaders: (res: Response, file: string) =>
       res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  // Not asked for the server's own paths: it would look on disk for every API request first.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (SERVER_PATHS.test(req.path)) next();
+    else void files(req, res, next);
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || FILE_PATH.test(req.path)) return next();

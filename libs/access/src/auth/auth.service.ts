@@ -1,11 +1,9 @@
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '@r2c/core';
+import { APP_CONFIG, Reads } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { PasswordCheckBusy, PasswordHashing } from '../users/password-hashing';
-import { User } from '../users/user.entity';
+import { Role, User } from '../users/user.entity';
 import type { Principal } from './principal';
 import { ChangePasswordDto, toUserView } from '../users/user.dto';
 import type { LoginResult } from '@r2c/contracts';
@@ -28,12 +26,12 @@ interface TokenClaims {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly hashing: PasswordHashing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reads: Reads,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
@@ -83,8 +81,11 @@ export class AuthService {
     }
     if (typeof claims.sub !== 'string') return null;
     const version = claims.ver ?? 0;
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
-    if (!user || !user.active || user.tokenVersion !== version) return null;
+    const [user] = await this.reads.select<{ id: string; email: string; name: string; role: Role; active: boolean | number; token_version: number }>(
+      'SELECT id, email, name, role, active, token_version FROM users WHERE id = ?',
+      [claims.sub],
+    );
+    if (!user || !user.active || Number(user.token_version) !== version) return null;
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   }
 

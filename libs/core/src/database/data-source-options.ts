@@ -1,5 +1,5 @@
 import sqlite3 from 'sqlite3';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { withReferencedEntities } from './foreign-keys';
 
@@ -38,5 +38,30 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     const normalizeType = driver.normalizeType.bind(driver);
     driver.normalizeType = (column) => (column.type === Date ? 'timestamp with time zone' : normalizeType(column));
   }
+  if (dataSource.options.type === 'sqlite') beginImmediate(dataSource);
   return dataSource;
+}
+
+const TYPEORM_BEGIN = 'BEGIN TRANSACTION';
+const patched = new WeakSet<QueryRunner>();
+
+/**
+ * TypeORM opens SQLite transactions DEFERRED: the write lock is taken at the first write, and a
+ * transaction that read first meets SQLITE_BUSY at once, without the busy timeout, when another
+ * process wrote in between. `BEGIN IMMEDIATE` takes the write lock when the transaction starts,
+ * waiting out the busy timeout like any statement, in the same round trip. (TypeORM's SQLite driver
+ * has one query runner, shared by every caller.)
+ */
+function beginImmediate(dataSource: DataSource): void {
+  const driver = dataSource.driver;
+  const createQueryRunner = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode) => {
+    const runner = createQueryRunner(mode);
+    if (!patched.has(runner)) {
+      patched.add(runner);
+      const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+      runner.query = ((sql: string, ...rest: unknown[]) => query(sql === TYPEORM_BEGIN ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as QueryRunner['query'];
+    }
+    return runner;
+  };
 }

@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from '../migrations';
 import { createDataSource, dataSourceOptions } from './data-source-options';
+import { Reads } from './reads';
 import { Transactions } from './transactions';
 
 const MIGRATION_LOCK = 727274; // any constant shared by every process of this app
@@ -24,8 +26,19 @@ export async function migrate(dataSource: DataSource): Promise<void> {
 }
 
 export async function openDataSource(config: AppConfig): Promise<DataSource> {
-  const dataSource = await createDataSource(dataSourceOptions(config.database, [], MIGRATIONS)).initialize();
-  if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
+  return prepareSqlite(await createDataSource(dataSourceOptions(config.database, [], MIGRATIONS)).initialize());
+}
+
+/**
+ * On SQLite: synchronous NORMAL (safe in WAL mode), and the connection runs its statements strictly
+ * one after another in the order they were sent. It could run only one at a time anyway; queued
+ * inside the driver, the others no longer each hold a thread of the shared pool while they wait, and
+ * a transaction may send several statements at once (they still run in order).
+ */
+async function prepareSqlite(dataSource: DataSource): Promise<DataSource> {
+  if (dataSource.options.type !== 'sqlite') return dataSource;
+  await dataSource.query('PRAGMA synchronous = NORMAL');
+  (dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection.serialize();
   return dataSource;
 }
 
@@ -39,15 +52,14 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(config.database, [], MIGRATIONS), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
           dataSourceFactory: async (options) => {
-            const dataSource = await createDataSource(options!).initialize();
-            if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
+            const dataSource = await prepareSqlite(await createDataSource(options!).initialize());
             await migrate(dataSource);
             return dataSource;
           },
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, Reads],
+      exports: [Transactions, Reads],
     };
   }
 }

@@ -3,9 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
 
-/** A statement that changes nothing but takes SQLite's write lock (the migrations table always exists). */
-const TAKE_WRITE_LOCK = 'DELETE FROM migrations WHERE 0';
-
 const isBusy = (error: unknown) => /SQLITE_BUSY/.test(String((error as { driverError?: { code?: string } })?.driverError?.code ?? (error as Error)?.message));
 
 /**
@@ -13,10 +10,9 @@ const isBusy = (error: unknown) => /SQLITE_BUSY/.test(String((error as { driverE
  * connection, so overlapping transactions fail ("cannot start a transaction within a transaction");
  * on SQLite they are therefore queued one after another. PostgreSQL uses its pool as is.
  *
- * When another process writes the same SQLite file (a worker beside the API, a CLI command), TypeORM's
- * DEFERRED transactions meet SQLITE_BUSY at once, without the busy timeout, whenever they must turn a
- * read snapshot (theirs, or one a concurrent read on the shared connection opened) into a write. So a
- * transaction asks for the write lock first, and one refused that way is rolled back and run again.
+ * When another process writes the same SQLite file (a worker beside the API, a CLI command), a
+ * transaction takes the write lock when it begins (`BEGIN IMMEDIATE`, see data-source-options.ts),
+ * waiting out the busy timeout; one still refused with SQLITE_BUSY is rolled back and run again.
  */
 @Injectable()
 export class Transactions {
@@ -38,10 +34,7 @@ export class Transactions {
     const giveUpAt = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
     for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
       try {
-        return await this.dataSource.transaction(async (em) => {
-          await em.query(TAKE_WRITE_LOCK);
-          return work(em);
-        });
+        return await this.dataSource.transaction(work);
       } catch (error) {
         if (!isBusy(error) || Date.now() + pause > giveUpAt) throw error;
         await new Promise((resolve) => setTimeout(resolve, pause));

@@ -1,6 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '@r2c/access';
 import type { InitiativeAccess, Permission, Principal } from '@r2c/access';
 import { canChangeWork } from '../domain';
@@ -14,15 +13,10 @@ export interface CycleAccess extends InitiativeAccess {
 /** Loads a cycle and asks the access policy about it: a cycle is visible exactly when its initiative is. */
 @Injectable()
 export class CycleAccessPolicy {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policy: AccessPolicy,
-  ) {}
+  constructor(private readonly policy: AccessPolicy) {}
 
   async cycle(actor: Principal, cycleId: string, permission: Permission, em?: EntityManager): Promise<CycleAccess> {
-    const cycle = await (em ?? this.dataSource.manager).findOne(Cycle, { where: { id: cycleId } });
-    if (!cycle) throw new NotFoundException('No cycle with this id.');
-    return { cycle, ...(await this.policy.require(actor, permission, { cycle }, em)) };
+    return this.policy.requireOnCycle(actor, permission, Cycle, cycleId, em);
   }
 
   /** For a change to the cycle's work: the permission, then 409 when its initiative is completed. */

@@ -1,0 +1,118 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { TestRedis } from '../test/support/redis-server';
+import { ApiClient } from './api-client';
+import { CONNECTIONS, cycleInEvidence, measurement, SECONDS } from './http-paths';
+import { load, LoadResult } from './load';
+import { ADMIN, ApiProcess, startApi } from './processes';
+import type { Figure } from './report';
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/**
+ * A load against several API processes at once, the connections dealt out in turn. CPU is counted over
+ * the measured part only, less what each process uses idle (its timers and queue polling, measured for
+ * 3 s before the load), which would otherwise count more per write the fewer writes a process gets.
+ */
+async function cpuPerWrite(apis: ApiProcess[], path: string, token: string, body: object): Promise<{ perWriteMs: number; total: LoadResult }> {
+  const idleFrom = apis.map((api) => cpuMs(api.pid));
+  const idleStarted = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idlePerMs = apis.map((api, i) => (cpuMs(api.pid) - idleFrom[i]) / (performance.now() - idleStarted));
+  const spec = (api: ApiProcess, seconds: number) => ({
+    url: `${api.url}${path}`,
+    method: 'POST' as const,
+    headers: { authorization: `Bearer ${token}` },
+    body,
+    connections: CONNECTIONS / apis.length,
+    seconds,
+  });
+  await Promise.all(apis.map((api) => load(spec(api, 2), 0)));
+  const before = apis.map((api) => cpuMs(api.pid));
+  const started = performance.now();
+  const results = await Promise.all(apis.map((api) => load(spec(api, SECONDS), 0)));
+  const elapsed = performance.now() - started;
+  const used = apis.reduce((sum, api, i) => sum + cpuMs(api.pid) - before[i] - idlePerMs[i] * elapsed, 0);
+  const total = results.reduce((sum, r) => ({
+    requestsPerSecond: sum.requestsPerSecond + r.requestsPerSecond,
+    p99Ms: Math.max(sum.p99Ms, r.p99Ms),
+    failures: sum.failures + r.failures,
+    requests: sum.requests + r.requests,
+  }));
+  return { perWriteMs: used / Math.max(1, total.requests), total };
+}
+
+export const SCALE_OUT_PLACEHOLDERS: Figure[] = [
+  { measure: '8 PostgreSQL: API CPU per write, two processes', value: null, unit: 'ms', target: '≤ 1.15× one process' },
+];
+
+/**
+ * 8 scale-out on PostgreSQL: the write path against one API process, then against two sharing the
+ * database and Redis, as API CPU-milliseconds per write (a two-core machine cannot show more writes a
+ * second with two processes; what it can show is that a second process costs no coordination).
+ */
+export async function measureScaleOut(work: string, databaseUrl: string): Promise<Figure[]> {
+  const name = `r2c_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const redis = await new TestRedis().start();
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: redis.url, SECRET_KEY: 'bench-secret-key-shared-by-both-api-processes', R2C_PROCESS: 'api' };
+  const apis: ApiProcess[] = [];
+  try {
+    for (const n of [1, 2]) mkdirSync(join(work, `pg-api-${n}`));
+    apis.push(await startApi(join(work, 'pg-api-1'), env));
+    const first = await new ApiClient(apis[0].url).login(ADMIN.email, ADMIN.password);
+    const { id: libraryId } = await first.call<{ id: string }>('POST', '/api/v1/libraries', {
+      name: 'Riverbend Public Library',
+      city: 'Riverbend',
+      state: 'MT',
+      communityType: 'rural',
+      timezone: 'America/Denver',
+    });
+    const password = 'bench-librarian-password';
+    const { id: librarianId } = await first.call<{ id: string }>('POST', '/api/v1/users', {
+      email: 'librarian@riverbend.test',
+      name: 'Rosa Librarian',
+      role: 'librarian',
+      password,
+    });
+    const librarian = await first.login('librarian@riverbend.test', password);
+    const cycle = await cycleInEvidence(first, librarian, libraryId, librarianId, 'Community Conversations (scale-out)');
+    const path = `/api/v1/cycles/${cycle.cycleId}/evidence`;
+    const body = measurement(cycle.indicatorId);
+    const one = await cpuPerWrite(apis, path, librarian.token, body);
+    apis.push(await startApi(join(work, 'pg-api-2'), env));
+    const two = await cpuPerWrite(apis, path, librarian.token, body);
+    return [
+      {
+        measure: `8 PostgreSQL: writes, one API process → two (${CONNECTIONS} conns)`,
+        value: two.total.requestsPerSecond,
+        unit: 'req/s',
+        baseline: one.total.requestsPerSecond,
+        note: `p99 ${one.total.p99Ms} → ${two.total.p99Ms} ms, failures ${one.total.failures + two.total.failures}`,
+      },
+      {
+        measure: '8 PostgreSQL: API CPU per write, two processes',
+        value: two.perWriteMs,
+        unit: 'ms',
+        baseline: one.perWriteMs,
+        target: '≤ 1.15× one process',
+        met: two.perWriteMs <= 1.15 * one.perWriteMs && one.total.failures + two.total.failures === 0,
+      },
+    ];
+  } finally {
+    await Promise.all(apis.map((api) => api.stop()));
+    await redis.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
