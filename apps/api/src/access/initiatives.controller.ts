@@ -24,7 +24,7 @@ export class InitiativesController {
   @Post()
   @Requires(Permission.InitiativesCreate)
   @Answers(201, 'InitiativeView')
-  @Refuses({ 403: true, 404: 'No such library' })
+  @Refuses({ 403: true })
   create(@CurrentUser() me: Principal, @Body() dto: CreateInitiativeDto) {
     return this.initiatives.create(me, dto);
   }

@@ -15,7 +15,7 @@ export class LibrariesController {
   @Post()
   @Requires(Permission.LibrariesManage)
   @Answers(201, 'LibraryView')
-  @Refuses({ 403: true, 409: true })
+  @Refuses({ 403: true })
   create(@CurrentUser() me: Principal, @Body() dto: CreateLibraryDto) {
     return this.libraries.create(me, dto);
   }
@@ -39,7 +39,7 @@ export class LibrariesController {
   @Patch(':id')
   @Requires(Permission.LibrariesManage)
   @Answers(200, 'LibraryView')
-  @Refuses({ 403: true, 404: 'No such library', 409: true })
+  @Refuses({ 403: true, 404: 'No such library' })
   update(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: UpdateLibraryDto) {
     return this.libraries.update(me, id, dto);
   }

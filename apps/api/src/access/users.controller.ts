@@ -42,7 +42,7 @@ export class UsersController {
 
   @Patch(':id')
   @Answers(200, 'UserView')
-  @Refuses({ 403: true, 404: 'No such account', 409: true })
+  @Refuses({ 403: true, 404: 'No such account', 409: 'You cannot deactivate yourself or remove your own admin role' })
   update(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(me, id, dto);
   }

@@ -22,7 +22,7 @@ export class IndicatorsController {
 
   @Post('initiatives/:id/indicators')
   @Answers(201, 'IndicatorView')
-  @Refuses({ 403: true, 404: true, 409: true })
+  @Refuses({ 403: true, 404: true, 409: 'The initiative already has an indicator of that name' })
   create(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateIndicatorDto) {
     return this.indicators.create(me, id, dto);
   }

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PHASES } from '@r2c/contracts';
 import { contractSchemas } from './contract-schema-generator';
+import { CONTRACT_SCHEMAS } from './contract-schemas';
 
 const CONTRACTS = join(__dirname, '../../../../libs/contracts/src/index.ts');
 const GENERATED = join(__dirname, 'contract-schemas.ts');
@@ -21,4 +23,16 @@ describe('the OpenAPI schemas of the contracts', () => {
     if (process.env.UPDATE_CONTRACT_SCHEMAS) writeFileSync(GENERATED, expected);
     expect(readFileSync(GENERATED, 'utf8')).toBe(expected);
   }, 60000);
+
+  it('reads nullable, optional, value lists, references and open objects as OpenAPI 3.0 says them', () => {
+    const { CycleView, Phase, OutcomeInCycle, ExportDocument, ReminderRunAnswer } = CONTRACT_SCHEMAS;
+    expect(Phase).toEqual({ type: 'string', enum: [...PHASES] });
+    expect(CycleView.properties?.hypothesis).toEqual({ allOf: [{ $ref: '#/components/schemas/Hypothesis' }], nullable: true });
+    expect(CycleView.properties?.closedAt).toEqual({ type: 'string', nullable: true });
+    expect(CycleView.required).toEqual(expect.arrayContaining(['id', 'phase', 'evidence', 'allowedMoves']));
+    expect(OutcomeInCycle.required).not.toContain('period');
+    expect(OutcomeInCycle.properties?.period).toMatchObject({ type: 'string', enum: ['before', 'after'] });
+    expect(ExportDocument.additionalProperties).toEqual({});
+    expect(ReminderRunAnswer.anyOf).toHaveLength(2);
+  });
 });
