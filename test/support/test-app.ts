@@ -8,6 +8,7 @@ import { Clock, FixedClock, Runtime, startRuntime } from '@r2c/core';
 import { createApi } from '../../apps/api/src/create-api';
 import { TestRedis } from './redis-server';
 import { createTestDatabase } from './test-database';
+import { recordAnswers } from './contract-recorder';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -43,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApi(runtime, { withWorkers: options.withWorkers ?? true, clock });
   await app.init();
   const server = app.getHttpServer();
+  await recordAnswers(server);
   return {
     app,
     runtime,

@@ -2,13 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
 import { ApiModule, ApiOptions } from './api.module';
 import { serveWebApp } from './web-app';
 import { securityHeaders } from './security-headers';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { apiDocument } from './openapi/api-document';
 
 /**
  * A subscriber list of 5,000 lines (the most one import takes) is up to about 2.6 MB of JSON with the
@@ -37,17 +38,6 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
   mountQueueDashboard(app);
   serveWebApp(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('R2C Tracker API')
-      .setDescription(
-        'Research to Change cycles for a coalition of public libraries. Errors: {statusCode, error, message, details}. Lists: ?limit=&offset= → {items, total}.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, apiDocument(app));
   return app;
 }

@@ -11,3 +11,4 @@ export * from './admin';
 export * from './notifications';
 export * from './review-loop';
 export * from './learning';
+export * from './answers';

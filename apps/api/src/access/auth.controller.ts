@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   AuthService,
@@ -14,6 +14,7 @@ import {
 } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import type { MeView } from '@r2c/contracts';
+import { Answers } from '../openapi/answers';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -32,6 +33,7 @@ export class AuthController {
     description:
       '401 on a wrong email or password. 429 when the client address has had 20 failures in 15 minutes (checked before the password), when the email has had 5 and the password is wrong again, or when the server is busy checking other passwords.',
   })
+  @Answers(200, 'LoginResult')
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
   }
@@ -45,6 +47,7 @@ export class AuthController {
       '202 with the same body whatever the email, so the answer does not tell whether it has an account; an active account gets a link, APP_URL/reset-password?token=…, that works once for one hour. ' +
       '429 after 3 requests for one email within 15 minutes.',
   })
+  @Answers(202, 'PasswordResetRequested')
   requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
     return this.resets.request(dto.email);
   }
@@ -57,6 +60,7 @@ export class AuthController {
     description:
       'Answers {accessToken, expiresIn, user}; every token issued before stops working (401). 400 saying why when the link was already used, replaced by a newer one or expired, or when the password is too easy to guess.',
   })
+  @Answers(200, 'LoginResult')
   confirmPasswordReset(@Body() dto: PasswordResetConfirmDto) {
     return this.resets.confirm(dto);
   }
@@ -64,6 +68,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller, with their initiative memberships' })
+  @Answers(200, 'MeView')
   async me(@CurrentUser() me: Principal): Promise<MeView> {
     return { ...me, memberships: await this.initiatives.membershipsOf(me.id) };
   }
@@ -75,7 +80,7 @@ export class AuthController {
     description:
       'Answers a new token to continue with; every other token of the account stops working (401). 400 when the current password is not right or the new one is too weak.',
   })
-  @ApiOkResponse({ schema: { type: 'object', properties: { accessToken: { type: 'string' } }, required: ['accessToken'] } })
+  @Answers(200, 'AccessTokenAnswer')
   changePassword(@CurrentUser() me: Principal, @Body() dto: ChangePasswordDto): Promise<{ accessToken: string }> {
     return this.auth.changeOwnPassword(me, dto);
   }

@@ -4,6 +4,7 @@ import { AcceptInvitationDto, CreateInvitationDto, CurrentUser, InvitationsServi
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import { UuidParam } from '../common/uuid-param';
+import { Answers, AnswersNothing, Refuses, pageOf } from '../openapi/answers';
 
 @ApiTags('invitations')
 @Controller('api/v1/invitations')
@@ -20,6 +21,8 @@ export class InvitationsController {
       'With initiativeId the person joins that initiative on accepting, as memberRole (defaults to the role; a librarian account is a librarian member, a coach account a coach). ' +
       '409 when the email already has an account with a password; 400 when the membership does not fit the role.',
   })
+  @Answers(201, 'InvitationView')
+  @Refuses({ 403: true, 404: 'No such initiative', 409: 'The email already has an account with a password' })
   invite(@CurrentUser() me: Principal, @Body() dto: CreateInvitationDto) {
     return this.invitations.invite(me, dto);
   }
@@ -31,6 +34,8 @@ export class InvitationsController {
     summary: 'Pending invitations, newest first (admins)',
     description: '{items, total}; an expired one stays listed, with expired: true, until revoked or replaced.',
   })
+  @Answers(200, pageOf('InvitationView'))
+  @Refuses({ 403: true })
   list(@Query() query: PageQuery) {
     return this.invitations.listPending(query);
   }
@@ -43,6 +48,8 @@ export class InvitationsController {
     summary: 'Revoke a pending invitation (admins)',
     description: 'Its link then answers 400 saying it was revoked. 409 when it is no longer pending.',
   })
+  @AnswersNothing('Revoked; its link now answers 400')
+  @Refuses({ 403: true, 404: 'No such invitation', 409: 'The invitation is no longer pending' })
   async revoke(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.invitations.revoke(me, id);
   }
@@ -56,6 +63,7 @@ export class InvitationsController {
       "Anyone with the link. Creates the account (or sets the password of an account that has none) with the invitation's role and membership, and answers {accessToken, expiresIn, user}. " +
       '400 saying why when the link was already used, replaced by a newer invitation, revoked or expired, or when the password is too easy to guess.',
   })
+  @Answers(200, 'LoginResult')
   accept(@Body() dto: AcceptInvitationDto) {
     return this.invitations.accept(dto);
   }

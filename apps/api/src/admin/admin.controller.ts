@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
@@ -14,24 +14,13 @@ import type { OutboxStatus } from '@r2c/notify';
 import { ReminderScan } from '@r2c/reminders';
 import { UuidParam } from '../common/uuid-param';
 import { QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_TOKEN_SECONDS, queueDashboardSession } from './queue-dashboard';
+import { Answers, Refuses, pageOf } from '../openapi/answers';
 
 class OutboxQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
   @IsOptional()
   @IsIn(OUTBOX_STATUSES, { message: `status must be one of ${OUTBOX_STATUSES.join(', ')}` })
   status?: OutboxStatus;
-}
-
-class QueueDashboardSessionView implements QueueDashboardSession {
-  @ApiProperty({ description: 'Opens the queue dashboard and nothing else; the API refuses it as a Bearer token' })
-  token!: string;
-  @ApiProperty({ example: QUEUE_DASHBOARD_TOKEN_SECONDS, description: 'Seconds the token and the dashboard cookie last' })
-  expiresIn!: number;
-  @ApiProperty({
-    example: '/api/v1/admin/queues?token=…',
-    description: 'Open this address in the browser: the dashboard keeps the token in an HttpOnly cookie',
-  })
-  url!: string;
 }
 
 @ApiTags('admin')
@@ -50,8 +39,9 @@ export class AdminController {
   @ApiOperation({
     summary: `A token that opens the queue dashboard (${QUEUE_DASHBOARD_PATH}) for ${QUEUE_DASHBOARD_TOKEN_SECONDS / 60} minutes and does nothing else`,
   })
-  @ApiCreatedResponse({ type: QueueDashboardSessionView })
   @Requires(Permission.QueueDashboardOpen)
+  @Answers(201, 'QueueDashboardSession')
+  @Refuses({ 403: true })
   openQueueDashboard(@CurrentUser() me: Principal): QueueDashboardSession {
     return queueDashboardSession(me, this.config.secretKey, this.clock.now());
   }
@@ -59,6 +49,8 @@ export class AdminController {
   @Get('outbox')
   @Requires(Permission.OutboxManage)
   @ApiOperation({ summary: 'Mail and its delivery state: queued, sent, failed (will retry), dead (gave up)' })
+  @Answers(200, pageOf('OutboxMessageView'))
+  @Refuses({ 403: true })
   async listOutbox(@Query() query: OutboxQueryDto) {
     const page = await this.outbox.list(query);
     return { items: page.items.map(toOutboxMessageView), total: page.total };
@@ -68,6 +60,8 @@ export class AdminController {
   @Requires(Permission.OutboxManage)
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed or dead email again' })
+  @Answers(202, 'OutboxMessageView')
+  @Refuses({ 403: true, 404: 'No such email', 409: 'The email was sent or is already queued' })
   async retry(@UuidParam('id') id: string) {
     return toOutboxMessageView(await this.outbox.retry(id));
   }
@@ -76,6 +70,8 @@ export class AdminController {
   @Requires(Permission.RemindersRun)
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the check-in reminder scan now (the scheduler runs it every 15 minutes by default)' })
+  @Answers(202, 'ReminderRunAnswer')
+  @Refuses({ 403: true })
   async runReminders() {
     try {
       const job = await enqueue(this.reminderQueue, 'scan', {}, { jobId: `reminders-now-${Date.now()}` });

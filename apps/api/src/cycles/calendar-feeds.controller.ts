@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser, Public } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { CalendarFeedsService } from '@r2c/cycles';
+import { Answers, AnswersFile, Refuses } from '../openapi/answers';
 
 @ApiTags('check-ins and exports')
 @Controller('api/v1')
@@ -13,6 +14,7 @@ export class CalendarFeedsController {
   @ApiBearerAuth()
   @Get('me/calendar-feed')
   @Header('Cache-Control', 'no-store')
+  @Answers(200, 'CalendarFeedAddress')
   address(@CurrentUser() me: Principal) {
     return this.feeds.address(me);
   }
@@ -21,6 +23,7 @@ export class CalendarFeedsController {
   @Post('me/calendar-feed/reset')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @Answers(200, 'CalendarFeedAddress', 'The new address; the old one answers 404 from now on')
   reset(@CurrentUser() me: Principal) {
     return this.feeds.reset(me);
   }
@@ -29,6 +32,8 @@ export class CalendarFeedsController {
   @Public()
   @Get('calendar-feeds/:file')
   @ApiProduces('text/calendar')
+  @AnswersFile('text/calendar', 'The calendar (iCalendar)')
+  @Refuses({ 404: 'No feed at this address: it was reset, or the account is inactive' })
   async calendar(@Param('file') file: string, @Res() res: Response) {
     const body = await this.feeds.calendar(file.replace(/\.ics$/, ''));
     res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300').send(body);

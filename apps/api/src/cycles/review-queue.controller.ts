@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { ReviewQueueService } from '@r2c/cycles';
+import { Answers, Refuses } from '../openapi/answers';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -13,6 +14,8 @@ export class ReviewQueueController {
   @Get()
   @Requires(Permission.ReviewQueueRead)
   @ApiOperation({ summary: 'Cycles in review (each with its quality nudges) and overdue check-ins across the initiatives the caller coaches; admins see all' })
+  @Answers(200, 'ReviewQueue')
+  @Refuses({ 403: true })
   get(@CurrentUser() me: Principal) {
     return this.queue.forCaller(me);
   }

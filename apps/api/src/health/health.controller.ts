@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
@@ -8,6 +8,7 @@ import { Public } from '@r2c/access';
 import { QueueMonitor } from '@r2c/jobs';
 import { REDIS_TARGET, redisOptions } from '@r2c/core';
 import type { RedisTarget } from '@r2c/core';
+import { Answers, contract } from '../openapi/answers';
 
 type Status = 'ok' | 'down';
 
@@ -37,6 +38,8 @@ export class HealthController implements OnModuleDestroy {
 
   @Get()
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise; job counts per queue' })
+  @Answers(200, 'HealthView', 'The database and Redis answer')
+  @ApiResponse({ status: 503, description: 'The database or Redis does not answer', content: { 'application/json': { schema: contract('HealthView') } } })
   async check(@Res() res: Response): Promise<void> {
     const [db, redis] = await Promise.all([
       within(2000, this.dataSource.query('SELECT 1')).then(

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { ProgrammeQuery, ProgrammeService } from '@r2c/learning';
+import { Answers, Refuses } from '../openapi/answers';
 
 @ApiTags('learning')
 @ApiBearerAuth()
@@ -16,8 +17,8 @@ export class ProgrammeController {
     summary:
       'Every active or paused pilot side by side: library, cycle number and phase, days in phase, last check-in, overdue days, open nudges and chart signals; sortable by any column',
   })
-  @ApiOkResponse({ description: '{ items: ProgrammeRow[], sort, direction }' })
-  @ApiForbiddenResponse({ description: 'the caller is not programme staff (admin)' })
+  @Answers(200, 'ProgrammeView')
+  @Refuses({ 403: 'The caller is not programme staff (admin)' })
   view(@CurrentUser() me: Principal, @Query() query: ProgrammeQuery) {
     return this.programme.view(me, query.sort, query.direction);
   }

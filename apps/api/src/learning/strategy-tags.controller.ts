@@ -1,18 +1,10 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { CreateStrategyTagDto, CycleTagsDto, StrategyTagListQuery, StrategyTagsService, UpdateStrategyTagDto } from '@r2c/learning';
 import { UuidParam } from '../common/uuid-param';
+import { Answers, Refuses, listOf } from '../openapi/answers';
 
 @ApiTags('learning')
 @ApiBearerAuth()
@@ -23,7 +15,8 @@ export class StrategyTagsController {
   @Get()
   @Requires(Permission.EvidenceBaseRead)
   @ApiOperation({ summary: 'The curated strategy tags, by name (retired ones only with includeRetired=true)' })
-  @ApiOkResponse({ description: 'StrategyTagView[]: { id, name, retired }' })
+  @Answers(200, listOf('StrategyTagView'))
+  @Refuses({ 403: true })
   list(@Query() query: StrategyTagListQuery) {
     return this.tags.list(query.includeRetired ?? false);
   }
@@ -31,9 +24,8 @@ export class StrategyTagsController {
   @Post()
   @Requires(Permission.StrategyTagsManage)
   @ApiOperation({ summary: 'Add a strategy tag (admins)' })
-  @ApiCreatedResponse({ description: 'the new tag: { id, name, retired }' })
-  @ApiForbiddenResponse({ description: 'the caller is not an admin' })
-  @ApiConflictResponse({ description: 'a tag of that name (whatever its case) exists' })
+  @Answers(201, 'StrategyTagView', 'The new tag')
+  @Refuses({ 403: 'The caller is not an admin', 409: 'A tag of that name (whatever its case) exists' })
   create(@CurrentUser() me: Principal, @Body() dto: CreateStrategyTagDto) {
     return this.tags.create(me, dto.name);
   }
@@ -41,10 +33,8 @@ export class StrategyTagsController {
   @Patch(':id')
   @Requires(Permission.StrategyTagsManage)
   @ApiOperation({ summary: 'Rename a strategy tag, or retire it (admins); cycles keep a retired tag' })
-  @ApiOkResponse({ description: 'the tag as changed: { id, name, retired }' })
-  @ApiForbiddenResponse({ description: 'the caller is not an admin' })
-  @ApiNotFoundResponse({ description: 'no such tag' })
-  @ApiConflictResponse({ description: 'a tag of that name (whatever its case) exists' })
+  @Answers(200, 'StrategyTagView', 'The tag as changed')
+  @Refuses({ 403: 'The caller is not an admin', 404: 'No such tag', 409: 'A tag of that name (whatever its case) exists' })
   update(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: UpdateStrategyTagDto) {
     return this.tags.update(me, id, dto);
   }
@@ -58,17 +48,19 @@ export class CycleTagsController {
 
   @Get()
   @ApiOperation({ summary: "The strategy tags of a cycle's hypothesis" })
-  @ApiOkResponse({ description: "the cycle's tags, by name" })
-  @ApiNotFoundResponse({ description: 'no such cycle, or one the caller may not see' })
+  @Answers(200, listOf('StrategyTagView'), "The cycle's tags, by name")
+  @Refuses({ 404: 'No such cycle, or one the caller may not see' })
   list(@CurrentUser() me: Principal, @UuidParam('id') id: string) {
     return this.tags.ofCycle(me, id);
   }
 
   @Put()
   @ApiOperation({ summary: "Set the strategy tags of a cycle's hypothesis (its librarians and admins, in any phase; audited)" })
-  @ApiOkResponse({ description: "the cycle's tags as saved, by name" })
-  @ApiForbiddenResponse({ description: "the caller is one of the initiative's coaches (only librarians and admins tag)" })
-  @ApiNotFoundResponse({ description: 'no such cycle, or one the caller may not see' })
+  @Answers(200, listOf('StrategyTagView'), "The cycle's tags as saved, by name")
+  @Refuses({
+    403: "The caller is one of the initiative's coaches (only librarians and admins tag)",
+    404: 'No such cycle or tag, or a cycle the caller may not see',
+  })
   set(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CycleTagsDto) {
     return this.tags.tagCycle(me, id, dto.tagIds);
   }

@@ -6,6 +6,7 @@ import type { Principal } from '@r2c/access';
 import { Clock } from '@r2c/core';
 import { ExportService } from '@r2c/portability';
 import { UuidParam } from '../common/uuid-param';
+import { Answers, Refuses } from '../openapi/answers';
 
 /** Portability: a library keeps its whole history as documented JSON (docs/export-format.md). */
 @ApiTags('export')
@@ -23,6 +24,8 @@ export class ExportController {
     summary:
       'Everything of one initiative: library, people (no passwords), memberships, indicators, cycles, evidence, reviews, check-ins, adaptations, survey (members, admins)',
   })
+  @Answers(200, 'ExportDocument', 'The export (docs/export-format.md), as a download')
+  @Refuses({ 403: true, 404: true })
   async initiative(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
     const document = await this.exports.initiative(me, id);
     res.attachment(`r2c-initiative-${id}-${this.today()}.json`);
@@ -33,6 +36,8 @@ export class ExportController {
   @Requires(Permission.ExportCoalition)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Everything of every initiative of the coalition, in the same format (admins)' })
+  @Answers(200, 'ExportDocument', 'The export (docs/export-format.md), as a download')
+  @Refuses({ 403: true })
   async coalition(@Res({ passthrough: true }) res: Response) {
     const document = await this.exports.coalition();
     res.attachment(`r2c-coalition-${this.today()}.json`);

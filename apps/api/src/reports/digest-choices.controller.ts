@@ -7,6 +7,7 @@ import { DigestFrequencyDto, DigestPreferencesLinkQuery, DigestPreferencesServic
 import type { LinkedDigestPreference } from '@r2c/reports';
 import { UuidParam } from '../common/uuid-param';
 import { LinkPageFilter } from './link-page.filter';
+import { Answers, AnswersAs, LinkPage, Refuses } from '../openapi/answers';
 
 /** What reaches the coalition digest (each initiative's choice) and how often each person gets it (their own). */
 @ApiTags('digests')
@@ -20,6 +21,8 @@ export class DigestChoicesController {
   @Put('initiatives/:id/digest-sharing')
   @ApiBearerAuth()
   @ApiOperation({ summary: "What of the initiative reaches the coalition digest: everything, closed_cycles or nothing (admins, the initiative's librarians)" })
+  @Answers(200, 'InitiativeView')
+  @Refuses({ 403: true, 404: true })
   share(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: DigestSharingDto) {
     return this.initiatives.setDigestSharing(me, id, dto);
   }
@@ -27,6 +30,7 @@ export class DigestChoicesController {
   @Get('me/digest-preferences')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'How often the caller gets the digest: weekly, monthly or none' })
+  @Answers(200, 'DigestPreferenceView')
   mine(@CurrentUser() me: Principal) {
     return this.preferences.forUser(me);
   }
@@ -34,6 +38,7 @@ export class DigestChoicesController {
   @Put('me/digest-preferences')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Chooses weekly, monthly (one digest on the 1st covering the calendar month before) or no digest' })
+  @Answers(200, 'DigestPreferenceView')
   chooseMine(@CurrentUser() me: Principal, @Body() dto: DigestFrequencyDto) {
     return this.preferences.setForUser(me, dto.frequency);
   }
@@ -44,6 +49,9 @@ export class DigestChoicesController {
   @ApiOperation({
     summary: 'The page behind "how often" in a digest email: the current choice and a button for each (HTML; JSON when asked for). Changes nothing.',
   })
+  @AnswersAs(200, { 'text/html': 'text', 'application/json': 'LinkedDigestPreference' }, 'The page (or JSON when asked for)')
+  @LinkPage()
+  @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
   async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
     this.answer(req, res, ['html', 'json'], await this.preferences.viaLink(query.token), query.token, false);
   }
@@ -53,6 +61,9 @@ export class DigestChoicesController {
   @Post('digest-preferences')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sets the frequency named in the query for the person the signed token names; no sign-in (JSON; HTML for the page’s buttons)' })
+  @AnswersAs(200, { 'application/json': 'LinkedDigestPreference', 'text/html': 'text' }, 'The choice as saved: JSON, or the page for a browser')
+  @LinkPage()
+  @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
   async chooseViaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
     if (!query.frequency) {
       throw new BadRequestException({

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
@@ -8,6 +8,7 @@ import type { Page } from '@r2c/core';
 import { CycleSummaries, SummaryListing, SummaryQuery } from '@r2c/reports';
 import type { SummaryContent, SummaryListItem, SummaryRequested } from '@r2c/reports';
 import { UuidParam } from '../common/uuid-param';
+import { Answers, AnswersAs, Refuses, pageOf } from '../openapi/answers';
 
 /** The HTML is static text with inline styles: nothing in it may load or run anything. */
 const SUMMARY_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -23,6 +24,8 @@ export class SummariesController {
     summary: "A cycle's summary (latest version unless ?version=); members and admins, subscribers once the cycle is closed; 404 before the first compile",
   })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
+  @AnswersAs(200, { 'application/json': 'SummaryContent', 'text/markdown': 'text', 'text/html': 'text' })
+  @Refuses({ 404: 'No such cycle or version, one the caller may not see, or no summary compiled yet' })
   async read(
     @CurrentUser() me: Principal,
     @UuidParam('id') id: string,
@@ -46,8 +49,8 @@ export class SummariesController {
   @ApiOperation({
     summary: 'The summary as it would read if the cycle were approved now, for the initiative’s members and admins; stores and sends nothing',
   })
-  @ApiOkResponse({ description: 'the summary JSON, as GET /cycles/:id/summary answers it' })
-  @ApiNotFoundResponse({ description: 'no such cycle, or one the caller may not see' })
+  @Answers(200, 'SummaryContent', 'The summary JSON, as GET /cycles/:id/summary answers it')
+  @Refuses({ 403: true, 404: 'No such cycle, or one the caller may not see' })
   draft(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryContent> {
     return this.summaries.draft(me, id);
   }
@@ -56,7 +59,8 @@ export class SummariesController {
   @HttpCode(202)
   @Requires(Permission.SummaryCompile)
   @ApiOperation({ summary: 'Compile a new version of the summary now and email it to the initiative’s people (admin)' })
-  @ApiAcceptedResponse({ description: '{ requestId, cycleId, status: "requested" }' })
+  @Answers(202, 'SummaryRequested')
+  @Refuses({ 403: true, 404: true })
   async compile(@CurrentUser() me: Principal, @UuidParam('id') id: string): Promise<SummaryRequested> {
     const job = await this.summaries.requestNow(me, id);
     return { ...job, status: 'requested' };
@@ -74,9 +78,7 @@ export class SummaryListController {
     summary:
       'Every compiled summary the caller may read, newest first (the latest version of each): members and admins always, anyone signed in once the cycle is closed and its initiative shares closed cycles',
   })
-  @ApiOkResponse({
-    description: '{ items: [{ cycleId, cycleNumber, cycleTitle, initiativeTitle, libraryName, closedAt, decision, keyInsight, version, compiledAt }], total }',
-  })
+  @Answers(200, pageOf('SummaryListItem'))
   list(@CurrentUser() me: Principal, @Query() page: PageQuery): Promise<Page<SummaryListItem>> {
     return this.listing.list(me, page);
   }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '@r2c/access';
 import { OneClickUnsubscribeBody, UnsubscribeQuery, UnsubscribeService } from '@r2c/reports';
 import { LinkPageFilter } from './link-page.filter';
+import { AnswersAs, LinkPage, Refuses } from '../openapi/answers';
 
 /** The link in every digest email: no sign-in, the signed token is the proof. */
 @ApiTags('digests')
@@ -17,6 +18,9 @@ export class UnsubscribeController {
   @ApiOperation({
     summary: 'The page behind the unsubscribe link in a digest email: one button that POSTs to the same URL. Changes nothing (mail scanners open links).',
   })
+  @AnswersAs(200, { 'text/html': 'text' }, 'The page with one button')
+  @LinkPage()
+  @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
   async viaLink(@Query() query: UnsubscribeQuery, @Res() res: Response) {
     const state = await this.unsubscribes.state(query.token);
     res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(state, query.token));
@@ -28,6 +32,9 @@ export class UnsubscribeController {
     summary:
       "Stops the digest: RFC 8058 one-click (List-Unsubscribe=One-Click, as mail clients POST it), an empty body, or the page's button (JSON; HTML for a browser)",
   })
+  @AnswersAs(200, { 'application/json': 'Unsubscribed', 'text/html': 'text' }, 'Unsubscribed: JSON, or the page for a browser')
+  @LinkPage()
+  @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
   async oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody, @Req() req: Request, @Res() res: Response) {
     const answer = await this.unsubscribes.unsubscribe(query.token);
     if (req.accepts(['json', 'html']) === 'html') {
