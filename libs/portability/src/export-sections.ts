@@ -1,3 +1,5 @@
+import type { ExportDocument as ExportDocumentAnswer } from '@r2c/contracts';
+
 /**
  * What an export holds, in the order an import must write it (each table after those it refers to).
  * A section names its table; its rows carry the fields of the entity mapped to that table, so a column
@@ -79,12 +81,7 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
 export const EXPORT_FORMAT = 'r2c-tracker-export';
 export const EXPORT_VERSION = 1;
 
-export interface ExportDocument {
+/** The export's shape as the API documents it, with this format's name. */
+export interface ExportDocument extends ExportDocumentAnswer {
   format: typeof EXPORT_FORMAT;
-  version: number;
-  exportedAt: string;
-  scope: { kind: 'initiative'; initiativeId: string } | { kind: 'coalition' };
-  /** Rows per section, as written below. */
-  counts: Record<string, number>;
-  [section: string]: unknown;
 }

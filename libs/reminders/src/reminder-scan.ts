@@ -4,16 +4,11 @@ import { DataSource } from 'typeorm';
 import { CheckInRoster } from '@r2c/access';
 import { APP_CONFIG, Clock, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
+import type { ReminderScanResult } from '@r2c/contracts';
 import { OverdueCheckIns } from '@r2c/cycles';
 import { NewMail, OutboxService } from '@r2c/notify';
 import { escalationMail, reminderMail } from './reminder-mail';
 import { owedReminder, reminderDay, shownDue } from './reminder-rules';
-
-export interface ScanResult {
-  initiatives: number;
-  due: number;
-  emailsAdded: number;
-}
 
 /**
  * The check-in reminder scan: two reads whatever the number of initiatives (OverdueCheckIns and the
@@ -33,7 +28,7 @@ export class ReminderScan {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<ScanResult> {
+  async run(): Promise<ReminderScanResult> {
     const now = this.clock.now();
     const [initiatives, members] = await Promise.all([
       this.checkIns.standings(this.dataSource.manager, (timezone) => reminderDay(now, timezone)),

@@ -4,7 +4,8 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { LoggedWorkerHost, QueueName } from '@r2c/jobs';
-import { ReminderScan, ScanResult } from '@r2c/reminders';
+import type { ReminderScanResult } from '@r2c/contracts';
+import { ReminderScan } from '@r2c/reminders';
 
 export const REMINDER_SCHEDULER_ID = 'check-in-reminders';
 
@@ -26,7 +27,7 @@ export class RemindersProcessor extends LoggedWorkerHost implements OnApplicatio
       .catch((error: unknown) => this.logger.error(`could not register the reminder scheduler: ${error instanceof Error ? error.message : String(error)}`));
   }
 
-  process(): Promise<ScanResult> {
+  process(): Promise<ReminderScanResult> {
     return this.scan.run();
   }
 }

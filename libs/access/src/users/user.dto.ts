@@ -92,13 +92,7 @@ export class ImportSubscribersDto {
   dryRun?: boolean;
 }
 
-export interface SubscriberImportResult {
-  created: number;
-  existing: number;
-  /** Always empty in a 200: a list with bad lines is refused whole (400, each line in `details`). */
-  invalid: { line: number; problem: string }[];
-  dryRun: boolean;
-}
+export type { SubscriberImportResult } from '@r2c/contracts';
 
 export class LoginDto {
   @ApiProperty()

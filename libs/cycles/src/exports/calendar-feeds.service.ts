@@ -5,13 +5,12 @@ import { UsersService } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { APP_CONFIG, Clock } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
+import type { CalendarFeedAddress } from '@r2c/contracts';
 import { CalendarFeed } from './calendar-feed.entity';
 import { calendarFeedToken, verifyCalendarFeedToken } from './calendar-feed-token';
 import { ExportsService } from './exports.service';
 
-export interface CalendarFeedAddress {
-  url: string;
-}
+export type { CalendarFeedAddress };
 
 const GONE = 'No calendar feed at this address. It may have been reset: copy the new address from the app.';
 

@@ -6,13 +6,9 @@ import { MailPreference } from './digest.entity';
 import { unsubscribePage } from './link-pages';
 import { DigestChoice } from './digest-choice';
 import { DigestLinks } from './digest-links';
+import type { Unsubscribed } from '@r2c/contracts';
 
-export interface Unsubscribed {
-  unsubscribed: true;
-  /** The address, partly hidden: the link may have been forwarded. */
-  email: string;
-  since: string;
-}
+export type { Unsubscribed };
 
 export const maskedEmail = (email: string): string => {
   const [local, domain] = email.split('@');

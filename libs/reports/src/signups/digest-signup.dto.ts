@@ -21,7 +21,4 @@ export class ConfirmDigestSignupDto {
   token: string;
 }
 
-export interface DigestSignupConfirmed {
-  email: string;
-  subscribed: true;
-}
+export type { DigestSignupConfirmed } from '@r2c/contracts';
