@@ -28,6 +28,25 @@ export const measurement = (indicatorId: string) => ({
   sampleSize: 14,
 });
 
+/** The bench's library and its librarian, made through the API by an admin; the librarian signed in. */
+export async function libraryWithLibrarian(admin: ApiClient): Promise<{ libraryId: string; librarianId: string; librarian: ApiClient }> {
+  const { id: libraryId } = await admin.call<{ id: string }>('POST', '/api/v1/libraries', {
+    name: 'Riverbend Public Library',
+    city: 'Riverbend',
+    state: 'MT',
+    communityType: 'rural',
+    timezone: 'America/Denver',
+  });
+  const password = 'bench-librarian-password';
+  const { id: librarianId } = await admin.call<{ id: string }>('POST', '/api/v1/users', {
+    email: 'librarian@riverbend.test',
+    name: 'Rosa Librarian',
+    role: 'librarian',
+    password,
+  });
+  return { libraryId, librarianId, librarian: await admin.login('librarian@riverbend.test', password) };
+}
+
 /** An initiative with a cycle in its evidence phase, built through the API by an admin and its librarian. */
 export async function cycleInEvidence(admin: ApiClient, librarian: ApiClient, libraryId: string, librarianId: string, title: string): Promise<OpenCycle> {
   const { id: initiativeId } = await admin.call<{ id: string }>('POST', '/api/v1/initiatives', {
@@ -124,21 +143,7 @@ export const HTTP_PLACEHOLDERS: Figure[] = [
 /** 1 write path, 2 read path and 7 footprint, against the spawned API, the bare baseline server and (writes) the typical peer. */
 export async function measureHttpPaths(api: ApiProcess, workDir: string): Promise<Figure[]> {
   const admin = await new ApiClient(api.url).login(ADMIN.email, ADMIN.password);
-  const { id: libraryId } = await admin.call<{ id: string }>('POST', '/api/v1/libraries', {
-    name: 'Riverbend Public Library',
-    city: 'Riverbend',
-    state: 'MT',
-    communityType: 'rural',
-    timezone: 'America/Denver',
-  });
-  const password = 'bench-librarian-password';
-  const { id: librarianId } = await admin.call<{ id: string }>('POST', '/api/v1/users', {
-    email: 'librarian@riverbend.test',
-    name: 'Rosa Librarian',
-    role: 'librarian',
-    password,
-  });
-  const librarian = await admin.login('librarian@riverbend.test', password);
+  const { libraryId, librarianId, librarian } = await libraryWithLibrarian(admin);
   const write = await cycleInEvidence(admin, librarian, libraryId, librarianId, 'Community Conversations (write path)');
   const read = await cycleInEvidence(admin, librarian, libraryId, librarianId, 'Community Conversations (read path)');
   await inParallel(READ_ENTRIES, 8, () => librarian.call('POST', `/api/v1/cycles/${read.cycleId}/evidence`, measurement(read.indicatorId)));

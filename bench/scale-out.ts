@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { TestRedis } from '../test/support/redis-server';
 import { ApiClient } from './api-client';
-import { CONNECTIONS, cycleInEvidence, measurement, SECONDS } from './http-paths';
+import { CONNECTIONS, cycleInEvidence, libraryWithLibrarian, measurement, SECONDS } from './http-paths';
 import { load, LoadResult } from './load';
 import { ADMIN, ApiProcess, startApi } from './processes';
 import type { Figure } from './report';
@@ -71,21 +71,7 @@ export async function measureScaleOut(work: string, databaseUrl: string): Promis
     for (const n of [1, 2]) mkdirSync(join(work, `pg-api-${n}`));
     apis.push(await startApi(join(work, 'pg-api-1'), env));
     const first = await new ApiClient(apis[0].url).login(ADMIN.email, ADMIN.password);
-    const { id: libraryId } = await first.call<{ id: string }>('POST', '/api/v1/libraries', {
-      name: 'Riverbend Public Library',
-      city: 'Riverbend',
-      state: 'MT',
-      communityType: 'rural',
-      timezone: 'America/Denver',
-    });
-    const password = 'bench-librarian-password';
-    const { id: librarianId } = await first.call<{ id: string }>('POST', '/api/v1/users', {
-      email: 'librarian@riverbend.test',
-      name: 'Rosa Librarian',
-      role: 'librarian',
-      password,
-    });
-    const librarian = await first.login('librarian@riverbend.test', password);
+    const { libraryId, librarianId, librarian } = await libraryWithLibrarian(first);
     const cycle = await cycleInEvidence(first, librarian, libraryId, librarianId, 'Community Conversations (scale-out)');
     const path = `/api/v1/cycles/${cycle.cycleId}/evidence`;
     const body = measurement(cycle.indicatorId);
