@@ -65,12 +65,7 @@ export function InitiativesAdmin() {
 
 function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: string }[]; onAdded(): Promise<void> }) {
   const [libraryId, setLibraryId] = useState('');
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [audience, setAudience] = useState('');
-  const [learningQuestion, setLearningQuestion] = useState('');
-  const [cadence, setCadence] = useState('14');
-  const [startDate, setStartDate] = useState(today());
+  const [details, setDetails] = useState<DetailValues>({ title: '', summary: '', audience: '', learningQuestion: '', cadence: '14', startDate: today() });
   const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
@@ -78,12 +73,9 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
     event.preventDefault();
     setStatus('');
     await run(async () => {
-      const created = await api.createInitiative({ libraryId, title, summary, audience, learningQuestion, checkInCadenceDays: Number(cadence), startDate });
+      const created = await api.createInitiative({ libraryId, ...detailsPayload(details) });
       setStatus(`${created.title} added. Open it to add its librarians and coach.`);
-      setTitle('');
-      setSummary('');
-      setAudience('');
-      setLearningQuestion('');
+      setDetails((d) => ({ ...d, title: '', summary: '', audience: '', learningQuestion: '' }));
       await onAdded();
     });
   };
@@ -101,27 +93,7 @@ function AddInitiative({ libraries, onAdded }: { libraries: { id: string; name: 
         onChange={setLibraryId}
         errors={errs('libraryId')}
       />
-      <TextField id="initiative-title" label="Title" value={title} onChange={setTitle} errors={errs('title')} />
-      <TextArea id="initiative-summary" label="Summary" value={summary} onChange={setSummary} errors={errs('summary')} />
-      <TextField id="initiative-audience" label="Audience" value={audience} onChange={setAudience} errors={errs('audience')} />
-      <TextField
-        id="initiative-learningQuestion"
-        label="Learning question"
-        value={learningQuestion}
-        onChange={setLearningQuestion}
-        errors={errs('learningQuestion')}
-      />
-      <div className="row">
-        <TextField
-          id="initiative-checkInCadenceDays"
-          label="Check-in every (days)"
-          inputMode="numeric"
-          value={cadence}
-          onChange={setCadence}
-          errors={errs('checkInCadenceDays')}
-        />
-        <TextField id="initiative-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
-      </div>
+      <DetailFields idPrefix="initiative" values={details} onChange={setDetails} errs={errs} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Adding…' : 'Add initiative'}
       </button>
@@ -233,12 +205,14 @@ export function InitiativeAdmin({ id }: { id: string }) {
 
 /** What the initiative is: its title, summary, audience, learning question, check-in rhythm and start. */
 function InitiativeDetails({ initiative, onSaved }: { initiative: Initiative; onSaved(): Promise<void> }) {
-  const [title, setTitle] = useState(initiative.title);
-  const [summary, setSummary] = useState(initiative.summary);
-  const [audience, setAudience] = useState(initiative.audience);
-  const [learningQuestion, setLearningQuestion] = useState(initiative.learningQuestion);
-  const [cadence, setCadence] = useState(String(initiative.checkInCadenceDays));
-  const [startDate, setStartDate] = useState(initiative.startDate);
+  const [details, setDetails] = useState<DetailValues>({
+    title: initiative.title,
+    summary: initiative.summary,
+    audience: initiative.audience,
+    learningQuestion: initiative.learningQuestion,
+    cadence: String(initiative.checkInCadenceDays),
+    startDate: initiative.startDate,
+  });
   const { error, busy, run } = useAction();
   const [status, setStatus] = useState('');
 
@@ -246,7 +220,7 @@ function InitiativeDetails({ initiative, onSaved }: { initiative: Initiative; on
     event.preventDefault();
     setStatus('');
     await run(async () => {
-      const saved = await api.updateInitiative(initiative.id, { title, summary, audience, learningQuestion, checkInCadenceDays: Number(cadence), startDate });
+      const saved = await api.updateInitiative(initiative.id, detailsPayload(details));
       setStatus(`${saved.title}: details saved.`);
       await onSaved();
     });
@@ -256,31 +230,77 @@ function InitiativeDetails({ initiative, onSaved }: { initiative: Initiative; on
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Details of the initiative">
       <ErrorSummary error={error} title="The details were not saved" />
-      <TextField id="details-title" label="Title" value={title} onChange={setTitle} errors={errs('title')} />
-      <TextArea id="details-summary" label="Summary" value={summary} onChange={setSummary} errors={errs('summary')} />
-      <TextField id="details-audience" label="Audience" value={audience} onChange={setAudience} errors={errs('audience')} />
-      <TextField
-        id="details-learningQuestion"
-        label="Learning question"
-        value={learningQuestion}
-        onChange={setLearningQuestion}
-        errors={errs('learningQuestion')}
-      />
-      <div className="row">
-        <TextField
-          id="details-checkInCadenceDays"
-          label="Check-in every (days)"
-          inputMode="numeric"
-          value={cadence}
-          onChange={setCadence}
-          errors={errs('checkInCadenceDays')}
-        />
-        <TextField id="details-startDate" type="date" label="Start date" value={startDate} onChange={setStartDate} errors={errs('startDate')} />
-      </div>
+      <DetailFields idPrefix="details" values={details} onChange={setDetails} errs={errs} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Saving…' : 'Save details'}
       </button>
       <Status>{status}</Status>
     </form>
+  );
+}
+
+/** The details an initiative is created with and edited by, as typed (the cadence still text). */
+interface DetailValues {
+  title: string;
+  summary: string;
+  audience: string;
+  learningQuestion: string;
+  cadence: string;
+  startDate: string;
+}
+
+const detailsPayload = ({ cadence, title, summary, audience, learningQuestion, startDate }: DetailValues) => ({
+  title,
+  summary,
+  audience,
+  learningQuestion,
+  checkInCadenceDays: Number(cadence),
+  startDate,
+});
+
+/** The fields of an initiative's details, shared by the form that adds one and the one that edits it. */
+function DetailFields({
+  idPrefix,
+  values,
+  onChange,
+  errs,
+}: {
+  idPrefix: string;
+  values: DetailValues;
+  onChange(change: (values: DetailValues) => DetailValues): void;
+  errs(field: string): string[] | undefined;
+}) {
+  const set = (field: keyof DetailValues) => (value: string) => onChange((v) => ({ ...v, [field]: value }));
+  return (
+    <>
+      <TextField id={`${idPrefix}-title`} label="Title" value={values.title} onChange={set('title')} errors={errs('title')} />
+      <TextArea id={`${idPrefix}-summary`} label="Summary" value={values.summary} onChange={set('summary')} errors={errs('summary')} />
+      <TextField id={`${idPrefix}-audience`} label="Audience" value={values.audience} onChange={set('audience')} errors={errs('audience')} />
+      <TextField
+        id={`${idPrefix}-learningQuestion`}
+        label="Learning question"
+        value={values.learningQuestion}
+        onChange={set('learningQuestion')}
+        errors={errs('learningQuestion')}
+      />
+      <div className="row">
+        <TextField
+          id={`${idPrefix}-checkInCadenceDays`}
+          label="Check-in every (days)"
+          inputMode="numeric"
+          value={values.cadence}
+          onChange={set('cadence')}
+          errors={errs('checkInCadenceDays')}
+        />
+        <TextField
+          id={`${idPrefix}-startDate`}
+          type="date"
+          label="Start date"
+          value={values.startDate}
+          onChange={set('startDate')}
+          errors={errs('startDate')}
+        />
+      </div>
+    </>
   );
 }
