@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, migrate, openDataSource } from '@r2c/core';
 import { ApiClient, inParallel } from './api-client';
-import { load } from './load';
+import { load, LoadResult } from './load';
 import { ADMIN, ApiProcess, sampleRss, startBaseline } from './processes';
 import type { Figure } from './report';
 import { closedCycle, evidence, indicator, initiative, insertRows, instant, isoDate, library, Row, user } from './synthetic';
@@ -129,6 +129,12 @@ async function baselineDatabase(dir: string): Promise<{ file: string; write: Ope
   }
 }
 
+/** CPU per answered request of each server (what bounds a load that keeps the API busy), e.g. "CPU per request: API 2.4 ms, peer 0.3 ms". */
+function cpuNote(...servers: [LoadResult, string][]): string | undefined {
+  const known = servers.filter(([r]) => r.cpuMsPerRequest !== undefined);
+  return known.length ? `CPU per request: ${known.map(([r, name]) => `${name} ${r.cpuMsPerRequest!.toFixed(2)} ms`).join(', ')}` : undefined;
+}
+
 /** What the table shows for these measures when they could not be taken. */
 export const HTTP_PLACEHOLDERS: Figure[] = [
   { measure: '1 write: POST evidence', value: null, unit: 'req/s', target: '≥ 1.0× peer' },
@@ -163,6 +169,7 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
       body: measurement(write.indicatorId),
       connections: CONNECTIONS,
       seconds: SECONDS,
+      pid: api.pid,
     });
     const apiRss = rss.stop();
     rss = sampleRss(baseline.pid);
@@ -172,6 +179,7 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
       body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId },
       connections: CONNECTIONS,
       seconds: SECONDS,
+      pid: baseline.pid,
     });
     const baseRss = rss.stop();
     const peerWrite = await load({
@@ -180,9 +188,23 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
       body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId },
       connections: CONNECTIONS,
       seconds: SECONDS,
+      pid: peer.pid,
     });
-    const apiRead = await load({ url: `${api.url}/api/v1/cycles/${read.cycleId}`, method: 'GET', headers: auth, connections: CONNECTIONS, seconds: SECONDS });
-    const baseRead = await load({ url: `${baseline.url}/cycles/${base.read.cycleId}`, method: 'GET', connections: CONNECTIONS, seconds: SECONDS });
+    const apiRead = await load({
+      url: `${api.url}/api/v1/cycles/${read.cycleId}`,
+      method: 'GET',
+      headers: auth,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      pid: api.pid,
+    });
+    const baseRead = await load({
+      url: `${baseline.url}/cycles/${base.read.cycleId}`,
+      method: 'GET',
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      pid: baseline.pid,
+    });
 
     return [
       {
@@ -193,6 +215,7 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
         peer: peerWrite.requestsPerSecond,
         target: '≥ 1.0× peer',
         met: apiWrite.requestsPerSecond >= peerWrite.requestsPerSecond,
+        note: cpuNote([apiWrite, 'API'], [peerWrite, 'peer'], [baseWrite, 'bare']),
       },
       {
         measure: '1 write: p99 latency',
@@ -219,6 +242,7 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
         baseline: baseRead.requestsPerSecond,
         target: '≥ 0.7× baseline',
         met: apiRead.requestsPerSecond >= 0.7 * baseRead.requestsPerSecond,
+        note: cpuNote([apiRead, 'API'], [baseRead, 'bare']),
       },
       {
         measure: '2 read: p99 latency',

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMs } from './processes';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -6,6 +7,8 @@ export interface LoadResult {
   /** Connection errors, timeouts and answers other than 2xx. */
   failures: number;
   requests: number;
+  /** CPU (user + system) the server process used per answered request during the measured part, when its pid was given. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadSpec {
@@ -15,6 +18,8 @@ export interface LoadSpec {
   body?: object;
   connections: number;
   seconds: number;
+  /** The server's process, to count the CPU it spends per request. */
+  pid?: number;
 }
 
 /** autocannon on loopback; a short unmeasured warm-up first so both servers are compared with a warm JIT. */
@@ -27,11 +32,14 @@ export async function load(spec: LoadSpec, warmupSeconds = 2): Promise<LoadResul
     body: spec.body ? JSON.stringify(spec.body) : undefined,
   };
   if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  const cpuBefore = spec.pid === undefined ? 0 : cpuMs(spec.pid);
   const result = await autocannon({ ...options, duration: spec.seconds });
+  const cpuUsed = spec.pid === undefined ? undefined : cpuMs(spec.pid) - cpuBefore;
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
+    cpuMsPerRequest: cpuUsed === undefined || !result.requests.total ? undefined : cpuUsed / result.requests.total,
   };
 }

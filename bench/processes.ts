@@ -8,6 +8,12 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const ADMIN = { email: 'bench-admin@coalition.org', password: 'bench-admin-password' };
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 100 ticks a second). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** Resident set size of a process in MB, from /proc (Linux) or ps elsewhere. */
 export function rssMb(pid: number): number {
   const status = `/proc/${pid}/status`;

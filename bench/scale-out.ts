@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -6,14 +6,8 @@ import { TestRedis } from '../test/support/redis-server';
 import { ApiClient } from './api-client';
 import { CONNECTIONS, cycleInEvidence, libraryWithLibrarian, measurement, SECONDS } from './http-paths';
 import { load, LoadResult } from './load';
-import { ADMIN, ApiProcess, startApi } from './processes';
+import { ADMIN, ApiProcess, cpuMs, startApi } from './processes';
 import type { Figure } from './report';
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 100 ticks a second). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 /**
  * A load against several API processes at once, the connections dealt out in turn. CPU is counted over
