@@ -1,5 +1,4 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { DateTime } from 'luxon';
 import { isTimeZone, passwordProblem } from '@r2c/core';
 
 export function IsTimeZone(options?: ValidationOptions) {
@@ -19,6 +18,18 @@ export function IsTimeZone(options?: ValidationOptions) {
  */
 export const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the text is a real calendar date written YYYY-MM-DD (2028-02-29 is, 2026-02-30 is not). Checked on every evidence entry, so without building a date. */
+export function isCalendarDate(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
 /** A real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
 export function IsCalendarDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -27,7 +38,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
       target: object.constructor,
       propertyName,
       options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
     });
 }
 
