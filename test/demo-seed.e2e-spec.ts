@@ -150,7 +150,10 @@ describe('demo data (npm run seed:demo)', () => {
 
   it('tags its cycles with strategies, so a subscriber can search the evidence base by words and by tag', async () => {
     const subscriber = await signIn(login('subscriber').email);
-    const all = (await c.as(subscriber).get('/api/v1/evidence-base?limit=100').expect(200)).body as { total: number; items: { tags: { name: string }[] }[] };
+    const all = (await c.as(subscriber).get('/api/v1/evidence-base?limit=100').expect(200)).body as {
+      total: number;
+      items: { cycleTitle: string; tags: { name: string }[] }[];
+    };
     expect(all.total).toBeGreaterThan(0);
     expect(all.items.every((item) => item.tags.length > 0)).toBe(true);
     const tag = all.items[0].tags[0].name;
@@ -161,8 +164,18 @@ describe('demo data (npm run seed:demo)', () => {
         .expect(200)
     ).body as { total: number };
     expect(byTag.total).toBeGreaterThan(0);
-    const programme = (await c.as(admin).get('/api/v1/programme').expect(200)).body as { items: unknown[] };
+    const byWords = (await c.as(subscriber).get('/api/v1/evidence-base?q=hosted%20tables').expect(200)).body as { items: { cycleTitle: string }[] };
+    expect(byWords.items.map((item) => item.cycleTitle)).toEqual(['Hosted tables instead of a talk']);
+    // Screens write "Cycle 1: <title>", so a title that starts with its own number would read twice.
+    expect(all.items.filter((item) => /^Cycle \d/.test(item.cycleTitle))).toEqual([]);
+  });
+
+  it('shows programme staff all seven pilots, at least one with a run-chart signal in words', async () => {
+    const programme = (await c.as(admin).get('/api/v1/programme').expect(200)).body as { items: { signals: { count: number; words: string[] } }[] };
     expect(programme.items).toHaveLength(7);
+    const signalled = programme.items.filter((row) => row.signals.count > 0);
+    expect(signalled.length).toBeGreaterThanOrEqual(1);
+    expect(signalled[0].signals.words.some((w) => /: shift: \d+ points (above|below) the median since/.test(w))).toBe(true);
   });
 
   it('records check-ins by the librarians', async () => {

@@ -203,4 +203,42 @@ describe('survey answers before and after the change', () => {
     const target = (await lib().get(survey('/imports/target')).expect(200)).body;
     expect(target).toMatchObject({ cycleId: null, before: { allowed: false, reason: expect.stringMatching(/no open cycle/) } });
   });
+  it('takes a baseline while a cycle is in its adaptation phase, and undoes it there, audited', async () => {
+    const next = await c.pilot();
+    const librarian = c.as(next.librarian.token);
+    const path = (rest = '') => `/api/v1/initiatives/${next.initiativeId}/survey${rest}`;
+    const belonging = (await librarian.post(path('/starter')).expect(201)).body.items.find((i: { text: string }) => i.text === BELONG);
+    const nextCycleId = (
+      await librarian
+        .post(`/api/v1/initiatives/${next.initiativeId}/cycles`, { title: 'Welcome table', plannedStart: '2026-03-16', plannedEnd: '2026-04-30' })
+        .expect(201)
+    ).body.id;
+    await librarian
+      .put(`/api/v1/cycles/${nextCycleId}/hypothesis`, {
+        statement: 'If a volunteer hosts a welcome table, then newcomers will feel they belong, because someone expects them.',
+        expectedOutcome: 'Belonging scores rise',
+        rationale: 'Newcomers said nobody noticed them.',
+        indicatorIds: [belonging.indicatorId],
+      })
+      .expect(200);
+    await librarian.post(`/api/v1/cycles/${nextCycleId}/transitions`, { to: 'adaptation' }).expect(200);
+
+    const target = (await librarian.get(path('/imports/target')).expect(200)).body;
+    expect(target).toMatchObject({
+      cycleId: nextCycleId,
+      phase: 'adaptation',
+      before: { allowed: true, reason: null },
+      after: { allowed: false, reason: expect.stringContaining('from the evidence phase on') },
+    });
+    const csvMapping = (await librarian.post(path('/imports/preview'), { csv: BASELINE_CSV }).expect(200)).body.mapping;
+    await librarian.post(path('/imports'), { csv: BASELINE_CSV, cycleId: nextCycleId, mapping: csvMapping }).expect(409);
+    const baseline = (await librarian.post(path('/imports'), { csv: BASELINE_CSV, cycleId: nextCycleId, mapping: csvMapping, timing: 'before' }).expect(201))
+      .body.import;
+    expect(baseline).toMatchObject({ period: 'before', responses: 3, evidenceIds: [] });
+
+    await librarian.delete(path(`/imports/${baseline.id}`)).expect(204);
+    expect(await countOf(`SELECT COUNT(*) AS n FROM survey_answers WHERE import_id = ${p(1)}`, [baseline.id])).toBe(0);
+    const audited = await db().query(`SELECT action FROM audit_entries WHERE entity_type = 'survey_import' AND entity_id = ${p(1)} ORDER BY at`, [baseline.id]);
+    expect(audited.map((a: { action: string }) => a.action)).toContain('delete');
+  });
 });

@@ -44,6 +44,10 @@ describe('the web app: the programme view and the evidence base', () => {
       decision: 'adapt',
       tagIds: [tag('Coffee & conversation')],
     });
+    // Its points sit below the median, then above: the programme view names the shifts. It shares nothing, so only its people and staff find it.
+    const charted = await c.pilot({ title: 'Talk Story Board', checkInCadenceDays: 30 });
+    await c.as(c.adminToken).put(`/api/v1/initiatives/${charted.initiativeId}/digest-sharing`, { digestSharing: 'nothing' }).expect(200);
+    await closedCycle(c, charted, { decision: 'continue', values: [4, 5, 4, 5, 4, 5, 12, 13, 12, 13, 12, 13] });
     subscriber = await c.person('subscriber');
     tagging = await c.pilot({ title: 'Stories Across Generations' });
     openCycleId = (
@@ -67,7 +71,7 @@ describe('the web app: the programme view and the evidence base', () => {
       await signIn(page, ADMIN.email, ADMIN.password);
     });
 
-    it('shows the pilots side by side and sorts by a column, both ways', async () => {
+    it('shows the pilots side by side with their phase and chart signals in words, and sorts by a column, both ways', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
       expect(await heading(page)).toBe('Programme');
       const table = page.getByRole('table');
@@ -83,6 +87,14 @@ describe('the web app: the programme view and the evidence base', () => {
       await page.getByText(/pilots, by initiative \(descending\)/).waitFor();
       expect(await page.getByRole('columnheader', { name: /Initiative/ }).getAttribute('aria-sort')).toBe('descending');
       expect(await initiatives()).toEqual(['Neighbours at the World Café', 'Coffee and Conversation']);
+
+      const charted = table.locator('tbody tr', { hasText: 'Talk Story Board' });
+      expect(await charted.locator('td[data-label="Phase"]').innerText()).toBe('Closed');
+      const signals = charted.locator('td[data-label="Chart signals"]');
+      await signals.getByText('3', { exact: true }).click();
+      await signals.getByText('Attendance: shift: 6 points below the median since 16 March').waitFor();
+      await signals.getByText('Attendance: shift: 6 points above the median since 22 March').waitFor();
+      expect(await signals.getByRole('listitem').count()).toBe(3);
 
       await page.getByRole('link', { name: 'Coffee and Conversation' }).click();
       expect(await heading(page)).toBe('Coffee and Conversation');

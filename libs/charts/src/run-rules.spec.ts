@@ -67,6 +67,11 @@ describe('run-chart rules', () => {
         'too few runs: 2 runs in 10 points (chance alone gives at least 3): the points stay on one side of the median for long stretches',
       );
     });
+    it('does not name too few runs at three runs in ten points, the lower limit', () => {
+      const threeRuns = series([1, 1, 1, 1, 5, 5, 5, 1, 1, 1]);
+      expect(runsOf(threeRuns, 3)).toMatchObject({ runs: 3, useful: 10 });
+      expect(chartSignals(threeRuns, 3)).toEqual([]);
+    });
     it('stays silent below ten useful points however the points fall', () => {
       expect(chartSignals(series([1, 1, 1, 1, 5, 5, 5, 5, 3, 3]), 3)).toEqual([]);
     });

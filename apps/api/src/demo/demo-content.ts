@@ -138,7 +138,7 @@ const LAKESHORE: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: hosted tables instead of a talk',
+      title: 'Hosted tables instead of a talk',
       strategies: ['Coffee & conversation', 'Gathering design'],
       startedDaysAgo: 105,
       plannedDays: 42,
@@ -232,7 +232,7 @@ const LAKESHORE: DemoPilot = {
       ],
     },
     {
-      title: 'Cycle 2: everyone at a hosted table',
+      title: 'Everyone at a hosted table',
       strategies: ['Coffee & conversation', 'Gathering design'],
       startedDaysAgo: 55,
       plannedDays: 62,
@@ -324,7 +324,7 @@ const BAYVIEW: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: listening sessions in the community room',
+      title: 'Listening sessions in the community room',
       strategies: ['Community-led planning'],
       startedDaysAgo: 100,
       plannedDays: 42,
@@ -364,7 +364,7 @@ const BAYVIEW: DemoPilot = {
       reviews: [{ verdict: 'approve', body: 'Clear and well evidenced. The large-print story is worth sharing with the whole coalition.' }],
     },
     {
-      title: 'Cycle 2: the "You said, we did" board',
+      title: 'The "You said, we did" board',
       strategies: ['Community-led planning', 'Passive programming'],
       startedDaysAgo: 50,
       plannedDays: 45,
@@ -430,7 +430,7 @@ const BIG_SKY: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: the café with the public health nurse',
+      title: 'The café with the public health nurse',
       strategies: ['Partnerships', 'Coffee & conversation'],
       startedDaysAgo: 60,
       plannedDays: 56,
@@ -498,7 +498,7 @@ const RED_MESA: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: story circles after school',
+      title: 'Story circles after school',
       strategies: ['Intergenerational'],
       startedDaysAgo: 30,
       plannedDays: 42,
@@ -554,7 +554,7 @@ const MISSION_FLATS: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: a first World Café evening',
+      title: 'A first World Café evening',
       strategies: ['World café', 'Gathering design'],
       startedDaysAgo: 6,
       plannedDays: 42,
@@ -596,7 +596,7 @@ const WILLOW_BAY: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: the Alphabet Photo Challenge',
+      title: 'The Alphabet Photo Challenge',
       strategies: ['Passive programming'],
       startedDaysAgo: 80,
       plannedDays: 42,
@@ -690,7 +690,7 @@ const LEHUA_VALLEY: DemoPilot = {
   ],
   cycles: [
     {
-      title: 'Cycle 1: one question a week',
+      title: 'One question a week',
       strategies: ['Passive programming'],
       startedDaysAgo: 35,
       plannedDays: 42,

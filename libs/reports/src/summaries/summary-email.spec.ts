@@ -37,6 +37,31 @@ describe('the summary as an email', () => {
     expect(img[2]).toContain('16 March 4.1 (n=15)');
   });
 
+  it('names a chart’s signal in the PNG’s alt text and the text part, and fills the signal’s points in the picture', () => {
+    const days = [10, 12, 11, 13, 12, 11, 14, 15, 16, 15, 17, 16, 18].map((value, i) => ({ day: `2026-03-${String(2 + i).padStart(2, '0')}`, value, n: 1 }));
+    const markers = [
+      { label: 'A1', madeOn: '2026-03-03' },
+      { label: 'A2', madeOn: '2026-03-07' },
+    ];
+    const shiftMedian = baselineMedian(days, '2026-03-08');
+    const signals = chartSignals(days, shiftMedian.median, markers);
+    const words = 'shift: 7 points above the median since 8 March, after adaptation A2';
+    expect(signals.map((x) => x.words)).toEqual([words]);
+    const svg = runChart({
+      indicatorName: 'Attendance',
+      unit: 'people',
+      chart: { points: days, median: shiftMedian.median, basis: shiftMedian.basis, markers, signals },
+      baseline: null,
+      target: null,
+    });
+    expect(svg.match(/<circle class="point signal"/g)).toHaveLength(7);
+    const body = summaryEmailBody(`<html><body><figure>${svg}</figure></body></html>`, 'c1.4');
+    expect(body.attachments).toHaveLength(1);
+    expect(Buffer.from(body.attachments[0].contentBase64, 'base64').subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(body.html.match(/<img src="cid:[^"]+" alt="([^"]+)"/)![1]).toContain(`Signals: ${words}.`);
+    expect(body.text.replace(/\s+/g, ' ')).toContain(words);
+  });
+
   it('writes a plain-text part without Markdown, tables as lines and links written out', () => {
     const text = summaryText(summaryEmailBody(html, 'c1.3').html);
     expect(text).toContain('- Belonging (score 1–5): n: 15, Mean: 4.1');
