@@ -217,6 +217,9 @@ describe('review notifications: the review loop tells people, once per event', (
       expect(keyOf(last)).toBe(`review:${event}:${p.id}`);
       expect(await bodyOf(last)).toContain(COMMENT_NOTE);
     }
+    // Each opens where they can act on it: the coach the review screen, the librarian the cycle.
+    expect(await bodyOf(reviewMailsTo(secondCoach).at(-1)!)).toContain(`Open it: ${APP_URL}/cycles/${cycleId}/review`);
+    expect(await bodyOf(reviewMailsTo(librarian).at(-1)!)).toContain(`Open it: ${APP_URL}/cycles/${cycleId}\n`);
     expect(
       reviewMailsTo(coach)
         .map(keyOf)
