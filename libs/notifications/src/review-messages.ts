@@ -78,7 +78,7 @@ export function inboxEntry(e: ReviewEventFacts): InboxEntry {
     case 'comment':
       return entry(
         `New comment: ${cycle}`,
-        `${e.actorName} commented on the cycle.${quoted(e.note)} Next: read it on the cycle page; the cycle stays in the ${PHASE_WORDS[e.phase]} phase.`,
+        `${e.actorName} commented on the cycle.${quoted(e.note)} Next: open the cycle to read it; the cycle stays in the ${PHASE_WORDS[e.phase]} phase.`,
       );
   }
 }
