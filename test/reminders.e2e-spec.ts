@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { QueueName } from '@r2c/jobs';
+import { OutboxMessage } from '@r2c/notify/entities';
 import { ReminderScan } from '@r2c/reminders';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
 import { waitFor } from './support/ports';
@@ -126,6 +127,24 @@ describe('check-in reminders', () => {
     const res = await c.as(c.adminToken).post('/api/v1/admin/reminders/run').expect(202);
     expect(res.body.queued).toBe(true);
     await waitFor(async () => delivered(newYork.librarian).length === before + 1, 15000, 'a reminder from the queued scan');
+  });
+
+  it('names in a late reminder the due date and days overdue the review queue shows, not "due today"', async () => {
+    // Still 30 March, New York's fourth due date: its first due date (9 March) is three weeks past.
+    const queue = (await c.as(newYork.coach.token).get('/api/v1/review-queue').expect(200)).body;
+    const shown = queue.overdueCheckIns.find((o: { initiativeId: string }) => o.initiativeId === newYork.initiativeId);
+    expect(shown).toMatchObject({ dueOn: '2026-03-09', daysOverdue: 21 });
+    const stored = (key: string) => t.app.get(DataSource).getRepository(OutboxMessage).findOneByOrFail({ idempotencyKey: key });
+    // The keys stay on the latest due date (one reminder each); the words follow the queue.
+    const reminder = await stored(`reminder:${newYork.initiativeId}:2026-03-30:${newYork.librarian.id}`);
+    const escalation = await stored(`escalation:${newYork.initiativeId}:2026-03-30:${newYork.coach.id}`);
+    const words = `was due on ${shown.dueOn} and is ${shown.daysOverdue} days overdue`;
+    expect(reminder.subject).toBe(`Check-in ${shown.daysOverdue} days overdue: ${shown.initiativeTitle}`);
+    for (const mail of [reminder, escalation]) {
+      expect(mail.textBody).toContain(words);
+      expect(mail.htmlBody).toContain(words);
+      expect(`${mail.subject}\n${mail.textBody}`).not.toContain('due today');
+    }
   });
 
   it('registers a job scheduler that runs the scan every 15 minutes', async () => {

@@ -38,6 +38,7 @@ describe('review notifications: the review loop tells people, once per event', (
 
   const ds = () => t.app.get(DataSource);
   const as = (p: Person) => c.as(p.token);
+  const nameOf = async (p: Person): Promise<string> => (await as(p).get('/api/v1/me').expect(200)).body.name;
   const minutes = (n: number) => clock.set(new Date(clock.now().getTime() + n * 60_000).toISOString());
 
   // nodemailer may fold a long header over lines and spells it X-R2c-Key: unfold, match without case.
@@ -171,7 +172,7 @@ describe('review notifications: the review loop tells people, once per event', (
       const text = await bodyOf(mails[0]);
       expect(await subjectOf(mails[0])).toContain('Ready for your review');
       expect(text).toContain(`${APP_URL}/cycles/${cycleId}/review`);
-      expect(text).toContain('sent cycle 1');
+      expect(text).toContain(`${await nameOf(librarian)} sent cycle 1`);
       expect(text).toContain('approve it, request changes or comment');
       expect(text).toContain('You receive this because you are the coach of');
     }
@@ -188,6 +189,7 @@ describe('review notifications: the review loop tells people, once per event', (
     const text = await bodyOf(mail);
     expect(await subjectOf(mail)).toContain('Changes requested');
     expect(text).toContain(CHANGES_NOTE);
+    expect(text).toContain(`${await nameOf(coach)} asked for changes`);
     expect(text).toContain('back to the evidence phase');
     expect(text).toContain('send the cycle for review again');
     expect(text).toContain(`${APP_URL}/cycles/${cycleId}`);
@@ -215,6 +217,9 @@ describe('review notifications: the review loop tells people, once per event', (
       expect(keyOf(last)).toBe(`review:${event}:${p.id}`);
       expect(await bodyOf(last)).toContain(COMMENT_NOTE);
     }
+    // Each opens where they can act on it: the coach the review screen, the librarian the cycle.
+    expect(await bodyOf(reviewMailsTo(secondCoach).at(-1)!)).toContain(`Open it: ${APP_URL}/cycles/${cycleId}/review`);
+    expect(await bodyOf(reviewMailsTo(librarian).at(-1)!)).toContain(`Open it: ${APP_URL}/cycles/${cycleId}\n`);
     expect(
       reviewMailsTo(coach)
         .map(keyOf)
@@ -239,6 +244,9 @@ describe('review notifications: the review loop tells people, once per event', (
     expect(text.indexOf(APPROVAL_NOTE)).toBeLessThan(text.indexOf('Hypothesis'));
     expect(text).toContain(`${APP_URL}/cycles/${cycleId}/summary`);
     expect(text).toMatch(/approved this cycle on 2026-03-16/);
+    expect(text).toContain(await nameOf(coach));
+    // The coaches are linked to the summary too, as soon as it is compiled.
+    for (const p of [coach, secondCoach]) expect(await bodyOf(mailsTo(p, `summary:${cycleId}:1:`)[0])).toContain(`${APP_URL}/cycles/${cycleId}/summary`);
     // The approval's only email is the summary: no review email for it, whatever the choice.
     const approvalEvent = await eventId('create', 'review', 3);
     for (const p of members) {

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '@r2c/core';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
+import { waitFor } from '../support/ports';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, signIn } from './browser';
 
@@ -130,27 +132,32 @@ describe('the web app: the inbox and the digest preview', () => {
     };
 
     it('previews a week first (subject, recipients, the email itself), then sends it on confirmation', async () => {
+      const digestEmails = async () => Number((await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'digest'"))[0].n);
+      const expected = (await c.as(c.adminToken).post('/api/v1/digests/preview', { periodStart: '2026-03-01', periodEnd: '2026-03-07' }).expect(200)).body;
+      const people = `${expected.recipients} ${expected.recipients === 1 ? 'person' : 'people'}`;
       await preview('2026-03-01', '2026-03-07');
       await admin.getByRole('heading', { name: /^Preview: / }).waitFor();
-      await admin.getByText(/1 cycle closed in/).waitFor();
+      expect(await admin.getByRole('heading', { name: /^Preview: / }).innerText()).toBe(`Preview: ${expected.subject}`);
+      await admin.getByText(`1 cycle closed in Mar 1, 2026 – Mar 7, 2026 · it would go to ${people}.`).waitFor();
       await admin.frameLocator('iframe[title="The digest email, as it would be sent"]').getByText('Story time').first().waitFor();
       await checkScreen(admin, 'digest-preview');
       expect(await admin.getByRole('link', { name: /^Digest of Mar 1, 2026/ }).count()).toBe(0);
-      const send = admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ });
+      expect(await digestEmails()).toBe(0);
+      const send = admin.getByRole('button', { name: `Send to ${people}` });
       // Clicked where it rests after the preview's frame has loaded.
       await send.scrollIntoViewIfNeeded();
       await send.click();
       await admin.getByText(/^The digest of Mar 1, 2026 – Mar 7, 2026 (is compiled|is being compiled)/).waitFor();
+      await waitFor(async () => (await digestEmails()) === expected.recipients, 20000, 'one digest email per person the preview counted');
     });
 
-    it('shows the overlapping digest’s message when a period overlaps one already sent', async () => {
+    it('shows the overlapping digest’s message when a period overlaps one already sent, and offers no send button', async () => {
       await preview('2026-03-05', '2026-03-11');
-      const send = admin.getByRole('button', { name: /^Send to \d+ (person|people)$/ });
-      if (await send.count()) await send.click();
       await admin
         .getByRole('alert')
-        .getByText(/overlap|already/i)
+        .getByText(/overlaps the weekly digest for 1–7 March 2026, already sent/)
         .waitFor();
+      expect(await admin.getByRole('button', { name: /^Send to/ }).count()).toBe(0);
     });
 
     it('says a period with nothing to report would send nothing, and offers no send button', async () => {

@@ -149,8 +149,9 @@ describe('the web app: the review loop between coach and librarian', () => {
     await checkScreen(librarian, 'summary-with-review');
   });
 
-  it('shows the librarian the approval note and the summary link on the cycle’s own page', async () => {
-    await librarian.goto(`/cycles/${cycleId}`);
+  it('shows the librarian the approval note and the summary link on the cycle’s own page, where the coach’s review address leads her too', async () => {
+    await librarian.goto(`/cycles/${cycleId}/review`);
+    await librarian.waitForURL(`${base}/cycles/${cycleId}`);
     expect(await heading(librarian)).toBe(`Cycle 1: ${cycleTitle}`);
     const approval = librarian.getByRole('note').filter({ hasText: 'Approved by' });
     await approval.getByText('Great work with the school').waitFor();

@@ -1,7 +1,7 @@
 import { Fragment, ReactNode, useEffect, useState } from 'react';
 import { reviewLoop } from './api/review-loop';
 import type { Role } from './api/types';
-import { Link, match, usePath } from './router';
+import { Link, match, navigate, usePath } from './router';
 import { SessionProvider, useMe, useSession } from './session';
 import { Page } from './ui/page';
 import { ROLE_NAMES } from './ui/words';
@@ -39,6 +39,8 @@ const ROUTES: Route[] = [
   ['/initiatives/:id/survey', (p) => <SurveyPage key={p.id} id={p.id} />, ['admin', 'coach', 'librarian']],
   ['/cycles/:id', (p) => <CyclePage key={p.id} cycleId={p.id} />, ['admin', 'coach', 'librarian']],
   ['/cycles/:id/review', (p) => <ReviewScreen key={p.id} cycleId={p.id} />, ['admin', 'coach']],
+  // A librarian given the coach's address reads the same reviews on the cycle's own page.
+  ['/cycles/:id/review', (p) => <Redirect key={p.id} to={`/cycles/${p.id}`} />, ['librarian']],
   ['/cycles/:id/summary', (p) => <SummaryPage key={p.id} cycleId={p.id} />],
   ['/notifications', () => <NotificationsPage />],
   ['/summaries', () => <SummaryList />],
@@ -101,12 +103,17 @@ const NAV: Record<Role, [string, string][]> = {
   ],
 };
 
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
 function Screen({ path }: { path: string }) {
   const me = useMe();
   for (const [pattern, render, roles] of ROUTES) {
     const params = match(pattern, path);
     if (!params) continue;
-    if (roles && !roles.includes(me.role)) break;
+    if (roles && !roles.includes(me.role)) continue;
     return <>{render(params)}</>;
   }
   return (

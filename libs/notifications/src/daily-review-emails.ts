@@ -53,7 +53,7 @@ export class DailyReviewEmails {
     if (await repo.exist({ where: { userId, batchedOn: day } })) return 0;
     const person = await em
       .createQueryBuilder()
-      .select(['u.email AS email', 'u.name AS name', 'u.active AS active'])
+      .select(['u.email AS email', 'u.name AS name', 'u.active AS active', 'u.role AS role'])
       .from('users', 'u')
       .where('u.id = :userId', { userId })
       .getRawOne<Record<string, unknown>>();
@@ -66,6 +66,7 @@ export class DailyReviewEmails {
     if (!person || !person.active || person.active === 'f' || person.active === 0) return 0;
     const listed = await repo.find({ where: { userId, batchedOn: day }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (!listed.length) return 0;
-    return this.outbox.add(em, [dailyEmail({ userId, email: String(person.email), name: String(person.name) }, listed, day, this.config.appUrl)]);
+    const reader = { userId, email: String(person.email), name: String(person.name), reviewer: person.role === 'coach' || person.role === 'admin' };
+    return this.outbox.add(em, [dailyEmail(reader, listed, day, this.config.appUrl)]);
   }
 }

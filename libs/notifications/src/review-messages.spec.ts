@@ -25,6 +25,17 @@ describe('review messages', () => {
     expect(linkOf('approved', 'c-1', APP)).toBe(`${APP}/cycles/c-1/summary`);
   });
 
+  it('link a comment to the review screen for a coach, as the inbox does, and to the cycle for a librarian', () => {
+    expect(linkOf('comment', 'c-1', APP, true)).toBe(`${APP}/cycles/c-1/review`);
+    expect(linkOf('changes_requested', 'c-1', APP, true)).toBe(`${APP}/cycles/c-1`);
+    const comment = event({ kind: 'comment', note: 'Strong numbers.', phase: 'review' });
+    expect(reviewEmail(comment, { ...rosa, role: 'coach' }, APP).text).toContain(`Open it: ${APP}/cycles/c-1/review`);
+    expect(reviewEmail(comment, rosa, APP).text).toContain(`Open it: ${APP}/cycles/c-1\n`);
+    const entries = [inboxEntry(comment)];
+    expect(dailyEmail({ ...rosa, reviewer: true }, entries, '2026-03-17', APP).html).toContain(`href="${APP}/cycles/c-1/review"`);
+    expect(dailyEmail({ ...rosa, reviewer: false }, entries, '2026-03-17', APP).html).toContain(`href="${APP}/cycles/c-1"`);
+  });
+
   it('say what happened, who did it, the note, the phase it went back to and what to do next', () => {
     const { title, body } = inboxEntry(event());
     expect(title).toBe('Changes requested: cycle 2 (“Saturday welcome”) of “Welcome Wednesdays”');
@@ -47,7 +58,7 @@ describe('review messages', () => {
 
   it('list a day’s events in one email keyed by person and day', () => {
     const entries = [inboxEntry(event()), inboxEntry(event({ kind: 'comment', note: 'Strong numbers.', phase: 'review' }))];
-    const mail = dailyEmail(rosa, entries, '2026-03-17', APP);
+    const mail = dailyEmail({ ...rosa, reviewer: false }, entries, '2026-03-17', APP);
     expect(mail.idempotencyKey).toBe('review-daily:u-1:2026-03-17');
     expect(mail.subject).toBe('R2C Tracker: 2 review updates (2026-03-17)');
     expect(mail.text.indexOf('Changes requested')).toBeLessThan(mail.text.indexOf('New comment'));

@@ -45,9 +45,12 @@ const PHASE_WORDS: Record<Phase, string> = {
 
 const quoted = (note: string | null) => (note && note.trim() ? ` Their note: “${note.trim()}”` : '');
 
-/** Where the link of each kind of event lands in the web app (it signs the person in first when needed). */
-export function linkOf(kind: NotificationKind, cycleId: string, appUrl: string): string {
-  if (kind === 'review_requested') return `${appUrl}/cycles/${cycleId}/review`;
+/**
+ * Where the link of each kind of event lands in the web app (it signs the person in first when needed),
+ * as the inbox links it: a coach reads a comment on the review screen, where they can answer it.
+ */
+export function linkOf(kind: NotificationKind, cycleId: string, appUrl: string, reviewer = false): string {
+  if (kind === 'review_requested' || (kind === 'comment' && reviewer)) return `${appUrl}/cycles/${cycleId}/review`;
   if (kind === 'approved') return `${appUrl}/cycles/${cycleId}/summary`;
   return `${appUrl}/cycles/${cycleId}`;
 }
@@ -75,7 +78,7 @@ export function inboxEntry(e: ReviewEventFacts): InboxEntry {
     case 'comment':
       return entry(
         `New comment: ${cycle}`,
-        `${e.actorName} commented on the cycle.${quoted(e.note)} Next: read it on the cycle page; the cycle stays in the ${PHASE_WORDS[e.phase]} phase.`,
+        `${e.actorName} commented on the cycle.${quoted(e.note)} Next: open the cycle to read it; the cycle stays in the ${PHASE_WORDS[e.phase]} phase.`,
       );
   }
 }
@@ -112,7 +115,7 @@ export function reviewEmail(e: ReviewEventFacts, to: NotifiedPerson, appUrl: str
   const data = {
     ...entry,
     name: to.name,
-    link: linkOf(e.kind, e.cycleId, appUrl),
+    link: linkOf(e.kind, e.cycleId, appUrl, to.role === 'coach'),
     role: ROLE_WORDS[to.role],
     initiativeTitle: e.initiativeTitle,
     libraryName: e.libraryName,
@@ -151,10 +154,18 @@ const DAILY_HTML = html(`<p>Hello {{name}},</p>
 </table>
 <p style="color:#555;font-size:13px">You receive this list once a day because you chose daily review emails. <a href="{{appUrl}}/settings">Change that in your settings.</a></p>`);
 
+/** Who a daily list goes to; `reviewer` for coaches and programme staff, whose links open the review screen. */
+export interface DailyListReader {
+  userId: string;
+  email: string;
+  name: string;
+  reviewer: boolean;
+}
+
 /** The day's one email listing every review event since the last list; once per person per day. */
-export function dailyEmail(to: { userId: string; email: string; name: string }, entries: InboxEntry[], day: string, appUrl: string): NewMail {
+export function dailyEmail(to: DailyListReader, entries: InboxEntry[], day: string, appUrl: string): NewMail {
   const count = entries.length === 1 ? '1 review update' : `${entries.length} review updates`;
-  const data = { name: to.name, count, appUrl, entries: entries.map((e) => ({ ...e, link: linkOf(e.kind, e.cycleId, appUrl) })) };
+  const data = { name: to.name, count, appUrl, entries: entries.map((e) => ({ ...e, link: linkOf(e.kind, e.cycleId, appUrl, to.reviewer) })) };
   return {
     kind: 'review-daily',
     idempotencyKey: `review-daily:${to.userId}:${day}`,
