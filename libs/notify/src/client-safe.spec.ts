@@ -9,7 +9,8 @@ describe('inlineStyles', () => {
   });
 
   it('leaves an email without a style block exactly as written', () => {
-    const html = '<p>Hello,</p><p>A check-in for <strong>Community Conversations</strong> is due today.</p><p><a href="https://r2c.example.org/cycles/1">Open the cycle</a></p>';
+    const html =
+      '<p>Hello,</p><p>A check-in for <strong>Community Conversations</strong> is due today.</p><p><a href="https://r2c.example.org/cycles/1">Open the cycle</a></p>';
     expect(inlineStyles(html)).toBe(html);
   });
 });
