@@ -130,12 +130,19 @@ export function qualityNudges(input: NudgeInput): Nudge[] {
 
 /** Tallies entries (anything with a kind and an indicator id) the way the nudges read them. */
 export function tallyEvidence(entries: { kind: EvidenceKind; indicatorId: string | null }[]): EvidenceTally[] {
-  const tallies = new Map<string, EvidenceTally>();
+  // By kind, then indicator: a cycle page tallies hundreds of entries, and a key built per entry was most of the cost.
+  const byKind = new Map<EvidenceKind, Map<string | null, EvidenceTally>>();
+  const tallies: EvidenceTally[] = [];
   for (const e of entries) {
-    const key = `${e.kind}:${e.indicatorId ?? ''}`;
-    const tally = tallies.get(key) ?? { kind: e.kind, indicatorId: e.indicatorId, entries: 0 };
+    let byIndicator = byKind.get(e.kind);
+    if (!byIndicator) byKind.set(e.kind, (byIndicator = new Map<string | null, EvidenceTally>()));
+    let tally = byIndicator.get(e.indicatorId);
+    if (!tally) {
+      tally = { kind: e.kind, indicatorId: e.indicatorId, entries: 0 };
+      byIndicator.set(e.indicatorId, tally);
+      tallies.push(tally);
+    }
     tally.entries += 1;
-    tallies.set(key, tally);
   }
-  return [...tallies.values()];
+  return tallies;
 }
