@@ -1,9 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryResult, Repository } from 'typeorm';
-import { Clock, newId, Transactions } from '@r2c/core';
+import { EntityManager, QueryResult, Repository } from 'typeorm';
+import { Clock, newId, rawInstant, rawJson, Transactions } from '@r2c/core';
 import { SendingBatch, SendingBatches } from './sending-batches';
-import type { SharedMailBody } from './mail-fills';
+import type { MailFill, SharedMailBody } from './mail-fills';
+import type { MailAttachment } from '../mail-transport';
 import type { MailJob } from './mail-job';
 import { checkNewMail, distinctByKey, NewMail, pageOf } from './new-mail';
 import { OutboxBody } from './outbox-body.entity';
@@ -197,9 +198,17 @@ export class OutboxService {
           .where('id IN (:...ids) AND status <> :sent', { ids: markSent, sent: 'sent' })
           .execute();
       }
-      const rows = read.length ? await em.findBy(OutboxMessage, { id: In(read) }) : [];
+      const rows = read.length ? await this.rowsForSending(em, read) : [];
       return new Map(rows.map((row) => [row.id, row]));
     });
+  }
+
+  /** The rows, read with plain SQL: hydrating them through the entity's JSON columns was a tenth of the mail worker's CPU. */
+  private async rowsForSending(em: EntityManager, ids: string[]): Promise<OutboxMessage[]> {
+    const postgres = em.connection.options.type === 'postgres';
+    const placeholders = ids.map((_, n) => (postgres ? `$${n + 1}` : '?')).join(', ');
+    const rows = await em.query<Record<string, unknown>[]>(`SELECT * FROM outbox_messages WHERE id IN (${placeholders})`, ids);
+    return rows.map(outboxRowFrom);
   }
 
   /** A failed attempt of this generation: `final` marks it dead, otherwise failed (BullMQ retries it). */
@@ -214,6 +223,32 @@ export class OutboxService {
         .execute(),
     );
   }
+}
+
+function outboxRowFrom(r: Record<string, unknown>): OutboxMessage {
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  const instant = (value: unknown) => (value === null || value === undefined ? null : new Date(rawInstant(value)!));
+  return {
+    id: String(r.id),
+    idempotencyKey: String(r.idempotency_key),
+    kind: String(r.kind),
+    toAddress: String(r.to_address),
+    subject: String(r.subject),
+    textBody: String(r.text_body),
+    htmlBody: text(r.html_body),
+    headers: rawJson<Record<string, string>>(r.headers),
+    attachments: rawJson<MailAttachment[]>(r.attachments),
+    bodyId: text(r.body_id),
+    fills: rawJson<MailFill[]>(r.fills),
+    status: String(r.status) as OutboxStatus,
+    attempts: Number(r.attempts),
+    generation: Number(r.generation),
+    lastError: text(r.last_error),
+    enqueuedAt: instant(r.enqueued_at),
+    sentAt: instant(r.sent_at),
+    createdAt: instant(r.created_at)!,
+    updatedAt: instant(r.updated_at)!,
+  };
 }
 
 function newRow(mail: NewMail, now: Date, bodyId: string | null): OutboxMessage {
