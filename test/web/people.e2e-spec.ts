@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encode } from 'iconv-lite';
 import { FixedClock } from '@r2c/core';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
@@ -14,7 +15,7 @@ const NEW_PASSWORD = 'lantern-orchard-velvet-42';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A subscriber list as Excel saves it on Windows: Windows-1252 bytes, CRLF lines. */
-const excelCsv = (lines: string[]) => Buffer.from(['email,name', ...lines].join('\r\n') + '\r\n', 'latin1');
+const excelCsv = (lines: string[]) => encode(['email,name', ...lines].join('\r\n') + '\r\n', 'windows-1252');
 
 describe('people at coalition scale, in the browser', () => {
   let smtp: TestSmtp;
@@ -238,7 +239,11 @@ describe('people at coalition scale, in the browser', () => {
     await file.setInputFiles({
       name: 'members-fixed.csv',
       mimeType: 'text/csv',
-      buffer: excelCsv(['zoe.martin@members.test,Zo\u00eb Martin', 'ana.silva@members.test,Ana Silva', `${pilot.librarian.email},Already Here`]),
+      buffer: excelCsv([
+        'zoe.martin@members.test,Zo\u00eb Martin',
+        'ana.obrien@members.test,Ana O\u2019Brien \u2013 Main Branch',
+        `${pilot.librarian.email},Already Here`,
+      ]),
     });
     await section.getByRole('heading', { name: 'What members-fixed.csv holds' }).waitFor();
     expect(await section.locator('.import-preview').innerText()).toMatch(/2\s+new subscribers[\s\S]*1\s+already has an account/);
@@ -249,6 +254,8 @@ describe('people at coalition scale, in the browser', () => {
     await section.getByRole('button', { name: 'Import 2 subscribers' }).click();
     await section.getByText('2 subscribers imported from members-fixed.csv; 1 address already had an account').waitFor();
     expect(await account('zoe.martin@members.test')).toMatchObject({ name: 'Zoë Martin', role: 'subscriber' });
+    // The apostrophe and the dash are bytes Windows-1252 has and Latin-1 lacks (0x92, 0x96).
+    expect(await account('ana.obrien@members.test')).toMatchObject({ name: 'Ana O’Brien – Main Branch', role: 'subscriber' });
 
     // The imported people are found by name, with the accented letter as typed.
     const accounts = admin.locator('#accounts');
