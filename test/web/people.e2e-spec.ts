@@ -381,6 +381,30 @@ describe('people at coalition scale, in the browser', () => {
     expect(await account('lea.weber@members.test')).toBeUndefined();
   });
 
+  it('pending invitations at coalition scale: fifty to a page, newest first, the older ones a page on', async () => {
+    const clock = t.clock as FixedClock;
+    for (let i = 0; i < 55; i++) {
+      clock.advance(1000); // one a second, so that "newest first" has an order to show
+      await c
+        .as(c.adminToken)
+        .post('/api/v1/invitations', { email: `cohort${i}@members.test`, name: `Cohort Member ${String(i).padStart(2, '0')}`, role: 'librarian' })
+        .expect(201);
+    }
+    clock.advance(-55 * 1000);
+    await admin.goto('/admin/people');
+    const pending = admin.locator('#invitations');
+    await pending.getByText(/^1–50 of \d+ pending invitations, newest first$/).waitFor();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).waitFor();
+    expect(await pending.getByRole('rowheader', { name: 'Cohort Member 00' }).count()).toBe(0);
+    await pending.getByRole('button', { name: 'Next 50' }).click();
+    await pending.getByText(/^51–\d+ of \d+ pending invitations, newest first$/).waitFor();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 00' }).waitFor();
+    expect(await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).count()).toBe(0);
+    await checkScreen(admin, 'people-invitations-page-2');
+    await pending.getByRole('button', { name: 'Previous 50' }).click();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).waitFor();
+  });
+
   it('the People screen fits a phone: the list becomes cards, with nothing to scroll sideways', async () => {
     const phone = await open(PHONE);
     await signIn(phone, ADMIN.email, ADMIN.password);
