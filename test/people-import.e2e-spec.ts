@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditEntry, User } from '@r2c/access/entities';
 import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
+import { hashSignupToken } from '@r2c/reports';
 import { DigestSignup } from '@r2c/reports/entities';
 import { checkInHeldAt } from './support/digest-news';
 import { ADMIN_ENV, Coalition } from './support/fixtures';
@@ -294,14 +295,26 @@ describe('DIGEST_SIGNUP=closed', () => {
   beforeAll(async () => (t = await startTestApp({ env: { ...ADMIN_ENV, DIGEST_SIGNUP: 'closed' }, withWorkers: false })));
   afterAll(async () => t?.close());
 
-  it('refuses sign-ups and their confirmations with 404 and a plain message', async () => {
+  it('refuses sign-ups with 404 and a plain message, and still confirms a link sent before it closed', async () => {
     const res = await t.http().post('/api/v1/subscriptions').send({ email: 'someone@example.test', name: 'Someone' }).expect(404);
     expect(res.body.message).toMatch(/Signing up for the digest is closed/);
-    const confirm = await t
-      .http()
-      .post('/api/v1/subscriptions/confirm')
-      .send({ token: 'A'.repeat(43) })
-      .expect(404);
-    expect(confirm.body.message).toBe(res.body.message);
+    // A sign-up made while it was open, whose email holds this token.
+    const token = 'B'.repeat(43);
+    const now = t.clock.now();
+    await t.app
+      .get(DataSource)
+      .getRepository(DigestSignup)
+      .insert({
+        id: '4d1f5a2e-9a0b-4c1e-8f3a-2b6c7d8e9f01',
+        email: 'before.closing@example.test',
+        name: 'Before Closing',
+        tokenHash: hashSignupToken(token),
+        expiresAt: new Date(now.getTime() + 24 * 3600 * 1000),
+        confirmedAt: null,
+        userId: null,
+        createdAt: now,
+      });
+    const confirmed = await t.http().post('/api/v1/subscriptions/confirm').send({ token }).expect(200);
+    expect(confirmed.body).toEqual({ email: 'before.closing@example.test', subscribed: true });
   });
 });

@@ -42,7 +42,9 @@ export class DigestSignupsService {
   ) {}
 
   async signUp(dto: DigestSignupDto, address: string): Promise<void> {
-    this.assertOpen();
+    if (this.config.digestSignup === 'closed') {
+      throw new NotFoundException('Signing up for the digest is closed here: ask the coalition staff to add you as a subscriber.');
+    }
     const bucket = signupBucket(address);
     if (overLimit(bucket, await this.throttle.add(bucket))) throw new TooManySignups();
     const email = dto.email.toLowerCase();
@@ -74,8 +76,8 @@ export class DigestSignupsService {
     this.outbox.kick();
   }
 
+  /** Works whatever DIGEST_SIGNUP says: a link sent while sign-up was open stays good for its 7 days. */
   async confirm(dto: ConfirmDigestSignupDto): Promise<DigestSignupConfirmed> {
-    this.assertOpen();
     const now = this.clock.now();
     return this.tx.run(async (em) => {
       const signup = await em.findOne(DigestSignup, { where: { tokenHash: hashSignupToken(dto.token) } });
@@ -92,13 +94,6 @@ export class DigestSignupsService {
       await em.update(DigestSignup, { id: signup.id }, { userId: account.id });
       return { email: signup.email, subscribed: true };
     });
-  }
-
-  /** DIGEST_SIGNUP=closed turns off both steps: a link sent while sign-up was open no longer makes a subscriber. */
-  private assertOpen(): void {
-    if (this.config.digestSignup === 'closed') {
-      throw new NotFoundException('Signing up for the digest is closed here: ask the coalition staff to add you as a subscriber.');
-    }
   }
 
   private confirmationMail(signup: DigestSignup, token: string): NewMail {
