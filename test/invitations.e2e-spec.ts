@@ -290,6 +290,23 @@ describe('invitations and password reset', () => {
       await c.login(p.email, PASSWORD); // the password stayed
     });
 
+    it('a deactivated account gets the same answer and no email, and cannot be invited again until reactivated', async () => {
+      const p = await c.person('librarian');
+      await admin().patch(`/api/v1/users/${p.id}`, { active: false }).expect(200);
+      const res = await anyone().post('/api/v1/auth/password-reset', { email: p.email }).expect(202);
+      expect(res.body).toEqual(
+        (
+          await anyone()
+            .post('/api/v1/auth/password-reset', { email: email('nobody') })
+            .expect(202)
+        ).body,
+      );
+      expect(await db.getRepository(PasswordReset).countBy({ userId: p.id })).toBe(0);
+      expect(await db.getRepository(OutboxMessage).countBy({ toAddress: p.email })).toBe(0);
+      const invited = await admin().post('/api/v1/invitations', { email: p.email, name: 'Gone Quiet', role: 'librarian' }).expect(409);
+      expect(invited.body.message).toMatch(/already has an account, which is deactivated: reactivate it/);
+    });
+
     it('throttles requests per email address with 429, known or not', async () => {
       const p = await c.person('subscriber');
       const stranger = email('flood');
