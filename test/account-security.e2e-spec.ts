@@ -40,9 +40,9 @@ describe('account security: passwords, tokens and roles', () => {
 
     it('refuses a wrong current password with a plain message, and keeps the old password and token', async () => {
       const p = await c.person('subscriber');
-      const res = await c.as(p.token).put('/api/v1/me/password', { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD });
-      expect([400, 403]).toContain(res.status);
+      const res = await c.as(p.token).put('/api/v1/me/password', { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD }).expect(400);
       expect(res.body.message).toMatch(/current password is not right/i);
+      expect(res.body.details).toEqual([{ field: 'currentPassword', problems: ['currentPassword is not your current password'] }]);
       await c.as(p.token).get('/api/v1/me').expect(200);
       await c.login(p.email, PASSWORD);
     });

@@ -105,6 +105,27 @@ describe('invitations and password reset', () => {
       expect(again.body.message).toMatch(/^This invitation was already used on 2026-03-\d\d \d\d:\d\d UTC/);
     });
 
+    it('two accepts of one link at the same moment: one account, and the other told the link was used', async () => {
+      const to = email('twice');
+      const { token } = await invite({ email: to, name: 'Clicked Twice', role: 'subscriber' });
+      const answers = await Promise.all([1, 2].map(() => anyone().post('/api/v1/invitations/accept', { token, password: NEW_PASSWORD })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+      expect(answers.find((a) => a.status === 400)!.body.message).toMatch(/^This invitation was already used on/);
+      expect(await db.getRepository(User).countBy({ email: to })).toBe(1);
+    });
+
+    it('two resets with one link at the same moment: one new password, and the other told the link was used', async () => {
+      const p = await c.person('coach');
+      await anyone().post('/api/v1/auth/password-reset', { email: p.email }).expect(202);
+      const reset = await db.getRepository(PasswordReset).findOneByOrFail({ userId: p.id });
+      const token = await tokenIn(`password-reset:${reset.id}`, 'reset-password');
+      const passwords = [NEW_PASSWORD, `${NEW_PASSWORD}-other`];
+      const answers = await Promise.all(passwords.map((password) => anyone().post('/api/v1/auth/password-reset/confirm', { token, password })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+      expect(answers.find((a) => a.status === 400)!.body.message).toMatch(/^This password reset link was already used on/);
+      await c.login(p.email, passwords[answers.findIndex((a) => a.status === 200)]);
+    });
+
     it('inviting a pending email again sends a new link and voids the old one, which says it was replaced', async () => {
       const to = email('again');
       const first = await invite({ email: to, name: 'Asked Twice', role: 'coach' });
@@ -267,6 +288,23 @@ describe('invitations and password reset', () => {
         clock.advance(-(HOUR + 1000));
       }
       await c.login(p.email, PASSWORD); // the password stayed
+    });
+
+    it('a deactivated account gets the same answer and no email, and cannot be invited again until reactivated', async () => {
+      const p = await c.person('librarian');
+      await admin().patch(`/api/v1/users/${p.id}`, { active: false }).expect(200);
+      const res = await anyone().post('/api/v1/auth/password-reset', { email: p.email }).expect(202);
+      expect(res.body).toEqual(
+        (
+          await anyone()
+            .post('/api/v1/auth/password-reset', { email: email('nobody') })
+            .expect(202)
+        ).body,
+      );
+      expect(await db.getRepository(PasswordReset).countBy({ userId: p.id })).toBe(0);
+      expect(await db.getRepository(OutboxMessage).countBy({ toAddress: p.email })).toBe(0);
+      const invited = await admin().post('/api/v1/invitations', { email: p.email, name: 'Gone Quiet', role: 'librarian' }).expect(409);
+      expect(invited.body.message).toMatch(/already has an account, which is deactivated: reactivate it/);
     });
 
     it('throttles requests per email address with 429, known or not', async () => {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditEntry, User } from '@r2c/access/entities';
 import { FixedClock } from '@r2c/core';
 import { OutboxMessage } from '@r2c/notify/entities';
+import { hashSignupToken } from '@r2c/reports';
 import { DigestSignup } from '@r2c/reports/entities';
 import { checkInHeldAt } from './support/digest-news';
 import { ADMIN_ENV, Coalition } from './support/fixtures';
@@ -36,13 +37,28 @@ describe('people at coalition scale', () => {
       .where('u.email LIKE :p', { p: `${prefix}%` })
       .getMany();
   const signUp = (body: object, address = freshAddress()) => t.http().post('/api/v1/subscriptions').set('x-forwarded-for', address).send(body);
-  /** The link's token, from the quoted-printable text of the email. */
-  const tokenIn = (raw: string) =>
-    raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-      .match(/confirm-subscription\?token=([A-Za-z0-9_-]+)/)?.[1];
+  /** The text of an email as sent, quoted-printable undone (UTF-8), its lines run together. */
+  const textOf = (raw: string) =>
+    Buffer.from(
+      raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    )
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+  /** The token of the email's link to `path` (a sign-up confirmation unless said). */
+  const tokenIn = (raw: string, path = 'confirm-subscription') => textOf(raw).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))?.[1];
   const mailTo = (address: string) => waitFor(async () => smtp.to(address).length > 0 && smtp.to(address), 30000, `an email to ${address}`);
+  /** The text of the first email to `address` that matches, once it has arrived. */
+  const mailMatching = (address: string, pattern: RegExp) =>
+    waitFor(
+      async () =>
+        smtp
+          .to(address)
+          .map((m) => textOf(m.raw))
+          .find((text) => pattern.test(text)) ?? false,
+      30000,
+      `an email to ${address} matching ${pattern}`,
+    );
   const digestTo = (address: string, period: { periodStart: string }) =>
     db()
       .getRepository(OutboxMessage)
@@ -135,6 +151,16 @@ describe('people at coalition scale', () => {
       expect(again.body).toEqual({ created: 1, existing: 220, invalid: [], dryRun: false });
     });
 
+    it('an imported subscriber chooses a password through a reset link, and then signs in', async () => {
+      await t.http().post('/api/v1/auth/password-reset').send({ email: 'bulk7@members.test' }).expect(202);
+      const token = tokenIn(await mailMatching('bulk7@members.test', /reset-password\?token=/), 'reset-password');
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const password = 'lantern-orchard-velvet-42';
+      const res = await t.http().post('/api/v1/auth/password-reset/confirm').send({ token, password }).expect(200);
+      expect(res.body.user).toMatchObject({ email: 'bulk7@members.test', role: 'subscriber' });
+      await t.http().post('/api/v1/auth/login').send({ email: 'bulk7@members.test', password }).expect(200);
+    });
+
     it("takes Excel's text: a BOM, semicolons, columns in another order and case, padded cells, upper-case emails, cp1252 characters", async () => {
       const csv = '\uFEFF' + sheet(['  José Müller – “Pepe” ; XL1@Members.TEST ', 'Zoë Ðaniel;xl2@members.test'], 'Name;EMAIL');
       const res = await admin.post('/api/v1/users/import', { csv }).expect(200);
@@ -188,6 +214,7 @@ describe('people at coalition scale', () => {
       try {
         const expired = await t.http().post('/api/v1/subscriptions/confirm').send({ token: late }).expect(400);
         expect(expired.body.message).toMatch(/expired/);
+        expect(expired.body.details).toEqual([{ field: 'token', problems: [expired.body.message] }]);
       } finally {
         clock().set(now);
       }
@@ -197,6 +224,7 @@ describe('people at coalition scale', () => {
         .send({ token: 'A'.repeat(43) })
         .expect(400);
       expect(made.body.message).toMatch(/not valid/);
+      expect(made.body.details).toEqual([{ field: 'token', problems: [made.body.message] }]);
       expect(await usersLike('late.reader')).toEqual([]);
     });
 
@@ -210,6 +238,17 @@ describe('people at coalition scale', () => {
       await signUp({ email: long, name: 'Long Address' }).expect(202);
       expect(await usersLike('bulk1@')).toHaveLength(1);
       expect(await db().getRepository(DigestSignup).countBy({ email: 'bulk1@members.test' })).toBe(0);
+      // The account holder is told, with the way to a password, and gets no link that would make a second account.
+      const note = await mailMatching('bulk1@members.test', /already has an R2C Tracker account/);
+      expect(note).toMatch(/so nothing changed\. .* If you have no password yet, choose one with “Forgot password\?” on the sign-in page\./);
+      expect(tokenIn(note)).toBeUndefined();
+    });
+
+    it('sends one confirmation email a day to an address, however many sign-ups name it', async () => {
+      for (let i = 0; i < 3; i++) await signUp({ email: 'twice.asked@example.test', name: 'Twice Asked' }).expect(202);
+      await mailTo('twice.asked@example.test');
+      expect(await db().getRepository(DigestSignup).countBy({ email: 'twice.asked@example.test' })).toBe(1);
+      expect(await db().getRepository(OutboxMessage).countBy({ toAddress: 'twice.asked@example.test' })).toBe(1);
     });
 
     it('throttles sign-ups per client address with 429', async () => {
@@ -256,8 +295,26 @@ describe('DIGEST_SIGNUP=closed', () => {
   beforeAll(async () => (t = await startTestApp({ env: { ...ADMIN_ENV, DIGEST_SIGNUP: 'closed' }, withWorkers: false })));
   afterAll(async () => t?.close());
 
-  it('refuses sign-ups with 404 and a plain message', async () => {
+  it('refuses sign-ups with 404 and a plain message, and still confirms a link sent before it closed', async () => {
     const res = await t.http().post('/api/v1/subscriptions').send({ email: 'someone@example.test', name: 'Someone' }).expect(404);
     expect(res.body.message).toMatch(/Signing up for the digest is closed/);
+    // A sign-up made while it was open, whose email holds this token.
+    const token = 'B'.repeat(43);
+    const now = t.clock.now();
+    await t.app
+      .get(DataSource)
+      .getRepository(DigestSignup)
+      .insert({
+        id: '4d1f5a2e-9a0b-4c1e-8f3a-2b6c7d8e9f01',
+        email: 'before.closing@example.test',
+        name: 'Before Closing',
+        tokenHash: hashSignupToken(token),
+        expiresAt: new Date(now.getTime() + 24 * 3600 * 1000),
+        confirmedAt: null,
+        userId: null,
+        createdAt: now,
+      });
+    const confirmed = await t.http().post('/api/v1/subscriptions/confirm').send({ token }).expect(200);
+    expect(confirmed.body).toEqual({ email: 'before.closing@example.test', subscribed: true });
   });
 });

@@ -111,4 +111,21 @@ describe('atomicity: a failure after the change and before its audit or request 
     await coach().post(`/api/v1/cycles/${pilot.cycleId}/reviews`, { verdict: 'approve', body: 'Strong cycle.' }).expect(201);
     expect(await count(`SELECT COUNT(*) AS n FROM summary_requests WHERE cycle_id = ${p(1)}`, [pilot.cycleId])).toBe(1);
   });
+
+  it('a subscriber import whose 150th account is refused by the database creates nobody; the same list then goes in whole', async () => {
+    const csv = ['email,name', ...Array.from({ length: 220 }, (_, i) => `atomic${i}@members.test,Atomic Member ${i}`)].join('\r\n');
+    const people = () => count(`SELECT COUNT(*) AS n FROM users WHERE email LIKE 'atomic%'`);
+    // Accounts are written 100 to a statement: the refusal comes after the first 100 are in.
+    const allow = await refuseInserts(db, 'users', `NEW.email = 'atomic149@members.test'`);
+    try {
+      await c.as(c.adminToken).post('/api/v1/users/import', { csv }).expect(500);
+    } finally {
+      await allow();
+    }
+    expect(await people()).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM audit_entries WHERE "after" LIKE '%atomic%@members.test%'`)).toBe(0);
+    const res = await c.as(c.adminToken).post('/api/v1/users/import', { csv }).expect(200);
+    expect(res.body).toMatchObject({ created: 220, existing: 0 });
+    expect(await people()).toBe(220);
+  });
 });

@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encode } from 'iconv-lite';
+import { FixedClock } from '@r2c/core';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { waitFor } from '../support/ports';
 import { TestSmtp } from '../support/smtp-server';
@@ -10,9 +12,10 @@ jest.setTimeout(120000);
 
 const APP_URL = 'http://r2c.test';
 const NEW_PASSWORD = 'lantern-orchard-velvet-42';
+const DAY = 24 * 60 * 60 * 1000;
 
 /** A subscriber list as Excel saves it on Windows: Windows-1252 bytes, CRLF lines. */
-const excelCsv = (lines: string[]) => Buffer.from(['email,name', ...lines].join('\r\n') + '\r\n', 'latin1');
+const excelCsv = (lines: string[]) => encode(['email,name', ...lines].join('\r\n') + '\r\n', 'windows-1252');
 
 describe('people at coalition scale, in the browser', () => {
   let smtp: TestSmtp;
@@ -236,7 +239,11 @@ describe('people at coalition scale, in the browser', () => {
     await file.setInputFiles({
       name: 'members-fixed.csv',
       mimeType: 'text/csv',
-      buffer: excelCsv(['zoe.martin@members.test,Zo\u00eb Martin', 'ana.silva@members.test,Ana Silva', `${pilot.librarian.email},Already Here`]),
+      buffer: excelCsv([
+        'zoe.martin@members.test,Zo\u00eb Martin',
+        'ana.obrien@members.test,Ana O\u2019Brien \u2013 Main Branch',
+        `${pilot.librarian.email},Already Here`,
+      ]),
     });
     await section.getByRole('heading', { name: 'What members-fixed.csv holds' }).waitFor();
     expect(await section.locator('.import-preview').innerText()).toMatch(/2\s+new subscribers[\s\S]*1\s+already has an account/);
@@ -247,6 +254,8 @@ describe('people at coalition scale, in the browser', () => {
     await section.getByRole('button', { name: 'Import 2 subscribers' }).click();
     await section.getByText('2 subscribers imported from members-fixed.csv; 1 address already had an account').waitFor();
     expect(await account('zoe.martin@members.test')).toMatchObject({ name: 'Zoë Martin', role: 'subscriber' });
+    // The apostrophe and the dash are bytes Windows-1252 has and Latin-1 lacks (0x92, 0x96).
+    expect(await account('ana.obrien@members.test')).toMatchObject({ name: 'Ana O’Brien – Main Branch', role: 'subscriber' });
 
     // The imported people are found by name, with the accented letter as typed.
     const accounts = admin.locator('#accounts');
@@ -283,6 +292,117 @@ describe('people at coalition scale, in the browser', () => {
     await accounts.getByText(`${name} is now programme staff.`).waitFor();
     expect((await account(librarian.email)).role).toBe('admin');
     expect(await membersOfPilot()).not.toContain(librarian.id);
+  });
+
+  it('the People screen finds people by role and state a page at a time, and deactivates and reactivates an account', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `pager${String(i).padStart(2, '0')}@members.test,Pager Reader ${String(i).padStart(2, '0')}`);
+    await c
+      .as(c.adminToken)
+      .post('/api/v1/users/import', { csv: ['email,name', ...rows].join('\r\n') })
+      .expect(200);
+    const dana = { email: 'dana.okafor@coaches.test', name: 'Dana Okafor' };
+    await c
+      .as(c.adminToken)
+      .post('/api/v1/users', { ...dana, role: 'coach', password: PASSWORD })
+      .expect(201);
+    const danaToken = await c.login(dana.email);
+
+    await admin.goto('/admin/people');
+    const accounts = admin.locator('#accounts');
+    const search = async (q: string, role = '', active = '') => {
+      await accounts.getByLabel('Name or email contains').fill(q);
+      await accounts.getByLabel('Role', { exact: true }).selectOption(role);
+      await accounts.getByLabel('Account', { exact: true }).selectOption(active);
+      await accounts.getByRole('button', { name: 'Search' }).click();
+    };
+
+    await search('pager');
+    await accounts.getByText('1–25 of 30 people').waitFor();
+    await accounts.getByRole('button', { name: 'Next 25' }).click();
+    await accounts.getByText('26–30 of 30 people').waitFor();
+    await accounts.getByRole('rowheader', { name: 'Pager Reader 29' }).waitFor();
+    await accounts.getByRole('button', { name: 'Previous 25' }).click();
+    await accounts.getByText('1–25 of 30 people').waitFor();
+
+    await search('Dana Okafor');
+    await accounts.getByRole('button', { name: 'Deactivate Dana Okafor' }).click();
+    await accounts.getByText('Dana Okafor’s account is deactivated: they are signed out and cannot sign in.').waitFor();
+    await c.as(danaToken).get('/api/v1/me').expect(401);
+    await c.as('').post('/api/v1/auth/login', { email: dana.email, password: PASSWORD }).expect(401);
+
+    // Deactivated coaches: Dana is among them, and everyone listed is a deactivated coach.
+    await search('', 'coach', 'false');
+    await accounts.getByRole('rowheader', { name: 'Dana Okafor' }).waitFor();
+    for (const state of await accounts.locator('td[data-label="Account"]').allInnerTexts()) expect(state).toMatch(/^Deactivated/);
+    for (const select of await accounts.locator('td[data-label="Role"] select').all()) expect(await select.inputValue()).toBe('coach');
+    await checkScreen(admin, 'people-deactivated-coaches');
+
+    await accounts.getByRole('button', { name: 'Reactivate Dana Okafor' }).click();
+    await accounts.getByText('Dana Okafor can sign in again.').waitFor();
+    await c.login(dana.email);
+  });
+
+  it('a revoked invitation and an expired one: the link says what happened and how to get a new one', async () => {
+    const invite = async (email: string, name: string) => {
+      await c.as(c.adminToken).post('/api/v1/invitations', { email, name, role: 'subscriber' }).expect(201);
+      return linkIn(email, 'accept-invitation');
+    };
+    const tryLink = async (link: string) => {
+      const page = await open(PHONE);
+      await page.goto(link);
+      await page.getByLabel('Choose a password').fill(NEW_PASSWORD);
+      await page.getByLabel('Type it again').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Set password and sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
+      await page.getByText('Ask the programme team for a new invitation').waitFor();
+      return page;
+    };
+
+    const revokedLink = await invite('rui.costa@members.test', 'Rui Costa');
+    await admin.goto('/admin/people');
+    const pending = admin.locator('#invitations');
+    await pending.getByRole('rowheader', { name: 'Rui Costa' }).waitFor();
+    await pending.getByRole('button', { name: 'Revoke the invitation to rui.costa@members.test' }).click();
+    await pending.getByText('The invitation to rui.costa@members.test is revoked: its link no longer works.').waitFor();
+    const revoked = await tryLink(revokedLink);
+    await revoked.getByText(/This invitation was revoked on .* by the programme staff/).waitFor();
+    await checkScreen(revoked, 'invitation-revoked-phone');
+
+    const lateLink = await invite('lea.weber@members.test', 'Lea Weber');
+    const clock = t.clock as FixedClock;
+    clock.advance(8 * DAY);
+    try {
+      const expired = await tryLink(lateLink);
+      await expired.getByText(/This invitation expired on .*: ask the programme staff for a new one/).waitFor();
+      await checkScreen(expired, 'invitation-expired-phone');
+    } finally {
+      clock.advance(-8 * DAY);
+    }
+    expect(await account('lea.weber@members.test')).toBeUndefined();
+  });
+
+  it('pending invitations at coalition scale: fifty to a page, newest first, the older ones a page on', async () => {
+    const clock = t.clock as FixedClock;
+    for (let i = 0; i < 55; i++) {
+      clock.advance(1000); // one a second, so that "newest first" has an order to show
+      await c
+        .as(c.adminToken)
+        .post('/api/v1/invitations', { email: `cohort${i}@members.test`, name: `Cohort Member ${String(i).padStart(2, '0')}`, role: 'librarian' })
+        .expect(201);
+    }
+    clock.advance(-55 * 1000);
+    await admin.goto('/admin/people');
+    const pending = admin.locator('#invitations');
+    await pending.getByText(/^1–50 of \d+ pending invitations, newest first$/).waitFor();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).waitFor();
+    expect(await pending.getByRole('rowheader', { name: 'Cohort Member 00' }).count()).toBe(0);
+    await pending.getByRole('button', { name: 'Next 50' }).click();
+    await pending.getByText(/^51–\d+ of \d+ pending invitations, newest first$/).waitFor();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 00' }).waitFor();
+    expect(await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).count()).toBe(0);
+    await checkScreen(admin, 'people-invitations-page-2');
+    await pending.getByRole('button', { name: 'Previous 50' }).click();
+    await pending.getByRole('rowheader', { name: 'Cohort Member 54' }).waitFor();
   });
 
   it('the People screen fits a phone: the list becomes cards, with nothing to scroll sideways', async () => {

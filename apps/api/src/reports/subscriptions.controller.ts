@@ -29,10 +29,10 @@ export class SubscriptionsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Confirm a sign-up with the token from its link: the address becomes a subscriber and receives the digest from then on',
-    description: '400 saying whether the link is not valid, already used or expired (links work once, for 7 days).',
+    description:
+      '400 saying whether the link is not valid, already used or expired (links work once, for 7 days). A link sent before DIGEST_SIGNUP=closed still works.',
   })
   @Answers(200, 'DigestSignupConfirmed')
-  @Refuses({ 404: 'Sign-up is closed (DIGEST_SIGNUP=closed)' })
   confirm(@Body() dto: ConfirmDigestSignupDto): Promise<DigestSignupConfirmed> {
     return this.signups.confirm(dto);
   }

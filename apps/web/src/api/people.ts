@@ -46,7 +46,7 @@ export const peopleApi = {
     get<Page<User>>(`/api/v1/users${query({ q: q?.trim(), role, active, limit: PEOPLE_PAGE_SIZE, offset })}`),
   update: (id: string, body: Partial<{ role: Role; active: boolean }>) => patch<User>(`/api/v1/users/${id}`, body),
 
-  invitations: () => get<Page<Invitation>>(`/api/v1/invitations?limit=${INVITATIONS_PAGE_SIZE}`),
+  invitations: (offset = 0) => get<Page<Invitation>>(`/api/v1/invitations${query({ limit: INVITATIONS_PAGE_SIZE, offset })}`),
   invite: (body: NewInvitation) => post<Invitation>('/api/v1/invitations', body),
   revokeInvitation: (id: string) => del(`/api/v1/invitations/${id}`),
 

@@ -297,7 +297,7 @@ export class InvitationsService {
       text: [
         `Hello ${invitation.name},`,
         '',
-        `${actor.name} invited you to R2C Tracker, where the coalition's libraries plan and record their Reflect-to-Change cycles. You are invited as a ${invitation.role}${joining}.`,
+        `${actor.name} invited you to R2C Tracker, where the coalition's libraries plan and record their Research to Change cycles. You are invited as a ${invitation.role}${joining}.`,
         '',
         'To accept, open this link and choose a password; you are then signed in:',
         link,

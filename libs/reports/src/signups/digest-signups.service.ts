@@ -21,6 +21,9 @@ export class TooManySignups extends HttpException {
   }
 }
 
+/** A refused confirmation link: 400 naming the token, in words for the person who opened it. */
+const linkRefused = (reason: string) => new BadRequestException({ message: reason, details: [{ field: 'token', problems: [reason] }] });
+
 /**
  * Anyone may sign up for the coalition digest with their email (unless DIGEST_SIGNUP=closed). The
  * answer is the same whether or not the address has an account; a confirmation link (random 256-bit
@@ -73,18 +76,20 @@ export class DigestSignupsService {
     this.outbox.kick();
   }
 
+  /** Works whatever DIGEST_SIGNUP says: a link sent while sign-up was open stays good for its 7 days. */
   async confirm(dto: ConfirmDigestSignupDto): Promise<DigestSignupConfirmed> {
     const now = this.clock.now();
     return this.tx.run(async (em) => {
       const signup = await em.findOne(DigestSignup, { where: { tokenHash: hashSignupToken(dto.token) } });
-      if (!signup) throw new BadRequestException('This confirmation link is not valid. Copy the whole link from the email, or sign up again.');
-      if (signup.confirmedAt) throw new BadRequestException(`This confirmation link has already been used: ${signup.email} is subscribed to the digest.`);
+      if (!signup) throw linkRefused('This confirmation link is not valid. Copy the whole link from the email, or sign up again.');
+      const used = `This confirmation link has already been used: ${signup.email} is subscribed to the digest.`;
+      if (signup.confirmedAt) throw linkRefused(used);
       if (signup.expiresAt.getTime() <= now.getTime()) {
-        throw new BadRequestException(`This confirmation link has expired (links work for ${SIGNUP_LINK_DAYS} days). Sign up again to get a new one.`);
+        throw linkRefused(`This confirmation link has expired (links work for ${SIGNUP_LINK_DAYS} days). Sign up again to get a new one.`);
       }
       // Only one of two confirmations at once wins the link.
       const claimed = await em.update(DigestSignup, { id: signup.id, confirmedAt: IsNull() }, { confirmedAt: now });
-      if (!claimed.affected) throw new BadRequestException(`This confirmation link has already been used: ${signup.email} is subscribed to the digest.`);
+      if (!claimed.affected) throw linkRefused(used);
       const account = await this.users.addSubscriberWithin(em, { email: signup.email, name: signup.name });
       await em.update(DigestSignup, { id: signup.id }, { userId: account.id });
       return { email: signup.email, subscribed: true };
@@ -120,7 +125,7 @@ export class DigestSignupsService {
       text: [
         'Someone (we hope you) asked to receive the R2C coalition digest at this address.',
         '',
-        'This address already has an R2C Tracker account, so nothing changed. Sign in and choose how often you get the digest under Settings, or ask the coalition staff for a sign-in link if you have no password.',
+        'This address already has an R2C Tracker account, so nothing changed. Sign in and choose how often you get the digest under Settings. If you have no password yet, choose one with “Forgot password?” on the sign-in page.',
         '',
         `${this.config.appUrl}/`,
       ].join('\n'),

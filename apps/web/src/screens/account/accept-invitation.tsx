@@ -15,7 +15,7 @@ export function AcceptInvitation() {
   return (
     <PublicPage
       title="Accept your invitation"
-      lead="You were invited to R2C Tracker, where the coalition’s libraries plan and record their Reflect-to-Change cycles. Choose a password to finish your account; you are then signed in."
+      lead="You were invited to R2C Tracker, where the coalition’s libraries plan and record their Research to Change cycles. Choose a password to finish your account; you are then signed in."
     >
       <NewPasswordFields
         id="invitation-password"

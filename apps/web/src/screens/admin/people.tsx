@@ -11,7 +11,10 @@ import { PendingInvitations } from './people/pending-invitations';
 
 /** Everyone with an account, the invitations not yet accepted, and the ways in: invitation, import, or a first password. */
 export function PeopleAdmin() {
-  const invitations = useLoad(() => peopleApi.invitations(), []);
+  const [invitationsOffset, setInvitationsOffset] = useState(0);
+  const invitations = useLoad(() => peopleApi.invitations(invitationsOffset), [invitationsOffset]);
+  // A new invitation is the newest: show the first page, where it is.
+  const invited = () => (invitationsOffset === 0 ? void invitations.reload() : setInvitationsOffset(0));
   const initiatives = useLoad(() => api.initiatives(), []);
   const [version, setVersion] = useState(0);
   const accountsChanged = () => setVersion((v) => v + 1);
@@ -23,10 +26,10 @@ export function PeopleAdmin() {
         <PeopleList version={version} />
       </Section>
       <Section title="Invite someone" id="invite">
-        <InviteForm initiatives={titles} onInvited={() => void invitations.reload()} />
+        <InviteForm initiatives={titles} onInvited={invited} />
       </Section>
       <Section title="Pending invitations" id="invitations">
-        <PendingInvitations list={invitations} initiatives={titles} />
+        <PendingInvitations list={invitations} initiatives={titles} offset={invitationsOffset} onTurn={setInvitationsOffset} />
       </Section>
       <Section title="Import subscribers" id="import">
         <ImportSubscribers onImported={accountsChanged} />

@@ -1,21 +1,46 @@
 import { useEffect, useState } from 'react';
-import { Invitation, peopleApi } from '../../../api/people';
+import { Invitation, INVITATIONS_PAGE_SIZE, peopleApi } from '../../../api/people';
 import type { Initiative, Page } from '../../../api/types';
 import { ErrorSummary, LoadFailed, Loading, Status } from '../../../ui/feedback';
 import { Loaded } from '../../../ui/use-load';
 import { useAction } from '../../../ui/use-action';
-import { formatInstant, ROLE_NAMES } from '../../../ui/words';
+import { formatInstant, formatNumber, ROLE_NAMES } from '../../../ui/words';
+import { Pager } from './pager';
 
 /** Invitations not yet used: each can be sent again (a fresh link; the old one stops working) or revoked. */
-export function PendingInvitations({ list, initiatives }: { list: Loaded<Page<Invitation>>; initiatives: Initiative[] }) {
+export function PendingInvitations({
+  list,
+  initiatives,
+  offset,
+  onTurn,
+}: {
+  list: Loaded<Page<Invitation>>;
+  initiatives: Initiative[];
+  offset: number;
+  onTurn(offset: number): void;
+}) {
   if (!list.data) return list.error ? <LoadFailed error={list.error} retry={list.reload} /> : <Loading />;
-  if (!list.data.items.length) return <p>No invitation is waiting to be accepted.</p>;
+  const { items, total } = list.data;
+  const pager = (
+    <Pager label="Pages of pending invitations" offset={offset} pageSize={INVITATIONS_PAGE_SIZE} total={total} busy={list.loading} onTurn={onTurn} />
+  );
+  if (!items.length && offset > 0)
+    // Emptied meanwhile (invitations accepted or revoked elsewhere): offer the way back rather than a dead end.
+    return (
+      <p>
+        No pending invitation is left on this page.{' '}
+        <button type="button" className="button link" onClick={() => onTurn(0)}>
+          Show the newest invitations
+        </button>
+      </p>
+    );
+  if (!items.length) return <p>No invitation is waiting to be accepted.</p>;
   const titles = new Map(initiatives.map((i) => [i.id, i.title]));
   return (
     <>
-      {list.data.total > list.data.items.length && (
-        <p className="meta">
-          The {list.data.items.length} newest of {list.data.total} pending invitations.
+      {total > INVITATIONS_PAGE_SIZE && (
+        <p className="status" role="status" aria-live="polite">
+          {formatNumber(offset + 1)}–{formatNumber(offset + items.length)} of {formatNumber(total)} pending invitations, newest first
         </p>
       )}
       <table className="cards-on-phone">
@@ -32,7 +57,7 @@ export function PendingInvitations({ list, initiatives }: { list: Loaded<Page<In
           </tr>
         </thead>
         <tbody>
-          {list.data.items.map((invitation) => (
+          {items.map((invitation) => (
             // Keyed by email (one pending invitation per email): sending again keeps the row and what it says.
             <InvitationRow
               key={invitation.email}
@@ -42,6 +67,7 @@ export function PendingInvitations({ list, initiatives }: { list: Loaded<Page<In
           ))}
         </tbody>
       </table>
+      {pager}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { LoadFailed, Loading } from '../../../ui/feedback';
 import { SelectField, TextField } from '../../../ui/fields';
 import { useLoad } from '../../../ui/use-load';
 import { formatNumber, options, ROLE_NAMES } from '../../../ui/words';
+import { Pager } from './pager';
 import { PersonRow } from './person-row';
 
 const STATES = { true: 'Active', false: 'Deactivated' };
@@ -93,26 +94,7 @@ export function PeopleList({ version }: { version: number }) {
               </tbody>
             </table>
           )}
-          {total > PEOPLE_PAGE_SIZE && (
-            <nav className="actions pager" aria-label="Pages of people">
-              <button
-                type="button"
-                className="button secondary"
-                disabled={offset === 0 || list.loading}
-                onClick={() => turn(Math.max(0, offset - PEOPLE_PAGE_SIZE))}
-              >
-                Previous {PEOPLE_PAGE_SIZE}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={offset + PEOPLE_PAGE_SIZE >= total || list.loading}
-                onClick={() => turn(offset + PEOPLE_PAGE_SIZE)}
-              >
-                Next {PEOPLE_PAGE_SIZE}
-              </button>
-            </nav>
-          )}
+          <Pager label="Pages of people" offset={offset} pageSize={PEOPLE_PAGE_SIZE} total={total} busy={list.loading} onTurn={turn} />
         </>
       )}
     </>
