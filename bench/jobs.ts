@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccessModule } from '@r2c/access';
 import { APP_CONFIG, CoreModule, EmbeddedRedis, loadConfig, RedisTarget, Transactions } from '@r2c/core';
@@ -13,7 +14,7 @@ import { JobsModule } from '@r2c/jobs';
 import { MailModule } from '@r2c/notify';
 import { ReminderScan, RemindersModule } from '@r2c/reminders';
 import { CompileDigest, DigestsModule, SummariesService, SummaryCompilingModule, weekBefore } from '@r2c/reports';
-import { recordQueries, replayReads, SentQuery, statements } from './queries';
+import { recordQueries, replayReads, replayReadsOnPostgres, SentQuery, statements } from './queries';
 import type { Figure } from './report';
 import {
   closedCycle,
@@ -35,8 +36,8 @@ import {
 /** The job services with what they need and nothing else: no HTTP, no processors, no schedulers. */
 @Module({})
 class JobServicesModule {
-  static forRoot(dataDir: string, redis: RedisTarget): DynamicModule {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  static forRoot(dataDir: string, redis: RedisTarget, databaseUrl?: string): DynamicModule {
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
     const runtime = { config, redis, stop: async () => undefined };
     return {
       module: JobServicesModule,
@@ -48,15 +49,57 @@ class JobServicesModule {
 interface Services {
   context: INestApplicationContext;
   dataSource: DataSource;
-  file: string;
+  /** The time the job's SELECTs take replayed through the raw driver on the same database. */
+  replayReads(queries: SentQuery[]): Promise<number>;
+  /** '' on SQLite, ' (PostgreSQL)' on PostgreSQL: the figures of both carry the same names and targets. */
+  on: string;
 }
 
 /** Each job gets a database of its own, so one job's synthetic data does not land in another's figures. */
-async function services(workDir: string, name: string, redis: RedisTarget): Promise<Services> {
+async function sqliteServices(workDir: string, name: string, redis: RedisTarget): Promise<Services & { close(): Promise<void> }> {
   const dataDir = join(workDir, name);
   mkdirSync(dataDir, { recursive: true });
   const context = await NestFactory.createApplicationContext(JobServicesModule.forRoot(dataDir, redis), { logger: ['error', 'warn'] });
-  return { context, dataSource: context.get<DataSource>(getDataSourceToken()), file: join(dataDir, 'r2c.sqlite') };
+  const file = join(dataDir, 'r2c.sqlite');
+  return {
+    context,
+    dataSource: context.get<DataSource>(getDataSourceToken()),
+    replayReads: (queries) => replayReads(file, queries),
+    on: '',
+    close: () => context.close(),
+  };
+}
+
+/** The same on PostgreSQL: a fresh database on the cluster, migrated by the app as it starts, dropped afterwards. */
+async function postgresServices(workDir: string, name: string, redis: RedisTarget, clusterUrl: string): Promise<Services & { close(): Promise<void> }> {
+  const dataDir = join(workDir, `pg-${name}`);
+  mkdirSync(dataDir, { recursive: true });
+  const database = `r2c_bench_${name}_${Date.now()}`;
+  const admin = new Client({ connectionString: clusterUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(clusterUrl);
+  url.pathname = `/${database}`;
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  };
+  try {
+    const context = await NestFactory.createApplicationContext(JobServicesModule.forRoot(dataDir, redis, url.toString()), { logger: ['error', 'warn'] });
+    return {
+      context,
+      dataSource: context.get<DataSource>(getDataSourceToken()),
+      replayReads: (queries) => replayReadsOnPostgres(url.toString(), queries),
+      on: ' (PostgreSQL)',
+      close: async () => {
+        await context.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
 }
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> => {
@@ -104,9 +147,9 @@ async function measureReminderScan(s: Services): Promise<Figure[]> {
   await seedReminderScan(s.dataSource, new Date());
   const scan = s.context.get(ReminderScan);
   const first = await timed(() => recordQueries(s.dataSource, () => scan.run()));
-  const firstReads = await replayReads(s.file, first.result.queries);
+  const firstReads = await s.replayReads(first.result.queries);
   const again = await timed(() => recordQueries(s.dataSource, () => scan.run()));
-  const againReads = await replayReads(s.file, again.result.queries);
+  const againReads = await s.replayReads(again.result.queries);
   const { due, emailsAdded } = first.result.result;
   const split = (queries: SentQuery[]) => {
     const reads = queries.filter((q) => /^\s*SELECT/i.test(q.query) && !/outbox_messages/i.test(q.query)).length;
@@ -116,7 +159,7 @@ async function measureReminderScan(s: Services): Promise<Figure[]> {
   const q1 = split(first.result.queries);
   return [
     {
-      measure: `3 reminder scan: ${SCAN_INITIATIVES} initiatives, 20 zones`,
+      measure: `3 reminder scan${s.on}: ${SCAN_INITIATIVES} initiatives, 20 zones`,
       value: first.ms,
       unit: 'ms',
       baseline: firstReads,
@@ -125,7 +168,7 @@ async function measureReminderScan(s: Services): Promise<Figure[]> {
       note: `${due} due, ${emailsAdded} emails added`,
     },
     {
-      measure: '3 reminder scan: queries',
+      measure: `3 reminder scan${s.on}: queries`,
       value: first.result.queries.length,
       unit: '',
       target: '≤ 10, none per initiative',
@@ -133,7 +176,7 @@ async function measureReminderScan(s: Services): Promise<Figure[]> {
       note: `${q1.reads} reads, ${q1.writes} outbox writes for ${emailsAdded} emails, ${q1.control} BEGIN/COMMIT`,
     },
     {
-      measure: '3 reminder scan: next pass, nothing new to send',
+      measure: `3 reminder scan${s.on}: next pass, nothing new to send`,
       value: again.ms,
       unit: 'ms',
       baseline: againReads,
@@ -208,11 +251,11 @@ async function measureSummary(s: Services): Promise<Figure[]> {
   await compileSummary(s, small.cycleId); // warms the templates and the JIT, as a running worker has them
   const few = await compileSummary(s, small.cycleId);
   const many = await compileSummary(s, large.cycleId);
-  const reads = await replayReads(s.file, many.queries);
+  const reads = await s.replayReads(many.queries);
   const flat = many.rowsRead <= few.rowsRead + 10 && many.heapGrowthMb - few.heapGrowthMb < 5;
   return [
     {
-      measure: `4 summary compile: cycle with ${SUMMARY_ENTRIES} entries`,
+      measure: `4 summary compile${s.on}: cycle with ${SUMMARY_ENTRIES} entries`,
       value: many.ms,
       unit: 'ms',
       baseline: reads,
@@ -221,7 +264,7 @@ async function measureSummary(s: Services): Promise<Figure[]> {
       note: `${many.queries.length} queries`,
     },
     {
-      measure: `4 summary: rows read, ${SMALL_SUMMARY_ENTRIES} → ${SUMMARY_ENTRIES} entries`,
+      measure: `4 summary${s.on}: rows read, ${SMALL_SUMMARY_ENTRIES} → ${SUMMARY_ENTRIES} entries`,
       value: many.rowsRead,
       unit: 'rows',
       baseline: few.rowsRead,
@@ -302,15 +345,17 @@ async function measureDigest(s: Services): Promise<Figure[]> {
     if (period === year) await s.dataSource.createQueryBuilder().delete().from('digests').execute();
     const run = await timed(() => recordQueries(s.dataSource, () => compile.run(period, null)));
     if (!run.result.result.compiled) throw new Error(`digest ${period.start}–${period.end} was not compiled`);
-    const reads = await replayReads(s.file, run.result.queries);
+    const reads = await s.replayReads(run.result.queries);
     const { digest } = run.result.result;
     const copyMb = (Buffer.byteLength(digest.html) + Buffer.byteLength(digest.text)) / 1048576;
-    const [{ bodies }] = await s.dataSource.query<{ bodies: number }[]>(
-      'SELECT COUNT(DISTINCT body_id) AS bodies FROM outbox_messages WHERE idempotency_key LIKE ?',
-      [`digest:${period.start}_${period.end}:%`],
-    );
+    const { bodies } = (await s.dataSource
+      .createQueryBuilder()
+      .select('COUNT(DISTINCT o.body_id)', 'bodies')
+      .from('outbox_messages', 'o')
+      .where('o.idempotency_key LIKE :key', { key: `digest:${period.start}_${period.end}:%` })
+      .getRawOne<{ bodies: number | string }>())!;
     figures.push({
-      measure: `5 digest compile: ${label}, ${DIGEST_SHAPE.initiatives}×${DIGEST_SHAPE.cycles}×${DIGEST_SHAPE.entries}`,
+      measure: `5 digest compile${s.on}: ${label}, ${DIGEST_SHAPE.initiatives}×${DIGEST_SHAPE.cycles}×${DIGEST_SHAPE.entries}`,
       value: run.ms,
       unit: 'ms',
       baseline: reads,
@@ -341,24 +386,30 @@ export const JOB_SECTIONS: JobSection[] = [
   { name: 'digests', measure: measureDigest, placeholders: [{ measure: '5 digest compile', value: null, unit: 'ms', target: '< 1000 ms' }] },
 ];
 
-/** Runs the job sections in this process, each on its own database, with one embedded Redis for all. */
-export async function measureJobs(workDir: string, sections: JobSection[]): Promise<Figure[]> {
-  const redisDir = join(workDir, 'jobs-redis');
+/**
+ * Runs the job sections in this process, each on its own database, with one embedded Redis for all:
+ * SQLite files in the work directory, or with `clusterUrl` fresh databases on that PostgreSQL cluster.
+ */
+export async function measureJobs(workDir: string, sections: JobSection[], clusterUrl?: string): Promise<Figure[]> {
+  const redisDir = join(workDir, clusterUrl ? 'pg-jobs-redis' : 'jobs-redis');
   mkdirSync(redisDir, { recursive: true });
   const redis = new EmbeddedRedis(redisDir);
   const target = await redis.start();
+  const on = clusterUrl ? ' (PostgreSQL)' : '';
   const figures: Figure[] = [];
   try {
     for (const section of sections) {
-      const s = await services(workDir, section.name, target);
       try {
-        figures.push(...(await section.measure(s)));
+        const s = clusterUrl ? await postgresServices(workDir, section.name, target, clusterUrl) : await sqliteServices(workDir, section.name, target);
+        try {
+          figures.push(...(await section.measure(s)));
+        } finally {
+          await s.close();
+        }
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        console.error(`${section.name} failed: ${failure.stack}`);
-        figures.push(...section.placeholders.map((f) => ({ ...f, note: `failed: ${failure.message.slice(0, 120)}` })));
-      } finally {
-        await s.context.close();
+        console.error(`${section.name}${on} failed: ${failure.stack}`);
+        figures.push(...section.placeholders.map((f) => ({ ...f, measure: `${f.measure}${on}`, note: `failed: ${failure.message.slice(0, 120)}` })));
       }
     }
   } finally {

@@ -57,7 +57,7 @@ function againWithPostgres(): never {
   process.exit(spawnSync('bash', args, { stdio: 'inherit' }).status ?? 1);
 }
 
-/** 8 scale-out on PostgreSQL (`--pg`), after the SQLite measures. */
+/** 8 scale-out on PostgreSQL (`--pg`), after the SQLite measures and the jobs' on PostgreSQL. */
 async function measurePostgres(work: string, databaseUrl: string): Promise<Figure[]> {
   console.log('measuring the write path on PostgreSQL with one API process, then two…');
   try {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130)); // runs the exit hook that stops the servers
   Logger.overrideLogger(['error', 'warn']); // the bench prints one table, not the services' logs
   const profile = process.argv.includes('--profile');
-  // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time (`pg`: only the PostgreSQL part of `--pg`).
+  // `--only=http,mail,reminders,summaries,digests` runs a part, for profiling one path at a time (`pg`: only the PostgreSQL part of `--pg`: the jobs and the scale-out).
   const only = process.argv
     .find((a) => a.startsWith('--only='))
     ?.slice('--only='.length)
@@ -95,7 +95,14 @@ async function main(): Promise<void> {
     console.log('measuring the reminder scan, summary and digest compiles in process…');
     figures.push(...(await measureJobs(work, sections)));
   }
-  if (postgres && (wanted('http') || wanted('pg'))) figures.push(...(await measurePostgres(work, process.env.TEST_DATABASE_URL!)));
+  if (postgres) {
+    const onPostgres = JOB_SECTIONS.filter((section) => wanted(section.name) || wanted('pg'));
+    if (onPostgres.length) {
+      console.log('measuring the reminder scan, summary and digest compiles again on PostgreSQL…');
+      figures.push(...(await measureJobs(work, onPostgres, process.env.TEST_DATABASE_URL)));
+    }
+    if (wanted('http') || wanted('pg')) figures.push(...(await measurePostgres(work, process.env.TEST_DATABASE_URL!)));
+  }
 
   console.log('');
   console.log(renderTable(figures));

@@ -37,18 +37,27 @@ export const TIME_ZONES = [
   'America/St_Thomas',
 ];
 
-/** Inserts rows with multi-row INSERTs, chunked to stay under SQLite's bound-parameter limit. */
+const INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+
+/** On PostgreSQL an instant without a zone would be read in the session's time zone: it is marked UTC. */
+const forPostgres = (value: unknown): unknown => (typeof value === 'string' && INSTANT.test(value) ? `${value}Z` : value);
+
+/**
+ * Inserts rows with multi-row INSERTs, chunked to stay well under the bound-parameter limits (SQLite's
+ * 32,766, PostgreSQL's 65,535). Booleans are written 1 and 0, which both read as booleans.
+ */
 export async function insertRows(em: EntityManager | DataSource, table: string, rows: Row[]): Promise<void> {
   if (!rows.length) return;
+  const postgres = (em instanceof DataSource ? em : em.connection).options.type === 'postgres';
   const columns = Object.keys(rows[0]);
   const chunk = Math.floor(30000 / columns.length);
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
-    const placeholders = part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await em.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`,
-      part.flatMap((r) => columns.map((c) => r[c])),
-    );
+    let n = 0;
+    const placeholder = postgres ? () => `$${++n}` : () => '?';
+    const values = part.map(() => `(${columns.map(placeholder).join(', ')})`).join(', ');
+    const parameters = part.flatMap((r) => columns.map((c) => (postgres ? forPostgres(r[c]) : r[c])));
+    await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, parameters);
   }
 }
 
