@@ -385,6 +385,10 @@ describe('people at coalition scale, in the browser', () => {
       clock.advance(-8 * DAY);
     }
     expect(await account('lea.weber@members.test')).toBeUndefined();
+
+    // A link cut short on the way is told in plain words, not as the API's field rule.
+    const cut = await refusedOnOpening(lateLink.slice(0, -5));
+    await cut.getByText('The code in this link is incomplete or changed').waitFor();
   });
 
   it('pending invitations at coalition scale: fifty to a page, newest first, the older ones a page on', async () => {
