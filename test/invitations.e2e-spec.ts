@@ -320,6 +320,129 @@ describe('invitations and password reset', () => {
     });
   });
 
+  describe('checking a link before choosing a password', () => {
+    const checkInvitation = (token: unknown) => anyone().post('/api/v1/invitations/check', { token });
+    const acceptInvitation = (token: string) => anyone().post('/api/v1/invitations/accept', { token, password: NEW_PASSWORD });
+    const checkReset = (token: unknown) => anyone().post('/api/v1/auth/password-reset/check', { token });
+    const confirmReset = (token: string) => anyone().post('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD });
+    const resetLinkFor = async (userId: string) => {
+      const reset = (await db.getRepository(PasswordReset).find({ where: { userId, status: 'pending' } }))[0];
+      return tokenIn(`password-reset:${reset.id}`, 'reset-password');
+    };
+    /** The check and the spending route answer the same 400, naming token, for a link that cannot be used. */
+    const sameRefusal = async (check: { status: number; body: unknown }, spend: { status: number; body: unknown }, words: RegExp) => {
+      expect(check.status).toBe(400);
+      expect(check.body).toEqual(spend.body);
+      expect(spend.status).toBe(400);
+      expect(check.body).toMatchObject({ message: expect.stringMatching(words), details: [expect.objectContaining({ field: 'token' })] });
+    };
+
+    it('answers who an invitation is for and the initiative they join, without using the link up', async () => {
+      const { libraryId } = await c.pilot();
+      const initiativeId = await c.initiative(libraryId);
+      const title = (await admin().get(`/api/v1/initiatives/${initiativeId}`).expect(200)).body.title;
+      const to = email('rosa');
+      const { id, token } = await invite({ email: to, name: 'Rosa Diaz', role: 'coach', initiativeId });
+      const first = await checkInvitation(token).expect(200);
+      expect(first.body).toEqual({
+        email: to,
+        name: 'Rosa Diaz',
+        role: 'coach',
+        expiresAt: '2026-03-09T12:00:00.000Z',
+        initiativeTitle: title,
+        memberRole: 'coach',
+      });
+      await checkInvitation(token).expect(200);
+      expect(await db.getRepository(Invitation).findOneByOrFail({ id })).toMatchObject({ status: 'pending', userId: null });
+      await acceptInvitation(token).expect(200);
+      await sameRefusal(await checkInvitation(token), await acceptInvitation(token), /^This invitation was already used on/);
+
+      const plain = await invite({ email: email('plain'), name: 'No Initiative', role: 'subscriber' });
+      const alone = await checkInvitation(plain.token).expect(200);
+      expect(alone.body).toEqual({ email: expect.any(String), name: 'No Initiative', role: 'subscriber', expiresAt: expect.any(String) });
+    });
+
+    it('refuses a replaced, revoked or expired invitation with the same 400 as accepting', async () => {
+      const to = email('checked-again');
+      const replaced = await invite({ email: to, name: 'Asked Twice', role: 'subscriber' });
+      await invite({ email: to, name: 'Asked Twice', role: 'subscriber' });
+      await sameRefusal(await checkInvitation(replaced.token), await acceptInvitation(replaced.token), /^This invitation was replaced by a newer one/);
+
+      const revoked = await invite({ email: email('checked-revoked'), name: 'Not Any More', role: 'subscriber' });
+      await admin().delete(`/api/v1/invitations/${revoked.id}`).expect(204);
+      await sameRefusal(await checkInvitation(revoked.token), await acceptInvitation(revoked.token), /^This invitation was revoked on/);
+
+      const late = await invite({ email: email('checked-late'), name: 'Too Late', role: 'subscriber' });
+      clock.advance(7 * DAY + 1000);
+      try {
+        await sameRefusal(await checkInvitation(late.token), await acceptInvitation(late.token), /^This invitation expired on/);
+      } finally {
+        clock.advance(-(7 * DAY + 1000));
+      }
+    });
+
+    it('answers the email a reset link is for without using it up; a used, replaced or expired one gets the same 400 as confirming', async () => {
+      const p = await c.person('librarian');
+      await anyone().post('/api/v1/auth/password-reset', { email: p.email }).expect(202);
+      const token = await resetLinkFor(p.id);
+      const checked = await checkReset(token).expect(200);
+      expect(checked.body).toEqual({ email: p.email, expiresAt: '2026-03-02T13:00:00.000Z' });
+      await c.login(p.email, PASSWORD); // the check changed nothing
+      await confirmReset(token).expect(200);
+      await sameRefusal(await checkReset(token), await confirmReset(token), /^This password reset link was already used on/);
+
+      const q = await c.person('coach');
+      await anyone().post('/api/v1/auth/password-reset', { email: q.email }).expect(202);
+      const older = await resetLinkFor(q.id);
+      await anyone().post('/api/v1/auth/password-reset', { email: q.email }).expect(202);
+      await sameRefusal(await checkReset(older), await confirmReset(older), /replaced by a newer one/);
+      const newer = await resetLinkFor(q.id);
+      clock.advance(HOUR + 1000);
+      try {
+        await sameRefusal(await checkReset(newer), await confirmReset(newer), /^This password reset link expired on/);
+      } finally {
+        clock.advance(-(HOUR + 1000));
+      }
+    });
+
+    it('refuses the reset link of an account deactivated since, as confirming does', async () => {
+      const p = await c.person('librarian');
+      await anyone().post('/api/v1/auth/password-reset', { email: p.email }).expect(202);
+      const token = await resetLinkFor(p.id);
+      await admin().patch(`/api/v1/users/${p.id}`, { active: false }).expect(200);
+      await sameRefusal(await checkReset(token), await confirmReset(token), /^This account was deactivated after the link was sent/);
+    });
+
+    it('refuses an unknown token and a bad body with 400 naming token', async () => {
+      await sameRefusal(await checkInvitation('A'.repeat(43)), await acceptInvitation('A'.repeat(43)), /^This invitation link is not valid/);
+      await sameRefusal(await checkReset('A'.repeat(43)), await confirmReset('A'.repeat(43)), /^This password reset link is not valid/);
+      for (const path of ['/api/v1/invitations/check', '/api/v1/auth/password-reset/check']) {
+        for (const body of [{}, { token: 'short' }, { token: 42 }, { token: "' OR 1=1 --" }]) {
+          const res = await anyone().post(path, body).expect(400);
+          expect(res.body.details).toEqual([expect.objectContaining({ field: 'token' })]);
+        }
+        const extra = await anyone()
+          .post(path, { token: 'A'.repeat(43), password: NEW_PASSWORD })
+          .expect(400);
+        expect(extra.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
+      }
+    });
+
+    it('throttles link checks per client address with 429, and a good link is still accepted after', async () => {
+      const { token } = await invite({ email: email('flooded'), name: 'Flooded Out', role: 'subscriber' });
+      try {
+        const answers: number[] = [];
+        for (let i = 0; i < 70; i++) answers.push((await (i % 2 ? checkReset('A'.repeat(43)) : checkInvitation('A'.repeat(43)))).status);
+        expect(answers.filter((status) => status === 429).length).toBeGreaterThan(0);
+        const refused = await checkInvitation(token).expect(429);
+        expect(refused.body.message).toMatch(/^Too many links were checked from this network/);
+        await acceptInvitation(token).expect(200);
+      } finally {
+        await db.query("DELETE FROM login_throttle WHERE bucket LIKE 'link-check:%'");
+      }
+    });
+  });
+
   it('sends exactly one email per invitation and per reset, even when the relay runs twice', async () => {
     const to = email('once');
     const { id } = await invite({ email: to, name: 'Only Once', role: 'subscriber' });

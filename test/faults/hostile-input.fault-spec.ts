@@ -112,6 +112,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
       path: () => '/api/v1/invitations/accept',
       body: () => ({ token: 'A'.repeat(43), password: 'lantern-orchard-velvet-42' }),
     },
+    { name: 'check invitation link', method: 'post', path: () => '/api/v1/invitations/check', body: () => ({ token: 'A'.repeat(43) }) },
     { name: 'ask for password reset', method: 'post', path: () => '/api/v1/auth/password-reset', body: () => ({ email: victim.email }) },
     {
       name: 'reset password',
@@ -119,6 +120,7 @@ describe('hostile input: every route and DTO under random, malformed and malicio
       path: () => '/api/v1/auth/password-reset/confirm',
       body: () => ({ token: 'A'.repeat(43), password: 'lantern-orchard-velvet-42' }),
     },
+    { name: 'check reset link', method: 'post', path: () => '/api/v1/auth/password-reset/check', body: () => ({ token: 'A'.repeat(43) }) },
     { name: 'change user', method: 'patch', path: () => `/api/v1/users/${victim.id}`, body: () => ({ name: 'Maria L.' }) },
     {
       name: 'create library',

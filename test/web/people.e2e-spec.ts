@@ -103,6 +103,10 @@ describe('people at coalition scale, in the browser', () => {
     const maria = await open(PHONE);
     await maria.goto(link);
     expect(await heading(maria)).toBe('Accept your invitation');
+    // The link is checked on opening: the page greets the person it was sent to, and never shows the link's code.
+    await maria.getByText('Welcome, Maria Lopez — choose a password for maria.lopez@riverbend.lib.test').waitFor();
+    await maria.getByText(`You are invited as a librarian, to join the initiative “${pilotTitle}” as its librarian.`).waitFor();
+    expect(await maria.locator('body').innerText()).not.toContain(link.split('token=')[1]);
     // The rule is said before anything is typed.
     await maria.getByText('At least 10 characters and hard to guess.').waitFor();
     await checkScreen(maria, 'accept-invitation-phone');
@@ -122,16 +126,13 @@ describe('people at coalition scale, in the browser', () => {
     expect(new URL(maria.url()).pathname).toBe(`/initiatives/${pilot.initiativeId}`);
     await fitsThePhone(maria);
 
-    // The link works once; used again it says what happened, as a page, never raw JSON.
+    // The link works once; opened again it says what happened at once, as a page with no password to type, never raw JSON.
     const again = await open(PHONE);
     await again.goto(link);
-    expect(await heading(again)).toBe('Accept your invitation');
-    await again.getByLabel('Choose a password').fill(NEW_PASSWORD);
-    await again.getByLabel('Type it again').fill(NEW_PASSWORD);
-    await again.getByRole('button', { name: 'Set password and sign in' }).click();
     await again.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
     await again.getByText(/This invitation was already used on/).waitFor();
     await again.getByText('Ask the programme team for a new invitation').waitFor();
+    expect(await again.locator('input[type="password"]').count()).toBe(0);
     await checkScreen(again, 'invitation-used-phone');
   });
 
@@ -158,6 +159,7 @@ describe('people at coalition scale, in the browser', () => {
     expect(mails('nobody@nowhere.test')).toBe(0);
     await phone.goto(link);
     expect(await heading(phone)).toBe('Choose a new password');
+    await phone.getByText(`A new password for ${jo.email}.`).waitFor();
     await checkScreen(phone, 'reset-password-phone');
     await phone.getByLabel('New password').fill(NEW_PASSWORD);
     await phone.getByLabel('Type it again').fill(`${NEW_PASSWORD}x`);
@@ -173,16 +175,13 @@ describe('people at coalition scale, in the browser', () => {
     await before.getByText('Your session has ended').waitFor();
     await signIn(before, jo.email, NEW_PASSWORD);
 
-    // A used reset link says so, with the way to a fresh one.
+    // A used reset link says so on opening, with the way to a fresh one and no password to type.
     const used = await open(PHONE);
     await used.goto(link);
-    expect(await heading(used)).toBe('Choose a new password');
-    await used.getByLabel('New password').fill(`${NEW_PASSWORD}-2`);
-    await used.getByLabel('Type it again').fill(`${NEW_PASSWORD}-2`);
-    await used.getByRole('button', { name: 'Save the new password' }).click();
     await used.getByRole('heading', { level: 1, name: 'This reset link cannot be used' }).waitFor();
     await used.getByText(/This password reset link was already used on/).waitFor();
     await used.getByRole('link', { name: 'Ask for a new reset link' }).waitFor();
+    expect(await used.locator('input[type="password"]').count()).toBe(0);
     await checkScreen(used, 'reset-link-used-phone');
   });
 
@@ -347,38 +346,49 @@ describe('people at coalition scale, in the browser', () => {
       await c.as(c.adminToken).post('/api/v1/invitations', { email, name, role: 'subscriber' }).expect(201);
       return linkIn(email, 'accept-invitation');
     };
-    const tryLink = async (link: string) => {
+    const refusedOnOpening = async (link: string) => {
       const page = await open(PHONE);
       await page.goto(link);
-      await page.getByLabel('Choose a password').fill(NEW_PASSWORD);
-      await page.getByLabel('Type it again').fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Set password and sign in' }).click();
       await page.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
       await page.getByText('Ask the programme team for a new invitation').waitFor();
+      expect(await page.locator('input[type="password"]').count()).toBe(0);
       return page;
     };
 
+    // Revoked while its page is open: choosing the password is refused the same way.
     const revokedLink = await invite('rui.costa@members.test', 'Rui Costa');
+    const revoked = await open(PHONE);
+    await revoked.goto(revokedLink);
+    await revoked.getByText('Welcome, Rui Costa — choose a password for rui.costa@members.test').waitFor();
     await admin.goto('/admin/people');
     const pending = admin.locator('#invitations');
     await pending.getByRole('rowheader', { name: 'Rui Costa' }).waitFor();
     await pending.getByRole('button', { name: 'Revoke the invitation to rui.costa@members.test' }).click();
     await pending.getByText('The invitation to rui.costa@members.test is revoked: its link no longer works.').waitFor();
-    const revoked = await tryLink(revokedLink);
+    await revoked.getByLabel('Choose a password').fill(NEW_PASSWORD);
+    await revoked.getByLabel('Type it again').fill(NEW_PASSWORD);
+    await revoked.getByRole('button', { name: 'Set password and sign in' }).click();
+    await revoked.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
     await revoked.getByText(/This invitation was revoked on .* by the programme staff/).waitFor();
     await checkScreen(revoked, 'invitation-revoked-phone');
+    // Opened again, it says so at once.
+    await (await refusedOnOpening(revokedLink)).getByText(/This invitation was revoked on/).waitFor();
 
     const lateLink = await invite('lea.weber@members.test', 'Lea Weber');
     const clock = t.clock as FixedClock;
     clock.advance(8 * DAY);
     try {
-      const expired = await tryLink(lateLink);
+      const expired = await refusedOnOpening(lateLink);
       await expired.getByText(/This invitation expired on .*: ask the programme staff for a new one/).waitFor();
       await checkScreen(expired, 'invitation-expired-phone');
     } finally {
       clock.advance(-8 * DAY);
     }
     expect(await account('lea.weber@members.test')).toBeUndefined();
+
+    // A link cut short on the way is told in plain words, not as the API's field rule.
+    const cut = await refusedOnOpening(lateLink.slice(0, -5));
+    await cut.getByText('The code in this link is incomplete or changed').waitFor();
   });
 
   it('pending invitations at coalition scale: fifty to a page, newest first, the older ones a page on', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from './access';
 import type { IndicatorTemplate } from './cycles';
 import type { StarterItem } from './surveys';
+import type { MemberRole, Role } from './values';
 
 /** Every error the API answers, whatever its status. */
 export interface ApiError {
@@ -21,6 +22,26 @@ export interface AccessTokenAnswer {
 /** POST /auth/password-reset: the same words whatever the email, so the answer tells nothing about accounts. */
 export interface PasswordResetRequested {
   message: string;
+}
+
+/** POST /invitations/check: who the invitation link is for, so its page can greet them before they choose a password (the link is not spent). */
+export interface InvitationLinkCheck {
+  email: string;
+  name: string;
+  role: Role;
+  /** Past this instant the link is refused. */
+  expiresAt: string;
+  /** The initiative the person joins on accepting, when the invitation names one. */
+  initiativeTitle?: string;
+  /** Their role in that initiative. */
+  memberRole?: MemberRole;
+}
+
+/** POST /auth/password-reset/check: the account the reset link is for (the link is not spent). */
+export interface PasswordResetLinkCheck {
+  email: string;
+  /** Past this instant the link is refused. */
+  expiresAt: string;
 }
 
 /** POST /users/import: always `invalid: []` in a 200 (a list with bad lines is refused whole). */

@@ -6,6 +6,7 @@ import {
   ChangePasswordDto,
   CurrentUser,
   InitiativesService,
+  LinkCheckDto,
   LoginDto,
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
@@ -50,6 +51,20 @@ export class AuthController {
   @Answers(202, 'PasswordResetRequested')
   requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
     return this.resets.request(dto.email);
+  }
+
+  @Public()
+  @Post('auth/password-reset/check')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check a password reset link before choosing a new password',
+    description:
+      'Anyone with the link; the token goes in the body, never in an address. Answers the email of the account and when the link expires, without using the link up. ' +
+      '400 on token with the same words confirming would give: already used, replaced by a newer one, expired, not valid, or the account deactivated. 429 after 60 link checks from one client address in 15 minutes.',
+  })
+  @Answers(200, 'PasswordResetLinkCheck')
+  checkPasswordReset(@Body() dto: LinkCheckDto, @Req() req: Request) {
+    return this.resets.check(dto.token, req.ip ?? 'unknown');
   }
 
   @Public()

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AcceptInvitationDto, CreateInvitationDto, CurrentUser, InvitationsService, Permission, Public, Requires } from '@r2c/access';
+import type { Request } from 'express';
+import { AcceptInvitationDto, CreateInvitationDto, CurrentUser, InvitationsService, LinkCheckDto, Permission, Public, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import { UuidParam } from '../common/uuid-param';
@@ -66,5 +67,19 @@ export class InvitationsController {
   @Answers(200, 'LoginResult')
   accept(@Body() dto: AcceptInvitationDto) {
     return this.invitations.accept(dto);
+  }
+
+  @Public()
+  @Post('check')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check an invitation link before choosing a password',
+    description:
+      'Anyone with the link; the token goes in the body, never in an address. Answers who the invitation is for (name, email, role, expiry, and the initiative they join) without using the link up. ' +
+      '400 on token with the same words accepting would give: already used, replaced by a newer invitation, revoked, expired or not valid. 429 after 60 link checks from one client address in 15 minutes.',
+  })
+  @Answers(200, 'InvitationLinkCheck')
+  check(@Body() dto: LinkCheckDto, @Req() req: Request) {
+    return this.invitations.check(dto.token, req.ip ?? 'unknown');
   }
 }

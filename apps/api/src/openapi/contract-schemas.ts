@@ -2348,6 +2348,49 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
     ],
     "description": "GET /initiatives/:id"
   },
+  "InvitationLinkCheck": {
+    "type": "object",
+    "properties": {
+      "email": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "role": {
+        "type": "string",
+        "enum": [
+          "admin",
+          "coach",
+          "librarian",
+          "subscriber"
+        ]
+      },
+      "expiresAt": {
+        "type": "string",
+        "description": "Past this instant the link is refused."
+      },
+      "initiativeTitle": {
+        "type": "string",
+        "description": "The initiative the person joins on accepting, when the invitation names one."
+      },
+      "memberRole": {
+        "type": "string",
+        "enum": [
+          "coach",
+          "librarian"
+        ],
+        "description": "Their role in that initiative."
+      }
+    },
+    "required": [
+      "email",
+      "name",
+      "role",
+      "expiresAt"
+    ],
+    "description": "POST /invitations/check: who the invitation link is for, so its page can greet them before they choose a password (the link is not spent)."
+  },
   "InvitationStatus": {
     "type": "string",
     "enum": [
@@ -3099,6 +3142,23 @@ export const CONTRACT_SCHEMAS: Record<string, JsonSchema> = {
       "daysOverdue",
       "lastCheckInAt"
     ]
+  },
+  "PasswordResetLinkCheck": {
+    "type": "object",
+    "properties": {
+      "email": {
+        "type": "string"
+      },
+      "expiresAt": {
+        "type": "string",
+        "description": "Past this instant the link is refused."
+      }
+    },
+    "required": [
+      "email",
+      "expiresAt"
+    ],
+    "description": "POST /auth/password-reset/check: the account the reset link is for (the link is not spent)."
   },
   "PasswordResetRequested": {
     "type": "object",

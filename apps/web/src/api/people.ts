@@ -1,4 +1,4 @@
-import type { InvitationView } from '@r2c/contracts';
+import type { InvitationLinkCheck, InvitationView, PasswordResetLinkCheck } from '@r2c/contracts';
 import { ApiError, del, get, patch, post, put, query } from './client';
 import type { LoginResult, MemberRole, Page, Role, User } from './types';
 
@@ -55,8 +55,10 @@ export const peopleApi = {
 
 /** What a person does from an emailed link or the sign-in page, without being signed in. */
 export const accountApi = {
+  checkInvitation: (token: string) => post<InvitationLinkCheck>('/api/v1/invitations/check', { token }),
   acceptInvitation: (token: string, password: string) => post<LoginResult>('/api/v1/invitations/accept', { token, password }),
   requestReset: (email: string) => post<{ message: string }>('/api/v1/auth/password-reset', { email }),
+  checkReset: (token: string) => post<PasswordResetLinkCheck>('/api/v1/auth/password-reset/check', { token }),
   confirmReset: (token: string, password: string) => post<LoginResult>('/api/v1/auth/password-reset/confirm', { token, password }),
   changePassword: (currentPassword: string, newPassword: string) => put<{ accessToken: string }>('/api/v1/me/password', { currentPassword, newPassword }),
   subscribe: (email: string, name: string) => post<void>('/api/v1/subscriptions', { email, name }),

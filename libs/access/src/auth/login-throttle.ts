@@ -10,10 +10,12 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 export const MAX_RESETS_PER_EMAIL = 3;
 /** Digest sign-ups one client address may ask for in the window (each sends an email). */
 export const MAX_SIGNUPS_PER_ADDRESS = 10;
+/** Checks of emailed links (invitation, reset) one client address may make in the window: a page opening is one, so people never reach it. */
+export const MAX_LINK_CHECKS_PER_ADDRESS = 60;
 
 const TAKE_BACK = 'UPDATE login_throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0';
 
-export type ThrottleBucket = `address:${string}` | `email:${string}` | `reset:${string}` | `signup:${string}`;
+export type ThrottleBucket = `address:${string}` | `email:${string}` | `reset:${string}` | `signup:${string}` | `link-check:${string}`;
 
 export const addressBucket = (address: string): ThrottleBucket => `address:${address}`;
 export const emailBucket = (email: string): ThrottleBucket => `email:${email.toLowerCase()}`;
@@ -21,12 +23,15 @@ export const emailBucket = (email: string): ThrottleBucket => `email:${email.toL
 export const resetBucket = (email: string): ThrottleBucket => `reset:${email.toLowerCase()}`;
 /** Digest sign-ups from one client address: counted whether or not they succeed. */
 export const signupBucket = (address: string): ThrottleBucket => `signup:${address}`;
+/** Link checks from one client address: counted whether the link is good or not. */
+export const linkCheckBucket = (address: string): ThrottleBucket => `link-check:${address}`;
 
 const LIMITS: Record<string, number> = {
   address: MAX_FAILURES_PER_ADDRESS,
   email: MAX_FAILURES_PER_EMAIL,
   reset: MAX_RESETS_PER_EMAIL,
   signup: MAX_SIGNUPS_PER_ADDRESS,
+  'link-check': MAX_LINK_CHECKS_PER_ADDRESS,
 };
 
 /** The rule: a count past the bucket's limit within the window is refused. */
@@ -40,6 +45,15 @@ export class TooManySignInAttempts extends HttpException {
       {
         message: `Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MS / 60000} minutes and try again, or choose a new password with “Forgot password?” on the sign-in page.`,
       },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+export class TooManyLinkChecks extends HttpException {
+  constructor() {
+    super(
+      { message: `Too many links were checked from this network. Wait ${LOGIN_WINDOW_MS / 60000} minutes and open the link again.` },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
@@ -77,6 +91,12 @@ export class LoginThrottle {
       const [row] = await em.query<{ failures: number | string }[]>(this.sql('SELECT failures FROM login_throttle WHERE bucket = $1'), [bucket]);
       return Number(row.failures);
     });
+  }
+
+  /** Counts a link check from the client address; past its limit, 429. */
+  async countLinkCheck(address: string): Promise<void> {
+    const bucket = linkCheckBucket(address);
+    if (overLimit(bucket, await this.add(bucket))) throw new TooManyLinkChecks();
   }
 
   /** Gives back an address's attempt that was counted but never checked a password. */

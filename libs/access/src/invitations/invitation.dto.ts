@@ -52,6 +52,14 @@ export class AcceptInvitationDto {
   password: string;
 }
 
+/** The token of an emailed link, to check before the person types a password (used by the invitation and the reset check alike). */
+export class LinkCheckDto {
+  @ApiProperty({ description: 'the token from the link in the email' })
+  @IsString()
+  @Matches(LINK_TOKEN_PATTERN, TOKEN_MESSAGE)
+  token: string;
+}
+
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'maria.lopez@riverbend.lib.us' })
   @IsEmailAddress()

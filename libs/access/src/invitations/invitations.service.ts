@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, Clock, isUniqueViolation, newId, Page, PageQuery, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { NewMail, OutboxService } from '@r2c/notify';
-import type { LoginResult, MemberRole } from '@r2c/contracts';
+import type { InvitationLinkCheck, LoginResult, MemberRole } from '@r2c/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { LoginThrottle } from '../auth/login-throttle';
 import type { Principal } from '../auth/principal';
 import { Initiative, Membership } from '../initiatives/initiative.entity';
 import { canHoldMembership } from '../initiatives/membership-rule';
@@ -55,6 +56,7 @@ export class InvitationsService {
     private readonly hashing: PasswordHashing,
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -153,11 +155,7 @@ export class InvitationsService {
    * used up, each audited, and the person signed in. A used, replaced, revoked or expired link is 400 saying which.
    */
   async accept(dto: AcceptInvitationDto): Promise<LoginResult> {
-    const hash = hashLinkToken(dto.token);
-    const found = await this.dataSource.getRepository(Invitation).findOne({ where: { tokenHash: hash } });
-    const usable = found && sameLinkHash(found.tokenHash, hash) ? found : null;
-    const refusal = invitationRefusal(usable, this.clock.now());
-    if (refusal || !usable) throw fieldProblem(refusal!, 'token', refusal!);
+    const usable = await this.usableInvitation(dto.token);
     const passwordHash = await this.hashing.hash(dto.password);
     const user = await this.tx.run(async (em) => {
       const now = this.clock.now();
@@ -226,6 +224,33 @@ export class InvitationsService {
       return em.findOneOrFail(User, { where: { id: userId } });
     });
     return this.auth.issueFor(user);
+  }
+
+  /**
+   * Who the link is for, so its page greets the person before they type a password; the link is not
+   * spent. Refused exactly as accepting would refuse it at this moment. Counted per client address.
+   */
+  async check(token: string, address: string): Promise<InvitationLinkCheck> {
+    await this.throttle.countLinkCheck(address);
+    const invitation = await this.usableInvitation(token);
+    const initiative = invitation.initiativeId ? await this.dataSource.getRepository(Initiative).findOne({ where: { id: invitation.initiativeId } }) : null;
+    return {
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      expiresAt: new Date(invitation.expiresAt).toISOString(),
+      ...(initiative && invitation.memberRole ? { initiativeTitle: initiative.title, memberRole: invitation.memberRole } : {}),
+    };
+  }
+
+  /** The invitation the token belongs to while it can still be accepted; otherwise 400 on `token` saying why. */
+  private async usableInvitation(token: string): Promise<Invitation> {
+    const hash = hashLinkToken(token);
+    const found = await this.dataSource.getRepository(Invitation).findOne({ where: { tokenHash: hash } });
+    const usable = found && sameLinkHash(found.tokenHash, hash) ? found : null;
+    const refusal = invitationRefusal(usable, this.clock.now());
+    if (refusal || !usable) throw fieldProblem(refusal!, 'token', refusal!);
+    return usable;
   }
 
   private async joinInitiative(em: EntityManager, person: Principal, initiativeId: string, role: MemberRole): Promise<void> {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, Clock, newId, Transactions } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { NewMail, OutboxService } from '@r2c/notify';
-import type { LoginResult } from '@r2c/contracts';
+import type { LoginResult, PasswordResetLinkCheck } from '@r2c/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { LOGIN_WINDOW_MS, LoginThrottle, overLimit, resetBucket } from '../auth/login-throttle';
@@ -41,6 +41,8 @@ export function resetRefusal(reset: PasswordReset | null, now: Date): string | n
   if (expiresAt.getTime() <= now.getTime()) return `This password reset link expired on ${plainInstant(expiresAt)}: ask for a new one.`;
   return null;
 }
+
+const ACCOUNT_DEACTIVATED = 'This account was deactivated after the link was sent: ask an admin about it.';
 
 const refused = (reason: string) => new BadRequestException({ message: reason, details: [{ field: 'token', problems: [reason] }] });
 
@@ -100,11 +102,7 @@ export class PasswordResetsService {
   }
 
   async confirm(dto: PasswordResetConfirmDto): Promise<LoginResult> {
-    const hash = hashLinkToken(dto.token);
-    const found = await this.dataSource.getRepository(PasswordReset).findOne({ where: { tokenHash: hash } });
-    const usable = found && sameLinkHash(found.tokenHash, hash) ? found : null;
-    const refusal = resetRefusal(usable, this.clock.now());
-    if (refusal || !usable) throw refused(refusal!);
+    const { reset: usable } = await this.usableReset(dto.token);
     const passwordHash = await this.hashing.hash(dto.password);
     const user = await this.tx.run(async (em) => {
       const now = this.clock.now();
@@ -116,7 +114,7 @@ export class PasswordResetsService {
         .execute();
       if (!claimed.affected) throw refused(resetRefusal(await em.findOne(PasswordReset, { where: { id: usable.id } }), now)!);
       const account = await em.findOne(User, { where: { id: usable.userId } });
-      if (!account?.active) throw refused('This account was deactivated after the link was sent: ask an admin about it.');
+      if (!account?.active) throw refused(ACCOUNT_DEACTIVATED);
       await em.update(User, { id: account.id }, { passwordHash, updatedAt: now, tokenVersion: () => 'token_version + 1' });
       await this.audit.record(
         em,
@@ -132,6 +130,25 @@ export class PasswordResetsService {
       return em.findOneOrFail(User, { where: { id: account.id } });
     });
     return this.auth.issueFor(user);
+  }
+
+  /** The account the link resets, while the link can be used; the link is not spent. Refused exactly as confirming would refuse it now. */
+  async check(token: string, address: string): Promise<PasswordResetLinkCheck> {
+    await this.throttle.countLinkCheck(address);
+    const { reset, account } = await this.usableReset(token);
+    return { email: account.email, expiresAt: new Date(reset.expiresAt).toISOString() };
+  }
+
+  /** The reset the token belongs to and its account, while both can be used; otherwise 400 on `token` saying why. */
+  private async usableReset(token: string): Promise<{ reset: PasswordReset; account: User }> {
+    const hash = hashLinkToken(token);
+    const found = await this.dataSource.getRepository(PasswordReset).findOne({ where: { tokenHash: hash } });
+    const usable = found && sameLinkHash(found.tokenHash, hash) ? found : null;
+    const refusal = resetRefusal(usable, this.clock.now());
+    if (refusal || !usable) throw refused(refusal!);
+    const account = await this.dataSource.getRepository(User).findOne({ where: { id: usable.userId } });
+    if (!account?.active) throw refused(ACCOUNT_DEACTIVATED);
+    return { reset: usable, account };
   }
 
   private resetEmail(user: User, reset: PasswordReset, token: string): NewMail {
