@@ -45,8 +45,10 @@ describe('people at coalition scale', () => {
     )
       .toString('utf8')
       .replace(/\s+/g, ' ');
+  /** The token of the link to `path` in an email's text (decoded once: a token may begin like a quoted-printable byte, "=3F…"). */
+  const tokenOf = (text: string, path: string) => text.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))?.[1];
   /** The token of the email's link to `path` (a sign-up confirmation unless said). */
-  const tokenIn = (raw: string, path = 'confirm-subscription') => textOf(raw).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))?.[1];
+  const tokenIn = (raw: string, path = 'confirm-subscription') => tokenOf(textOf(raw), path);
   const mailTo = (address: string) => waitFor(async () => smtp.to(address).length > 0 && smtp.to(address), 30000, `an email to ${address}`);
   /** The text of the first email to `address` that matches, once it has arrived. */
   const mailMatching = (address: string, pattern: RegExp) =>
@@ -153,7 +155,7 @@ describe('people at coalition scale', () => {
 
     it('an imported subscriber chooses a password through a reset link, and then signs in', async () => {
       await t.http().post('/api/v1/auth/password-reset').send({ email: 'bulk7@members.test' }).expect(202);
-      const token = tokenIn(await mailMatching('bulk7@members.test', /reset-password\?token=/), 'reset-password');
+      const token = tokenOf(await mailMatching('bulk7@members.test', /reset-password\?token=/), 'reset-password');
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const password = 'lantern-orchard-velvet-42';
       const res = await t.http().post('/api/v1/auth/password-reset/confirm').send({ token, password }).expect(200);
