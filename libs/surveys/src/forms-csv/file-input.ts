@@ -1,13 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { decode } from 'iconv-lite';
 import type { CellValue } from 'exceljs';
+import type { SurveyFileRead } from '@r2c/contracts';
+
+export type { SurveyFileRead } from '@r2c/contracts';
 
 /** exceljs, loaded on the first workbook: it is 8 MB of heap that an API importing no workbook never needs. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exceljs = (): typeof import('exceljs') => require('exceljs') as typeof import('exceljs');
-import type { SurveyFileRead } from '@r2c/contracts';
-
-export type { SurveyFileRead } from '@r2c/contracts';
 
 /** One of the three ways a responses file arrives; the DTO checks each, this says which was sent. */
 export interface SurveyFileInput {
