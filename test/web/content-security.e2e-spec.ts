@@ -122,6 +122,25 @@ describe('content security policy, and what the server ships', () => {
       }
     });
 
+    it('sends helmet’s other headers on every answer, and no X-Powered-By', async () => {
+      for (const res of [await t.http().get('/').expect(200), await t.http().get('/api/v1/me').set('authorization', `Bearer ${c.adminToken}`).expect(200)]) {
+        expect(res.headers).toMatchObject({
+          'x-frame-options': 'SAMEORIGIN',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          'strict-transport-security': 'max-age=31536000; includeSubDomains',
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-resource-policy': 'same-origin',
+          'origin-agent-cluster': '?1',
+          'x-dns-prefetch-control': 'off',
+          'x-download-options': 'noopen',
+          'x-permitted-cross-domain-policies': 'none',
+          'x-xss-protection': '0',
+        });
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
     it('serves the HTML the API writes as documents with a policy that allows no script at all', async () => {
       const links = await linksOf(reader);
       const documents: [string, string, string?][] = [

@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { ProblemFilter, Runtime, validationPipe } from '@r2c/core';
+import { ProblemFilter, requestLogging, Runtime, validationPipe } from '@r2c/core';
 import { ApiModule, ApiOptions } from './api.module';
 import { serveWebApp } from './web-app';
 import { securityHeaders } from './security-headers';
@@ -26,6 +26,7 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
     forceCloseConnections: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(requestLogging(config.logLevel));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   for (const [route, limit] of Object.entries(LARGE_BODY_ROUTES)) app.use(route, json({ limit }));

@@ -61,11 +61,25 @@ export function policyFor(path: string): string {
   return WEB_APP_POLICY;
 }
 
-/** helmet's headers, with a Content-Security-Policy chosen by what the path serves. A handler may set a stricter one of its own. */
+/** The headers helmet sets on every answer (its defaults without the CSP), found once by running it on a stand-in answer. */
+function helmetHeaders(): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = { setHeader: (name: string, value: string) => headers.push([name, value]), removeHeader: () => undefined };
+  helmet({ contentSecurityPolicy: false })({} as Request, recorder as unknown as Response, () => undefined);
+  return headers;
+}
+
+/**
+ * helmet's headers, with a Content-Security-Policy chosen by what the path serves. A handler may set a
+ * stricter one of its own. The headers are set from a list made at start: helmet's eleven middlewares
+ * in a row cost a request more than the headers themselves.
+ */
 export function securityHeaders(): RequestHandler {
-  const others = helmet({ contentSecurityPolicy: false });
+  const fixed = helmetHeaders();
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Content-Security-Policy', policyFor(req.path));
-    others(req, res, next);
+    for (const [name, value] of fixed) res.setHeader(name, value);
+    res.removeHeader('X-Powered-By');
+    next();
   };
 }
