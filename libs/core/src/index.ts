@@ -6,6 +6,7 @@ export * from './database/data-source-options';
 export * from './database/foreign-keys';
 export * from './database/database.module';
 export * from './database/transactions';
+export * from './database/sql-script';
 export * from './database/reads';
 export * from './errors/problem.filter';
 export * from './errors/validation';

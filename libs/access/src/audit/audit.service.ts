@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { changedFields, Clock, newId, Page } from '@r2c/core';
+import { changedFields, Clock, insertRowSql, newId, Page } from '@r2c/core';
 import type { Principal } from '../auth/principal';
 import { AccessPolicy } from '../policy/access-policy';
 import { Permission } from '../policy/permissions';
@@ -38,24 +38,34 @@ export class AuditService {
     private readonly policy: AccessPolicy,
   ) {}
 
-  /** Writes one audit row with the caller's transaction, so a change and its record commit together. */
-  /** Writes the audit row and answers its id; null when the change changed nothing, so no row was written. */
+  /** Writes the audit row with the caller's transaction, so a change and its record commit together; answers its id, or null when the change changed nothing and no row was written. */
   async record(em: EntityManager, actor: Principal | null, change: AuditChange): Promise<string | null> {
+    const entry = this.entryFor(actor, change);
+    if (!entry) return null;
+    await em.insert(AuditEntry, entry as never);
+    return entry.id;
+  }
+
+  /** The same row as `record` writes, as an INSERT for a transaction written as one script (Transactions.runScript), written only when `condition` holds. */
+  insertSql(actor: Principal | null, change: AuditChange, condition?: string): string | null {
+    const entry = this.entryFor(actor, change);
+    return entry && insertRowSql(this.dataSource, AuditEntry, entry, condition);
+  }
+
+  private entryFor(actor: Principal | null, change: AuditChange): AuditEntry | null {
     const { before, after } = changedFields(withoutSecrets(change.before), withoutSecrets(change.after));
     if (before && after && Object.keys(after).length === 0) return null;
-    const id = newId();
-    await em.insert(AuditEntry, {
-      id,
+    return {
+      id: newId(),
       actorId: actor?.id ?? null,
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,
       initiativeId: change.initiativeId ?? null,
-      before: before as never,
-      after: after as never,
+      before,
+      after,
       at: this.clock.now(),
-    });
-    return id;
+    };
   }
 
   /** The rows of the initiatives where the caller holds audit.read (admins: every row, coaches: those they coach). */

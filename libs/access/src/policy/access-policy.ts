@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { Initiative, MemberRole, Membership } from '../initiatives/initiative.entity';
+import { DigestSharing, Initiative, MemberRole, Membership } from '../initiatives/initiative.entity';
 import { accountStanding, decide, Decision, memberRolesHolding, Permission, PERMISSION_RULES, sharesSummary, Standing } from './permissions';
 
 /** What the policy needs to know of a cycle (the cycle entity has it). */
@@ -88,6 +88,21 @@ export class AccessPolicy {
     const standing: Standing = actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider');
     this.enforce(decide(permission, standing, sharesSummary(found.phase, initiative.digestSharing)));
     return { cycle: found, initiative, standing };
+  }
+
+  /**
+   * What `requireOnCycle` decides, from facts already read (the caller's member role on the cycle's
+   * initiative, the cycle's phase and the initiative's digest sharing): true when it would let the
+   * caller through. For a write that reads outside its transaction and makes its insert conditional on
+   * the same facts; when false, the caller asks `requireOnCycle` for the refusal.
+   */
+  allowsOnCycle(
+    actor: Principal,
+    permission: Permission,
+    facts: { phase: string; digestSharing?: DigestSharing | null; memberRole: MemberRole | null },
+  ): boolean {
+    const standing: Standing = actor.role === 'admin' ? 'admin' : (facts.memberRole ?? 'outsider');
+    return decide(permission, standing, sharesSummary(facts.phase, facts.digestSharing ?? undefined)).allowed;
   }
 
   /**

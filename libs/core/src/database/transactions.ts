@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type sqlite3 from 'sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
 
@@ -25,7 +26,42 @@ export class Transactions {
 
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialise) return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.runOnSqlite(work));
+    return this.inTurn(() => this.runOnSqlite(work));
+  }
+
+  /** Whether `runScript` can be used: on SQLite. */
+  get scripted(): boolean {
+    return this.serialise;
+  }
+
+  /**
+   * SQLite only: a whole transaction written as one script (`BEGIN IMMEDIATE; …; COMMIT`, values as
+   * literals, see sqlLiteral), in turn with `run`'s transactions. The driver runs it as one job, so
+   * the write lock is held for the statements alone, with no trip back to JavaScript between them.
+   * Answers `changes()` after its last statement. On any error the transaction is rolled back at once
+   * (the driver runs the ROLLBACK before the next transaction's statements) and the error is passed on,
+   * SQLITE_BUSY included: the caller decides whether to try again another way.
+   */
+  runScript(script: string): Promise<number> {
+    if (!this.serialise) throw new Error('runScript is for SQLite; use run.');
+    const db = (this.dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
+    return this.inTurn(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          db.serialize(() => {
+            db.exec(script, (error) => {
+              if (!error) return;
+              db.run('ROLLBACK', () => undefined); // "no transaction is active" when BEGIN itself failed
+              reject(error);
+            });
+            db.get<{ changed: number }>('SELECT changes() AS changed', (error, row) => (error ? reject(error) : resolve(row.changed)));
+          });
+        }),
+    );
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
   }

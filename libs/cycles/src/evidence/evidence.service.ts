@@ -1,10 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditService, Permission } from '@r2c/access';
-import type { Principal } from '@r2c/access';
-import { Clock, newId, Page, PageQuery, Transactions } from '@r2c/core';
-import { canEdit, checkEvidenceEntry } from '../domain';
+import { AccessPolicy, AuditService, Permission } from '@r2c/access';
+import type { DigestSharing, InitiativeStatus, MemberRole, Principal } from '@r2c/access';
+import { Clock, insertRowSql, newId, Page, PageQuery, Reads, sqlLiteral, Transactions } from '@r2c/core';
+import { canChangeWork, canEdit, checkEvidenceEntry, IndicatorKind } from '../domain';
 import type { Phase } from '@r2c/contracts';
 import { CycleAccessPolicy } from '../cycles/cycle-access';
 import { assertAllowed } from '../cycles/refusal';
@@ -12,21 +12,85 @@ import { Indicator } from '../indicators/indicator.entity';
 import { CreateEvidenceDto, EvidenceView, toEvidenceView, UpdateEvidenceDto } from './evidence.dto';
 import { Evidence } from './evidence.entity';
 
+/** What adding an entry depends on, read in one query outside the write transaction (see `addScripted`). */
+interface EntryFacts {
+  phase: Phase;
+  initiativeId: string;
+  status: InitiativeStatus;
+  digestSharing: DigestSharing | null;
+  memberRole: MemberRole | null;
+  indicatorInitiativeId: string | null;
+  indicatorKind: IndicatorKind | null;
+}
+
+const ENTRY_FACTS_SQL = `SELECT c.phase AS "phase", c.initiative_id AS "initiativeId", i.status AS "status", i.digest_sharing AS "digestSharing",
+  m.role AS "memberRole", d.initiative_id AS "indicatorInitiativeId", d.kind AS "indicatorKind"
+FROM cycles c
+JOIN initiatives i ON i.id = c.initiative_id
+LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ?
+LEFT JOIN indicators d ON d.id = ?
+WHERE c.id = ?`;
+
 /** What an evidence entry holds: the HTTP body, or the same fields from another module's action. */
 export type NewEvidence = Pick<CreateEvidenceDto, 'kind' | 'indicatorId' | 'value' | 'text' | 'observedOn' | 'method' | 'source' | 'sampleSize'>;
 
 @Injectable()
 export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly cycles: CycleAccessPolicy,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly reads: Reads,
   ) {}
 
-  add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
-    return this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
+  async add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
+    const added = this.tx.scripted ? await this.addScripted(actor, cycleId, dto) : null;
+    return added ?? this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
+  }
+
+  /**
+   * `addWithin` for SQLite with the write lock held for the two inserts alone: the facts the checks
+   * need are read first on the read-only connection, the checks run on them, and the transaction
+   * (BEGIN IMMEDIATE, the entry, its audit row, COMMIT) goes to the driver as one script whose entry
+   * insert holds only while those facts are still what was read. Null — and `addWithin` decides —
+   * when a check refuses (it words the refusal), when the facts changed in between, or when the script
+   * failed (rolled back); so every refusal, and every write, is `addWithin`'s.
+   */
+  private async addScripted(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
+    const [facts] = await this.reads.select<EntryFacts>(ENTRY_FACTS_SQL, [actor.id, dto.indicatorId ?? null, cycleId]);
+    if (!facts || !this.policy.allowsOnCycle(actor, Permission.CycleContribute, facts)) return null;
+    const indicator = facts.indicatorKind && facts.indicatorInitiativeId === facts.initiativeId ? { kind: facts.indicatorKind } : null;
+    if (dto.indicatorId && !indicator) return null;
+    if (!canChangeWork(facts).allowed || !evidenceEditable(facts.phase) || !checkEvidenceEntry(dto, indicator).allowed) return null;
+
+    const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
+    const view = toEvidenceView(entry);
+    const lit = sqlLiteral;
+    const unchanged = [
+      `EXISTS (SELECT 1 FROM cycles c JOIN initiatives i ON i.id = c.initiative_id`,
+      `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${lit(actor.id)}`,
+      `WHERE c.id = ${lit(cycleId)} AND c.initiative_id = ${lit(facts.initiativeId)} AND c.phase = ${lit(facts.phase)} AND i.status = ${lit(facts.status)}`,
+      `AND i.digest_sharing IS ${lit(facts.digestSharing)} AND m.role IS ${lit(facts.memberRole)})`,
+      indicator
+        ? `AND EXISTS (SELECT 1 FROM indicators WHERE id = ${lit(dto.indicatorId)} AND initiative_id = ${lit(facts.initiativeId)} AND kind = ${lit(indicator.kind)})`
+        : '',
+    ].join(' ');
+    const auditRow = this.audit.insertSql(
+      actor,
+      { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: facts.initiativeId, after: view },
+      'changes() = 1',
+    );
+    const script = `BEGIN IMMEDIATE; ${insertRowSql(this.dataSource, Evidence, entry, unchanged)}; ${auditRow}; COMMIT`;
+    const written = await this.tx.runScript(script).catch((error: Error) => {
+      this.logger.warn(`an evidence entry's one-script transaction failed and was rolled back; writing it the usual way: ${error.message}`);
+      return 0;
+    });
+    return written === 1 ? view : null;
   }
 
   /**
@@ -44,22 +108,7 @@ export class EvidenceService {
     const { cycle } = access.value;
     assertEvidenceEditable(cycle.phase);
     checkEntryWith(cycle.initiativeId, dto, indicator.value);
-    const entry: Evidence = {
-      id: newId(),
-      cycleId,
-      initiativeId: cycle.initiativeId,
-      kind: dto.kind,
-      indicatorId: dto.indicatorId ?? null,
-      value: dto.value ?? null,
-      text: dto.text ?? null,
-      observedOn: dto.observedOn,
-      method: dto.method,
-      source: dto.source ?? null,
-      sampleSize: dto.sampleSize ?? null,
-      createdBy: actor.id,
-      createdAt: this.clock.now(),
-      removedAt: null,
-    };
+    const entry = this.newEntry(actor, cycleId, cycle.initiativeId, dto);
     // Sent together: the connection runs them in order, and the transaction commits both or neither.
     await Promise.all([
       em.insert(Evidence, entry),
@@ -72,6 +121,25 @@ export class EvidenceService {
       }),
     ]);
     return toEvidenceView(entry);
+  }
+
+  private newEntry(actor: Principal, cycleId: string, initiativeId: string, dto: NewEvidence): Evidence {
+    return {
+      id: newId(),
+      cycleId,
+      initiativeId,
+      kind: dto.kind,
+      indicatorId: dto.indicatorId ?? null,
+      value: dto.value ?? null,
+      text: dto.text ?? null,
+      observedOn: dto.observedOn,
+      method: dto.method,
+      source: dto.source ?? null,
+      sampleSize: dto.sampleSize ?? null,
+      createdBy: actor.id,
+      createdAt: this.clock.now(),
+      removedAt: null,
+    };
   }
 
   async list(actor: Principal, cycleId: string, page: PageQuery): Promise<Page<EvidenceView>> {
@@ -177,6 +245,8 @@ function checkEntryWith(initiativeId: string, dto: NewEvidence, found: Indicator
   }
   assertAllowed(checkEvidenceEntry(dto, indicator), 'bad-input');
 }
+
+const evidenceEditable = (phase: Phase) => canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence').allowed;
 
 function assertEvidenceEditable(phase: Phase): void {
   assertAllowed(canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));

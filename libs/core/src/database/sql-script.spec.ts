@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { insertRowSql, sqlLiteral } from './sql-script';
+import { Transactions } from './transactions';
+
+@Entity('notes')
+class Note {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'text', nullable: true }) body: string | null;
+  @Column({ type: 'double precision', nullable: true }) amount: number | null;
+  @Column({ type: 'simple-json', nullable: true }) extra: Record<string, unknown> | null;
+  @Column({ type: 'boolean', default: false }) pinned: boolean;
+  @Column({ name: 'written_at' }) writtenAt: Date;
+}
+
+const HOSTILE = [
+  `it's "quoted"`,
+  `'); DROP TABLE notes; --`,
+  'a\u0000b after a NUL',
+  'tab\tnew line\nreturn\r',
+  'Ñandú · 多语言 · 🙂 · \u2028',
+  '',
+  "X'00' AS TEXT)",
+];
+
+describe('SQL written as text (sqlLiteral, insertRowSql, Transactions.runScript)', () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let tx: Transactions;
+  const rows = () => dataSource.query<Record<string, unknown>[]>('SELECT * FROM notes ORDER BY id');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sql-script-'));
+    dataSource = await new DataSource({ type: 'sqlite', database: join(dir, 'notes.sqlite'), entities: [Note], synchronize: true }).initialize();
+    (dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection.serialize();
+    tx = new Transactions(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => dataSource.query('DELETE FROM notes'));
+
+  it('reads every value back exactly as written, whatever characters it holds', async () => {
+    for (const [i, text] of HOSTILE.entries()) {
+      const [row] = await dataSource.query<{ v: string }[]>(`SELECT ${sqlLiteral(text)} AS v`);
+      expect({ i, v: row.v }).toEqual({ i, v: text });
+    }
+    const [numbers] = await dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${sqlLiteral(14)} AS a, ${sqlLiteral(-0.25)} AS b, ${sqlLiteral(1e21)} AS c, ${sqlLiteral(null)} AS d, ${sqlLiteral(true)} AS e`,
+    );
+    expect(numbers).toEqual({ a: 14, b: -0.25, c: 1e21, d: null, e: 1 });
+  });
+
+  it('refuses what has no SQL value', () => {
+    expect(() => sqlLiteral(NaN)).toThrow(/cannot be written/);
+    expect(() => sqlLiteral(Infinity)).toThrow(/cannot be written/);
+    expect(() => sqlLiteral({} as unknown as string)).toThrow(/object/);
+  });
+
+  it('writes a row the way EntityManager.insert does: instants, JSON, booleans, defaults', async () => {
+    const at = new Date('2026-03-10T09:05:03.007Z');
+    const row = { body: HOSTILE.join(' | '), amount: 14.5, extra: { said: `"yes" it's` }, writtenAt: at };
+    await dataSource.manager.insert(Note, { id: 'a', ...row, pinned: true });
+    await tx.runScript(`BEGIN IMMEDIATE; ${insertRowSql(dataSource, Note, { id: 'b', ...row, pinned: true })}; COMMIT`);
+    await tx.runScript(`BEGIN IMMEDIATE; ${insertRowSql(dataSource, Note, { id: 'c', body: null, amount: null, extra: null, writtenAt: at })}; COMMIT`);
+    const [a, b, c] = await rows();
+    expect({ ...b, id: 'a' }).toEqual(a);
+    expect(c).toEqual({ id: 'c', body: null, amount: null, extra: null, pinned: 0, written_at: '2026-03-10 09:05:03.007' });
+    const [read] = await dataSource.getRepository(Note).findBy({ id: 'b' });
+    expect(read).toEqual({ id: 'b', ...row, pinned: true });
+  });
+
+  it('answers changes() after the script: a condition that no longer holds writes nothing', async () => {
+    const at = new Date();
+    const first = insertRowSql(dataSource, Note, { id: 'a', body: 'first', writtenAt: at }, `NOT EXISTS (SELECT 1 FROM notes)`);
+    expect(await tx.runScript(`BEGIN IMMEDIATE; ${first}; COMMIT`)).toBe(1);
+    expect(await tx.runScript(`BEGIN IMMEDIATE; ${first.replace(`'a'`, `'b'`)}; COMMIT`)).toBe(0);
+    expect((await rows()).map((r) => r.body)).toEqual(['first']);
+  });
+
+  it('rolls the whole script back when one statement fails, and the next transaction runs as usual', async () => {
+    const at = new Date();
+    const script = `BEGIN IMMEDIATE; ${insertRowSql(dataSource, Note, { id: 'x', body: 'kept?', writtenAt: at })}; ${insertRowSql(dataSource, Note, { id: 'x', body: 'again', writtenAt: at })}; COMMIT`;
+    await expect(tx.runScript(script)).rejects.toThrow(/UNIQUE/);
+    const next = tx.run((em) => em.insert(Note, { id: 'y', body: 'after', writtenAt: at }));
+    await expect(next).resolves.toBeDefined();
+    expect((await rows()).map((r) => r.id)).toEqual(['y']);
+  });
+
+  it('takes its turn with the other transactions: scripts and transactions sent together all commit, in order', async () => {
+    const at = new Date();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2
+          ? tx.runScript(`BEGIN IMMEDIATE; ${insertRowSql(dataSource, Note, { id: `n${String(i).padStart(2, '0')}`, body: 'script', writtenAt: at })}; COMMIT`)
+          : tx.run((em) => em.insert(Note, { id: `n${String(i).padStart(2, '0')}`, body: 'typeorm', writtenAt: at })),
+      ),
+    );
+    expect((await rows()).length).toBe(40);
+  });
+});

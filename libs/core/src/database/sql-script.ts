@@ -1,0 +1,40 @@
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+export type SqlValue = string | number | boolean | null | undefined;
+
+/**
+ * A value written into SQLite SQL text. Text is written as the hex of its UTF-8 bytes cast back to
+ * text: no quote, semicolon, NUL or other character of the value can end the literal or the
+ * statement, whatever the value holds. Numbers must be finite.
+ */
+export function sqlLiteral(value: SqlValue): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${value} cannot be written to the database`);
+    return String(value);
+  }
+  if (typeof value !== 'string') throw new Error(`a ${typeof value} cannot be written as an SQL literal`);
+  return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * `INSERT INTO <table> (<columns>) SELECT <values> [WHERE <condition>]` for one row of an entity, each
+ * value converted the way TypeORM writes it on SQLite (instants, JSON, booleans) and written as a
+ * literal. A property left undefined is left out, so the column's default applies, as with
+ * `EntityManager.insert`.
+ */
+export function insertRowSql<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, row: Partial<T>, condition?: string): string {
+  const metadata: EntityMetadata = dataSource.getMetadata(entity);
+  const columns: string[] = [];
+  const values: string[] = [];
+  for (const column of metadata.columns) {
+    const value: unknown = row[column.propertyName as keyof T];
+    if (value === undefined) continue;
+    columns.push(quoted(column.databaseName));
+    values.push(sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue));
+  }
+  return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) SELECT ${values.join(', ')}${condition ? ` WHERE ${condition}` : ''}`;
+}

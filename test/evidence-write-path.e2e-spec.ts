@@ -1,0 +1,148 @@
+import { DataSource } from 'typeorm';
+import { Reads, Transactions } from '@r2c/core';
+import { ADMIN_ENV, Coalition } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenario';
+
+/**
+ * On SQLite an evidence entry is written by one script (BEGIN IMMEDIATE, the entry, its audit row,
+ * COMMIT) after its checks ran on facts read outside the transaction; the entry's insert holds only
+ * while those facts are unchanged. These tests show the script is the path taken, that it writes what
+ * the usual transaction writes, and that facts changed between the read and the write leave the
+ * decision to the usual transaction. On PostgreSQL every entry is written by the usual transaction.
+ */
+describe('evidence: the write path', () => {
+  let t: TestApp;
+  let c: Coalition;
+  let db: DataSource;
+  let tx: Transactions;
+  let pilot: Pilot;
+  const sqlite = () => db.options.type === 'sqlite';
+  const lib = () => c.as(pilot.librarian.token);
+  const p = (i: number) => (db.options.type === 'postgres' ? `$${i}` : '?');
+  const entryRow = async (id: string) => (await db.query(`SELECT * FROM evidence WHERE id = ${p(1)}`, [id]))[0] as Record<string, unknown>;
+  const auditRows = async (id: string) =>
+    (await db.query(`SELECT actor_id, action, entity_type, entity_id, initiative_id, "before", "after", at FROM audit_entries WHERE entity_id = ${p(1)}`, [
+      id,
+    ])) as Record<string, unknown>[];
+  const measurement = (value: number) => ({
+    kind: 'measurement',
+    indicatorId: pilot.indicatorId,
+    value,
+    observedOn: '2026-03-16',
+    method: 'sign_in',
+    source: `Sign-in sheet: "Tuesday" story time; it's the one after lunch`,
+    sampleSize: value,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: ADMIN_ENV, withWorkers: false });
+    c = new Coalition(t);
+    await c.signInAdmin();
+    pilot = await pilotTakingEvidence(c);
+    db = t.app.get(DataSource);
+    tx = t.app.get(Transactions);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(async () => t?.close());
+
+  it('writes the entry and its audit row in one script on SQLite (in a transaction on PostgreSQL), the same rows either way', async () => {
+    const script = jest.spyOn(tx, 'runScript');
+    const transaction = jest.spyOn(tx, 'run');
+    const quick = (await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(14)).expect(201)).body;
+    if (sqlite()) {
+      expect(script).toHaveBeenCalledTimes(1);
+      await expect(script.mock.results[0].value).resolves.toBe(1);
+      expect(transaction).not.toHaveBeenCalled();
+    } else {
+      expect(script).not.toHaveBeenCalled();
+      expect(transaction).toHaveBeenCalledTimes(1);
+    }
+
+    jest.spyOn(tx, 'scripted', 'get').mockReturnValue(false);
+    const usual = (await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(14)).expect(201)).body;
+    expect({ ...quick, id: 'x', createdAt: 'x' }).toEqual({ ...usual, id: 'x', createdAt: 'x' });
+
+    const same = (row: Record<string, unknown>) => ({ ...row, id: 'x', created_at: typeof row.created_at });
+    expect(same(await entryRow(quick.id))).toEqual(same(await entryRow(usual.id)));
+    expect(await entryRow(quick.id)).toMatchObject({ source: measurement(14).source, value: 14, sample_size: 14, removed_at: null });
+    const audits = await Promise.all([auditRows(quick.id), auditRows(usual.id)]);
+    expect(audits.map((rows) => rows.length)).toEqual([1, 1]);
+    const sameAudit = (row: Record<string, unknown>) => ({
+      ...row,
+      entity_id: 'x',
+      at: typeof row.at,
+      after: { ...(JSON.parse(String(row.after)) as object), id: 'x', createdAt: 'x' },
+    });
+    expect(sameAudit(audits[0][0])).toEqual(sameAudit(audits[1][0]));
+    expect(audits[0][0]).toMatchObject({ action: 'create', entity_type: 'evidence', actor_id: pilot.librarian.id, before: null });
+    expect(JSON.parse(String(audits[0][0].after))).toEqual(quick);
+  });
+
+  it('answers the same refusals, worded by the usual transaction, and writes nothing for them', async () => {
+    const script = jest.spyOn(tx, 'runScript');
+    const outsider = await c.person('librarian');
+    expect((await c.as(outsider.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(1)).expect(404)).body.message).toBe(
+      'No cycle with this id.',
+    );
+    const noValue = await lib()
+      .post(`/api/v1/cycles/${pilot.cycleId}/evidence`, { ...measurement(3), value: undefined })
+      .expect(400);
+    expect(noValue.body.details).toEqual([expect.objectContaining({ field: 'value' })]);
+    const otherIndicator = await lib()
+      .post(`/api/v1/cycles/${pilot.cycleId}/evidence`, { ...measurement(3), indicatorId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(otherIndicator.body.message).toBe('The indicator chosen is not one of this initiative’s indicators.');
+    expect(script).not.toHaveBeenCalled();
+  });
+
+  /** Reads answers what `pretend` makes of each row: the facts as they were a moment before the change this test then makes. */
+  const readFactsAsBefore = (pretend: (row: Record<string, unknown>) => Record<string, unknown>) => {
+    const reads = t.app.get(Reads);
+    const read = reads.select.bind(reads);
+    jest.spyOn(reads, 'select').mockImplementation(async <T>(sql: string, parameters: unknown[]) => {
+      const rows = await read<Record<string, unknown>>(sql, parameters);
+      return rows.map((row) => ('memberRole' in row ? pretend(row) : row)) as T[];
+    });
+  };
+  const count = async () => Number((await db.query(`SELECT COUNT(*) AS n FROM evidence WHERE cycle_id = ${p(1)}`, [pilot.cycleId]))[0].n);
+
+  it('writes nothing by script when the caller lost access after the facts were read, and the usual transaction refuses', async () => {
+    const helper = await c.person('librarian');
+    await c.member(pilot.initiativeId, helper, 'librarian');
+    await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(3)).expect(201);
+    // The facts were read while the helper was a member; then an admin ended the membership.
+    await c.as(c.adminToken).delete(`/api/v1/initiatives/${pilot.initiativeId}/members/${helper.id}`).expect(204);
+    readFactsAsBefore((row) => ({ ...row, memberRole: 'librarian' }));
+    const script = jest.spyOn(tx, 'runScript');
+    const before = await count();
+    const refused = await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(4));
+    expect(refused.status).toBe(404);
+    expect(refused.body.message).toBe('No cycle with this id.');
+    if (sqlite()) await expect(script.mock.results[0].value).resolves.toBe(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('writes nothing by script when the cycle moved on after the facts were read, and the usual transaction writes the entry', async () => {
+    await lib().post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
+    readFactsAsBefore((row) => ({ ...row, phase: 'evidence' }));
+    const script = jest.spyOn(tx, 'runScript');
+    const transaction = jest.spyOn(tx, 'run');
+    const before = await count();
+    await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(5)).expect(201);
+    if (sqlite()) await expect(script.mock.results[0].value).resolves.toBe(0);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('keeps every one of 60 entries sent at once (the cycle now in reflection, where evidence is still taken), each with its audit row', async () => {
+    const [before] = await db.query(`SELECT COUNT(*) AS n FROM evidence WHERE cycle_id = ${p(1)}`, [pilot.cycleId]);
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(i + 1))));
+    expect(answers.map((res) => res.status)).toEqual(Array(60).fill(201));
+    const ids = answers.map((res) => res.body.id as string);
+    const [after] = await db.query(`SELECT COUNT(*) AS n FROM evidence WHERE cycle_id = ${p(1)}`, [pilot.cycleId]);
+    expect(Number(after.n) - Number(before.n)).toBe(60);
+    const audited = await db.query(`SELECT entity_id FROM audit_entries WHERE entity_type = 'evidence' AND action = 'create'`);
+    expect(ids.filter((id) => !audited.some((row: { entity_id: string }) => row.entity_id === id))).toEqual([]);
+  });
+});
