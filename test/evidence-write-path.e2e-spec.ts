@@ -22,9 +22,10 @@ describe('evidence: the write path', () => {
   const p = (i: number) => (db.options.type === 'postgres' ? `$${i}` : '?');
   const entryRow = async (id: string) => (await db.query(`SELECT * FROM evidence WHERE id = ${p(1)}`, [id]))[0] as Record<string, unknown>;
   const auditRows = async (id: string) =>
-    (await db.query(`SELECT actor_id, action, entity_type, entity_id, initiative_id, "before", "after", at FROM audit_entries WHERE entity_id = ${p(1)}`, [
-      id,
-    ])) as Record<string, unknown>[];
+    db.query<Record<string, unknown>[]>(
+      `SELECT actor_id, action, entity_type, entity_id, initiative_id, "before", "after", at FROM audit_entries WHERE entity_id = ${p(1)}`,
+      [id],
+    );
   const measurement = (value: number) => ({
     kind: 'measurement',
     indicatorId: pilot.indicatorId,
@@ -100,9 +101,9 @@ describe('evidence: the write path', () => {
   const readFactsAsBefore = (pretend: (row: Record<string, unknown>) => Record<string, unknown>) => {
     const reads = t.app.get(Reads);
     const read = reads.select.bind(reads);
-    jest.spyOn(reads, 'select').mockImplementation(async <T>(sql: string, parameters: unknown[]) => {
+    jest.spyOn(reads, 'select').mockImplementation(async (sql: string, parameters: unknown[]) => {
       const rows = await read<Record<string, unknown>>(sql, parameters);
-      return rows.map((row) => ('memberRole' in row ? pretend(row) : row)) as T[];
+      return rows.map((row) => ('memberRole' in row ? pretend(row) : row));
     });
   };
   const count = async () => Number((await db.query(`SELECT COUNT(*) AS n FROM evidence WHERE cycle_id = ${p(1)}`, [pilot.cycleId]))[0].n);
