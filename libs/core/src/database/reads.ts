@@ -10,9 +10,17 @@ import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
  * would see its uncommitted rows); in WAL mode a second, read-only connection reads the last commit
  * while the writer works. On PostgreSQL the pool already does this.
  */
+/** How many distinct SELECTs keep a prepared statement; the app's reads are a few dozen constant texts. */
+const KEPT_STATEMENTS = 200;
+
 @Injectable()
 export class Reads implements OnApplicationShutdown {
   private reader?: Promise<sqlite3.Database>;
+  /**
+   * Each SELECT's text prepared once: a statement made per call is a trip to the thread pool to
+   * prepare it before the trip that runs it, and SQLite parses the text again each time.
+   */
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -25,13 +33,48 @@ export class Reads implements OnApplicationShutdown {
       return this.dataSource.query<T[]>(numbered, parameters);
     }
     const reader = await (this.reader ??= openReader(file));
-    return new Promise((resolve, reject) => reader.all(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+    const statement = await this.statementFor(reader, sql);
+    return new Promise((resolve, reject) => {
+      const answer = (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows as T[]));
+      if (!statement) return void reader.all(sql, parameters, answer);
+      statement.all(parameters, (error: Error | null, rows: unknown[]) => {
+        if (error) this.forget(sql, statement);
+        answer(error, rows);
+      });
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     const reader = await this.reader?.catch(() => undefined);
     this.reader = undefined;
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map(async (prepared) => finalize(await prepared)));
     if (reader) await new Promise<void>((resolve) => reader.close(() => resolve()));
+  }
+
+  /** The kept statement for this SELECT; none once as many as KEPT_STATEMENTS are kept (the call prepares its own). A SELECT that does not prepare is refused, and not kept. */
+  private statementFor(reader: sqlite3.Database, sql: string): Promise<sqlite3.Statement | undefined> {
+    let prepared = this.statements.get(sql);
+    if (!prepared && this.statements.size < KEPT_STATEMENTS) {
+      prepared = new Promise<sqlite3.Statement>((resolve, reject) => {
+        const statement: sqlite3.Statement = reader.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(statement)));
+      });
+      this.statements.set(sql, prepared);
+      const unkept = prepared;
+      unkept.catch(() => this.statements.get(sql) === unkept && this.statements.delete(sql));
+    }
+    return prepared ?? Promise.resolve(undefined);
+  }
+
+  /** A statement that failed is made anew on the next call. */
+  private forget(sql: string, statement: sqlite3.Statement): void {
+    const kept = this.statements.get(sql);
+    void kept?.then((current) => {
+      if (current !== statement || this.statements.get(sql) !== kept) return;
+      this.statements.delete(sql);
+      void finalize(statement);
+    });
   }
 
   private sqliteFile(): string | null {
@@ -39,6 +82,8 @@ export class Reads implements OnApplicationShutdown {
     return type === 'sqlite' && typeof database === 'string' && database !== ':memory:' && !database.startsWith('file:') ? database : null;
   }
 }
+
+const finalize = (statement: sqlite3.Statement) => new Promise<void>((resolve) => statement.finalize(() => resolve()));
 
 async function openReader(file: string): Promise<sqlite3.Database> {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
