@@ -8,6 +8,12 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export const ADMIN = { email: 'bench-admin@coalition.org', password: 'bench-admin-password' };
 
+/** The options `npm start` gives node (package.json), so the bench starts the API the same way. */
+function npmStartNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 100 ticks a second). */
 export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -83,7 +89,7 @@ export async function startApi(dataDir: string, env: Record<string, string>, pro
       const log = openSync(join(dataDir, 'api.log'), 'w');
       started = performance.now();
       const spawned = watch(
-        spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
+        spawn(process.execPath, [...npmStartNodeOptions(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN], {
           env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
           stdio: ['ignore', log, log],
         }),

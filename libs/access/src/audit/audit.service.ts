@@ -46,10 +46,10 @@ export class AuditService {
     return entry.id;
   }
 
-  /** The same row as `record` writes, as an INSERT for a transaction written as one script (Transactions.runScript), written only when `condition` holds. */
-  insertSql(actor: Principal | null, change: AuditChange, condition?: string): string | null {
+  /** The same row as `record` writes, as an INSERT for a transaction written as one script (Transactions.runScript); null when there is nothing to record. */
+  insertSql(actor: Principal | null, change: AuditChange): string | null {
     const entry = this.entryFor(actor, change);
-    return entry && insertRowSql(this.dataSource, AuditEntry, entry, condition);
+    return entry && insertRowSql(this.dataSource, AuditEntry, entry);
   }
 
   private entryFor(actor: Principal | null, change: AuditChange): AuditEntry | null {

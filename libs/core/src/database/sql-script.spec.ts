@@ -74,12 +74,15 @@ describe('SQL written as text (sqlLiteral, insertRowSql, Transactions.runScript)
     expect(read).toEqual({ id: 'b', ...row, pinned: true });
   });
 
-  it('answers changes() after the script: a condition that no longer holds writes nothing', async () => {
+  it('writes SQL given for a property as is: a subquery whose NULL the NOT NULL column refuses, rolling the script back', async () => {
     const at = new Date();
-    const first = insertRowSql(dataSource, Note, { id: 'a', body: 'first', writtenAt: at }, `NOT EXISTS (SELECT 1 FROM notes)`);
-    expect(await tx.runScript(`BEGIN IMMEDIATE; ${first}; COMMIT`)).toBe(1);
-    expect(await tx.runScript(`BEGIN IMMEDIATE; ${first.replace(`'a'`, `'b'`)}; COMMIT`)).toBe(0);
-    expect((await rows()).map((r) => r.body)).toEqual(['first']);
+    await dataSource.manager.insert(Note, { id: 'a', body: 'first', writtenAt: at });
+    const whileAlone = `(SELECT 'b' WHERE (SELECT COUNT(*) FROM notes) = 1)`;
+    const second = insertRowSql(dataSource, Note, { body: 'second', writtenAt: at }, { id: whileAlone });
+    await tx.runScript(`BEGIN IMMEDIATE; ${second}; COMMIT`);
+    const third = insertRowSql(dataSource, Note, { id: 'c', body: 'third', writtenAt: at }, { writtenAt: `(SELECT written_at FROM notes WHERE id = 'none')` });
+    await expect(tx.runScript(`BEGIN IMMEDIATE; ${third}; COMMIT`)).rejects.toThrow(/NOT NULL constraint failed: notes\.written_at/);
+    expect((await rows()).map((r) => r.body)).toEqual(['first', 'second']);
   });
 
   it('rolls the whole script back when one statement fails, and the next transaction runs as usual', async () => {

@@ -21,20 +21,27 @@ export function sqlLiteral(value: SqlValue): string {
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * `INSERT INTO <table> (<columns>) SELECT <values> [WHERE <condition>]` for one row of an entity, each
- * value converted the way TypeORM writes it on SQLite (instants, JSON, booleans) and written as a
- * literal. A property left undefined is left out, so the column's default applies, as with
- * `EntityManager.insert`.
+ * `INSERT INTO <table> (<columns>) VALUES (<values>)` for one row of an entity, each value converted the
+ * way TypeORM writes it on SQLite (instants, JSON, booleans) and written as a literal. A property left
+ * undefined is left out, so the column's default applies, as with `EntityManager.insert`. `computed`
+ * gives SQL for some properties instead (a subquery, say), written as is.
  */
-export function insertRowSql<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, row: Partial<T>, condition?: string): string {
+export function insertRowSql<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  row: Partial<T>,
+  computed: Partial<Record<keyof T, string>> = {},
+): string {
   const metadata: EntityMetadata = dataSource.getMetadata(entity);
   const columns: string[] = [];
   const values: string[] = [];
   for (const column of metadata.columns) {
-    const value: unknown = row[column.propertyName as keyof T];
-    if (value === undefined) continue;
+    const property = column.propertyName as keyof T;
+    const value: unknown = row[property];
+    const sql = computed[property];
+    if (value === undefined && sql === undefined) continue;
     columns.push(quoted(column.databaseName));
-    values.push(sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue));
+    values.push(sql ?? sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue));
   }
-  return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) SELECT ${values.join(', ')}${condition ? ` WHERE ${condition}` : ''}`;
+  return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
 }

@@ -38,25 +38,22 @@ export class Transactions {
    * SQLite only: a whole transaction written as one script (`BEGIN IMMEDIATE; …; COMMIT`, values as
    * literals, see sqlLiteral), in turn with `run`'s transactions. The driver runs it as one job, so
    * the write lock is held for the statements alone, with no trip back to JavaScript between them.
-   * Answers `changes()` after its last statement. On any error the transaction is rolled back at once
-   * (the driver runs the ROLLBACK before the next transaction's statements) and the error is passed on,
-   * SQLITE_BUSY included: the caller decides whether to try again another way.
+   * Resolves once committed. On any error the transaction is rolled back at once (the driver runs the
+   * ROLLBACK before the next transaction's statements) and the error is passed on, SQLITE_BUSY
+   * included: the caller decides whether to try again another way.
    */
-  runScript(script: string): Promise<number> {
+  runScript(script: string): Promise<void> {
     if (!this.serialise) throw new Error('runScript is for SQLite; use run.');
     const db = (this.dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
     return this.inTurn(
       () =>
-        new Promise<number>((resolve, reject) => {
-          db.serialize(() => {
-            db.exec(script, (error) => {
-              if (!error) return;
-              db.run('ROLLBACK', () => undefined); // "no transaction is active" when BEGIN itself failed
-              reject(error);
-            });
-            db.get<{ changed: number }>('SELECT changes() AS changed', (error, row) => (error ? reject(error) : resolve(row.changed)));
-          });
-        }),
+        new Promise<void>((resolve, reject) =>
+          db.exec(script, (error) => {
+            if (!error) return resolve();
+            db.run('ROLLBACK', () => undefined); // "no transaction is active" when BEGIN itself failed
+            reject(error);
+          }),
+        ),
     );
   }
 

@@ -57,9 +57,9 @@ export class EvidenceService {
    * `addWithin` for SQLite with the write lock held for the two inserts alone: the facts the checks
    * need are read first on the read-only connection, the checks run on them, and the transaction
    * (BEGIN IMMEDIATE, the entry, its audit row, COMMIT) goes to the driver as one script whose entry
-   * insert holds only while those facts are still what was read. Null — and `addWithin` decides —
-   * when a check refuses (it words the refusal), when the facts changed in between, or when the script
-   * failed (rolled back); so every refusal, and every write, is `addWithin`'s.
+   * insert fails unless those facts are still what was read. Null — and `addWithin` decides — when a
+   * check refuses (it words the refusal), when the facts changed in between, or when the script failed
+   * (rolled back); so every refusal is `addWithin`'s.
    */
   private async addScripted(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
     const [facts] = await this.reads.select<EntryFacts>(ENTRY_FACTS_SQL, [actor.id, dto.indicatorId ?? null, cycleId]);
@@ -71,26 +71,32 @@ export class EvidenceService {
     const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
     const view = toEvidenceView(entry);
     const lit = sqlLiteral;
-    const unchanged = [
-      `EXISTS (SELECT 1 FROM cycles c JOIN initiatives i ON i.id = c.initiative_id`,
+    // The entry's cycle, as long as the facts are what was read; else NULL, which its NOT NULL column refuses.
+    const cycleWhileUnchanged = [
+      `(SELECT c.id FROM cycles c JOIN initiatives i ON i.id = c.initiative_id`,
       `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${lit(actor.id)}`,
       `WHERE c.id = ${lit(cycleId)} AND c.initiative_id = ${lit(facts.initiativeId)} AND c.phase = ${lit(facts.phase)} AND i.status = ${lit(facts.status)}`,
-      `AND i.digest_sharing IS ${lit(facts.digestSharing)} AND m.role IS ${lit(facts.memberRole)})`,
+      `AND i.digest_sharing IS ${lit(facts.digestSharing)} AND m.role IS ${lit(facts.memberRole)}`,
       indicator
-        ? `AND EXISTS (SELECT 1 FROM indicators WHERE id = ${lit(dto.indicatorId)} AND initiative_id = ${lit(facts.initiativeId)} AND kind = ${lit(indicator.kind)})`
-        : '',
+        ? `AND EXISTS (SELECT 1 FROM indicators d WHERE d.id = ${lit(dto.indicatorId)} AND d.initiative_id = ${lit(facts.initiativeId)} AND d.kind = ${lit(indicator.kind)}))`
+        : ')',
     ].join(' ');
-    const auditRow = this.audit.insertSql(
-      actor,
-      { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: facts.initiativeId, after: view },
-      'changes() = 1',
-    );
-    const script = `BEGIN IMMEDIATE; ${insertRowSql(this.dataSource, Evidence, entry, unchanged)}; ${auditRow}; COMMIT`;
-    const written = await this.tx.runScript(script).catch((error: Error) => {
-      this.logger.warn(`an evidence entry's one-script transaction failed and was rolled back; writing it the usual way: ${error.message}`);
-      return 0;
+    const entryRow = insertRowSql(this.dataSource, Evidence, entry, { cycleId: cycleWhileUnchanged });
+    const auditRow = this.audit.insertSql(actor, {
+      action: 'create',
+      entityType: 'evidence',
+      entityId: entry.id,
+      initiativeId: facts.initiativeId,
+      after: view,
     });
-    return written === 1 ? view : null;
+    try {
+      await this.tx.runScript(`BEGIN IMMEDIATE; ${entryRow}; ${auditRow}; COMMIT`);
+      return view;
+    } catch (error) {
+      const changed = /NOT NULL constraint failed: evidence\.cycle_id/.test(String(error));
+      if (!changed) this.logger.warn(`an evidence entry's one-script transaction failed and was rolled back; writing it the usual way: ${String(error)}`);
+      return null;
+    }
   }
 
   /**
