@@ -89,6 +89,7 @@ export class EvidenceService {
       initiativeId: facts.initiativeId,
       after: view,
     });
+    if (!auditRow) return null;
     try {
       await this.tx.runScript(`BEGIN IMMEDIATE; ${entryRow}; ${auditRow}; COMMIT`);
       return view;
