@@ -164,29 +164,25 @@ export class CyclesService {
   }
 
   /**
-   * A cycle's entries straight from raw rows to their views, on the read-only connection: building
-   * entities, then views, took a quarter of GET /cycles/:id's CPU, and TypeORM's query building a tenth.
+   * A cycle's entries as their views, on the read-only connection: the SELECT names each column as the
+   * view does, so each row is its entry's view once its instant, date and number are put in the view's
+   * form (building entities, then views, took a quarter of GET /cycles/:id's CPU, TypeORM's query
+   * building a tenth, and a second object per entry was garbage for the collector).
    */
   private async evidenceOf(cycleId: string): Promise<EvidenceView[]> {
-    const rows = await this.reads.select<Record<string, unknown>>(
-      `SELECT id, kind, indicator_id, value, text, observed_on, method, source, sample_size, created_by, created_at
+    const rows = await this.reads.select<EvidenceView>(
+      `SELECT id, cycle_id AS "cycleId", kind, indicator_id AS "indicatorId", value, text, observed_on AS "observedOn", method, source,
+              sample_size AS "sampleSize", created_by AS "createdBy", created_at AS "createdAt"
          FROM evidence WHERE cycle_id = ? AND removed_at IS NULL ORDER BY observed_on ASC, created_at ASC, id ASC`,
       [cycleId],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      cycleId,
-      kind: r.kind as EvidenceView['kind'],
-      indicatorId: r.indicator_id === null ? null : String(r.indicator_id),
-      value: r.value === null ? null : Number(r.value),
-      text: r.text === null ? null : String(r.text),
-      observedOn: rawDate(r.observed_on)!,
-      method: r.method as EvidenceView['method'],
-      source: r.source === null ? null : String(r.source),
-      sampleSize: r.sample_size === null ? null : Number(r.sample_size),
-      createdBy: r.created_by === null ? null : String(r.created_by),
-      createdAt: rawInstant(r.created_at)!,
-    }));
+    for (const row of rows) {
+      row.observedOn = rawDate(row.observedOn)!;
+      row.createdAt = rawInstant(row.createdAt)!;
+      if (row.value !== null && typeof row.value !== 'number') row.value = Number(row.value);
+      if (row.sampleSize !== null && typeof row.sampleSize !== 'number') row.sampleSize = Number(row.sampleSize);
+    }
+    return rows;
   }
 
   /** The initiative's indicators as the quality nudges need them. */
