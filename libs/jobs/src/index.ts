@@ -4,3 +4,4 @@ export * from './enqueue';
 export * from './queue-monitor';
 export * from './logged-worker-host';
 export * from './polling-relay';
+export * from './signals';

@@ -3,6 +3,7 @@ import type { RedisOptions } from 'bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { redisOptions, RedisTarget } from '@r2c/core';
 import { QueueMonitor } from './queue-monitor';
+import { Signals } from './signals';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queues';
 
 @Global()
@@ -20,8 +21,8 @@ export class JobsModule {
         }),
         queues,
       ],
-      providers: [QueueMonitor],
-      exports: [queues, QueueMonitor],
+      providers: [QueueMonitor, { provide: Signals, useFactory: () => new Signals(redis) }],
+      exports: [queues, QueueMonitor, Signals],
     };
   }
 }

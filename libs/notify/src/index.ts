@@ -9,3 +9,4 @@ export * from './outbox/mail-fills';
 export * from './outbox/mail-job';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';
+export * from './outbox/outbox-announcer';

@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, Clock } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
-import { PollingRelay, QueueName } from '@r2c/jobs';
-import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OutboxService } from '@r2c/notify';
+import { PollingRelay, QueueName, Signals } from '@r2c/jobs';
+import { errorText, MAIL_JOB_NAME, mailJobId, MailJob, mailJobOptions, OUTBOX_ADDED_SIGNAL, OutboxService } from '@r2c/notify';
 
 const BATCH = 500;
 /** Bounds one pass, so a huge backlog cannot keep it (and shutdown) busy for long. */
@@ -19,23 +19,28 @@ const HAND_OVER_AGAIN_AFTER_MS = 10 * 60 * 1000;
 @Injectable()
 export class OutboxRelay extends PollingRelay {
   private detach?: () => void;
+  private stopListening?: () => void;
 
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly signals: Signals,
   ) {
     super(config.outboxPollMs);
   }
 
   override onApplicationBootstrap(): void {
     this.detach = this.outbox.attachRelay(() => void this.kick());
+    // Emails added by another process (OutboxAnnouncer) start moving at once, not at the next poll.
+    this.stopListening = this.signals.subscribe(OUTBOX_ADDED_SIGNAL, () => this.outbox.kickHere());
     super.onApplicationBootstrap();
   }
 
   override onApplicationShutdown(): Promise<void> {
     this.detach?.();
+    this.stopListening?.();
     return super.onApplicationShutdown();
   }
 

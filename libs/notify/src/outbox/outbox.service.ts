@@ -25,6 +25,7 @@ export interface OutboxQuery {
 @Injectable()
 export class OutboxService {
   private readonly relays = new Set<() => void>();
+  private readonly announcers = new Set<() => void>();
   private readonly bodies = new Map<string, Promise<OutboxBody | null>>();
   private readonly sending = new SendingBatches<OutboxMessage>((batch) => this.runSendingBatch(batch));
 
@@ -83,8 +84,18 @@ export class OutboxService {
     return body;
   }
 
-  /** Asks the relay of this process, if it runs one, for a pass now; otherwise the next poll finds the rows. Call it after commit. */
+  /**
+   * Asks for a pass of the relays now: this process's, if it runs one, and through `announcers` the
+   * other processes' (OutboxAnnouncer). A relay not reached finds the rows at its next poll. Call it
+   * after commit.
+   */
   kick(): void {
+    this.kickHere();
+    for (const announce of this.announcers) announce();
+  }
+
+  /** Asks this process's relay alone (what another process's kick does here). */
+  kickHere(): void {
     for (const relay of this.relays) relay();
   }
 
@@ -92,6 +103,12 @@ export class OutboxService {
   attachRelay(kick: () => void): () => void {
     this.relays.add(kick);
     return () => this.relays.delete(kick);
+  }
+
+  /** Whatever tells the other processes' relays registers itself here; returns the function that unregisters it. */
+  attachAnnouncer(announce: () => void): () => void {
+    this.announcers.add(announce);
+    return () => this.announcers.delete(announce);
   }
 
   async list(query: OutboxQuery = {}): Promise<{ items: OutboxMessage[]; total: number }> {
