@@ -7,8 +7,8 @@ export const OUTBOX_ADDED_SIGNAL = 'r2c:outbox:added';
 
 /**
  * Makes every kick of the outbox reach the relays of the app's other processes too: an email asked for
- * in an API-only process, the worker or the command line leaves at once instead of at the next poll
- * (OUTBOX_POLL_MS). Without the job queues (a bare command-line context) the next poll finds the rows.
+ * in an API-only process or the worker leaves at once instead of at the next poll
+ * (OUTBOX_POLL_MS). Without the job queues (the command line's context) the next poll finds the rows.
  */
 @Injectable()
 export class OutboxAnnouncer implements OnModuleInit, OnModuleDestroy {
