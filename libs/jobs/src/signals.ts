@@ -5,8 +5,9 @@ import { redisOptions, RedisTarget } from '@r2c/core';
 
 /**
  * Signals between the app's processes over Redis publish/subscribe: "there is work for you", never the
- * work itself. Best effort: a signal sent while Redis is down is lost, so whoever listens must also
- * find its work another way (the relays poll). A process does not hear its own signals.
+ * work itself. Best effort: while Redis is away a channel's signal waits (once) for it to come back,
+ * but a listener that was away meanwhile misses it, so whoever listens must also find its work another
+ * way (the relays poll). A process does not hear its own signals.
  */
 export class Signals implements OnApplicationShutdown {
   private readonly origin = randomUUID();
