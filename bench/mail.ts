@@ -68,8 +68,9 @@ export const MAIL_PLACEHOLDERS: Figure[] = [
 /**
  * 6 mail throughput: 2,000 emails added to the running API's outbox (by the real OutboxService, in
  * one transaction on its database file, announced after commit on the API's Redis as any process that
- * adds emails does), moved to BullMQ by its relay and sent by its mail worker to a loopback SMTP server. Baseline: nodemailer sending the same 2,000 straight to the same server
- * with the app's transport settings (pool of 5 connections).
+ * adds emails does), moved to BullMQ by its relay and sent by its mail worker to a loopback SMTP
+ * server. Baseline: nodemailer sending the same 2,000 straight to the same server with the app's
+ * transport settings (pool of 5 connections).
  */
 export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figure[]> {
   const dataSource = await new DataSource(

@@ -25,6 +25,9 @@ function sharesSummaryClause(shared: SharedColumns | undefined): string {
   return `(${shared.phase} = 'closed' AND COALESCE(${shared.digestSharing}, 'everything') <> 'nothing')`;
 }
 
+/** The caller's standing on an initiative: admin for an admin, else their member role there, else outsider. */
+const standingOf = (actor: Principal, memberRole: MemberRole | null | undefined): Standing => (actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider'));
+
 /** Where `requireOnCycle` puts the joined initiative on the cycle for a moment. */
 const JOINED_INITIATIVE = '__initiative';
 
@@ -81,7 +84,7 @@ export class AccessPolicy {
   ): Promise<InitiativeAccess & { cycle: C }> {
     const { found, initiative, memberRole } = em ? await this.cycleWithin(em, actor, cycles, cycleId) : await this.cycleRead(actor, cycles, cycleId);
     if (!found || !initiative) throw new NotFoundException('No cycle with this id.');
-    const standing: Standing = actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider');
+    const standing = standingOf(actor, memberRole);
     this.enforce(decide(permission, standing, sharesSummary(found.phase, initiative.digestSharing)));
     return { cycle: found, initiative, standing };
   }
@@ -139,7 +142,7 @@ export class AccessPolicy {
     permission: Permission,
     facts: { phase: string; digestSharing?: DigestSharing | null; memberRole: MemberRole | null },
   ): boolean {
-    const standing: Standing = actor.role === 'admin' ? 'admin' : (facts.memberRole ?? 'outsider');
+    const standing = standingOf(actor, facts.memberRole);
     return decide(permission, standing, sharesSummary(facts.phase, facts.digestSharing ?? undefined)).allowed;
   }
 
@@ -180,7 +183,7 @@ export class AccessPolicy {
     const initiative = row.entities[0];
     if (!initiative) return null;
     const memberRole = (row.raw[0] as { member_role?: MemberRole | null } | undefined)?.member_role;
-    return { initiative, standing: actor.role === 'admin' ? 'admin' : (memberRole ?? 'outsider') };
+    return { initiative, standing: standingOf(actor, memberRole) };
   }
 
   private enforce(decision: Decision): void {

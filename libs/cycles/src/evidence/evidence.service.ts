@@ -66,7 +66,7 @@ export class EvidenceService {
     if (!facts || !this.policy.allowsOnCycle(actor, Permission.CycleContribute, facts)) return null;
     const indicator = facts.indicatorKind && facts.indicatorInitiativeId === facts.initiativeId ? { kind: facts.indicatorKind } : null;
     if (dto.indicatorId && !indicator) return null;
-    if (!canChangeWork(facts).allowed || !evidenceEditable(facts.phase) || !checkEvidenceEntry(dto, indicator).allowed) return null;
+    if (!canChangeWork(facts).allowed || !evidenceVerdict(facts.phase).allowed || !checkEvidenceEntry(dto, indicator).allowed) return null;
 
     const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
     const view = toEvidenceView(entry);
@@ -253,8 +253,9 @@ function checkEntryWith(initiativeId: string, dto: NewEvidence, found: Indicator
   assertAllowed(checkEvidenceEntry(dto, indicator), 'bad-input');
 }
 
-const evidenceEditable = (phase: Phase) => canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence').allowed;
+/** Whether the phase lets evidence be added, changed or removed (the phase rules' verdict). */
+const evidenceVerdict = (phase: Phase) => canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence');
 
 function assertEvidenceEditable(phase: Phase): void {
-  assertAllowed(canEdit({ phase, hypothesis: null, adaptation: null, reflection: null, evidenceCount: 0 }, 'evidence'));
+  assertAllowed(evidenceVerdict(phase));
 }
