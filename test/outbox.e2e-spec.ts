@@ -8,7 +8,7 @@ import { QueueName } from '@r2c/jobs';
 import { mailJobId, NewMail, OutboxService, OutboxStatus, PermanentMailError, SmtpMailTransport } from '@r2c/notify';
 import { OutboxMessage } from '@r2c/notify/entities';
 import { OutboxRelay } from '@r2c/workers';
-import { freePort, waitFor } from './support/ports';
+import { freePort, jobReaches, waitFor } from './support/ports';
 import { TestRedis } from './support/redis-server';
 import { ReceivedMail, TestSmtp } from './support/smtp-server';
 import { startTestApp, TestApp } from './support/test-app';
@@ -146,7 +146,7 @@ describe('mail outbox', () => {
     const sent = await settled(k, 'sent');
     expect(await rows().countBy({ idempotencyKey: k })).toBe(1);
     expect(sent.subject).toBe(`Check-in due (${k})`);
-    expect(await queue.getJobState(mailJobId(sent))).toBe('completed');
+    await jobReaches(queue, mailJobId(sent), 'completed');
     expect(deliveries(k)).toBe(1);
     // Every time the outbox, the mail worker and the email's Date header record is the injected clock's.
     const now = t.clock.now();
@@ -188,8 +188,8 @@ describe('mail outbox', () => {
     const dead = await settled(k, 'dead');
     expect(dead.attempts).toBe(1);
     expect(dead.lastError).toContain('550');
+    await jobReaches(queue, mailJobId(dead), 'failed');
     const job = await jobOf(dead);
-    expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
     expect(script.tries).toHaveLength(1);
     expect(deliveries(k)).toBe(0);
@@ -202,6 +202,7 @@ describe('mail outbox', () => {
     const dead = await settled(k, 'dead');
     expect(dead.attempts).toBe(MAX_ATTEMPTS);
     expect(dead.lastError).toContain('451');
+    await jobReaches(queue, mailJobId(dead), 'failed');
     expect((await jobOf(dead))!.attemptsMade).toBe(MAX_ATTEMPTS);
     expect(script.tries).toHaveLength(MAX_ATTEMPTS);
     expect(deliveries(k)).toBe(0);
@@ -211,7 +212,7 @@ describe('mail outbox', () => {
     expect(retried).toMatchObject({ status: 'queued', generation: 1, attempts: 0, enqueuedAt: null });
     const sent = await settled(k, 'sent');
     expect(sent).toMatchObject({ generation: 1, attempts: 1 });
-    expect(await queue.getJobState(mailJobId(sent))).toBe('completed');
+    await jobReaches(queue, mailJobId(sent), 'completed');
     expect(deliveries(k)).toBe(1);
     expect((await outbox.list({ status: 'sent', limit: 100 })).items.map((m) => m.idempotencyKey)).toContain(k);
   });
@@ -276,7 +277,7 @@ describe('mail outbox', () => {
     await addInTransaction([mail(k)]);
     const dead = await settled(k, 'dead');
     const jobId = mailJobId(dead);
-    expect(await queue.getJobState(jobId)).toBe('failed');
+    await jobReaches(queue, jobId, 'failed');
     // What a job that stalled twice leaves behind: BullMQ says failed, the row never heard of it.
     const elevenMinutesAgo = new Date(t.clock.now().getTime() - 11 * 60 * 1000);
     await transactions.run((em) => em.update(OutboxMessage, { id: dead.id }, { status: 'queued', enqueuedAt: elevenMinutesAgo }));
@@ -284,7 +285,7 @@ describe('mail outbox', () => {
     await relay.kick();
     await settled(k, 'sent');
     expect(deliveries(k)).toBe(1);
-    expect(await queue.getJobState(jobId)).toBe('completed');
+    await jobReaches(queue, jobId, 'completed');
   });
 
   it('treats a refused SMTP connection as temporary, so it is retried rather than marked dead', async () => {

@@ -32,6 +32,16 @@ describe('check-in reminders', () => {
     return { initiativeId, librarian, coach };
   }
   const delivered = (p: Person) => smtp.to(p.email);
+  /** Every email added so far has reached SMTP, so a count taken now will not move behind the test's back. */
+  const quiet = async () =>
+    waitFor(
+      async () => {
+        const rows = await t.app.get(DataSource).getRepository(OutboxMessage).find({ select: { status: true } });
+        return rows.every((r) => r.status === 'sent') && smtp.received.length >= rows.length;
+      },
+      15000,
+      'every email added to reach SMTP',
+    );
   const settle = async (expectedTotal: number) => waitFor(async () => smtp.received.length >= expectedTotal, 15000, `${expectedTotal} emails at SMTP`);
 
   let newYork: Awaited<ReturnType<typeof pilotIn>>;
@@ -121,6 +131,7 @@ describe('check-in reminders', () => {
   });
 
   it('runs the scan now on POST /api/v1/admin/reminders/run (202), for admins only', async () => {
+    await quiet(); // the earlier scans' emails, New York's third reminder among them, have all arrived
     clock.set('2026-03-30T13:00:00Z'); // New York's fourth due date
     const before = delivered(newYork.librarian).length;
     await c.as(newYork.librarian.token).post('/api/v1/admin/reminders/run').expect(403);

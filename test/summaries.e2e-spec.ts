@@ -8,7 +8,7 @@ import { OutboxMessage } from '@r2c/notify/entities';
 import { SUMMARY_JOB_NAME, SummariesService } from '@r2c/reports';
 import { CycleSummary, SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN_ENV, Coalition, Person } from './support/fixtures';
-import { waitFor } from './support/ports';
+import { jobReaches, waitFor } from './support/ports';
 import { countQueries } from './support/query-counter';
 import { TestRedis } from './support/redis-server';
 import { ReceivedMail, TestSmtp } from './support/smtp-server';
@@ -146,8 +146,7 @@ describe('cycle summaries', () => {
     expect(summary).toMatchObject({ version: 1, cycle: { id: cycle1, number: 1, phase: 'closed' } });
     const request = await ds().getRepository(SummaryRequest).findOneByOrFail({ cycleId: cycle1 });
     expect(request).toMatchObject({ reason: 'closed', requestedBy: pilot.coach.id, version: 1 });
-    const job = await queue().getJob(`summary-${cycle1}-${request.id}`);
-    expect(await job?.getState()).toBe('completed');
+    await jobReaches(queue(), `summary-${cycle1}-${request.id}`, 'completed');
   });
 
   it('summarises cycle 2 per indicator: n, mean, min and max against baseline, target and cycle 1', async () => {

@@ -142,3 +142,26 @@ export async function waitFor<T>(
   }
   throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError instanceof Error ? lastError.message : String(lastError)}` : ''}`);
 }
+
+/**
+ * Waits for a BullMQ job to reach `state`. A processor's own writes (a row marked sent, a summary stored)
+ * land before BullMQ moves the job on, so a test that saw the writes may still find the job active.
+ */
+export async function jobReaches(
+  queue: { getJobState(jobId: string): Promise<string> },
+  jobId: string,
+  state: 'completed' | 'failed',
+  timeoutMs = 10000,
+): Promise<void> {
+  let last = 'unknown';
+  await waitFor(
+    async () => {
+      last = await queue.getJobState(jobId);
+      return last === state;
+    },
+    timeoutMs,
+    `job ${jobId} to be ${state}`,
+  ).catch(() => {
+    throw new Error(`job ${jobId} is ${last}, not ${state}, after ${timeoutMs} ms`);
+  });
+}
