@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, SystemClock, Transactions } from '@r2c/core';
+import { dataSourceOptions, Reads, SystemClock, Transactions } from '@r2c/core';
 import { Signals } from '@r2c/jobs';
 import { messageIdFor, NewMail, OUTBOX_ADDED_SIGNAL, OutboxService } from '@r2c/notify';
 import { OutboxBody, OutboxMessage } from '@r2c/notify/entities';
@@ -83,7 +83,7 @@ export async function measureMail(api: ApiProcess, smtp: TestSmtp): Promise<Figu
   // CPU of the API (relay, BullMQ, worker, nodemailer) and of this process (the SMTP server receiving) while the outbox run sends.
   let outboxCpu: { api: number; here: number };
   try {
-    const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource), new SystemClock());
+    const outbox = new OutboxService(dataSource.getRepository(OutboxMessage), new Transactions(dataSource), new SystemClock(), new Reads(dataSource));
     if (signals) outbox.attachAnnouncer(() => signals.publish(OUTBOX_ADDED_SIGNAL));
     const prefix = `bench-outbox-${Date.now()}`;
     await new Transactions(dataSource).run((em) => outbox.add(em, mails(prefix)));

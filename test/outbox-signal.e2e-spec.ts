@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SystemClock, Transactions } from '@r2c/core';
+import { Reads, SystemClock, Transactions } from '@r2c/core';
 import { Signals } from '@r2c/jobs';
 import { NewMail, OUTBOX_ADDED_SIGNAL, OutboxService } from '@r2c/notify';
 import { OutboxMessage } from '@r2c/notify/entities';
@@ -42,7 +42,7 @@ describe('outbox: an email added in another process leaves at once', () => {
     // Another process's outbox: its own service, transactions and signals, on the same database and Redis.
     const dataSource = t.app.get(DataSource);
     const tx = new Transactions(dataSource);
-    elsewhere = { outbox: new OutboxService(dataSource.getRepository(OutboxMessage), tx, new SystemClock()), signals: new Signals({ url: redis.url }), tx };
+    elsewhere = { outbox: new OutboxService(dataSource.getRepository(OutboxMessage), tx, new SystemClock(), new Reads(dataSource)), signals: new Signals({ url: redis.url }), tx };
     elsewhere.outbox.attachAnnouncer(() => elsewhere.signals.publish(OUTBOX_ADDED_SIGNAL));
     await new Promise((resolve) => setTimeout(resolve, 300)); // the relay's first pass, at start, is over
   });
@@ -72,7 +72,7 @@ describe('outbox: an email added in another process leaves at once', () => {
 
   it('keeps working without Redis: the signal is lost, the add and the commit are not', async () => {
     const dataSource = t.app.get(DataSource);
-    const offline = new OutboxService(dataSource.getRepository(OutboxMessage), elsewhere.tx, new SystemClock());
+    const offline = new OutboxService(dataSource.getRepository(OutboxMessage), elsewhere.tx, new SystemClock(), new Reads(dataSource));
     const quiet = new Signals({ url: 'redis://127.0.0.1:1' });
     offline.attachAnnouncer(() => quiet.publish(OUTBOX_ADDED_SIGNAL));
     try {

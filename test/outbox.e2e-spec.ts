@@ -139,6 +139,22 @@ describe('mail outbox', () => {
     expect(deliveries(k)).toBe(0);
   });
 
+  it('marks an email sent through the usual transaction when the one-script mark fails (SQLite)', async () => {
+    const k = key('fallback');
+    // On SQLite the "sent" marks are one script; a busy database refuses it and the usual transaction writes them.
+    const refused = transactions.scripted ? jest.spyOn(transactions, 'runScript').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked')) : undefined;
+    try {
+      await addInTransaction([mail(k)]);
+      const sent = await settled(k, 'sent');
+      expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(sent.sentAt).toBeInstanceOf(Date);
+      expect(deliveries(k)).toBe(1);
+      expect(refused?.mock.calls.length ?? 1).toBeGreaterThan(0);
+    } finally {
+      refused?.mockRestore();
+    }
+  });
+
   it('stores and sends one email when the same idempotency key is added twice', async () => {
     const k = key('twice');
     expect(await addInTransaction([mail(k), mail(k, { subject: 'same key, same call' })])).toBe(1);

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryResult, Repository } from 'typeorm';
-import { Clock, newId, rawInstant, rawJson, Transactions } from '@r2c/core';
+import { Clock, columnLiteral, newId, rawInstant, rawJson, Reads, sqlLiteral, Transactions } from '@r2c/core';
 import { SendingBatch, SendingBatches } from './sending-batches';
 import type { MailFill, SharedMailBody } from './mail-fills';
 import type { MailAttachment } from '../mail-transport';
@@ -33,6 +33,7 @@ export class OutboxService {
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly reads: Reads,
   ) {}
 
   /**
@@ -203,21 +204,44 @@ export class OutboxService {
     return this.sending.markSent(id);
   }
 
-  private runSendingBatch({ markSent, read }: SendingBatch): Promise<Map<string, OutboxMessage>> {
+  private async runSendingBatch({ markSent, read }: SendingBatch): Promise<Map<string, OutboxMessage>> {
+    if (!this.transactions.scripted) {
+      return this.transactions.run(async (em) => {
+        if (markSent.length) await this.markSentWithin(em, markSent);
+        return byId(read.length ? await this.rowsForSending(em, read) : []);
+      });
+    }
+    // SQLite: the marks as one script (one trip to the driver), then the reads on the read-only
+    // connection, which begin after the marks committed and so see them.
+    if (markSent.length) await this.markSentScripted(markSent);
+    if (!read.length) return new Map();
+    const rows = await this.reads.select<Record<string, unknown>>(ROWS_FOR_SENDING_SQL, [JSON.stringify(read)]);
+    return byId(rows.map(outboxRowFrom));
+  }
+
+  private async markSentWithin(em: EntityManager, ids: string[]): Promise<void> {
     const now = this.clock.now();
-    return this.transactions.run(async (em) => {
-      if (markSent.length) {
-        await em
-          .createQueryBuilder()
-          .update(OutboxMessage)
-          // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
-          .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
-          .where('id IN (:...ids) AND status <> :sent', { ids: markSent, sent: 'sent' })
-          .execute();
-      }
-      const rows = read.length ? await this.rowsForSending(em, read) : [];
-      return new Map(rows.map((row) => [row.id, row]));
-    });
+    await em
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      // Not guarded by generation: once any generation got the email out, a newer job must not send it again.
+      .set({ status: 'sent', sentAt: now, updatedAt: now, attempts: () => 'attempts + 1' })
+      .where('id IN (:...ids) AND status <> :sent', { ids, sent: 'sent' })
+      .execute();
+  }
+
+  /** The same UPDATE as markSentWithin in `BEGIN IMMEDIATE; …; COMMIT`; should the script fail (busy, say), the usual transaction writes it. */
+  private async markSentScripted(ids: string[]): Promise<void> {
+    const ds = this.messages.manager.connection;
+    const now = columnLiteral(ds, OutboxMessage, 'updatedAt', this.clock.now());
+    const update =
+      `UPDATE outbox_messages SET status = 'sent', sent_at = ${now}, updated_at = ${now}, attempts = attempts + 1 ` +
+      `WHERE id IN (${ids.map(sqlLiteral).join(', ')}) AND status <> 'sent'`;
+    try {
+      await this.transactions.runScript(`BEGIN IMMEDIATE; ${update}; COMMIT;`);
+    } catch {
+      await this.transactions.run((em) => this.markSentWithin(em, ids));
+    }
   }
 
   /** The rows, read with plain SQL: hydrating them through the entity's JSON columns was a tenth of the mail worker's CPU. */
@@ -241,6 +265,11 @@ export class OutboxService {
     );
   }
 }
+
+/** One constant text whatever the number of ids (a JSON array), so the read-only connection keeps it prepared. */
+const ROWS_FOR_SENDING_SQL = 'SELECT * FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?))';
+
+const byId = (rows: OutboxMessage[]) => new Map(rows.map((row) => [row.id, row]));
 
 function outboxRowFrom(r: Record<string, unknown>): OutboxMessage {
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
