@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTransport, Transporter } from 'nodemailer';
+import { createTransport } from 'nodemailer';
 import type { Clock } from '@r2c/core';
 import { inlineStyles, inlineStylesOfShared, wrapText } from './client-safe';
 import { fillSlots, MailFill } from './outbox/mail-fills';
+import { SmtpThread } from './smtp-thread';
 
 export interface MailMessage {
   /** Unique per email ever asked for; also becomes the Message-ID, so a resend is recognisable. */
@@ -77,7 +78,7 @@ function envelope(from: string, message: MailMessage, clock: Clock) {
 }
 
 export class SmtpMailTransport extends MailTransport {
-  private readonly transporter: Transporter;
+  private readonly smtp: SmtpThread;
 
   constructor(
     url: string,
@@ -87,13 +88,12 @@ export class SmtpMailTransport extends MailTransport {
     super();
     // The options go with the url in one object: as a second argument nodemailer takes them for message
     // defaults, so the pool was off and every email opened its own SMTP connection (about 70 emails/s).
-    this.transporter = createTransport({ url, pool: true, maxConnections: 5, connectionTimeout: 10000, socketTimeout: 30000 });
+    this.smtp = new SmtpThread({ url, pool: true, maxConnections: 5, connectionTimeout: 10000, socketTimeout: 30000 });
   }
 
   async send(message: MailMessage): Promise<MailReceipt> {
     try {
-      const info = await this.transporter.sendMail(envelope(this.from, message, this.clock));
-      return { messageId: info.messageId, response: String(info.response ?? '') };
+      return await this.smtp.send(envelope(this.from, message, this.clock));
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (code !== undefined && code >= 500) throw new PermanentMailError(error instanceof Error ? error.message : String(error));
@@ -101,8 +101,8 @@ export class SmtpMailTransport extends MailTransport {
     }
   }
 
-  async close(): Promise<void> {
-    this.transporter.close();
+  close(): Promise<void> {
+    return this.smtp.close();
   }
 }
 
