@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { insertRowSql, sqlLiteral } from './sql-script';
+import { columnLiteral, insertRowSql, sqlLiteral } from './sql-script';
 import { Transactions } from './transactions';
 
 @Entity('notes')
@@ -72,6 +72,14 @@ describe('SQL written as text (sqlLiteral, insertRowSql, Transactions.runScript)
     expect(c).toEqual({ id: 'c', body: null, amount: null, extra: null, pinned: 0, written_at: '2026-03-10 09:05:03.007' });
     const [read] = await dataSource.getRepository(Note).findBy({ id: 'b' });
     expect(read).toEqual({ id: 'b', ...row, pinned: true });
+  });
+
+  it('writes one column\'s value as TypeORM does (an UPDATE\'s SET), and names a missing column', async () => {
+    const at = new Date('2026-03-10T09:05:03.007Z');
+    await dataSource.manager.insert(Note, { id: 'a', writtenAt: new Date(0) });
+    await tx.runScript(`BEGIN IMMEDIATE; UPDATE notes SET written_at = ${columnLiteral(dataSource, Note, 'writtenAt', at)}, extra = ${columnLiteral(dataSource, Note, 'extra', { n: 1 })}; COMMIT`);
+    expect(await dataSource.getRepository(Note).findOneByOrFail({ id: 'a' })).toMatchObject({ writtenAt: at, extra: { n: 1 } });
+    expect(() => columnLiteral(dataSource, Note, 'nothing' as keyof Note, 1)).toThrow('Note has no column nothing');
   });
 
   it('writes SQL given for a property as is: a subquery whose NULL the NOT NULL column refuses, rolling the script back', async () => {

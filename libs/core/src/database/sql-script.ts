@@ -18,7 +18,7 @@ export function sqlLiteral(value: SqlValue): string {
   return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
 }
 
-export const quotedName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** One property's value as the SQLite literal TypeORM would write for its column (instants, JSON, booleans). */
 export function columnLiteral<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, property: keyof T & string, value: unknown): string {
@@ -47,8 +47,8 @@ export function insertRowSql<T extends ObjectLiteral>(
     const value: unknown = row[property];
     const sql = computed[property];
     if (value === undefined && sql === undefined) continue;
-    columns.push(quotedName(column.databaseName));
+    columns.push(quoted(column.databaseName));
     values.push(sql ?? sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue));
   }
-  return `INSERT INTO ${quotedName(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
+  return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
 }
