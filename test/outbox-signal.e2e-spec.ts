@@ -42,7 +42,11 @@ describe('outbox: an email added in another process leaves at once', () => {
     // Another process's outbox: its own service, transactions and signals, on the same database and Redis.
     const dataSource = t.app.get(DataSource);
     const tx = new Transactions(dataSource);
-    elsewhere = { outbox: new OutboxService(dataSource.getRepository(OutboxMessage), tx, new SystemClock(), new Reads(dataSource)), signals: new Signals({ url: redis.url }), tx };
+    elsewhere = {
+      outbox: new OutboxService(dataSource.getRepository(OutboxMessage), tx, new SystemClock(), new Reads(dataSource)),
+      signals: new Signals({ url: redis.url }),
+      tx,
+    };
     elsewhere.outbox.attachAnnouncer(() => elsewhere.signals.publish(OUTBOX_ADDED_SIGNAL));
     await new Promise((resolve) => setTimeout(resolve, 300)); // the relay's first pass, at start, is over
   });

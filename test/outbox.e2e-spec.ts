@@ -142,7 +142,9 @@ describe('mail outbox', () => {
   it('marks an email sent through the usual transaction when the one-script mark fails (SQLite)', async () => {
     const k = key('fallback');
     // On SQLite the "sent" marks are one script; a busy database refuses it and the usual transaction writes them.
-    const refused = transactions.scripted ? jest.spyOn(transactions, 'runScript').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked')) : undefined;
+    const refused = transactions.scripted
+      ? jest.spyOn(transactions, 'runScript').mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'))
+      : undefined;
     try {
       await addInTransaction([mail(k)]);
       const sent = await settled(k, 'sent');

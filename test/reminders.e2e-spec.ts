@@ -36,7 +36,10 @@ describe('check-in reminders', () => {
   const quiet = async () =>
     waitFor(
       async () => {
-        const rows = await t.app.get(DataSource).getRepository(OutboxMessage).find({ select: { status: true } });
+        const rows = await t.app
+          .get(DataSource)
+          .getRepository(OutboxMessage)
+          .find({ select: { status: true } });
         return rows.every((r) => r.status === 'sent') && smtp.received.length >= rows.length;
       },
       15000,

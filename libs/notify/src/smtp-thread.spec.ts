@@ -45,7 +45,12 @@ describe('SmtpThread (a real SMTP server on loopback)', () => {
       const receipts = await Promise.all([1, 2, 3].map((n) => smtp.send(email(n))));
       expect(receipts.map((r) => r.response)).toEqual(['250 OK: message queued', '250 OK: message queued', '250 OK: message queued']);
       expect(receipts.every((r) => /^<.+@.+>$/.test(r.messageId))).toBe(true);
-      expect(received.slice(before).map((raw) => raw.match(/^Subject: (.*)$/m)?.[1]?.trim()).sort()).toEqual(['Check-in due 1', 'Check-in due 2', 'Check-in due 3']);
+      expect(
+        received
+          .slice(before)
+          .map((raw) => raw.match(/^Subject: (.*)$/m)?.[1]?.trim())
+          .sort(),
+      ).toEqual(['Check-in due 1', 'Check-in due 2', 'Check-in due 3']);
     } finally {
       await smtp.close();
     }

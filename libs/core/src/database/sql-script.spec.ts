@@ -74,10 +74,12 @@ describe('SQL written as text (sqlLiteral, insertRowSql, Transactions.runScript)
     expect(read).toEqual({ id: 'b', ...row, pinned: true });
   });
 
-  it('writes one column\'s value as TypeORM does (an UPDATE\'s SET), and names a missing column', async () => {
+  it("writes one column's value as TypeORM does (an UPDATE's SET), and names a missing column", async () => {
     const at = new Date('2026-03-10T09:05:03.007Z');
     await dataSource.manager.insert(Note, { id: 'a', writtenAt: new Date(0) });
-    await tx.runScript(`BEGIN IMMEDIATE; UPDATE notes SET written_at = ${columnLiteral(dataSource, Note, 'writtenAt', at)}, extra = ${columnLiteral(dataSource, Note, 'extra', { n: 1 })}; COMMIT`);
+    await tx.runScript(
+      `BEGIN IMMEDIATE; UPDATE notes SET written_at = ${columnLiteral(dataSource, Note, 'writtenAt', at)}, extra = ${columnLiteral(dataSource, Note, 'extra', { n: 1 })}; COMMIT`,
+    );
     expect(await dataSource.getRepository(Note).findOneByOrFail({ id: 'a' })).toMatchObject({ writtenAt: at, extra: { n: 1 } });
     expect(() => columnLiteral(dataSource, Note, 'nothing' as keyof Note, 1)).toThrow('Note has no column nothing');
   });
