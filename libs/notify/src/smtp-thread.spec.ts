@@ -88,6 +88,17 @@ describe('SmtpThread (a real SMTP server on loopback)', () => {
     }
   });
 
+  it('refuses an email whose envelope cannot reach the thread, and sends the next one', async () => {
+    const smtp = thread();
+    try {
+      const uncopyable = { ...email(8), headers: { 'X-Odd': () => 'a function' } } as unknown as Parameters<SmtpThread['send']>[0];
+      await expect(smtp.send(uncopyable)).rejects.toThrow(/could not be cloned/);
+      await expect(smtp.send(email(9))).resolves.toMatchObject({ response: '250 OK: message queued' });
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('refuses emails once closed', async () => {
     const smtp = thread();
     await smtp.close();

@@ -65,7 +65,14 @@ export class SmtpThread {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) worker.ref(); // the process waits for the emails the thread holds, and only for them
-      worker.postMessage({ id, envelope });
+      try {
+        worker.postMessage({ id, envelope });
+      } catch (error) {
+        // Something in the envelope cannot be copied to the thread: this email is refused, the others go on.
+        this.pending.delete(id);
+        if (!this.pending.size) worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
