@@ -100,7 +100,11 @@ export class SmtpThread {
       if ('error' in answer) waiting.reject(new SmtpError(answer.error.message, answer.error.responseCode, answer.error.code));
       else waiting.resolve(answer);
     });
+    let gone = false;
+    // 'error' is followed by 'exit': only the first counts, or the second would refuse a newer thread's emails.
     const stopped = (why: string) => {
+      if (gone) return;
+      gone = true;
       if (this.worker === worker) this.worker = undefined;
       const refused = [...this.pending.values()];
       this.pending.clear();
