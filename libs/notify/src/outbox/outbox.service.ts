@@ -156,8 +156,9 @@ export class OutboxService {
   // What the relay and the mail worker (libs/workers) write: this table's rows change here only.
 
   /**
-   * The row a mail job names, read in a transaction (on SQLite only then is nobody's uncommitted row
-   * visible), together with the rows other jobs of this process asked for meanwhile.
+   * The row a mail job names, together with the rows other jobs of this process asked for meanwhile.
+   * Nobody's uncommitted row is visible: on SQLite they are read on the read-only connection, on
+   * PostgreSQL in a transaction.
    */
   forSending(id: string): Promise<OutboxMessage | null> {
     return this.sending.read(id);
