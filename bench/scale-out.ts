@@ -9,37 +9,47 @@ import { load, LoadResult } from './load';
 import { ADMIN, ApiProcess, cpuMs, startApi } from './processes';
 import type { Figure } from './report';
 
+const WARM_UP_SECONDS = 8;
+
+const writeLoad = (api: ApiProcess, path: string, token: string, body: object, connections: number, seconds: number) => ({
+  url: `${api.url}${path}`,
+  method: 'POST' as const,
+  headers: { authorization: `Bearer ${token}` },
+  body,
+  connections,
+  seconds,
+});
+
 /**
  * A load against several API processes at once, the connections dealt out in turn. CPU is counted over
  * the measured part only, less what each process uses idle (its timers and queue polling, measured for
  * 3 s before the load), which would otherwise count more per write the fewer writes a process gets.
  */
-async function cpuPerWrite(apis: ApiProcess[], path: string, token: string, body: object): Promise<{ perWriteMs: number; total: LoadResult }> {
+async function cpuPerWrite(
+  apis: ApiProcess[],
+  path: string,
+  token: string,
+  body: object,
+): Promise<{ perWriteMs: number; perProcessMs: number[]; total: LoadResult }> {
   const idleFrom = apis.map((api) => cpuMs(api.pid));
   const idleStarted = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const idlePerMs = apis.map((api, i) => (cpuMs(api.pid) - idleFrom[i]) / (performance.now() - idleStarted));
-  const spec = (api: ApiProcess, seconds: number) => ({
-    url: `${api.url}${path}`,
-    method: 'POST' as const,
-    headers: { authorization: `Bearer ${token}` },
-    body,
-    connections: CONNECTIONS / apis.length,
-    seconds,
-  });
+  const spec = (api: ApiProcess, seconds: number) => writeLoad(api, path, token, body, CONNECTIONS / apis.length, seconds);
   await Promise.all(apis.map((api) => load(spec(api, 2), 0)));
   const before = apis.map((api) => cpuMs(api.pid));
   const started = performance.now();
   const results = await Promise.all(apis.map((api) => load(spec(api, SECONDS), 0)));
   const elapsed = performance.now() - started;
-  const used = apis.reduce((sum, api, i) => sum + cpuMs(api.pid) - before[i] - idlePerMs[i] * elapsed, 0);
+  const usedBy = apis.map((api, i) => cpuMs(api.pid) - before[i] - idlePerMs[i] * elapsed);
+  const used = usedBy.reduce((sum, ms) => sum + ms, 0);
   const total = results.reduce((sum, r) => ({
     requestsPerSecond: sum.requestsPerSecond + r.requestsPerSecond,
     p99Ms: Math.max(sum.p99Ms, r.p99Ms),
     failures: sum.failures + r.failures,
     requests: sum.requests + r.requests,
   }));
-  return { perWriteMs: used / Math.max(1, total.requests), total };
+  return { perWriteMs: used / Math.max(1, total.requests), perProcessMs: usedBy.map((ms, i) => ms / Math.max(1, results[i].requests)), total };
 }
 
 export const SCALE_OUT_PLACEHOLDERS: Figure[] = [
@@ -64,13 +74,16 @@ export async function measureScaleOut(work: string, databaseUrl: string): Promis
   try {
     for (const n of [1, 2]) mkdirSync(join(work, `pg-api-${n}`));
     apis.push(await startApi(join(work, 'pg-api-1'), env));
+    apis.push(await startApi(join(work, 'pg-api-2'), env));
     const first = await new ApiClient(apis[0].url).login(ADMIN.email, ADMIN.password);
     const { libraryId, librarianId, librarian } = await libraryWithLibrarian(first);
     const cycle = await cycleInEvidence(first, librarian, libraryId, librarianId, 'Community Conversations (scale-out)');
     const path = `/api/v1/cycles/${cycle.cycleId}/evidence`;
     const body = measurement(cycle.indicatorId);
-    const one = await cpuPerWrite(apis, path, librarian.token, body);
-    apis.push(await startApi(join(work, 'pg-api-2'), env));
+    // Each process warms up alone first: a process still compiling its hot paths costs more per write,
+    // which is not what the measure is after (the cost of a second process sharing the work).
+    for (const api of apis) await load(writeLoad(api, path, librarian.token, body, CONNECTIONS, WARM_UP_SECONDS), 0);
+    const one = await cpuPerWrite([apis[0]], path, librarian.token, body);
     const two = await cpuPerWrite(apis, path, librarian.token, body);
     return [
       {
@@ -86,6 +99,7 @@ export async function measureScaleOut(work: string, databaseUrl: string): Promis
         unit: 'ms',
         baseline: one.perWriteMs,
         target: '≤ 1.15× one process',
+        note: `per write, each process: ${two.perProcessMs.map((ms) => ms.toFixed(2)).join(' and ')} ms`,
         met: two.perWriteMs <= 1.15 * one.perWriteMs && one.total.failures + two.total.failures === 0,
       },
     ];

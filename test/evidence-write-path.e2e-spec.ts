@@ -5,19 +5,21 @@ import { startTestApp, TestApp } from './support/test-app';
 import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenario';
 
 /**
- * On SQLite an evidence entry is written by one script (BEGIN IMMEDIATE, the entry, its audit row,
- * COMMIT) after its checks ran on facts read outside the transaction; the entry's insert holds only
- * while those facts are unchanged. These tests show the script is the path taken, that it writes what
- * the usual transaction writes, and that facts changed between the read and the write leave the
- * decision to the usual transaction. On PostgreSQL every entry is written by the usual transaction.
+ * An evidence entry is written in one trip to the database (on SQLite one script: BEGIN IMMEDIATE, the
+ * entry, its audit row, COMMIT; on PostgreSQL one statement) after its checks ran on facts read
+ * outside the transaction; the entry's insert holds only while those facts are unchanged. These tests
+ * show the one trip is the path taken, that it writes what the usual transaction writes, and that
+ * facts changed between the read and the write leave the decision to the usual transaction.
  */
+/** The entry's NOT NULL cycle refused: the facts changed after they were read. */
+const FACTS_CHANGED = /NOT NULL constraint failed: evidence.cycle_id|null value in column "cycle_id" of relation "evidence"/;
+
 describe('evidence: the write path', () => {
   let t: TestApp;
   let c: Coalition;
   let db: DataSource;
   let tx: Transactions;
   let pilot: Pilot;
-  const sqlite = () => db.options.type === 'sqlite';
   const lib = () => c.as(pilot.librarian.token);
   const p = (i: number) => (db.options.type === 'postgres' ? `$${i}` : '?');
   const entryRow = async (id: string) => (await db.query(`SELECT * FROM evidence WHERE id = ${p(1)}`, [id]))[0] as Record<string, unknown>;
@@ -47,20 +49,15 @@ describe('evidence: the write path', () => {
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => t?.close());
 
-  it('writes the entry and its audit row in one script on SQLite (in a transaction on PostgreSQL), the same rows either way', async () => {
-    const script = jest.spyOn(tx, 'runScript');
+  it('writes the entry and its audit row in one trip, the same rows as the usual transaction', async () => {
+    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
     const transaction = jest.spyOn(tx, 'run');
     const quick = (await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(14)).expect(201)).body;
-    if (sqlite()) {
-      expect(script).toHaveBeenCalledTimes(1);
-      await expect(script.mock.results[0].value).resolves.toBeUndefined();
-      expect(transaction).not.toHaveBeenCalled();
-    } else {
-      expect(script).not.toHaveBeenCalled();
-      expect(transaction).toHaveBeenCalledTimes(1);
-    }
+    expect(oneTrip).toHaveBeenCalledTimes(1);
+    await expect(oneTrip.mock.results[0].value).resolves.toBeUndefined();
+    expect(transaction).not.toHaveBeenCalled();
 
-    jest.spyOn(tx, 'scripted', 'get').mockReturnValue(false);
+    jest.spyOn(tx, 'oneTrip', 'get').mockReturnValue(false);
     const usual = (await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(14)).expect(201)).body;
     expect({ ...quick, id: 'x', createdAt: 'x' }).toEqual({ ...usual, id: 'x', createdAt: 'x' });
 
@@ -81,7 +78,7 @@ describe('evidence: the write path', () => {
   });
 
   it('answers the same refusals, worded by the usual transaction, and writes nothing for them', async () => {
-    const script = jest.spyOn(tx, 'runScript');
+    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
     const outsider = await c.person('librarian');
     expect((await c.as(outsider.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(1)).expect(404)).body.message).toBe(
       'No cycle with this id.',
@@ -94,7 +91,7 @@ describe('evidence: the write path', () => {
       .post(`/api/v1/cycles/${pilot.cycleId}/evidence`, { ...measurement(3), indicatorId: '00000000-0000-4000-8000-000000000000' })
       .expect(400);
     expect(otherIndicator.body.message).toBe('The indicator chosen is not one of this initiative’s indicators.');
-    expect(script).not.toHaveBeenCalled();
+    expect(oneTrip).not.toHaveBeenCalled();
   });
 
   /** Reads answers what `pretend` makes of each row: the facts as they were a moment before the change this test then makes. */
@@ -108,30 +105,30 @@ describe('evidence: the write path', () => {
   };
   const count = async () => Number((await db.query(`SELECT COUNT(*) AS n FROM evidence WHERE cycle_id = ${p(1)}`, [pilot.cycleId]))[0].n);
 
-  it('writes nothing by script when the caller lost access after the facts were read, and the usual transaction refuses', async () => {
+  it('writes nothing in one trip when the caller lost access after the facts were read, and the usual transaction refuses', async () => {
     const helper = await c.person('librarian');
     await c.member(pilot.initiativeId, helper, 'librarian');
     await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(3)).expect(201);
     // The facts were read while the helper was a member; then an admin ended the membership.
     await c.as(c.adminToken).delete(`/api/v1/initiatives/${pilot.initiativeId}/members/${helper.id}`).expect(204);
     readFactsAsBefore((row) => ({ ...row, memberRole: 'librarian' }));
-    const script = jest.spyOn(tx, 'runScript');
+    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
     const before = await count();
     const refused = await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(4));
     expect(refused.status).toBe(404);
     expect(refused.body.message).toBe('No cycle with this id.');
-    if (sqlite()) await expect(script.mock.results[0].value).rejects.toThrow(/NOT NULL constraint failed: evidence.cycle_id/);
+    await expect(oneTrip.mock.results[0].value).rejects.toThrow(FACTS_CHANGED);
     expect(await count()).toBe(before);
   });
 
-  it('writes nothing by script when the cycle moved on after the facts were read, and the usual transaction writes the entry', async () => {
+  it('writes nothing in one trip when the cycle moved on after the facts were read, and the usual transaction writes the entry', async () => {
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
     readFactsAsBefore((row) => ({ ...row, phase: 'evidence' }));
-    const script = jest.spyOn(tx, 'runScript');
+    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
     const transaction = jest.spyOn(tx, 'run');
     const before = await count();
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(5)).expect(201);
-    if (sqlite()) await expect(script.mock.results[0].value).rejects.toThrow(/NOT NULL constraint failed: evidence.cycle_id/);
+    await expect(oneTrip.mock.results[0].value).rejects.toThrow(FACTS_CHANGED);
     expect(transaction).toHaveBeenCalledTimes(1);
     expect(await count()).toBe(before + 1);
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { changedFields, Clock, insertRowSql, newId, Page } from '@r2c/core';
+import { type Bind, changedFields, Clock, insertRowSql, newId, Page } from '@r2c/core';
 import type { Principal } from '../auth/principal';
 import { AccessPolicy } from '../policy/access-policy';
 import { Permission } from '../policy/permissions';
@@ -46,10 +46,10 @@ export class AuditService {
     return entry.id;
   }
 
-  /** The same row as `record` writes, as an INSERT for a transaction written as one script (Transactions.runScript); null when there is nothing to record. */
-  insertSql(actor: Principal | null, change: AuditChange): string | null {
+  /** The same row as `record` writes, as an INSERT for a write sent in one trip (Transactions.runInOneTrip); null when there is nothing to record. */
+  insertSql(actor: Principal | null, change: AuditChange, bind?: Bind): string | null {
     const entry = this.entryFor(actor, change);
-    return entry && insertRowSql(this.dataSource, AuditEntry, entry);
+    return entry && insertRowSql(this.dataSource, AuditEntry, entry, {}, bind);
   }
 
   private entryFor(actor: Principal | null, change: AuditChange): AuditEntry | null {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { columnLiteral, insertRowSql, sqlLiteral } from './sql-script';
+import { columnLiteral, insertRowSql, OneTripWrite, sqlLiteral } from './sql-script';
 import { Transactions } from './transactions';
 
 @Entity('notes')
@@ -114,5 +114,20 @@ describe('SQL written as text (sqlLiteral, insertRowSql, Transactions.runScript)
       ),
     );
     expect((await rows()).length).toBe(40);
+  });
+
+  it('binds a one-trip write as literals on SQLite and as numbered parameters on PostgreSQL', async () => {
+    const pg = new OneTripWrite('postgres');
+    expect(`${pg.bind('a')} ${pg.bind(null)} ${pg.bind(HOSTILE[1])}`).toBe('$1 $2 $3');
+    expect(pg.parameters).toEqual(['a', null, HOSTILE[1]]);
+
+    const write = tx.oneTripWrite();
+    expect(write.database).toBe('sqlite');
+    const at = new Date();
+    write.add(insertRowSql(dataSource, Note, { id: 'o1', body: HOSTILE[1], writtenAt: at }, {}, write.bind));
+    write.add(insertRowSql(dataSource, Note, { id: 'o2', body: 'second', writtenAt: at }, {}, write.bind));
+    expect(write.parameters).toEqual([]);
+    await tx.runInOneTrip(write);
+    expect((await rows()).filter((r) => String(r.id).startsWith('o')).map((r) => r.body)).toEqual([HOSTILE[1], 'second']);
   });
 });

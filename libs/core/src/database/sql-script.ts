@@ -27,17 +27,44 @@ export function columnLiteral<T extends ObjectLiteral>(dataSource: DataSource, e
   return sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue);
 }
 
+/** Writes a value into SQL text: as a literal, or as a placeholder for a parameter (see OneTripWrite). */
+export type Bind = (value: unknown) => string;
+
+/**
+ * The statements of one write sent to the database in one trip (Transactions.runInOneTrip), with the
+ * values they hold. SQLite runs them as one script, which takes no parameters, so values are written
+ * as literals (sqlLiteral); PostgreSQL runs them as one statement with numbered parameters.
+ */
+export class OneTripWrite {
+  readonly statements: string[] = [];
+  readonly parameters: unknown[] = [];
+
+  constructor(readonly database: 'sqlite' | 'postgres') {}
+
+  readonly bind: Bind = (value) => {
+    if (this.database === 'sqlite') return sqlLiteral(value as SqlValue);
+    this.parameters.push(value);
+    return `$${this.parameters.length}`;
+  };
+
+  add(statement: string): this {
+    this.statements.push(statement);
+    return this;
+  }
+}
+
 /**
  * `INSERT INTO <table> (<columns>) VALUES (<values>)` for one row of an entity, each value converted the
- * way TypeORM writes it on SQLite (instants, JSON, booleans) and written as a literal. A property left
- * undefined is left out, so the column's default applies, as with `EntityManager.insert`. `computed`
- * gives SQL for some properties instead (a subquery, say), written as is.
+ * way TypeORM writes it (instants, JSON, booleans) and written by `bind` (a literal by default). A
+ * property left undefined is left out, so the column's default applies, as with `EntityManager.insert`.
+ * `computed` gives SQL for some properties instead (a subquery, say), written as is.
  */
 export function insertRowSql<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   row: Partial<T>,
   computed: Partial<Record<keyof T, string>> = {},
+  bind: Bind = (value) => sqlLiteral(value as SqlValue),
 ): string {
   const metadata: EntityMetadata = dataSource.getMetadata(entity);
   const columns: string[] = [];
@@ -48,7 +75,7 @@ export function insertRowSql<T extends ObjectLiteral>(
     const sql = computed[property];
     if (value === undefined && sql === undefined) continue;
     columns.push(quoted(column.databaseName));
-    values.push(sql ?? sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue));
+    values.push(sql ?? bind(dataSource.driver.preparePersistentValue(value, column)));
   }
   return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessPolicy, AuditService, Permission } from '@r2c/access';
 import type { DigestSharing, InitiativeStatus, MemberRole, Principal } from '@r2c/access';
-import { Clock, insertRowSql, newId, Page, PageQuery, Reads, sqlLiteral, Transactions } from '@r2c/core';
+import { Clock, insertRowSql, newId, Page, PageQuery, Reads, Transactions } from '@r2c/core';
 import { canChangeWork, canEdit, checkEvidenceEntry, IndicatorKind } from '../domain';
 import type { Phase } from '@r2c/contracts';
 import { CycleAccessPolicy } from '../cycles/cycle-access';
@@ -12,7 +12,7 @@ import { Indicator } from '../indicators/indicator.entity';
 import { CreateEvidenceDto, EvidenceView, toEvidenceView, UpdateEvidenceDto } from './evidence.dto';
 import { Evidence } from './evidence.entity';
 
-/** What adding an entry depends on, read in one query outside the write transaction (see `addScripted`). */
+/** What adding an entry depends on, read in one query outside the write transaction (see `addInOneTrip`). */
 interface EntryFacts {
   phase: Phase;
   initiativeId: string;
@@ -30,6 +30,9 @@ JOIN initiatives i ON i.id = c.initiative_id
 LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ?
 LEFT JOIN indicators d ON d.id = ?
 WHERE c.id = ?`;
+
+/** The refusal of an entry whose cycle subquery found the facts changed (its NOT NULL column), on SQLite and on PostgreSQL. */
+const FACTS_CHANGED = /NOT NULL constraint failed: evidence\.cycle_id|null value in column "cycle_id" of relation "evidence"/;
 
 /** What an evidence entry holds: the HTTP body, or the same fields from another module's action. */
 export type NewEvidence = Pick<CreateEvidenceDto, 'kind' | 'indicatorId' | 'value' | 'text' | 'observedOn' | 'method' | 'source' | 'sampleSize'>;
@@ -49,19 +52,20 @@ export class EvidenceService {
   ) {}
 
   async add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
-    const added = this.tx.scripted ? await this.addScripted(actor, cycleId, dto) : null;
+    const added = this.tx.oneTrip ? await this.addInOneTrip(actor, cycleId, dto) : null;
     return added ?? this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
   }
 
   /**
-   * `addWithin` for SQLite with the write lock held for the two inserts alone: the facts the checks
-   * need are read first on the read-only connection, the checks run on them, and the transaction
-   * (BEGIN IMMEDIATE, the entry, its audit row, COMMIT) goes to the driver as one script whose entry
-   * insert fails unless those facts are still what was read. Null — and `addWithin` decides — when a
-   * check refuses (it words the refusal), when the facts changed in between, or when the script failed
-   * (rolled back); so every refusal is `addWithin`'s.
+   * `addWithin` with the write sent in one trip: the facts the checks need are read first, outside the
+   * write (on SQLite on the read-only connection), the checks run on them, and the entry and its audit
+   * row go to the database together (on SQLite one script holding the write lock for the two inserts
+   * alone, on PostgreSQL one statement), the entry's insert failing unless those facts are still what
+   * was read. Null — and `addWithin` decides — when a check refuses (it words the refusal), when the
+   * facts changed in between, or when the write failed (nothing written); so every refusal is
+   * `addWithin`'s.
    */
-  private async addScripted(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
+  private async addInOneTrip(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
     const [facts] = await this.reads.select<EntryFacts>(ENTRY_FACTS_SQL, [actor.id, dto.indicatorId ?? null, cycleId]);
     if (!facts || !this.policy.allowsOnCycle(actor, Permission.CycleContribute, facts)) return null;
     const indicator = facts.indicatorKind && facts.indicatorInitiativeId === facts.initiativeId ? { kind: facts.indicatorKind } : null;
@@ -70,32 +74,33 @@ export class EvidenceService {
 
     const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
     const view = toEvidenceView(entry);
-    const lit = sqlLiteral;
+    const write = this.tx.oneTripWrite();
+    const v = write.bind;
     // The entry's cycle, as long as the facts are what was read; else NULL, which its NOT NULL column refuses.
     const cycleWhileUnchanged = [
       `(SELECT c.id FROM cycles c JOIN initiatives i ON i.id = c.initiative_id`,
-      `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${lit(actor.id)}`,
-      `WHERE c.id = ${lit(cycleId)} AND c.initiative_id = ${lit(facts.initiativeId)} AND c.phase = ${lit(facts.phase)} AND i.status = ${lit(facts.status)}`,
-      `AND i.digest_sharing IS ${lit(facts.digestSharing)} AND m.role IS ${lit(facts.memberRole)}`,
+      `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${v(actor.id)}`,
+      `WHERE c.id = ${v(cycleId)} AND c.initiative_id = ${v(facts.initiativeId)} AND c.phase = ${v(facts.phase)} AND i.status = ${v(facts.status)}`,
+      `AND i.digest_sharing IS NOT DISTINCT FROM ${v(facts.digestSharing)} AND m.role IS NOT DISTINCT FROM ${v(facts.memberRole)}`,
       indicator
-        ? `AND EXISTS (SELECT 1 FROM indicators d WHERE d.id = ${lit(dto.indicatorId)} AND d.initiative_id = ${lit(facts.initiativeId)} AND d.kind = ${lit(indicator.kind)}))`
+        ? `AND EXISTS (SELECT 1 FROM indicators d WHERE d.id = ${v(dto.indicatorId)} AND d.initiative_id = ${v(facts.initiativeId)} AND d.kind = ${v(indicator.kind)}))`
         : ')',
     ].join(' ');
-    const entryRow = insertRowSql(this.dataSource, Evidence, entry, { cycleId: cycleWhileUnchanged });
-    const auditRow = this.audit.insertSql(actor, {
-      action: 'create',
-      entityType: 'evidence',
-      entityId: entry.id,
-      initiativeId: facts.initiativeId,
-      after: view,
-    });
+    write.add(insertRowSql(this.dataSource, Evidence, entry, { cycleId: cycleWhileUnchanged }, v));
+    const auditRow = this.audit.insertSql(
+      actor,
+      { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: facts.initiativeId, after: view },
+      v,
+    );
     if (!auditRow) return null;
+    write.add(auditRow);
     try {
-      await this.tx.runScript(`BEGIN IMMEDIATE; ${entryRow}; ${auditRow}; COMMIT`);
+      await this.tx.runInOneTrip(write);
       return view;
     } catch (error) {
-      const changed = /NOT NULL constraint failed: evidence\.cycle_id/.test(String(error));
-      if (!changed) this.logger.warn(`an evidence entry's one-script transaction failed and was rolled back; writing it the usual way: ${String(error)}`);
+      if (!FACTS_CHANGED.test(String(error))) {
+        this.logger.warn(`an evidence entry's one-trip write failed and nothing was written; writing it the usual way: ${String(error)}`);
+      }
       return null;
     }
   }
