@@ -36,11 +36,20 @@ describe('SmtpThread (a real SMTP server on loopback)', () => {
   });
 
   const thread = () => new SmtpThread({ url, pool: true, maxConnections: 2 });
-  const email = (n: number) => ({ from: 'r2c@library.test', to: `reader${n}@library.test`, subject: `Check-in due ${n}`, text: 'Your check-in is due.' });
-
-  it('sends each email from its thread and answers with the server’s receipt', async () => {
+  /** Runs a test on a new thread, then puts the server's answer back and closes the thread. */
+  const withThread = async (test: (smtp: SmtpThread) => Promise<void>) => {
     const smtp = thread();
     try {
+      await test(smtp);
+    } finally {
+      answer = undefined;
+      await smtp.close();
+    }
+  };
+  const email = (n: number) => ({ from: 'r2c@library.test', to: `reader${n}@library.test`, subject: `Check-in due ${n}`, text: 'Your check-in is due.' });
+
+  it('sends each email from its thread and answers with the server’s receipt', () =>
+    withThread(async (smtp) => {
       const before = received.length;
       const receipts = await Promise.all([1, 2, 3].map((n) => smtp.send(email(n))));
       expect(receipts.map((r) => r.response)).toEqual(['250 OK: message queued', '250 OK: message queued', '250 OK: message queued']);
@@ -51,28 +60,19 @@ describe('SmtpThread (a real SMTP server on loopback)', () => {
           .map((raw) => raw.match(/^Subject: (.*)$/m)?.[1]?.trim())
           .sort(),
       ).toEqual(['Check-in due 1', 'Check-in due 2', 'Check-in due 3']);
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('passes the server’s refusal on with its reply code, so a 5xx can be told from a 4xx', async () => {
-    const smtp = thread();
-    try {
+  it('passes the server’s refusal on with its reply code, so a 5xx can be told from a 4xx', () =>
+    withThread(async (smtp) => {
       answer = { code: 550, message: 'No such mailbox' };
       const refused = await smtp.send(email(4)).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(SmtpError);
       expect(refused).toMatchObject({ responseCode: 550 });
       expect((refused as Error).message).toContain('No such mailbox');
-    } finally {
-      answer = undefined;
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('refuses the emails a stopped thread held, and starts a new thread for the next email', async () => {
-    const smtp = thread();
-    try {
+  it('refuses the emails a stopped thread held, and starts a new thread for the next email', () =>
+    withThread(async (smtp) => {
       answer = 'hold';
       const pending = smtp.send(email(5)).catch((error: unknown) => error);
       while (!held.length) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -82,22 +82,14 @@ describe('SmtpThread (a real SMTP server on loopback)', () => {
       const before = received.length;
       await expect(smtp.send(email(6))).resolves.toMatchObject({ response: '250 OK: message queued' });
       expect(received.length).toBe(before + 1);
-    } finally {
-      answer = undefined;
-      await smtp.close();
-    }
-  });
+    }));
 
-  it('refuses an email whose envelope cannot reach the thread, and sends the next one', async () => {
-    const smtp = thread();
-    try {
+  it('refuses an email whose envelope cannot reach the thread, and sends the next one', () =>
+    withThread(async (smtp) => {
       const uncopyable = { ...email(8), headers: { 'X-Odd': () => 'a function' } } as unknown as Parameters<SmtpThread['send']>[0];
       await expect(smtp.send(uncopyable)).rejects.toThrow(/could not be cloned/);
       await expect(smtp.send(email(9))).resolves.toMatchObject({ response: '250 OK: message queued' });
-    } finally {
-      await smtp.close();
-    }
-  });
+    }));
 
   it('refuses emails once closed', async () => {
     const smtp = thread();
