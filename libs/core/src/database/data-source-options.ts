@@ -24,6 +24,12 @@ export function dataSourceOptions(
   return { ...common, type: 'sqlite', database: database.path, enableWAL: true, busyTimeout: SQLITE_BUSY_TIMEOUT_MS, driver: sqlite3WithoutTrace };
 }
 
+/** The file of a SQLite data source, or null for PostgreSQL and in-memory databases. */
+export function sqliteFileOf(dataSource: DataSource): string | null {
+  const { type, database } = dataSource.options as { type: string; database?: unknown };
+  return type === 'sqlite' && typeof database === 'string' && database !== ':memory:' && !database.startsWith('file:') ? database : null;
+}
+
 /**
  * Every data source of the app, before it is initialised. An entity's Date column is an instant: the
  * migrations make it timestamptz on PostgreSQL, while TypeORM's PostgreSQL driver reads a Date column

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../migrations';
 import { createDataSource, dataSourceOptions } from './data-source-options';
 import { Reads } from './reads';
 import { Transactions } from './transactions';
+import { WalCheckpoints } from './wal-checkpoints';
 
 const MIGRATION_LOCK = 727274; // any constant shared by every process of this app
 
@@ -58,8 +59,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [Transactions, Reads],
-      exports: [Transactions, Reads],
+      providers: [Transactions, Reads, WalCheckpoints],
+      exports: [Transactions, Reads, WalCheckpoints],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
-import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
+import { SQLITE_BUSY_TIMEOUT_MS, sqliteFileOf } from './data-source-options';
 
 /**
  * Reads outside any transaction on a connection of their own. TypeORM's SQLite driver has one
@@ -26,7 +26,7 @@ export class Reads implements OnApplicationShutdown {
 
   /** The rows of one SELECT; parameters are written `?` and numbered for PostgreSQL. */
   async select<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    const file = this.sqliteFile();
+    const file = sqliteFileOf(this.dataSource);
     if (!file) {
       let n = 0;
       const numbered = this.dataSource.options.type === 'postgres' ? sql.replace(/\?/g, () => `$${++n}`) : sql;
@@ -75,11 +75,6 @@ export class Reads implements OnApplicationShutdown {
       this.statements.delete(sql);
       void finalize(statement);
     });
-  }
-
-  private sqliteFile(): string | null {
-    const { type, database } = this.dataSource.options as { type: string; database?: string };
-    return type === 'sqlite' && typeof database === 'string' && database !== ':memory:' && !database.startsWith('file:') ? database : null;
   }
 }
 
