@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CHECKPOINT_EVERY_MS, WalCheckpoints, WRITER_CHECKPOINT_BACKSTOP_PAGES } from './wal-checkpoints';
 
@@ -62,6 +63,22 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
     spy.mockRestore();
     await insertRows(2050, 1);
     expect(await walPages()).toBeLessThan(logged);
+  });
+
+  it('says once why a pass failed, and goes on passing', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const spy = jest.spyOn(checkpoints, 'checkpoint').mockRejectedValueOnce(new Error('disk I/O error')).mockRejectedValueOnce(new Error('disk I/O error'));
+    for (let pass = 0; pass < 3; pass++) {
+      jest.advanceTimersByTime(CHECKPOINT_EVERY_MS);
+      await spy.mock.results[pass].value.catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('disk I/O error'));
+    await expect(spy.mock.results[2].value).resolves.toMatchObject({ busy: 0 });
+    spy.mockRestore();
+    warn.mockRestore();
   });
 
   it('does nothing for a database without a file', async () => {
