@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CHECKPOINT_EVERY_MS, WalCheckpoints, WRITER_CHECKPOINT_BACKSTOP_PAGES } from './wal-checkpoints';
+import { CHECKPOINT_EVERY_MS, WAL_FILE_KEPT_BYTES, WalCheckpoints, WRITER_CHECKPOINT_BACKSTOP_PAGES } from './wal-checkpoints';
 
 describe('WalCheckpoints on SQLite: the log copied into the file by a connection of its own', () => {
   let dir: string;
@@ -36,7 +36,7 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
     expect(await dataSource.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: WRITER_CHECKPOINT_BACKSTOP_PAGES }]);
   });
 
-  it('copies every committed page into the database file, and the next write starts the log again', async () => {
+  it('copies every committed page into the database file, and the next write starts the log again, its file cut back', async () => {
     const fileBefore = statSync(file).size;
     await insertRows(1, 1500); // past SQLite's default 1,000 pages: the writer did not copy them itself
     expect(await walPages()).toBeGreaterThan(1000);
@@ -47,8 +47,10 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
     expect(pass.checkpointed).toBe(pass.log);
     expect(statSync(file).size).toBeGreaterThan(fileBefore + 1500 * 2000);
 
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_FILE_KEPT_BYTES);
     await insertRows(1501, 1);
     expect(await walPages()).toBeLessThan(10);
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_FILE_KEPT_BYTES);
     expect(await dataSource.query('SELECT COUNT(*) AS n FROM notes')).toEqual([{ n: 1501 }]);
   });
 

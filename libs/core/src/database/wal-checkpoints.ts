@@ -11,6 +11,12 @@ export const CHECKPOINT_EVERY_MS = 500;
  * only reached should the background pass stop or fall behind.
  */
 export const WRITER_CHECKPOINT_BACKSTOP_PAGES = 20_000;
+/**
+ * The log starts over only when a write begins after a pass copied all of it; under a steady write
+ * load another write has nearly always come in between, so the log grows until the backstop (about
+ * 80 MB). When it starts over the file is cut back to this size, what SQLite's default 1,000 pages make.
+ */
+export const WAL_FILE_KEPT_BYTES = 4 * 1024 * 1024;
 
 /** What `PRAGMA wal_checkpoint` answers: busy is 1 when it could not run at all. */
 export interface CheckpointResult {
@@ -43,6 +49,7 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
     this.connection = await open(file);
     await run(this.connection, 'PRAGMA synchronous = NORMAL');
     await this.dataSource.query(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_BACKSTOP_PAGES}`);
+    await this.dataSource.query(`PRAGMA journal_size_limit = ${WAL_FILE_KEPT_BYTES}`);
     this.schedule();
   }
 
