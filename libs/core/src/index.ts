@@ -10,6 +10,7 @@ export * from './database/sql-script';
 export * from './database/entity-rows';
 export * from './database/reads';
 export * from './database/wal-checkpoints';
+export * from './database/sqlite-connection';
 export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './logging/logging';

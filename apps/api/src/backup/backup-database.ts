@@ -1,15 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
+import { openSqlite, runSql } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 
 export interface Backup {
   file: string;
   bytes: number;
-}
-
-function run(db: sqlite3.Database, sql: string, params: unknown[] = []): Promise<void> {
-  return new Promise((ok, fail) => db.run(sql, params, (error) => (error ? fail(error) : ok())));
 }
 
 /**
@@ -29,12 +26,10 @@ export async function backupDatabase(config: AppConfig, target?: string): Promis
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
 
-  const db = await new Promise<sqlite3.Database>((ok, fail) => {
-    const opened: sqlite3.Database = new sqlite3.Database(source, sqlite3.OPEN_READONLY, (error) => (error ? fail(error) : ok(opened)));
-  });
+  const db = await openSqlite(source, sqlite3.OPEN_READONLY);
   try {
-    await run(db, 'PRAGMA busy_timeout = 5000');
-    await run(db, 'VACUUM INTO ?', [partial]);
+    await runSql(db, 'PRAGMA busy_timeout = 5000');
+    await runSql(db, 'VACUUM INTO ?', [partial]);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteFileOf } from './data-source-options';
+import { openSqlite, runSql } from './sqlite-connection';
 
 /**
  * Reads outside any transaction on a connection of their own. TypeORM's SQLite driver has one
@@ -81,10 +82,8 @@ export class Reads implements OnApplicationShutdown {
 const finalize = (statement: sqlite3.Statement) => new Promise<void>((resolve) => statement.finalize(() => resolve()));
 
 async function openReader(file: string): Promise<sqlite3.Database> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  await new Promise<void>((resolve, reject) => db.run(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, (error) => (error ? reject(error) : resolve())));
+  const db = await openSqlite(file, sqlite3.OPEN_READONLY);
+  await runSql(db, `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   db.serialize(); // one statement at a time in a thread of the shared pool, the rest queued in the driver (see prepareSqlite)
   return db;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { sqliteFileOf } from './data-source-options';
+import { openSqlite, runSql } from './sqlite-connection';
 
 /** How often the background pass copies the write-ahead log into the database file. */
 export const CHECKPOINT_EVERY_MS = 500;
@@ -46,8 +47,8 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     const file = sqliteFileOf(this.dataSource);
     if (!file) return;
-    this.connection = await open(file);
-    await run(this.connection, 'PRAGMA synchronous = NORMAL');
+    this.connection = await openSqlite(file, sqlite3.OPEN_READWRITE);
+    await runSql(this.connection, 'PRAGMA synchronous = NORMAL');
     await this.dataSource.query(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_BACKSTOP_PAGES}`);
     await this.dataSource.query(`PRAGMA journal_size_limit = ${WAL_FILE_KEPT_BYTES}`);
     this.schedule();
@@ -90,14 +91,4 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
     }
     if (this.connection) this.schedule();
   }
-}
-
-function open(file: string): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (error) => (error ? reject(error) : resolve(opened)));
-  });
-}
-
-function run(db: sqlite3.Database, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.run(sql, (error) => (error ? reject(error) : resolve())));
 }

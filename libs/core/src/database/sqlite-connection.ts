@@ -1,0 +1,13 @@
+import sqlite3 from 'sqlite3';
+
+/** A connection of its own to a SQLite file (beside TypeORM's), once it is open. */
+export function openSqlite(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const opened: sqlite3.Database = new sqlite3.Database(file, mode, (error) => (error ? reject(error) : resolve(opened)));
+  });
+}
+
+/** One statement that returns no rows (a PRAGMA, VACUUM INTO …), on such a connection. */
+export function runSql(db: sqlite3.Database, sql: string, parameters: unknown[] = []): Promise<void> {
+  return new Promise((resolve, reject) => db.run(sql, parameters, (error: Error | null) => (error ? reject(error) : resolve())));
+}
