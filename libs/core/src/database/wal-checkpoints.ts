@@ -13,11 +13,21 @@ export const CHECKPOINT_EVERY_MS = 500;
  */
 export const WRITER_CHECKPOINT_BACKSTOP_PAGES = 20_000;
 /**
- * The log starts over only when a write begins after a pass copied all of it; under a steady write
- * load another write has nearly always come in between, so the log grows until the backstop (about
- * 80 MB). When it starts over the file is cut back to this size, what SQLite's default 1,000 pages make.
+ * A pass that found more than this in the log (SQLite's own mark) also makes sure the log starts over.
+ * Under a steady write load a write has nearly always come in while the copy ran, so the writer never
+ * found the log fully copied, and the log grew to the backstop; the writer then stopped to copy it.
  */
-export const WAL_FILE_KEPT_BYTES = 4 * 1024 * 1024;
+export const START_LOG_OVER_ABOVE_PAGES = 1_000;
+/**
+ * The longest a pass holds new writes back while it waits for the last readers of the log; a reader
+ * still there after this (a backup, say) leaves the log as it is until the next pass.
+ */
+export const START_LOG_OVER_WAIT_MS = 25;
+/**
+ * What the log's file is cut back to when the log starts over: above what half a second of writes
+ * fills, so that under load the log is written over in place rather than cut and grown again.
+ */
+export const WAL_FILE_KEPT_BYTES = 64 * 1024 * 1024;
 
 /** What `PRAGMA wal_checkpoint` answers: busy is 1 when it could not run at all. */
 export interface CheckpointResult {
@@ -31,8 +41,11 @@ export interface CheckpointResult {
  * whichever write crosses that mark: that write, and every write queued behind it on the one writer
  * connection, waits for the copy and its fsyncs. Here the copy is a PASSIVE checkpoint on a connection
  * of its own, in a thread of the pool, every CHECKPOINT_EVERY_MS; PASSIVE never blocks a writer or a
- * reader, and a page written many times between two passes is copied once. Commits stay as durable as
- * before: a committed transaction is in the log either way. The writer keeps a backstop of its own.
+ * reader, and a page written many times between two passes is copied once. When the log held more
+ * than START_LOG_OVER_ABOVE_PAGES, the pass then runs a RESTART checkpoint: it holds new writes back
+ * while it copies what came in during the PASSIVE one and waits (at most START_LOG_OVER_WAIT_MS) for
+ * the readers of the log to finish, so that the next write starts the log over. Commits stay as durable
+ * as before: a committed transaction is in the log either way. The writer keeps a backstop of its own.
  */
 @Injectable()
 export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,6 +62,7 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
     if (!file) return;
     this.connection = await openSqlite(file, sqlite3.OPEN_READWRITE);
     await runSql(this.connection, 'PRAGMA synchronous = NORMAL');
+    await runSql(this.connection, `PRAGMA busy_timeout = ${START_LOG_OVER_WAIT_MS}`);
     await this.dataSource.query(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_BACKSTOP_PAGES}`);
     await this.dataSource.query(`PRAGMA journal_size_limit = ${WAL_FILE_KEPT_BYTES}`);
     this.schedule();
@@ -65,13 +79,27 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
 
   /** One pass now; the result says how many pages the log holds and how many are in the file. */
   checkpoint(): Promise<CheckpointResult> {
-    const connection = this.connection;
-    if (!connection) return Promise.reject(new Error('No checkpoint connection: not SQLite, or stopped.'));
-    const pass = new Promise<CheckpointResult>((resolve, reject) =>
-      connection.get('PRAGMA wal_checkpoint(PASSIVE)', (error: Error | null, row: CheckpointResult) => (error ? reject(error) : resolve(row))),
-    );
+    const pass = this.copyLog().then((copied) => (copied.busy || copied.log <= START_LOG_OVER_ABOVE_PAGES ? copied : this.startLogOver()));
     this.running = pass;
     return pass;
+  }
+
+  /** Copies what it can of the log into the database file without waiting for anyone. */
+  copyLog(): Promise<CheckpointResult> {
+    return this.walCheckpoint('PASSIVE');
+  }
+
+  /** Copies the rest of the log with new writes held back, then waits for its readers: the next write starts it over. busy is 1 when it could not. */
+  startLogOver(): Promise<CheckpointResult> {
+    return this.walCheckpoint('RESTART');
+  }
+
+  private walCheckpoint(mode: 'PASSIVE' | 'RESTART'): Promise<CheckpointResult> {
+    const connection = this.connection;
+    if (!connection) return Promise.reject(new Error('No checkpoint connection: not SQLite, or stopped.'));
+    return new Promise<CheckpointResult>((resolve, reject) =>
+      connection.get(`PRAGMA wal_checkpoint(${mode})`, (error: Error | null, row: CheckpointResult) => (error ? reject(error) : resolve(row))),
+    );
   }
 
   private schedule(): void {
