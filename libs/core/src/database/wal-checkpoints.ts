@@ -29,7 +29,7 @@ export const START_LOG_OVER_WAIT_MS = 25;
  */
 export const WAL_FILE_KEPT_BYTES = 64 * 1024 * 1024;
 
-/** What `PRAGMA wal_checkpoint` answers: busy is 1 when it could not run at all. */
+/** What `PRAGMA wal_checkpoint` answers: busy is 1 when it could not run at all, or when a RESTART gave up waiting for the log's readers. */
 export interface CheckpointResult {
   busy: number;
   log: number;
