@@ -11,3 +11,8 @@ export function openSqlite(file: string, mode: number): Promise<sqlite3.Database
 export function runSql(db: sqlite3.Database, sql: string, parameters: unknown[] = []): Promise<void> {
   return new Promise((resolve, reject) => db.run(sql, parameters, (error: Error | null) => (error ? reject(error) : resolve())));
 }
+
+/** The first row one statement answers, on such a connection. */
+export function getRow<Row>(db: sqlite3.Database, sql: string, parameters: unknown[] = []): Promise<Row> {
+  return new Promise((resolve, reject) => db.get(sql, parameters, (error: Error | null, row: Row) => (error ? reject(error) : resolve(row))));
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
-import { openSqlite, runSql } from './sqlite-connection';
+import { getRow, openSqlite, runSql } from './sqlite-connection';
 import { CHECKPOINT_EVERY_MS, START_LOG_OVER_ABOVE_PAGES, WAL_FILE_KEPT_BYTES, WalCheckpoints, WRITER_CHECKPOINT_BACKSTOP_PAGES } from './wal-checkpoints';
 
 describe('WalCheckpoints on SQLite: the log copied into the file by a connection of its own', () => {
@@ -13,19 +13,14 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
   let dataSource: DataSource;
   let checkpoints: WalCheckpoints;
 
-  const insertRows = async (from: number, count: number) => {
-    for (let i = from; i < from + count; i++) await dataSource.query('INSERT INTO notes (id, body) VALUES (?, ?)', [i, 'x'.repeat(2000)]);
-  };
-  const insertLargeRows = async (from: number, count: number, bytes: number) => {
+  const insertRows = async (from: number, count: number, bytes = 2000) => {
     for (let i = from; i < from + count; i++) await dataSource.query('INSERT INTO notes (id, body) VALUES (?, ?)', [i, 'x'.repeat(bytes)]);
   };
   /** Another connection in the middle of a read: it keeps reading what the log held when it began. */
   const readerInTheMiddle = async () => {
     const reader = await openSqlite(file, sqlite3.OPEN_READONLY);
     await runSql(reader, 'BEGIN');
-    await new Promise((resolve, reject) =>
-      reader.get('SELECT COUNT(*) AS n FROM notes', (error: Error | null, row: unknown) => (error ? reject(error) : resolve(row))),
-    );
+    await getRow(reader, 'SELECT COUNT(*) AS n FROM notes');
     return {
       finish: async () => {
         await runSql(reader, 'COMMIT');
@@ -106,7 +101,7 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
   });
 
   it("cuts the log's file back when the log starts over, once it grew past what is kept", async () => {
-    await insertLargeRows(10_000, 36, 2_000_000); // about 70 MB of log: more than is kept, under the backstop
+    await insertRows(10_000, 36, 2_000_000); // about 70 MB of log: more than is kept, under the backstop
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_FILE_KEPT_BYTES);
     expect(await checkpoints.checkpoint()).toMatchObject({ busy: 0 });
     await insertRows(10_100, 1);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { sqliteFileOf } from './data-source-options';
-import { openSqlite, runSql } from './sqlite-connection';
+import { getRow, openSqlite, runSql } from './sqlite-connection';
 
 /** How often the background pass copies the write-ahead log into the database file. */
 export const CHECKPOINT_EVERY_MS = 500;
@@ -97,9 +97,7 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
   private walCheckpoint(mode: 'PASSIVE' | 'RESTART'): Promise<CheckpointResult> {
     const connection = this.connection;
     if (!connection) return Promise.reject(new Error('No checkpoint connection: not SQLite, or stopped.'));
-    return new Promise<CheckpointResult>((resolve, reject) =>
-      connection.get(`PRAGMA wal_checkpoint(${mode})`, (error: Error | null, row: CheckpointResult) => (error ? reject(error) : resolve(row))),
-    );
+    return getRow<CheckpointResult>(connection, `PRAGMA wal_checkpoint(${mode})`);
   }
 
   private schedule(): void {
