@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { newId, Reads, Transactions } from '@r2c/core';
+import { TestRedis } from './support/redis-server';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -68,6 +70,53 @@ describe('database connections', () => {
       finish();
       await reading;
       await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+});
+
+describe('a clean stop on SQLite', () => {
+  const insertLibrary = (db: DataSource, name: string) =>
+    db.query('INSERT INTO libraries (id, name, city, state, community_type, timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      newId(),
+      name,
+      'Riverbend',
+      'MT',
+      'rural',
+      'America/Denver',
+      new Date(),
+      new Date(),
+    ]);
+  const librariesIn = (file: string) =>
+    new Promise<string[]>((resolve, reject) => {
+      const opened: sqlite3.Database = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => {
+        if (error) return reject(error);
+        opened.all('SELECT name FROM libraries ORDER BY name', (failed, rows: { name: string }[]) =>
+          opened.close(() => (failed ? reject(failed) : resolve(rows.map((row) => row.name)))),
+        );
+      });
+    });
+
+  it('folds the log into the database file and removes it, every time: the read-only connection never closes last', async () => {
+    if (process.env.TEST_DATABASE_URL) return expect(process.env.TEST_DATABASE_URL).toMatch(/^postgres/); // no log beside a file there
+    const redis = await new TestRedis().start();
+    try {
+      for (let round = 1; round <= 4; round++) {
+        const t = await startTestApp({ withWorkers: false, redis });
+        try {
+          const db = t.app.get(DataSource);
+          const names = Array.from({ length: 20 }, (_, i) => `Stop ${round} Branch ${String(i).padStart(2, '0')}`);
+          for (const name of names) await insertLibrary(db, name);
+          expect(await t.app.get(Reads).select('SELECT COUNT(*) AS n FROM libraries WHERE name LIKE ?', [`Stop ${round} %`])).toEqual([{ n: 20 }]);
+          await t.closeApp();
+          const file = `${t.dataDir}/r2c.sqlite`;
+          expect({ round, log: existsSync(`${file}-wal`), index: existsSync(`${file}-shm`) }).toEqual({ round, log: false, index: false });
+          expect(await librariesIn(file)).toEqual(expect.arrayContaining(names));
+        } finally {
+          await t.close();
+        }
+      }
+    } finally {
+      await redis.destroy();
     }
   });
 });

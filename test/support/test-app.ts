@@ -24,6 +24,8 @@ export interface TestApp {
   dataDir: string;
   redis: TestRedis;
   clock: Clock;
+  /** Stops the app alone (its Redis, database and data directory stay until close). */
+  closeApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.init();
   const server = app.getHttpServer();
   await recordAnswers(server);
+  let appClosing: Promise<void> | undefined;
+  const closeApp = () => (appClosing ??= app.close());
   return {
     app,
     runtime,
@@ -52,8 +56,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     redis,
     clock,
     http: () => request(server),
+    closeApp,
     close: async () => {
-      await app.close();
+      await closeApp();
       await runtime.stop();
       if (ownRedis) await redis.destroy();
       await database.drop();

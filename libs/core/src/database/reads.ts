@@ -17,6 +17,7 @@ const KEPT_STATEMENTS = 200;
 @Injectable()
 export class Reads implements OnApplicationShutdown {
   private reader?: Promise<sqlite3.Database>;
+  private closing?: Promise<void>;
   /**
    * Each SELECT's text prepared once: a statement made per call is a trip to the thread pool to
    * prepare it before the trip that runs it, and SQLite parses the text again each time.
@@ -45,7 +46,17 @@ export class Reads implements OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** Closes the connection and its statements; a later read opens it again. WalCheckpoints waits for this at shutdown (see there). */
+  close(): Promise<void> {
+    this.closing ??= this.closeNow().finally(() => (this.closing = undefined));
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
     const reader = await this.reader?.catch(() => undefined);
     this.reader = undefined;
     const statements = [...this.statements.values()];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
+import { Reads } from './reads';
 import { getRow, openSqlite, runSql } from './sqlite-connection';
 import { CHECKPOINT_EVERY_MS, START_LOG_OVER_ABOVE_PAGES, WAL_FILE_KEPT_BYTES, WalCheckpoints, WRITER_CHECKPOINT_BACKSTOP_PAGES } from './wal-checkpoints';
 
@@ -36,7 +37,7 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
     file = join(dir, 'wal.sqlite');
     dataSource = await new DataSource({ type: 'sqlite', database: file, enableWAL: true }).initialize();
     await dataSource.query('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
-    checkpoints = new WalCheckpoints(dataSource);
+    checkpoints = new WalCheckpoints(dataSource, new Reads(dataSource));
     await checkpoints.onApplicationBootstrap();
   });
   afterAll(async () => {
@@ -140,7 +141,7 @@ describe('WalCheckpoints on SQLite: the log copied into the file by a connection
 
   it('does nothing for a database without a file', async () => {
     const memory = await new DataSource({ type: 'sqlite', database: ':memory:' }).initialize();
-    const none = new WalCheckpoints(memory);
+    const none = new WalCheckpoints(memory, new Reads(memory));
     await none.onApplicationBootstrap();
     await expect(none.checkpoint()).rejects.toThrow(/not SQLite/);
     await none.onApplicationShutdown();

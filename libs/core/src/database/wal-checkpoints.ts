@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { sqliteFileOf } from './data-source-options';
+import { Reads } from './reads';
 import { getRow, openSqlite, runSql } from './sqlite-connection';
 
 /** How often the background pass copies the write-ahead log into the database file. */
@@ -55,7 +56,10 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
   private running?: Promise<unknown>;
   private lastError?: string;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: Reads,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const file = sqliteFileOf(this.dataSource);
@@ -74,6 +78,9 @@ export class WalCheckpoints implements OnApplicationBootstrap, OnApplicationShut
     const connection = this.connection;
     this.connection = undefined;
     await this.running?.catch(() => undefined);
+    // The last connection to close folds the log into the file and removes it, unless it is read-only:
+    // the read-only one must close before this one, whether TypeORM's writer closes before or after.
+    await this.reads.close();
     if (connection) await new Promise<void>((resolve) => connection.close(() => resolve()));
   }
 
