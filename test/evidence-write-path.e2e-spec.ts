@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { Reads, Transactions } from '@r2c/core';
-import { ADMIN_ENV, Coalition } from './support/fixtures';
+import { ADMIN_ENV, Coalition, PASSWORD } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenario';
 
@@ -9,7 +11,9 @@ import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenar
  * entry, its audit row, COMMIT; on PostgreSQL one statement) after its checks ran on facts read
  * outside the transaction; the entry's insert holds only while those facts are unchanged. These tests
  * show the one trip is the path taken, that it writes what the usual transaction writes, and that
- * facts changed between the read and the write leave the decision to the usual transaction.
+ * facts changed between the read and the write leave the decision to the usual transaction. The
+ * route reads the caller's account with those facts, not in the auth guard: a token it no longer
+ * admits is refused as on every other route, whenever the account changed.
  */
 /** The entry's NOT NULL cycle refused: the facts changed after they were read. */
 const FACTS_CHANGED = /NOT NULL constraint failed: evidence.cycle_id|null value in column "cycle_id" of relation "evidence"/;
@@ -131,6 +135,59 @@ describe('evidence: the write path', () => {
     await expect(oneTrip.mock.results[0].value).rejects.toThrow(FACTS_CHANGED);
     expect(transaction).toHaveBeenCalledTimes(1);
     expect(await count()).toBe(before + 1);
+  });
+
+  const SIGN_IN_AGAIN = 'Your session token is invalid or has expired. Sign in again.';
+
+  it('refuses with 401, writing nothing, a token whose account was deactivated, signed out or given a new role, or is not there', async () => {
+    const refusedWith401 = async (token: string) => {
+      const before = await count();
+      const res = await c.as(token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(7)).expect(401);
+      expect(res.body.message).toBe(SIGN_IN_AGAIN);
+      expect(await count()).toBe(before);
+    };
+    const memberOfThePilot = async () => {
+      const person = await c.person('librarian');
+      await c.member(pilot.initiativeId, person, 'librarian');
+      await c.as(person.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(6)).expect(201);
+      return person;
+    };
+    const deactivated = await memberOfThePilot();
+    await c.as(c.adminToken).patch(`/api/v1/users/${deactivated.id}`, { active: false }).expect(200);
+    await refusedWith401(deactivated.token);
+    await c.as(c.adminToken).patch(`/api/v1/users/${deactivated.id}`, { active: true }).expect(200);
+    await refusedWith401(deactivated.token);
+
+    const newPassword = await memberOfThePilot();
+    await c.as(newPassword.token).put('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'another-horse-battery-staple' }).expect(200);
+    await refusedWith401(newPassword.token);
+
+    const promoted = await memberOfThePilot();
+    await c.as(c.adminToken).patch(`/api/v1/users/${promoted.id}`, { role: 'coach' }).expect(200);
+    await refusedWith401(promoted.token);
+
+    const jwt = t.app.get(JwtService);
+    await refusedWith401(await jwt.signAsync({ sub: randomUUID(), role: 'librarian', ver: 0 }));
+    await refusedWith401(await jwt.signAsync({ sub: pilot.librarian.id, exp: Math.floor(Date.now() / 1000) - 60 }));
+    await refusedWith401(await new JwtService({ secret: 'x'.repeat(40) }).signAsync({ sub: pilot.librarian.id }));
+    await c.as('').post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(7)).expect(401);
+    await lib().post(`/api/v1/cycles/${randomUUID()}/evidence`, observation(7)).expect(404);
+  });
+
+  it('writes nothing in one trip when the account was deactivated after the facts were read, and answers 401', async () => {
+    const helper = await c.person('librarian');
+    await c.member(pilot.initiativeId, helper, 'librarian');
+    await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(8)).expect(201);
+    // The facts, the account among them, were read while the helper was active; then an admin deactivated them.
+    await c.as(c.adminToken).patch(`/api/v1/users/${helper.id}`, { active: false }).expect(200);
+    readFactsAsBefore((row) => ({ ...row, accountActive: 1, accountTokenVersion: 0 }));
+    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const before = await count();
+    const refused = await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(9));
+    expect(refused.status).toBe(401);
+    expect(refused.body.message).toBe(SIGN_IN_AGAIN);
+    await expect(oneTrip.mock.results[0].value).rejects.toThrow(FACTS_CHANGED);
+    expect(await count()).toBe(before);
   });
 
   it('keeps every one of 60 entries sent at once (the cycle now in reflection, where evidence is still taken), each with its audit row', async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@r2c/access';
-import type { Principal } from '@r2c/access';
+import { CurrentTokenHolder, CurrentUser, ReadsAccountItself } from '@r2c/access';
+import type { Principal, TokenHolder } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
 import {
   AdaptationDto,
@@ -89,10 +89,11 @@ export class CyclesController {
   }
 
   @Post('cycles/:id/evidence')
+  @ReadsAccountItself()
   @Answers(201, 'EvidenceView')
   @Refuses({ 403: true, 404: true, 409: true })
-  addEvidence(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Body() dto: CreateEvidenceDto) {
-    return this.evidence.add(me, id, dto);
+  addEvidence(@CurrentTokenHolder() me: TokenHolder, @UuidParam('id') id: string, @Body() dto: CreateEvidenceDto) {
+    return this.evidence.addFor(me, id, dto);
   }
 
   @Get('cycles/:id/evidence')

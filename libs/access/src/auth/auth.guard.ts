@@ -2,11 +2,16 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { AccessPolicy } from '../policy/access-policy';
 import type { Permission } from '../policy/permissions';
+import { SignInAgain } from './account-row';
 import { AuthService } from './auth.service';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './principal';
-import type { Principal } from './principal';
+import { PUBLIC_ROUTE, READS_ACCOUNT_ITSELF, REQUIRED_PERMISSION } from './principal';
+import type { Principal, TokenHolder } from './principal';
 
-/** Every route needs a valid token of an active user unless marked @Public(), and the permission its @Requires() names. */
+/**
+ * Every route needs a valid token of an active user unless marked @Public(), and the permission its
+ * @Requires() names. A route marked @ReadsAccountItself() reads the account with its own query: here
+ * only its token is checked.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -18,14 +23,21 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string }; principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string }; principal?: Principal; tokenHolder?: TokenHolder }>();
     const header: string | undefined = request.headers.authorization;
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new UnauthorizedException('Sign in first: this route needs an Authorization: Bearer <token> header.');
-    const principal = await this.auth.principalFromToken(token);
-    if (!principal) throw new UnauthorizedException('Your session token is invalid or has expired. Sign in again.');
-    request.principal = principal;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (this.reflector.getAllAndOverride<boolean>(READS_ACCOUNT_ITSELF, targets)) {
+      if (permission) throw new Error('A route that reads the account itself cannot also ask the guard for a permission.');
+      const holder = await this.auth.holderOf(token);
+      if (!holder) throw new SignInAgain();
+      request.tokenHolder = holder;
+      return true;
+    }
+    const principal = await this.auth.principalFromToken(token);
+    if (!principal) throw new SignInAgain();
+    request.principal = principal;
     if (permission) await this.policy.require(principal, permission);
     return true;
   }

@@ -3,8 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, Reads } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { PasswordCheckBusy, PasswordHashing } from '../users/password-hashing';
-import { Role, User } from '../users/user.entity';
-import type { Principal } from './principal';
+import { User } from '../users/user.entity';
+import type { Principal, TokenHolder } from './principal';
+import { accountColumns, principalOf } from './account-row';
+import type { AccountRow } from './account-row';
 import { ChangePasswordDto, toUserView } from '../users/user.dto';
 import type { LoginResult } from '@r2c/contracts';
 import { UsersService } from '../users/users.service';
@@ -72,6 +74,12 @@ export class AuthService {
 
   /** The active user a token belongs to, or null for a missing, forged, expired, revoked or deactivated one. */
   async principalFromToken(token: string | undefined): Promise<Principal | null> {
+    const holder = await this.holderOf(token);
+    return holder && this.confirm(holder);
+  }
+
+  /** The token's holder when the token is ours and not expired, its account not read yet (see TokenHolder); null otherwise. */
+  async holderOf(token: string | undefined): Promise<TokenHolder | null> {
     if (!token) return null;
     let claims: TokenClaims;
     try {
@@ -80,13 +88,13 @@ export class AuthService {
       return null;
     }
     if (typeof claims.sub !== 'string') return null;
-    const version = claims.ver ?? 0;
-    const [user] = await this.reads.select<{ id: string; email: string; name: string; role: Role; active: boolean | number; token_version: number }>(
-      'SELECT id, email, name, role, active, token_version FROM users WHERE id = ?',
-      [claims.sub],
-    );
-    if (!user || !user.active || Number(user.token_version) !== version) return null;
-    return { id: user.id, email: user.email, name: user.name, role: user.role };
+    return { id: claims.sub, tokenVersion: claims.ver ?? 0 };
+  }
+
+  /** The holder's account as a Principal, read now; null when it is gone, deactivated or signed out since the token. */
+  async confirm(holder: TokenHolder): Promise<Principal | null> {
+    const [account] = await this.reads.select<AccountRow>(`SELECT ${accountColumns('users')} FROM users WHERE id = ?`, [holder.id]);
+    return principalOf(holder, account);
   }
 
   /** Signs the account in (an accepted invitation, a password reset): the token carries its current token version. */

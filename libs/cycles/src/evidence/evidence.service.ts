@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AccessPolicy, AuditService, Permission } from '@r2c/access';
-import type { DigestSharing, InitiativeStatus, MemberRole, Principal } from '@r2c/access';
+import { AccessPolicy, accountColumns, AuditService, AuthService, Permission, principalOf, SignInAgain } from '@r2c/access';
+import type { AccountRow, DigestSharing, InitiativeStatus, MemberRole, Principal, TokenHolder } from '@r2c/access';
 import { Clock, insertRowSql, newId, Page, PageQuery, Reads, Transactions } from '@r2c/core';
 import { canChangeWork, canEdit, checkEvidenceEntry, IndicatorKind } from '../domain';
 import type { Phase } from '@r2c/contracts';
@@ -12,24 +12,28 @@ import { Indicator } from '../indicators/indicator.entity';
 import { CreateEvidenceDto, EvidenceView, toEvidenceView, UpdateEvidenceDto } from './evidence.dto';
 import { Evidence } from './evidence.entity';
 
-/** What adding an entry depends on, read in one query outside the write transaction (see `addInOneTrip`). */
-interface EntryFacts {
-  phase: Phase;
-  initiativeId: string;
-  status: InitiativeStatus;
+/**
+ * What adding an entry depends on, the caller's account included, read in one query outside the write
+ * transaction (see `addFor`). The cycle's columns are null when there is no such cycle.
+ */
+interface EntryFacts extends AccountRow {
+  phase: Phase | null;
+  initiativeId: string | null;
+  status: InitiativeStatus | null;
   digestSharing: DigestSharing | null;
   memberRole: MemberRole | null;
   indicatorInitiativeId: string | null;
   indicatorKind: IndicatorKind | null;
 }
 
-const ENTRY_FACTS_SQL = `SELECT c.phase AS "phase", c.initiative_id AS "initiativeId", i.status AS "status", i.digest_sharing AS "digestSharing",
-  m.role AS "memberRole", d.initiative_id AS "indicatorInitiativeId", d.kind AS "indicatorKind"
-FROM cycles c
-JOIN initiatives i ON i.id = c.initiative_id
-LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ?
+const ENTRY_FACTS_SQL = `SELECT ${accountColumns('u')}, c.phase AS "phase", c.initiative_id AS "initiativeId", i.status AS "status",
+  i.digest_sharing AS "digestSharing", m.role AS "memberRole", d.initiative_id AS "indicatorInitiativeId", d.kind AS "indicatorKind"
+FROM users u
+LEFT JOIN cycles c ON c.id = ?
+LEFT JOIN initiatives i ON i.id = c.initiative_id
+LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = u.id
 LEFT JOIN indicators d ON d.id = ?
-WHERE c.id = ?`;
+WHERE u.id = ?`;
 
 /** The refusal of an entry whose cycle subquery found the facts changed (its NOT NULL column), on SQLite and on PostgreSQL. */
 const FACTS_CHANGED = /NOT NULL constraint failed: evidence\.cycle_id|null value in column "cycle_id" of relation "evidence"/;
@@ -49,28 +53,48 @@ export class EvidenceService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reads: Reads,
+    private readonly auth: AuthService,
   ) {}
 
-  async add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
-    const added = this.tx.oneTrip ? await this.addInOneTrip(actor, cycleId, dto) : null;
-    return added ?? this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
+  /** Adds an entry for a caller whose account is already read (the demo data); see `addFor` for the HTTP route. */
+  add(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
+    return this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
   }
 
   /**
-   * `addWithin` with the write sent in one trip: the facts the checks need are read first, outside the
-   * write (on SQLite on the read-only connection), the checks run on them, and the entry and its audit
-   * row go to the database together (on SQLite one script holding the write lock for the two inserts
-   * alone, on PostgreSQL one statement), the entry's insert failing unless those facts are still what
-   * was read. Null — and `addWithin` decides — when a check refuses (it words the refusal), when the
-   * facts changed in between, or when the write failed (nothing written); so every refusal is
-   * `addWithin`'s.
+   * POST /cycles/:id/evidence, whose route reads the caller's account itself (@ReadsAccountItself()):
+   * where the write can go in one trip, the account is read with the entry's facts, one query for
+   * both; 401 when it no longer admits the token. Every refusal is worded by `addWithin`, after the
+   * account is read again.
    */
-  private async addInOneTrip(actor: Principal, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
-    const [facts] = await this.reads.select<EntryFacts>(ENTRY_FACTS_SQL, [actor.id, dto.indicatorId ?? null, cycleId]);
-    if (!facts || !this.policy.allowsOnCycle(actor, Permission.CycleContribute, facts)) return null;
+  async addFor(holder: TokenHolder, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView> {
+    if (this.tx.oneTrip) {
+      const [facts] = await this.reads.select<EntryFacts>(ENTRY_FACTS_SQL, [cycleId, dto.indicatorId ?? null, holder.id]);
+      const actor = principalOf(holder, facts);
+      if (!actor) throw new SignInAgain();
+      const added = await this.addInOneTrip(holder, actor, facts, cycleId, dto);
+      if (added) return added;
+    }
+    const actor = await this.auth.confirm(holder);
+    if (!actor) throw new SignInAgain();
+    return this.tx.run((em) => this.addWithin(em, actor, cycleId, dto));
+  }
+
+  /**
+   * `addWithin` with the write sent in one trip: the checks run on the facts read (`addFor`), and the
+   * entry and its audit row go to the database together (on SQLite one script holding the write lock
+   * for the two inserts alone, on PostgreSQL one statement), the entry's insert failing unless those
+   * facts, the caller's account among them, are still what was read. Null — and `addWithin` decides —
+   * when a check refuses (it words the refusal), when the facts changed in between, or when the write
+   * failed (nothing written).
+   */
+  private async addInOneTrip(holder: TokenHolder, actor: Principal, facts: EntryFacts, cycleId: string, dto: CreateEvidenceDto): Promise<EvidenceView | null> {
+    if (facts.phase === null || facts.initiativeId === null || facts.status === null) return null;
+    const cycle = { ...facts, phase: facts.phase, initiativeId: facts.initiativeId, status: facts.status };
+    if (!this.policy.allowsOnCycle(actor, Permission.CycleContribute, cycle)) return null;
     const indicator = facts.indicatorKind && facts.indicatorInitiativeId === facts.initiativeId ? { kind: facts.indicatorKind } : null;
     if (dto.indicatorId && !indicator) return null;
-    if (!canChangeWork(facts).allowed || !evidenceVerdict(facts.phase).allowed || !checkEvidenceEntry(dto, indicator).allowed) return null;
+    if (!canChangeWork(cycle).allowed || !evidenceVerdict(cycle.phase).allowed || !checkEvidenceEntry(dto, indicator).allowed) return null;
 
     const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
     const view = toEvidenceView(entry);
@@ -82,6 +106,7 @@ export class EvidenceService {
       `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${v(actor.id)}`,
       `WHERE c.id = ${v(cycleId)} AND c.initiative_id = ${v(facts.initiativeId)} AND c.phase = ${v(facts.phase)} AND i.status = ${v(facts.status)}`,
       `AND i.digest_sharing IS NOT DISTINCT FROM ${v(facts.digestSharing)} AND m.role IS NOT DISTINCT FROM ${v(facts.memberRole)}`,
+      `AND EXISTS (SELECT 1 FROM users u WHERE u.id = ${v(actor.id)} AND u.active = ${v(true)} AND u.role = ${v(actor.role)} AND u.token_version = ${v(holder.tokenVersion)})`,
       indicator
         ? `AND EXISTS (SELECT 1 FROM indicators d WHERE d.id = ${v(dto.indicatorId)} AND d.initiative_id = ${v(facts.initiativeId)} AND d.kind = ${v(indicator.kind)}))`
         : ')',
