@@ -30,7 +30,7 @@ export const accountColumns = (alias: string): string =>
  */
 export function principalOf(holder: TokenHolder, account: AccountRow | undefined): Principal | null {
   if (!account || account.accountId !== holder.id || !account.accountActive) return null;
-  if (Number(account.accountTokenVersion) !== holder.tokenVersion) return null;
+  if (account.accountTokenVersion === null || Number(account.accountTokenVersion) !== holder.tokenVersion) return null;
   return { id: account.accountId, email: account.accountEmail!, name: account.accountName!, role: account.accountRole! };
 }
 
