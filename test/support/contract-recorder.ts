@@ -51,13 +51,22 @@ function record(req: IncomingMessage, res: ServerResponse): void {
     keep(args[0], args[1]);
     return end(...args);
   }) as typeof res.end;
+  // Fastify hands its headers to writeHead, which stores them only when some were set before it (setHeader).
+  let writtenType: string | undefined;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = (...args: unknown[]) => {
+    const headers = args.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
+    const given = headers && Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    if (typeof given === 'string') writtenType = given;
+    return writeHead(...args);
+  };
   const who = currentTest();
   res.once('finish', () => {
     const answer: RecordedAnswer = {
       method: req.method ?? 'GET',
       path: (req.url ?? '/').split('?')[0],
       status: res.statusCode,
-      contentType: (res.getHeader('content-type') as string | undefined) ?? null,
+      contentType: (res.getHeader('content-type') as string | undefined) ?? writtenType ?? null,
       body: Buffer.concat(chunks).toString('utf8'),
       ...who,
     };

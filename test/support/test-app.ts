@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Clock, FixedClock, Runtime, startRuntime } from '@r2c/core';
+import type { FastifyInstance } from 'fastify';
 import { createApi } from '../../apps/api/src/create-api';
 import { TestRedis } from './redis-server';
 import { createTestDatabase } from './test-database';
@@ -45,6 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const app = await createApi(runtime, { withWorkers: options.withWorkers ?? true, clock });
   await app.init();
+  await (app.getHttpAdapter().getInstance() as FastifyInstance).ready();
   const server = app.getHttpServer();
   await recordAnswers(server);
   let appClosing: Promise<void> | undefined;

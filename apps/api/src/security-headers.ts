@@ -1,4 +1,5 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { QUEUE_DASHBOARD_PATH } from './admin/queue-dashboard';
 
@@ -62,24 +63,33 @@ export function policyFor(path: string): string {
 }
 
 /** The headers helmet sets on every answer (its defaults without the CSP), found once by running it on a stand-in answer. */
-function helmetHeaders(): [string, string][] {
-  const headers: [string, string][] = [];
-  const recorder = { setHeader: (name: string, value: string) => headers.push([name, value]), removeHeader: () => undefined };
-  helmet({ contentSecurityPolicy: false })({} as Request, recorder as unknown as Response, () => undefined);
+function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = { setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value), removeHeader: () => undefined };
+  helmet({ contentSecurityPolicy: false })({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
   return headers;
 }
 
+let helmetDefaults: Record<string, string> | undefined;
+
+/** The security headers of an answer to `path`: helmet's, and the Content-Security-Policy for what the path serves. */
+export function securityHeadersFor(path: string): Record<string, string> {
+  helmetDefaults ??= helmetHeaders();
+  return { ...helmetDefaults, 'content-security-policy': policyFor(path) };
+}
+
 /**
- * helmet's headers, with a Content-Security-Policy chosen by what the path serves. A handler may set a
- * stricter one of its own. The headers are set from a list made at start: helmet's eleven middlewares
- * in a row cost a request more than the headers themselves.
+ * helmet's headers, with a Content-Security-Policy chosen by what the path serves, on every answer
+ * (refusals before a route runs too). A handler may set a stricter one of its own. The headers are set
+ * from a list made at start: helmet's eleven middlewares in a row cost a request more than the headers
+ * themselves.
  */
-export function securityHeaders(): RequestHandler {
-  const fixed = helmetHeaders();
-  return (req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Content-Security-Policy', policyFor(req.path));
-    for (const [name, value] of fixed) res.setHeader(name, value);
-    res.removeHeader('X-Powered-By');
-    next();
-  };
+export function securityHeaders(fastify: FastifyInstance): void {
+  const fixed = (helmetDefaults ??= helmetHeaders());
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const query = request.url.indexOf('?');
+    reply.headers(fixed);
+    reply.header('content-security-policy', policyFor(query === -1 ? request.url : request.url.slice(0, query)));
+    done();
+  });
 }

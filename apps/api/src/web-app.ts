@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { NotFoundException } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { static as serveStatic } from 'express';
-import type { NextFunction, Request, Response } from 'express';
-import { toErrorBody } from '@r2c/core';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** What the server answers itself; every other page a browser asks for is a screen of the web app. */
 const SERVER_PATHS = /^\/(api|docs|health)\b/;
@@ -23,28 +21,29 @@ export function webAppDir(): string | null {
  * outside /api, /docs and /health, so a screen's URL survives a reload. Unknown /api routes still
  * get the JSON 404. Without a build (`npm run build:web`) nothing is served.
  */
-export function serveWebApp(app: NestExpressApplication, dir = webAppDir()): void {
+export function serveWebApp(app: NestFastifyApplication, dir = webAppDir()): void {
   if (!dir) return;
   const index = join(dir, 'index.html');
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (!SOURCE_MAP.test(req.path) || SERVER_PATHS.test(req.path)) return next();
-    const body = toErrorBody(new NotFoundException(`Cannot ${req.method} ${req.path}`));
-    res.status(body.statusCode).json(body);
-  });
-  const files = serveStatic(dir, {
+  // A route for each file of the build as it is at start (not a wildcard, which would send every unknown
+  // API path to the disk first); source maps are left out, so they answer the JSON 404.
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
     index: false,
+    decorateReply: false,
+    allowedPath: (path: string) => !SOURCE_MAP.test(path),
     // Vite names the files under assets/ by their content hash, so they never change; index.html does.
-    setHeaders: (res: Response, file: string) =>
-      res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (reply, file) => void reply.header('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  // Not asked for the server's own paths: it would look on disk for every API request first.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (SERVER_PATHS.test(req.path)) next();
-    else void files(req, res, next);
-  });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || FILE_PATH.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    const path = request.url.split('?')[0];
+    if (SERVER_PATHS.test(path) || FILE_PATH.test(path)) return;
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .type('text/html; charset=UTF-8')
+      .send(await readFile(index));
   });
 }

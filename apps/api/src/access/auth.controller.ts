@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import {
   AuthService,
   ChangePasswordDto,
@@ -35,8 +35,8 @@ export class AuthController {
       '401 on a wrong email or password. 429 when the client address has had 20 failures in 15 minutes (checked before the password), when the email has had 5 and the password is wrong again, or when the server is busy checking other passwords.',
   })
   @Answers(200, 'LoginResult')
-  login(@Body() dto: LoginDto, @Req() req: Request) {
-    return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
+    return this.auth.login(dto.email, dto.password, req.ip || 'unknown');
   }
 
   @Public()
@@ -63,8 +63,8 @@ export class AuthController {
       '400 on token with the same words confirming would give: already used, replaced by a newer one, expired, not valid, or the account deactivated. 429 after 60 link checks from one client address in 15 minutes.',
   })
   @Answers(200, 'PasswordResetLinkCheck')
-  checkPasswordReset(@Body() dto: LinkCheckDto, @Req() req: Request) {
-    return this.resets.check(dto.token, req.ip ?? 'unknown');
+  checkPasswordReset(@Body() dto: LinkCheckDto, @Req() req: FastifyRequest) {
+    return this.resets.check(dto.token, req.ip || 'unknown');
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AcceptInvitationDto, CreateInvitationDto, CurrentUser, InvitationsService, LinkCheckDto, Permission, Public, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
@@ -79,7 +79,7 @@ export class InvitationsController {
       '400 on token with the same words accepting would give: already used, replaced by a newer invitation, revoked, expired or not valid. 429 after 60 link checks from one client address in 15 minutes.',
   })
   @Answers(200, 'InvitationLinkCheck')
-  check(@Body() dto: LinkCheckDto, @Req() req: Request) {
-    return this.invitations.check(dto.token, req.ip ?? 'unknown');
+  check(@Body() dto: LinkCheckDto, @Req() req: FastifyRequest) {
+    return this.invitations.check(dto.token, req.ip || 'unknown');
   }
 }

@@ -1,10 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import { serialize as cookieHeader } from 'cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AccessPolicy, Permission, UsersService } from '@r2c/access';
 import type { Principal } from '@r2c/access';
@@ -47,7 +48,7 @@ function verifyQueueDashboardToken(token: string, secret: string, now: Date): Ve
   return expiresAt > now.getTime() ? { userId: userId.toLowerCase(), expiresAt } : 'expired';
 }
 
-function cookieToken(req: Request): string | undefined {
+function cookieToken(req: FastifyRequest): string | undefined {
   const match = (req.headers.cookie ?? '').match(new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`));
   return match?.[1];
 }
@@ -59,8 +60,8 @@ function cookieToken(req: Request): string | undefined {
  * from the address. It accepts no other token: an access token in the address would outlive the visit
  * in browser history and logs.
  */
-export function mountQueueDashboard(app: NestExpressApplication): void {
-  const board = new ExpressAdapter();
+export function mountQueueDashboard(app: NestFastifyApplication): void {
+  const board = new FastifyAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
     queues: Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }), { readOnlyMode: false })),
@@ -71,46 +72,53 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   const clock = app.get(Clock);
   const users = app.get(UsersService);
   const policy = app.get(AccessPolicy);
-  const refuse = (res: Response, error: unknown) => {
+  const refuse = (reply: FastifyReply, error: unknown) => {
     const body = toErrorBody(error);
-    res.status(body.statusCode).json(body);
+    return reply.status(body.statusCode).send(body);
   };
   const openAgain = 'Open the queue dashboard again from the mail outbox screen of the tracker (admins only).';
-  app.use(
-    QUEUE_DASHBOARD_PATH,
-    async (req: Request, res: Response, next: NextFunction) => {
-      const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
-      const token = fromQuery ?? cookieToken(req);
-      const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
-      if (verified === 'expired') return refuse(res, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
-      if (!verified)
-        return refuse(res, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
-      let user: Awaited<ReturnType<UsersService['activePrincipal']>>;
-      try {
-        user = await users.activePrincipal(verified.userId);
-      } catch (error) {
-        new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
-        return refuse(res, error);
-      }
-      if (!user) return refuse(res, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
-      try {
-        await policy.require(user, Permission.QueueDashboardOpen);
-      } catch (refusal) {
-        return refuse(res, refusal);
-      }
-      if (fromQuery) {
-        res.cookie(COOKIE, fromQuery, {
+  const admitted = async (req: FastifyRequest, reply: FastifyReply) => {
+    const query = req.query as Record<string, unknown>;
+    const fromQuery = typeof query.token === 'string' ? query.token : undefined;
+    const token = fromQuery ?? cookieToken(req);
+    const verified = token ? verifyQueueDashboardToken(token, config.secretKey, clock.now()) : null;
+    if (verified === 'expired') return refuse(reply, new UnauthorizedException(`This queue dashboard visit has expired. ${openAgain}`));
+    if (!verified)
+      return refuse(reply, new UnauthorizedException(`The queue dashboard needs a dashboard token; an access token does not open it. ${openAgain}`));
+    let user: Awaited<ReturnType<UsersService['activePrincipal']>>;
+    try {
+      user = await users.activePrincipal(verified.userId);
+    } catch (error) {
+      new Logger('QueueDashboard').error((error instanceof Error ? error.stack : undefined) ?? String(error));
+      return refuse(reply, error);
+    }
+    if (!user) return refuse(reply, new UnauthorizedException(`This account cannot sign in any more. ${openAgain}`));
+    try {
+      await policy.require(user, Permission.QueueDashboardOpen);
+    } catch (refusal) {
+      return refuse(reply, refusal);
+    }
+    if (fromQuery) {
+      reply.header(
+        'Set-Cookie',
+        cookieHeader(COOKIE, fromQuery, {
           httpOnly: true,
           sameSite: 'strict',
-          secure: req.secure || config.appUrl.startsWith('https:'),
+          secure: req.protocol === 'https' || config.appUrl.startsWith('https:'),
           path: QUEUE_DASHBOARD_PATH,
-          maxAge: verified.expiresAt - clock.now().getTime(),
-        });
-        // The token leaves the address bar and the history; the cookie carries it from here.
-        return res.redirect(303, QUEUE_DASHBOARD_PATH);
-      }
-      next();
+          expires: new Date(verified.expiresAt),
+          maxAge: Math.floor((verified.expiresAt - clock.now().getTime()) / 1000),
+        }),
+      );
+      // The token leaves the address bar and the history; the cookie carries it from here.
+      return reply.redirect(QUEUE_DASHBOARD_PATH, 303);
+    }
+  };
+  void app.register(
+    async (scope: FastifyInstance) => {
+      scope.addHook('onRequest', admitted);
+      await scope.register(board.registerPlugin());
     },
-    board.getRouter(),
+    { prefix: QUEUE_DASHBOARD_PATH },
   );
 }

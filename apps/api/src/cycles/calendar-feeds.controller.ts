@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Public } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { CalendarFeedsService } from '@r2c/cycles';
@@ -34,8 +34,8 @@ export class CalendarFeedsController {
   @ApiProduces('text/calendar')
   @AnswersFile('text/calendar', 'The calendar (iCalendar)')
   @Refuses({ 404: 'No feed at this address: it was reset, or the account is inactive' })
-  async calendar(@Param('file') file: string, @Res() res: Response) {
+  async calendar(@Param('file') file: string, @Res() res: FastifyReply) {
     const body = await this.feeds.calendar(file.replace(/\.ics$/, ''));
-    res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300').send(body);
+    void res.type('text/calendar; charset=utf-8').header('Cache-Control', 'private, max-age=300').send(body);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { asAttachment } from '../http/negotiation';
 import { CurrentUser } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
@@ -36,9 +37,9 @@ export class CheckInsController {
   @Header('Cache-Control', 'no-store')
   @AnswersFile('text/csv', 'Every evidence entry of every cycle, one row each; starts with a UTF-8 byte-order mark')
   @Refuses({ 403: true, 404: true })
-  async csv(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: Response) {
+  async csv(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: FastifyReply) {
     const body = await this.exports.evidenceCsv(me, id);
-    res.type('text/csv; charset=utf-8').attachment(`evidence-${id}.csv`).send(body);
+    void asAttachment(res.type('text/csv; charset=utf-8'), `evidence-${id}.csv`).send(body);
   }
 
   @Get('calendar.ics')
@@ -46,8 +47,8 @@ export class CheckInsController {
   @Header('Cache-Control', 'no-store')
   @AnswersFile('text/calendar', 'Due check-ins and planned cycle ends as iCalendar events')
   @Refuses({ 403: true, 404: true })
-  async ics(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: Response) {
+  async ics(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res() res: FastifyReply) {
     const body = await this.exports.calendarIcs(me, id);
-    res.type('text/calendar; charset=utf-8').attachment(`r2c-${id}.ics`).send(body);
+    void asAttachment(res.type('text/calendar; charset=utf-8'), `r2c-${id}.ics`).send(body);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '@r2c/access';
@@ -40,7 +40,7 @@ export class HealthController implements OnModuleDestroy {
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise; job counts per queue' })
   @Answers(200, 'HealthView', 'The database and Redis answer')
   @ApiResponse({ status: 503, description: 'The database or Redis does not answer', content: { 'application/json': { schema: contract('HealthView') } } })
-  async check(@Res() res: Response): Promise<void> {
+  async check(@Res() res: FastifyReply): Promise<void> {
     const [db, redis] = await Promise.all([
       within(2000, this.dataSource.query('SELECT 1')).then(
         (): Status => 'ok',
@@ -56,7 +56,7 @@ export class HealthController implements OnModuleDestroy {
     ]);
     const ok = db === 'ok' && redis === 'ok';
     const queues = redis === 'ok' ? await within(1000, this.queues.counts()).catch(() => 'unknown' as const) : 'unknown';
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'degraded', db, redis, queues });
+    void res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ok ? 'ok' : 'degraded', db, redis, queues });
   }
 
   private redisReady(): Promise<void> {

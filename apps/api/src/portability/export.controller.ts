@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { asAttachment } from '../http/negotiation';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { Clock } from '@r2c/core';
@@ -26,9 +27,9 @@ export class ExportController {
   })
   @Answers(200, 'ExportDocument', 'The export (docs/export-format.md), as a download')
   @Refuses({ 403: true, 404: true })
-  async initiative(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response) {
+  async initiative(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: FastifyReply) {
     const document = await this.exports.initiative(me, id);
-    res.attachment(`r2c-initiative-${id}-${this.today()}.json`);
+    asAttachment(res, `r2c-initiative-${id}-${this.today()}.json`);
     return document;
   }
 
@@ -38,9 +39,9 @@ export class ExportController {
   @ApiOperation({ summary: 'Everything of every initiative of the coalition, in the same format (admins)' })
   @Answers(200, 'ExportDocument', 'The export (docs/export-format.md), as a download')
   @Refuses({ 403: true })
-  async coalition(@Res({ passthrough: true }) res: Response) {
+  async coalition(@Res({ passthrough: true }) res: FastifyReply) {
     const document = await this.exports.coalition();
-    res.attachment(`r2c-coalition-${this.today()}.json`);
+    asAttachment(res, `r2c-coalition-${this.today()}.json`);
     return document;
   }
 

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferred } from '../http/negotiation';
 import { CurrentUser, DigestSharingDto, InitiativesService, Public } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { DigestFrequencyDto, DigestPreferencesLinkQuery, DigestPreferencesService } from '@r2c/reports';
@@ -52,7 +53,7 @@ export class DigestChoicesController {
   @AnswersAs(200, { 'text/html': 'text', 'application/json': 'LinkedDigestPreference' }, 'The page (or JSON when asked for)')
   @LinkPage()
   @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
-  async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
+  async viaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     this.answer(req, res, ['html', 'json'], await this.preferences.viaLink(query.token), query.token, false);
   }
 
@@ -64,7 +65,7 @@ export class DigestChoicesController {
   @AnswersAs(200, { 'application/json': 'LinkedDigestPreference', 'text/html': 'text' }, 'The choice as saved: JSON, or the page for a browser')
   @LinkPage()
   @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
-  async chooseViaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: Request, @Res() res: Response) {
+  async chooseViaLink(@Query() query: DigestPreferencesLinkQuery, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     if (!query.frequency) {
       throw new BadRequestException({
         message: 'Choose a frequency: weekly, monthly or none.',
@@ -74,12 +75,12 @@ export class DigestChoicesController {
     this.answer(req, res, ['json', 'html'], await this.preferences.setViaLink(query.token, query.frequency), query.token, true);
   }
 
-  private answer(req: Request, res: Response, preference: string[], answer: LinkedDigestPreference, token: string, saved: boolean): void {
-    if (req.accepts(preference) === 'html')
-      res
+  private answer(req: FastifyRequest, res: FastifyReply, preference: string[], answer: LinkedDigestPreference, token: string, saved: boolean): void {
+    if (preferred(req, preference) === 'html')
+      void res
         .status(200)
         .type('text/html; charset=utf-8')
         .send(this.preferences.page(answer, token, saved));
-    else res.status(200).json(answer);
+    else void res.status(200).send(answer);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
@@ -59,7 +59,7 @@ export class DigestsController {
   @Header('Cache-Control', 'no-store')
   @AnswersAs(200, { 'application/json': 'DigestView', 'text/html': 'text', 'text/plain': 'text' })
   @Refuses({ 403: true, 404: 'No such digest' })
-  async get(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentUser() me: Principal, @UuidParam('id') id: string, @Query() query: DigestFormatQuery, @Res({ passthrough: true }) res: FastifyReply) {
     const digest = await this.digests.get(id);
     if (query.format === 'html') {
       res.type('text/html; charset=utf-8');

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemFilter, toErrorBody } from '@r2c/core';
 import { refusedLinkPage } from '@r2c/reports';
+import { preferred } from '../http/negotiation';
 
 /**
  * The links in a digest email are opened in a browser by people who are not signed in: a refused one
@@ -14,11 +15,11 @@ export class LinkPageFilter implements ExceptionFilter {
   private readonly problems = new ProblemFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    const wantsPage = req.accepts(req.method === 'POST' ? ['json', 'html'] : ['html', 'json']) === 'html';
-    if (!wantsPage || body.statusCode >= 500 || res.headersSent) return this.problems.catch(exception, host);
-    res.status(body.statusCode).type('text/html; charset=utf-8').send(refusedLinkPage(body.statusCode, body.message));
+    const wantsPage = preferred(req, req.method === 'POST' ? ['json', 'html'] : ['html', 'json']) === 'html';
+    if (!wantsPage || body.statusCode >= 500 || reply.sent) return this.problems.catch(exception, host);
+    void reply.status(body.statusCode).type('text/html; charset=utf-8').send(refusedLinkPage(body.statusCode, body.message));
   }
 }

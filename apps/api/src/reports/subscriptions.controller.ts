@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '@r2c/access';
 import { ConfirmDigestSignupDto, DigestSignupConfirmed, DigestSignupDto, DigestSignupsService } from '@r2c/reports';
 import { Answers, Refuses } from '../openapi/answers';
@@ -21,8 +21,8 @@ export class SubscriptionsController {
   })
   @ApiResponse({ status: 202, description: 'Taken; no body, whatever the email' })
   @Refuses({ 404: 'Sign-up is closed (DIGEST_SIGNUP=closed)' })
-  async signUp(@Body() dto: DigestSignupDto, @Req() req: Request): Promise<void> {
-    await this.signups.signUp(dto, req.ip ?? 'unknown');
+  async signUp(@Body() dto: DigestSignupDto, @Req() req: FastifyRequest): Promise<void> {
+    await this.signups.signUp(dto, req.ip || 'unknown');
   }
 
   @Post('confirm')

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Permission, Requires } from '@r2c/access';
 import type { Principal } from '@r2c/access';
 import { PageQuery } from '@r2c/core';
@@ -30,7 +30,7 @@ export class SummariesController {
     @CurrentUser() me: Principal,
     @UuidParam('id') id: string,
     @Query() query: SummaryQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SummaryContent | string> {
     const summary = await this.summaries.read(me, id, query.version);
     if (query.format === 'md') {
@@ -38,7 +38,7 @@ export class SummariesController {
       return summary.markdown;
     }
     if (query.format === 'html') {
-      res.setHeader('Content-Security-Policy', SUMMARY_HTML_POLICY);
+      res.header('Content-Security-Policy', SUMMARY_HTML_POLICY);
       res.type('text/html; charset=utf-8');
       return summary.html;
     }

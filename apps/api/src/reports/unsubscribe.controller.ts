@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferred } from '../http/negotiation';
 import { Public } from '@r2c/access';
 import { OneClickUnsubscribeBody, UnsubscribeQuery, UnsubscribeService } from '@r2c/reports';
 import { LinkPageFilter } from './link-page.filter';
@@ -21,9 +22,9 @@ export class UnsubscribeController {
   @AnswersAs(200, { 'text/html': 'text' }, 'The page with one button')
   @LinkPage()
   @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
-  async viaLink(@Query() query: UnsubscribeQuery, @Res() res: Response) {
+  async viaLink(@Query() query: UnsubscribeQuery, @Res() res: FastifyReply) {
     const state = await this.unsubscribes.state(query.token);
-    res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(state, query.token));
+    void res.status(200).type('text/html; charset=utf-8').send(this.unsubscribes.page(state, query.token));
   }
 
   @Post()
@@ -35,13 +36,13 @@ export class UnsubscribeController {
   @AnswersAs(200, { 'application/json': 'Unsubscribed', 'text/html': 'text' }, 'Unsubscribed: JSON, or the page for a browser')
   @LinkPage()
   @Refuses({ 403: true, 404: true, 410: true }, { linkPage: true })
-  async oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody, @Req() req: Request, @Res() res: Response) {
+  async oneClick(@Query() query: UnsubscribeQuery, @Body() _body: OneClickUnsubscribeBody, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const answer = await this.unsubscribes.unsubscribe(query.token);
-    if (req.accepts(['json', 'html']) === 'html') {
-      res
+    if (preferred(req, ['json', 'html']) === 'html') {
+      void res
         .status(200)
         .type('text/html; charset=utf-8')
         .send(this.unsubscribes.page({ unsubscribed: true, email: answer.email }, query.token));
-    } else res.status(200).json(answer);
+    } else void res.status(200).send(answer);
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 export interface FieldProblem {
   field: string;
@@ -14,11 +14,12 @@ export interface ErrorBody {
   details: unknown[];
 }
 
-/** Errors that body-parser and friends raise before a controller runs. */
+/** Errors that the HTTP server raises before a controller runs (a body too large or not JSON, say). */
 interface HttpishError {
   status?: number;
   statusCode?: number;
   type?: string;
+  code?: string;
   expose?: boolean;
   message?: string;
 }
@@ -60,7 +61,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const e = exception as HttpishError;
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.parse.failed') return bodyFor(400, 'The request body is not valid JSON.');
-  if (e?.type === 'entity.too.large') return bodyFor(413, 'The request body is too large.');
+  if (e?.type === 'entity.too.large' || e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyFor(413, 'The request body is too large.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return bodyFor(status, e.expose && e.message ? e.message : (STATUS_CODES[status] ?? 'Bad request'));
   }
@@ -72,10 +73,10 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    if (reply.sent || reply.raw.headersSent) return;
+    void reply.status(body.statusCode).send(body);
   }
 }
