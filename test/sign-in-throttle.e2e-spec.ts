@@ -110,4 +110,25 @@ describe('sign-in throttling', () => {
       await strict.close();
     }
   });
+  it('with TRUST_PROXY=1, the address one proxy names is the client: failures from many clients behind it are not added up', async () => {
+    const behindOne = await startTestApp({ env: { ...ADMIN_ENV, TRUST_PROXY: '1' }, withWorkers: false, redis: t.redis });
+    try {
+      const send = (forwardedFor: string, i: number) =>
+        behindOne
+          .http()
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', forwardedFor)
+          .send({ email: `someone-${i}@library.test`, password: WRONG });
+      const many = [];
+      for (let i = 0; i < ADDRESS_LIMIT + 1; i++) many.push((await send(`203.0.113.${i + 1}`, i)).status);
+      expect(many.every((s) => s === 401)).toBe(true);
+      // What a client puts before the proxy's entry is not believed: these are all one client.
+      const one = [];
+      for (let i = 0; i < ADDRESS_LIMIT + 1; i++) one.push((await send(`10.9.9.${i + 1}, 198.51.100.7`, i)).status);
+      expect(one.slice(0, ADDRESS_LIMIT).every((s) => s === 401)).toBe(true);
+      expect(one[ADDRESS_LIMIT]).toBe(429);
+    } finally {
+      await behindOne.close();
+    }
+  });
 });

@@ -27,13 +27,23 @@ const byteCount = (limit: string): number => {
 };
 
 /**
+ * TRUST_PROXY as README.md describes it. A number is how many proxies stand in front of the app (the
+ * client is that many addresses from the end of X-Forwarded-For), as in Express's trust proxy; Fastify
+ * since 5.12 takes a bare number to trust no one, so the count is passed as proxy-addr's hop rule.
+ */
+export function proxiesTrusted(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}
+
+/**
  * The API on Fastify (through Nest's adapter): in the write path's profile Express's router, body
  * parser and response were about a sixth of the API's CPU a request (docs/performance.md).
  */
 export async function createApi(runtime: Runtime, options: ApiOptions): Promise<INestApplication> {
   const { config } = runtime;
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    trustProxy: proxiesTrusted(config.trustProxy),
     bodyLimit: byteCount(config.bodyLimit),
     // Express's routing: `/api/v1/cycles/` is `/api/v1/cycles`; a long id is refused by its route, not by the router.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
