@@ -2,8 +2,6 @@
 const moduleNameMapper = {
   '^@r2c/([a-z]+)$': '<rootDir>/libs/$1/src',
   '^@r2c/([a-z]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  // See the file: an ES module jest cannot load, needed by @fastify/static.
-  '^content-disposition$': '<rootDir>/test/support/content-disposition.js',
 };
 // The project's tsconfig.json, with JSX on for the web app's components a unit test renders (tsconfig.json
 // leaves it off: React's types would then shadow the DOM's in the browser tests' type check).

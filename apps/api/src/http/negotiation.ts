@@ -1,4 +1,4 @@
-import contentDisposition from 'content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import accepts from 'accepts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
