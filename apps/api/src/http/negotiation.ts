@@ -8,7 +8,7 @@ export function preferred(request: FastifyRequest, offered: string[]): string | 
   return Array.isArray(taken) ? (taken[0] ?? false) : taken;
 }
 
-/** `Content-Disposition: attachment; filename="…"`, as Express's `res.attachment` wrote it: the browser saves the answer under that name. */
+/** `Content-Disposition: attachment; filename=…` (quoted where the name needs it), as Express's `res.attachment` wrote it: the browser saves the answer under that name. */
 export function asAttachment(reply: FastifyReply, filename: string): FastifyReply {
   return reply.header('Content-Disposition', contentDisposition(filename));
 }
