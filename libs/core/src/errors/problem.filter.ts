@@ -61,7 +61,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const e = exception as HttpishError;
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.parse.failed') return bodyFor(400, 'The request body is not valid JSON.');
-  if (e?.type === 'entity.too.large' || e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyFor(413, 'The request body is too large.');
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyFor(413, 'The request body is too large.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return bodyFor(status, e.expose && e.message ? e.message : (STATUS_CODES[status] ?? 'Bad request'));
   }
