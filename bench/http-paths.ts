@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, migrate, openDataSource } from '@r2c/core';
 import { ApiClient, inParallel } from './api-client';
-import { load, LoadResult } from './load';
+import { LoadResult, loadInTurns } from './load';
 import { ADMIN, ApiProcess, sampleRss, startBaseline } from './processes';
 import type { Figure } from './report';
 import { closedCycle, evidence, indicator, initiative, insertRows, instant, isoDate, library, Row, user } from './synthetic';
@@ -161,50 +161,43 @@ export async function measureHttpPaths(api: ApiProcess, workDir: string): Promis
   const peer = await startBaseline(peerFile, 'peer-server');
   try {
     const auth = { authorization: `Bearer ${librarian.token}` };
-    let rss = sampleRss(api.pid);
-    const apiWrite = await load({
-      url: `${api.url}/api/v1/cycles/${write.cycleId}/evidence`,
-      method: 'POST',
-      headers: auth,
-      body: measurement(write.indicatorId),
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      pid: api.pid,
-    });
-    const apiRss = rss.stop();
-    rss = sampleRss(baseline.pid);
-    const baseWrite = await load({
-      url: `${baseline.url}/cycles/${base.write.cycleId}/evidence`,
-      method: 'POST',
-      body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId },
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      pid: baseline.pid,
-    });
-    const baseRss = rss.stop();
-    const peerWrite = await load({
-      url: `${peer.url}/cycles/${base.write.cycleId}/evidence`,
-      method: 'POST',
-      body: { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId },
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      pid: peer.pid,
-    });
-    const apiRead = await load({
-      url: `${api.url}/api/v1/cycles/${read.cycleId}`,
-      method: 'GET',
-      headers: auth,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      pid: api.pid,
-    });
-    const baseRead = await load({
-      url: `${baseline.url}/cycles/${base.read.cycleId}`,
-      method: 'GET',
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      pid: baseline.pid,
-    });
+    const baselineBody = { ...measurement(base.write.indicatorId), initiativeId: base.write.initiativeId, createdBy: base.write.userId };
+    // Each server's peak RSS over the write rounds, its own load's included.
+    const apiRssSampled = sampleRss(api.pid);
+    const baseRssSampled = sampleRss(baseline.pid);
+    const [apiWrite, baseWrite, peerWrite] = await loadInTurns([
+      {
+        url: `${api.url}/api/v1/cycles/${write.cycleId}/evidence`,
+        method: 'POST',
+        headers: auth,
+        body: measurement(write.indicatorId),
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        pid: api.pid,
+      },
+      {
+        url: `${baseline.url}/cycles/${base.write.cycleId}/evidence`,
+        method: 'POST',
+        body: baselineBody,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        pid: baseline.pid,
+      },
+      {
+        url: `${peer.url}/cycles/${base.write.cycleId}/evidence`,
+        method: 'POST',
+        body: baselineBody,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        pid: peer.pid,
+      },
+    ]);
+    const apiRss = apiRssSampled.stop();
+    const baseRss = baseRssSampled.stop();
+    const [apiRead, baseRead] = await loadInTurns([
+      { url: `${api.url}/api/v1/cycles/${read.cycleId}`, method: 'GET', headers: auth, connections: CONNECTIONS, seconds: SECONDS, pid: api.pid },
+      { url: `${baseline.url}/cycles/${base.read.cycleId}`, method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pid: baseline.pid },
+    ]);
 
     return [
       {

@@ -46,3 +46,32 @@ export async function load(spec: LoadSpec, warmupSeconds = 2): Promise<LoadResul
     cpuMsPerRequest: cpuUsed === undefined || !result.requests.total ? undefined : cpuUsed / result.requests.total,
   };
 }
+
+/**
+ * Loads the servers in turn, in rounds whose order reverses each time (A B C, then C B A), each
+ * spec's `seconds` split over the rounds: on a host whose speed drifts during the run (other work on
+ * it), the drift then weighs on each server alike instead of on whichever ran when it struck. Each
+ * server is warmed once, before its first round. Per server: requests a second and CPU per request
+ * over all its rounds, the worse p99 of its rounds, its failures summed.
+ */
+export async function loadInTurns(specs: LoadSpec[], rounds = 2, warmupSeconds = 2): Promise<LoadResult[]> {
+  const parts: LoadResult[][] = specs.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = specs.map((_, n) => n);
+    if (round % 2) order.reverse();
+    for (const n of order) parts[n].push(await load({ ...specs[n], seconds: specs[n].seconds / rounds }, round === 0 ? warmupSeconds : 0));
+  }
+  return parts.map((results, n) => combined(results, specs[n].seconds));
+}
+
+function combined(results: LoadResult[], seconds: number): LoadResult {
+  const requests = results.reduce((sum, r) => sum + r.requests, 0);
+  const cpuKnown = results.every((r) => r.cpuMsPerRequest !== undefined);
+  return {
+    requestsPerSecond: requests / seconds,
+    p99Ms: Math.max(...results.map((r) => r.p99Ms)),
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+    requests,
+    cpuMsPerRequest: cpuKnown && requests ? results.reduce((sum, r) => sum + r.cpuMsPerRequest! * r.requests, 0) / requests : undefined,
+  };
+}

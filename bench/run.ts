@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,23 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
+
+/** The machine's CPU time so far, and the part of it the hypervisor gave to other guests (steal); Linux only. */
+function cpuTicks(): { total: number; steal: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** ", 4% of the CPU time stolen by the host": a run on a host busy with other guests is slower and noisier. */
+function stolenSince(from: ReturnType<typeof cpuTicks>): string {
+  const to = cpuTicks();
+  if (!from || !to || to.total === from.total) return '';
+  return ` · ${(((to.steal - from.steal) / (to.total - from.total)) * 100).toFixed(1)}% of the CPU time taken by the host for other guests (steal)`;
+}
 
 /** 1 write, 2 read, 7 footprint and 6 mail, against the built API started as `npm start` would. */
 async function measureSpawnedApi(work: string, wanted: (name: string) => boolean, profiles?: string): Promise<Figure[]> {
@@ -82,6 +99,7 @@ async function main(): Promise<void> {
     .split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const started = performance.now();
+  const ticksAtStart = cpuTicks();
   // Short: the embedded Redis listens on a Unix socket under it, and socket paths are limited to about 100 bytes.
   const work = mkdtempSync(join(tmpdir(), 'r2c-bench-'));
   const profiles = profile ? join(work, 'profiles') : undefined;
@@ -108,7 +126,7 @@ async function main(): Promise<void> {
   console.log(renderTable(figures));
   console.log('');
   console.log(
-    `took ${((performance.now() - started) / 1000).toFixed(0)} s · load average at end ${load()}${profiles ? ` · CPU profiles of the API in ${profiles}` : ''}`,
+    `took ${((performance.now() - started) / 1000).toFixed(0)} s · load average at end ${load()}${stolenSince(ticksAtStart)}${profiles ? ` · CPU profiles of the API in ${profiles}` : ''}`,
   );
   if (!profiles) rmSync(work, { recursive: true, force: true });
   console.log(verdict(figures));
