@@ -28,7 +28,7 @@ function cpuTicks(): { total: number; steal: number } | undefined {
   }
 }
 
-/** ", 4% of the CPU time stolen by the host": a run on a host busy with other guests is slower and noisier. */
+/** " · 4.0% of the CPU time taken by the host for other guests (steal)": a run on a busy host is slower and noisier. */
 function stolenSince(from: ReturnType<typeof cpuTicks>): string {
   const to = cpuTicks();
   if (!from || !to || to.total === from.total) return '';

@@ -72,6 +72,15 @@ function shapeProblem(input: unknown, name: string): FieldProblem | null {
   return null;
 }
 
+/** The fields a DTO class lists (those of its parents included): what the whitelist lets through. */
+export function fieldsListedBy(dto: new (...args: never[]) => object): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName),
+  );
+}
+
 /**
  * Keys of `value` the DTO does not list, beyond the first MAX_LISTED_PROBLEMS: they would only be
  * counted in the answer, and class-transformer slows down more than linearly with the number of keys
@@ -81,11 +90,7 @@ function surplusUnknownKeys(value: unknown, metatype: ArgumentMetadata['metatype
   if (!metatype || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const keys = Object.keys(value);
   if (keys.length <= MAX_LISTED_PROBLEMS) return [];
-  const listed = new Set(
-    getMetadataStorage()
-      .getTargetValidationMetadatas(metatype, '', true, false)
-      .map((m) => m.propertyName),
-  );
+  const listed = fieldsListedBy(metatype);
   // Not a DTO (a plain object, a string): nothing checks its keys, so none may be left out.
   if (!listed.size) return [];
   return keys.filter((key) => !listed.has(key)).slice(MAX_LISTED_PROBLEMS);
