@@ -48,6 +48,9 @@ export async function createApi(runtime: Runtime, options: ApiOptions): Promise<
     // Express's routing: `/api/v1/cycles/` is `/api/v1/cycles`; a long id is refused by its route, not by the router.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     forceCloseConnections: false,
+    // The API mounts no Nest middleware (its request hooks are Fastify's own), so @fastify/middie, which
+    // Nest would otherwise register to run on every request, is left out.
+    skipMiddie: true,
     // Node's own limit for a whole request, which Express ran with (Fastify's default is none).
     requestTimeout: 300_000,
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

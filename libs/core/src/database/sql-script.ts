@@ -3,9 +3,10 @@ import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm
 export type SqlValue = string | number | boolean | null | undefined;
 
 /**
- * A value written into SQLite SQL text. Text is written as the hex of its UTF-8 bytes cast back to
- * text: no quote, semicolon, NUL or other character of the value can end the literal or the
- * statement, whatever the value holds. Numbers must be finite.
+ * A value written into SQLite SQL text. Text is quoted the standard way (each `'` doubled), which no
+ * character of the value can end: SQLite reads no escapes inside a literal, and a semicolon there is
+ * text. A NUL would end the script itself (the driver hands SQLite a C string), so text holding one is
+ * written as the hex of its UTF-8 bytes cast back to text. Numbers must be finite.
  */
 export function sqlLiteral(value: SqlValue): string {
   if (value === null || value === undefined) return 'NULL';
@@ -15,7 +16,8 @@ export function sqlLiteral(value: SqlValue): string {
     return String(value);
   }
   if (typeof value !== 'string') throw new Error(`a ${typeof value} cannot be written as an SQL literal`);
-  return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
+  if (value.includes('\0')) return `CAST(X'${Buffer.from(value, 'utf8').toString('hex')}' AS TEXT)`;
+  return `'${value.replace(/'/g, "''")}'`;
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { FieldProblem, MAX_LISTED_PROBLEMS, moreProblems } from './problem.filter';
+import { rememberValidationRules } from './validation-rules-memo';
 
 /** Deeper than any DTO goes; the validators recurse, and hostile nesting would exhaust the stack (a 500). */
 const MAX_DEPTH = 32;
@@ -115,6 +116,7 @@ class RequestValidationPipe extends ValidationPipe {
 }
 
 export function validationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
