@@ -60,8 +60,9 @@ describe('rememberValidationRules', () => {
   });
 
   it('is put in place once, however often it is called', () => {
-    const lookUp = storage.getTargetValidationMetadatas;
+    const answer = storage.getTargetValidationMetadatas(Entry, '', false, false);
     rememberValidationRules();
-    expect(storage.getTargetValidationMetadatas).toBe(lookUp);
+    rememberValidationRules();
+    expect(storage.getTargetValidationMetadatas(Entry, '', false, false)).toBe(answer);
   });
 });

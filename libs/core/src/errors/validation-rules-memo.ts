@@ -29,7 +29,7 @@ export function rememberValidationRules(storage: Storage = getMetadataStorage())
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}|${always}|${strictGroups}|${groups?.length ? JSON.stringify(groups) : ''}`;
     let forTarget = rules.get(target);
-    if (!forTarget) rules.set(target, (forTarget = new Map()));
+    if (!forTarget) rules.set(target, (forTarget = new Map<string, ValidationMetadata[]>()));
     let found = forTarget.get(key);
     if (!found) forTarget.set(key, (found = Object.freeze(lookUp(target, schema, always, strictGroups, groups)) as ValidationMetadata[]));
     return found;
@@ -47,11 +47,14 @@ export function rememberValidationRules(storage: Storage = getMetadataStorage())
     return found;
   };
 
-  for (const name of ['addValidationMetadata', 'addConstraintMetadata'] as const) {
-    const add = storage[name].bind(storage) as (metadata: never) => void;
-    storage[name] = ((metadata: never) => {
-      forget();
-      add(metadata);
-    }) as never;
-  }
+  const addRule = storage.addValidationMetadata.bind(storage);
+  storage.addValidationMetadata = (metadata) => {
+    forget();
+    addRule(metadata);
+  };
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
+  storage.addConstraintMetadata = (metadata) => {
+    forget();
+    addConstraint(metadata);
+  };
 }
