@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditService, PERMISSIONS } from '@r2c/access';
 import { Library } from '@r2c/access/entities';
@@ -7,6 +6,7 @@ import { SummariesService } from '@r2c/reports';
 import { SummaryRequest } from '@r2c/reports/entities';
 import { ADMIN, ADMIN_ENV, Coalition, PASSWORD, Person } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { signingKeyOf, tokenSignedWith } from './support/tokens';
 
 type Pilot = { libraryId: string; initiativeId: string; librarian: Person; coach: Person };
 
@@ -59,10 +59,10 @@ describe('people and access', () => {
       const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
       const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub: own.coach.id })).toString('base64url'), s].join('.');
       await c.as(tampered).get('/api/v1/me').expect(401);
-      const jwt = t.app.get(JwtService);
-      const expired = await jwt.signAsync({ sub: own.librarian.id, exp: Math.floor(Date.now() / 1000) - 60 });
+      const key = signingKeyOf(t.app);
+      const expired = tokenSignedWith(key, { sub: own.librarian.id, exp: Math.floor(Date.now() / 1000) - 60 });
       await c.as(expired).get('/api/v1/me').expect(401);
-      const forged = await new JwtService({ secret: 'x'.repeat(40) }).signAsync({ sub: own.librarian.id });
+      const forged = tokenSignedWith('x'.repeat(40), { sub: own.librarian.id });
       await c.as(forged).get('/api/v1/me').expect(401);
     });
 

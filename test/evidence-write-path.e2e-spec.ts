@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { Reads, Transactions } from '@r2c/core';
 import { ADMIN_ENV, Coalition, PASSWORD } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenario';
+import { signingKeyOf, tokenSignedWith } from './support/tokens';
 
 /**
  * An evidence entry is written in one trip to the database (on SQLite one script: BEGIN IMMEDIATE, the
@@ -166,10 +166,10 @@ describe('evidence: the write path', () => {
     await c.as(c.adminToken).patch(`/api/v1/users/${promoted.id}`, { role: 'coach' }).expect(200);
     await refusedWith401(promoted.token);
 
-    const jwt = t.app.get(JwtService);
-    await refusedWith401(await jwt.signAsync({ sub: randomUUID(), role: 'librarian', ver: 0 }));
-    await refusedWith401(await jwt.signAsync({ sub: pilot.librarian.id, exp: Math.floor(Date.now() / 1000) - 60 }));
-    await refusedWith401(await new JwtService({ secret: 'x'.repeat(40) }).signAsync({ sub: pilot.librarian.id }));
+    const key = signingKeyOf(t.app);
+    await refusedWith401(tokenSignedWith(key, { sub: randomUUID(), role: 'librarian', ver: 0 }));
+    await refusedWith401(tokenSignedWith(key, { sub: pilot.librarian.id, exp: Math.floor(Date.now() / 1000) - 60 }));
+    await refusedWith401(tokenSignedWith('x'.repeat(40), { sub: pilot.librarian.id }));
     await c.as('').post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(7)).expect(401);
     await lib().post(`/api/v1/cycles/${randomUUID()}/evidence`, observation(7)).expect(404);
   });

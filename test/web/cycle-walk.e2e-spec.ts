@@ -1,10 +1,10 @@
-import { JwtService } from '@nestjs/jwt';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '@r2c/core';
 import { ADMIN_ENV, Coalition, PASSWORD, Person } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { checkScreen, DESKTOP, heading, launchBrowser, listen, openAs, PHONE, screenshot, signIn, signOut } from './browser';
+import { signingKeyOf, tokenSignedWith } from '../support/tokens';
 
 jest.setTimeout(90000);
 
@@ -303,8 +303,8 @@ describe('the web app: one whole cycle through the screens', () => {
 
   describe('the session', () => {
     it('brings the sign-in back when the token has expired, then returns to the same page', async () => {
-      const jwt = t.app.get(JwtService, { strict: false });
-      const expired = await jwt.signAsync({ sub: pilot.librarian.id, role: 'librarian', exp: Math.floor(Date.now() / 1000) - 60 });
+      const key = signingKeyOf(t.app);
+      const expired = tokenSignedWith(key, { sub: pilot.librarian.id, role: 'librarian', exp: Math.floor(Date.now() / 1000) - 60 });
       await librarian.goto(`/initiatives/${pilot.initiativeId}`);
       expect(await heading(librarian)).toBe(title);
       await librarian.evaluate(`(() => {

@@ -1,12 +1,10 @@
-import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@r2c/core';
 import { OutboxModule } from '@r2c/notify';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { AccessTokens } from './auth/access-tokens';
 import { AuthService } from './auth/auth.service';
 import { ACCESS_ENTITIES } from './entities';
 import { LoginThrottle } from './auth/login-throttle';
@@ -20,6 +18,7 @@ import { PasswordHashing } from './users/password-hashing';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
+  AccessTokens,
   AuditService,
   AuthService,
   LoginThrottle,
@@ -38,18 +37,9 @@ const SERVICES = [
  * whose services use these imports it. Its tables are its own; others reach them through its services.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(ACCESS_ENTITIES),
-    OutboxModule,
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a
-      // PEM public key on every verify, which cost about 7% of the API's CPU under load.
-      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.secretKey)), signOptions: { algorithm: 'HS256' } }),
-    }),
-  ],
+  imports: [TypeOrmModule.forFeature(ACCESS_ENTITIES), OutboxModule],
   providers: SERVICES,
-  exports: [...SERVICES, JwtModule],
+  exports: SERVICES,
 })
 export class AccessModule {}
 

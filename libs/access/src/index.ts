@@ -2,6 +2,7 @@ export * from './access.module';
 export { AUDITED_ENTITY_TYPES } from './audit/audit-entry.entity';
 export type { AuditedEntityType } from './audit/audit-entry.entity';
 export * from './audit/audit.service';
+export * from './auth/access-tokens';
 export * from './auth/account-row';
 export * from './auth/auth.guard';
 export * from './auth/auth.service';

@@ -1,5 +1,4 @@
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, Reads } from '@r2c/core';
 import type { AppConfig } from '@r2c/core';
 import { PasswordCheckBusy, PasswordHashing } from '../users/password-hashing';
@@ -10,16 +9,10 @@ import type { AccountRow } from './account-row';
 import { ChangePasswordDto, toUserView } from '../users/user.dto';
 import type { LoginResult } from '@r2c/contracts';
 import { UsersService } from '../users/users.service';
+import { AccessTokens } from './access-tokens';
 import { addressBucket, emailBucket, LoginThrottle, overLimit, TooManySignInAttempts } from './login-throttle';
 
 export type { LoginResult } from '@r2c/contracts';
-
-interface TokenClaims {
-  sub: string;
-  role: string;
-  /** The account's token version when signed; tokens from before versions existed have none (0). */
-  ver?: number;
-}
 
 /**
  * Sign-in. A client address is refused before any password is checked once it has used its attempts;
@@ -29,7 +22,7 @@ interface TokenClaims {
 export class AuthService {
   constructor(
     private readonly users: UsersService,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     private readonly throttle: LoginThrottle,
     private readonly hashing: PasswordHashing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,7 +47,7 @@ export class AuthService {
       throw new UnauthorizedException('The email or password is not right.');
     }
     await this.throttle.succeeded(fromAddress, emailBucket(email));
-    return { accessToken: await this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
+    return { accessToken: this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
   }
 
   /** PUT /me/password: the caller's own new password. Every other token of the account stops working. */
@@ -69,7 +62,7 @@ export class AuthService {
       });
     }
     const changed = await this.users.changeOwnPassword(me, dto.newPassword);
-    return { accessToken: await this.sign(changed) };
+    return { accessToken: this.sign(changed) };
   }
 
   /** The active user a token belongs to, or null for a missing, forged, expired, revoked or deactivated one. */
@@ -81,14 +74,7 @@ export class AuthService {
   /** The token's holder when the token is ours and not expired, its account not read yet (see TokenHolder); null otherwise. */
   async holderOf(token: string | undefined): Promise<TokenHolder | null> {
     if (!token) return null;
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      return null;
-    }
-    if (typeof claims.sub !== 'string') return null;
-    return { id: claims.sub, tokenVersion: claims.ver ?? 0 };
+    return this.tokens.holderOf(token);
   }
 
   /** The holder's account as a Principal, read now; null when it is gone, deactivated or signed out since the token. */
@@ -99,11 +85,10 @@ export class AuthService {
 
   /** Signs the account in (an accepted invitation, a password reset): the token carries its current token version. */
   async issueFor(user: User): Promise<LoginResult> {
-    return { accessToken: await this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
+    return { accessToken: this.sign(user), expiresIn: this.config.tokenTtlSeconds, user: toUserView(user) };
   }
 
-  private sign(user: Pick<User, 'id' | 'role' | 'tokenVersion'>): Promise<string> {
-    const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
-    return this.jwt.signAsync(claims, { expiresIn: this.config.tokenTtlSeconds, algorithm: 'HS256' });
+  private sign(user: Pick<User, 'id' | 'role' | 'tokenVersion'>): string {
+    return this.tokens.sign({ sub: user.id, role: user.role, ver: user.tokenVersion });
   }
 }
