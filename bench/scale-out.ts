@@ -113,7 +113,14 @@ export async function measureScaleOut(work: string, databaseUrl: string): Promis
     // which is not what the measure is after (the cost of a second process sharing the work).
     for (const api of apis) await load(writeLoad(api, path, librarian.token, body, CONNECTIONS, WARM_UP_SECONDS), 0);
     const idlePerMs = await idleUse(apis);
-    const measure = (which: ApiProcess[]) => turn(which, which.map((api) => idlePerMs[apis.indexOf(api)]), path, librarian.token, body);
+    const measure = (which: ApiProcess[]) =>
+      turn(
+        which,
+        which.map((api) => idlePerMs[apis.indexOf(api)]),
+        path,
+        librarian.token,
+        body,
+      );
     const turns = { one: [] as CpuUse[], two: [] as CpuUse[] };
     for (const which of TURN_ORDER) turns[which].push(await measure(which === 'one' ? [apis[0]] : apis));
     const one = allTurns(turns.one);
@@ -133,7 +140,9 @@ export async function measureScaleOut(work: string, databaseUrl: string): Promis
         unit: 'ms',
         baseline: perWriteMs(one),
         target: '≤ 1.15× one process',
-        note: `in turns (${TURN_ORDER.join(', ')}, ${TURN_SECONDS} s each); each of the two: ${perProcessMs(two).map((ms) => ms.toFixed(2)).join(' and ')} ms; turn by turn: ${turnRatios(turns).join(', ')}`,
+        note: `in turns (${TURN_ORDER.join(', ')}, ${TURN_SECONDS} s each); each of the two: ${perProcessMs(two)
+          .map((ms) => ms.toFixed(2))
+          .join(' and ')} ms; turn by turn: ${turnRatios(turns).join(', ')}`,
         met: perWriteMs(two) <= 1.15 * perWriteMs(one) && failures === 0,
       },
     ];
