@@ -12,8 +12,12 @@ export function conditionalGets(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return done(null, payload);
     let tag = reply.getHeader('etag');
+    let body = payload;
     if (tag === undefined) {
-      tag = etag(payload, { weak: true });
+      // Hashed as the bytes that are sent, and sent as those bytes: a text answer is encoded to UTF-8
+      // once here, not again for its length, for the hash and for the socket.
+      body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      tag = etag(body, { weak: true });
       reply.header('etag', tag);
     }
     const status = reply.statusCode;
@@ -21,6 +25,6 @@ export function conditionalGets(fastify: FastifyInstance): void {
       reply.code(304);
       return done(null, '');
     }
-    done(null, payload);
+    done(null, body);
   });
 }
