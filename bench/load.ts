@@ -20,8 +20,6 @@ export interface LoadSpec {
   seconds: number;
   /** The server's process, to count the CPU it spends per request. */
   pid?: number;
-  /** Requests a second across all connections, when the load is to be held to a rate rather than as many as answered. */
-  rate?: number;
 }
 
 /** autocannon on loopback; a short unmeasured warm-up first so both servers are compared with a warm JIT. */
@@ -32,7 +30,6 @@ export async function load(spec: LoadSpec, warmupSeconds = 2): Promise<LoadResul
     connections: spec.connections,
     headers: { ...(spec.body ? { 'content-type': 'application/json' } : {}), ...spec.headers },
     body: spec.body ? JSON.stringify(spec.body) : undefined,
-    ...(spec.rate ? { overallRate: spec.rate } : {}),
   };
   if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
   const cpuBefore = spec.pid === undefined ? 0 : cpuMs(spec.pid);
