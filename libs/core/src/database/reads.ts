@@ -3,17 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteFileOf } from './data-source-options';
+import { postgresStatements } from './postgres-statements';
 import { openSqlite, runSql } from './sqlite-connection';
+
+/** How many distinct SELECTs keep a prepared statement; the app's reads are a few dozen constant texts. */
+const KEPT_STATEMENTS = 200;
 
 /**
  * Reads outside any transaction on a connection of their own. TypeORM's SQLite driver has one
  * connection, so a read there waits behind the statements of the write transaction in progress (and
  * would see its uncommitted rows); in WAL mode a second, read-only connection reads the last commit
- * while the writer works. On PostgreSQL the pool already does this.
+ * while the writer works. On PostgreSQL the pool already does this, and each SELECT is a named
+ * statement (PostgresStatements), parsed once per pooled connection.
  */
-/** How many distinct SELECTs keep a prepared statement; the app's reads are a few dozen constant texts. */
-const KEPT_STATEMENTS = 200;
-
 @Injectable()
 export class Reads implements OnApplicationShutdown {
   private reader?: Promise<sqlite3.Database>;
@@ -23,6 +25,7 @@ export class Reads implements OnApplicationShutdown {
    * prepare it before the trip that runs it, and SQLite parses the text again each time.
    */
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  private readonly numberedTexts = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -30,9 +33,8 @@ export class Reads implements OnApplicationShutdown {
   async select<T>(sql: string, parameters: unknown[]): Promise<T[]> {
     const file = sqliteFileOf(this.dataSource);
     if (!file) {
-      let n = 0;
-      const numbered = this.dataSource.options.type === 'postgres' ? sql.replace(/\?/g, () => `$${++n}`) : sql;
-      return this.dataSource.query<T[]>(numbered, parameters);
+      if (this.dataSource.options.type !== 'postgres') return this.dataSource.query<T[]>(sql, parameters);
+      return postgresStatements(this.dataSource).query<T>(this.numbered(sql), parameters);
     }
     const reader = await (this.reader ??= openReader(file));
     const statement = await this.statementFor(reader, sql);
@@ -44,6 +46,17 @@ export class Reads implements OnApplicationShutdown {
         answer(error, rows);
       });
     });
+  }
+
+  /** The SELECT with its `?` numbered as PostgreSQL writes parameters (`$1`, `$2` …), once per text. */
+  private numbered(sql: string): string {
+    let numbered = this.numberedTexts.get(sql);
+    if (numbered === undefined) {
+      let n = 0;
+      numbered = sql.replace(/\?/g, () => `$${++n}`);
+      if (this.numberedTexts.size < KEPT_STATEMENTS) this.numberedTexts.set(sql, numbered);
+    }
+    return numbered;
   }
 
   onApplicationShutdown(): Promise<void> {

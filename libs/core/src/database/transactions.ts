@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type sqlite3 from 'sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
+import { postgresStatements } from './postgres-statements';
 import { OneTripWrite } from './sql-script';
 
 const isBusy = (error: unknown) => /SQLITE_BUSY/.test(String((error as { driverError?: { code?: string } })?.driverError?.code ?? (error as Error)?.message));
@@ -71,15 +72,16 @@ export class Transactions {
   /**
    * Runs a write's statements as one transaction in one trip to the database: on SQLite as one script
    * (`runScript`), on PostgreSQL as one statement, each statement but the last a data-modifying `WITH`
-   * (all or none are applied; they see the same snapshot, so none may depend on another's rows). On
-   * any error nothing is written and the error is passed on.
+   * (all or none are applied; they see the same snapshot, so none may depend on another's rows), a
+   * named statement (PostgresStatements): a write of the same shape has the same text. On any error
+   * nothing is written and the error is passed on.
    */
   async runInOneTrip(write: OneTripWrite): Promise<void> {
     if (write.statements.length === 0) return;
     if (write.database === 'sqlite') return this.runScript(`BEGIN IMMEDIATE; ${write.statements.join('; ')}; COMMIT`);
     const last = write.statements[write.statements.length - 1];
     const earlier = write.statements.slice(0, -1).map((statement, i) => `w${i} AS (${statement})`);
-    await this.dataSource.query(earlier.length ? `WITH ${earlier.join(', ')} ${last}` : last, write.parameters);
+    await postgresStatements(this.dataSource).query(earlier.length ? `WITH ${earlier.join(', ')} ${last}` : last, write.parameters);
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
