@@ -7,7 +7,6 @@ export * from './database/foreign-keys';
 export * from './database/database.module';
 export * from './database/transactions';
 export * from './database/sql-script';
-export * from './database/postgres-statements';
 export * from './database/entity-rows';
 export * from './database/reads';
 export * from './database/wal-checkpoints';
