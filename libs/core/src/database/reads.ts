@@ -25,7 +25,6 @@ export class Reads implements OnApplicationShutdown {
    * prepare it before the trip that runs it, and SQLite parses the text again each time.
    */
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
-  private readonly numberedTexts = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -34,7 +33,11 @@ export class Reads implements OnApplicationShutdown {
     const file = sqliteFileOf(this.dataSource);
     if (!file) {
       if (this.dataSource.options.type !== 'postgres') return this.dataSource.query<T[]>(sql, parameters);
-      return postgresStatements(this.dataSource).query<T>(this.numbered(sql), parameters);
+      let n = 0;
+      return postgresStatements(this.dataSource).query<T>(
+        sql.replace(/\?/g, () => `$${++n}`),
+        parameters,
+      );
     }
     const reader = await (this.reader ??= openReader(file));
     const statement = await this.statementFor(reader, sql);
@@ -46,17 +49,6 @@ export class Reads implements OnApplicationShutdown {
         answer(error, rows);
       });
     });
-  }
-
-  /** The SELECT with its `?` numbered as PostgreSQL writes parameters (`$1`, `$2` …), once per text. */
-  private numbered(sql: string): string {
-    let numbered = this.numberedTexts.get(sql);
-    if (numbered === undefined) {
-      let n = 0;
-      numbered = sql.replace(/\?/g, () => `$${++n}`);
-      if (this.numberedTexts.size < KEPT_STATEMENTS) this.numberedTexts.set(sql, numbered);
-    }
-    return numbered;
   }
 
   onApplicationShutdown(): Promise<void> {
