@@ -7,8 +7,9 @@ import { observation, Pilot, pilotTakingEvidence } from './faults/support/scenar
 import { signingKeyOf, tokenSignedWith } from './support/tokens';
 
 /**
- * An evidence entry is written in one trip to the database (on SQLite one script: BEGIN IMMEDIATE, the
- * entry, its audit row, COMMIT; on PostgreSQL one statement) after its checks ran on facts read
+ * An evidence entry is written in one trip to the database (on SQLite one prepared statement, an
+ * INSERT into a TEMP view whose trigger writes the entry and its audit row; on PostgreSQL one
+ * statement) after its checks ran on facts read
  * outside the transaction; the entry's insert holds only while those facts are unchanged. These tests
  * show the one trip is the path taken, that it writes what the usual transaction writes, and that
  * facts changed between the read and the write leave the decision to the usual transaction. The
@@ -51,10 +52,12 @@ describe('evidence: the write path', () => {
     tx = t.app.get(Transactions);
   });
   afterEach(() => jest.restoreAllMocks());
+  /** The one trip's write: Transactions#runPrepared on SQLite, Transactions#runInOneTrip on PostgreSQL. */
+  const spyOnOneTrip = (): jest.SpyInstance<Promise<void>> => (db.options.type === 'postgres' ? jest.spyOn(tx, 'runInOneTrip') : jest.spyOn(tx, 'runPrepared'));
   afterAll(async () => t?.close());
 
   it('writes the entry and its audit row in one trip, the same rows as the usual transaction', async () => {
-    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const oneTrip = spyOnOneTrip();
     const transaction = jest.spyOn(tx, 'run');
     const quick = (await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, measurement(14)).expect(201)).body;
     expect(oneTrip).toHaveBeenCalledTimes(1);
@@ -82,7 +85,7 @@ describe('evidence: the write path', () => {
   });
 
   it('answers the same refusals, worded by the usual transaction, and writes nothing for them', async () => {
-    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const oneTrip = spyOnOneTrip();
     const outsider = await c.person('librarian');
     expect((await c.as(outsider.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(1)).expect(404)).body.message).toBe(
       'No cycle with this id.',
@@ -116,7 +119,7 @@ describe('evidence: the write path', () => {
     // The facts were read while the helper was a member; then an admin ended the membership.
     await c.as(c.adminToken).delete(`/api/v1/initiatives/${pilot.initiativeId}/members/${helper.id}`).expect(204);
     readFactsAsBefore((row) => ({ ...row, memberRole: 'librarian' }));
-    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const oneTrip = spyOnOneTrip();
     const before = await count();
     const refused = await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(4));
     expect(refused.status).toBe(404);
@@ -128,7 +131,7 @@ describe('evidence: the write path', () => {
   it('writes nothing in one trip when the cycle moved on after the facts were read, and the usual transaction writes the entry', async () => {
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/transitions`, { to: 'reflection' }).expect(200);
     readFactsAsBefore((row) => ({ ...row, phase: 'evidence' }));
-    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const oneTrip = spyOnOneTrip();
     const transaction = jest.spyOn(tx, 'run');
     const before = await count();
     await lib().post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(5)).expect(201);
@@ -181,7 +184,7 @@ describe('evidence: the write path', () => {
     // The facts, the account among them, were read while the helper was active; then an admin deactivated them.
     await c.as(c.adminToken).patch(`/api/v1/users/${helper.id}`, { active: false }).expect(200);
     readFactsAsBefore((row) => ({ ...row, accountActive: 1, accountTokenVersion: 0 }));
-    const oneTrip = jest.spyOn(tx, 'runInOneTrip');
+    const oneTrip = spyOnOneTrip();
     const before = await count();
     const refused = await c.as(helper.token).post(`/api/v1/cycles/${pilot.cycleId}/evidence`, observation(9));
     expect(refused.status).toBe(401);

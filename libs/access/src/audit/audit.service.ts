@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type Bind, changedFields, Clock, insertRowSql, newId, Page } from '@r2c/core';
+import { type Bind, changedFields, Clock, entityColumns, insertRowSql, newId, Page, rowValues } from '@r2c/core';
 import type { Principal } from '../auth/principal';
 import { AccessPolicy } from '../policy/access-policy';
 import { Permission } from '../policy/permissions';
@@ -50,6 +50,17 @@ export class AuditService {
   insertSql(actor: Principal | null, change: AuditChange, bind?: Bind): string | null {
     const entry = this.entryFor(actor, change);
     return entry && insertRowSql(this.dataSource, AuditEntry, entry, {}, bind);
+  }
+
+  /** The audit table's name, and its columns in the order `rowValues` gives a row's values. */
+  table(): { name: string; columns: string[] } {
+    return { name: this.dataSource.getMetadata(AuditEntry).tableName, columns: entityColumns(this.dataSource, AuditEntry) };
+  }
+
+  /** The values of the row `record` writes, as TypeORM writes them, in the order of `table().columns`, for a write that binds them itself; null when there is nothing to record. */
+  rowValues(actor: Principal | null, change: AuditChange): unknown[] | null {
+    const entry = this.entryFor(actor, change);
+    return entry && rowValues(this.dataSource, AuditEntry, entry);
   }
 
   private entryFor(actor: Principal | null, change: AuditChange): AuditEntry | null {

@@ -42,6 +42,36 @@ describe('AccessTokens', () => {
     refused('a.b.c');
   });
 
+  it('checks a token sent again only once, and refuses it once it has expired', () => {
+    jest.useFakeTimers({ now: new Date('2026-03-16T10:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const issuer = tokens(KEY, 60);
+      const token = issuer.sign({ sub: 'rosa', role: 'librarian', ver: 1 });
+      const verify = jest.spyOn(issuer as unknown as { verifier: (token: string) => unknown }, 'verifier');
+      expect(issuer.holderOf(token)).toEqual({ id: 'rosa', tokenVersion: 1 });
+      expect(issuer.holderOf(`${token}`)).toEqual({ id: 'rosa', tokenVersion: 1 });
+      expect(verify).toHaveBeenCalledTimes(1);
+      jest.setSystemTime(new Date('2026-03-16T10:01:01Z'));
+      expect(issuer.holderOf(token)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps only good tokens, and a bounded number of them', () => {
+    const issuer = tokens();
+    const checked = (issuer as unknown as { checked: Map<string, unknown> }).checked;
+    const [header, , signature] = issuer.sign({ sub: 'rosa', role: 'librarian' }).split('.');
+    expect(issuer.holderOf(`${header}.${part({ sub: 'someone-else', role: 'admin' })}.${signature}`)).toBeNull();
+    expect(checked.size).toBe(0);
+    const first = issuer.sign({ sub: 'person-0', role: 'librarian' });
+    issuer.holderOf(first);
+    for (let i = 1; i <= 2000; i++) issuer.holderOf(issuer.sign({ sub: `person-${i}`, role: 'librarian' }));
+    expect(checked.size).toBe(2000);
+    expect(checked.has(first)).toBe(false);
+    expect(issuer.holderOf(first)).toEqual({ id: 'person-0', tokenVersion: 0 });
+  });
+
   it('refuses a token naming another algorithm, `none` among them', () => {
     const claims = { sub: 'rosa', role: 'admin', exp: now() + 60 };
     expect(tokens().holderOf(`${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`)).toBeNull();

@@ -29,6 +29,16 @@ export function columnLiteral<T extends ObjectLiteral>(dataSource: DataSource, e
   return sqlLiteral(dataSource.driver.preparePersistentValue(value, column) as SqlValue);
 }
 
+/** An entity's columns (database names), in the order `rowValues` gives a row's values. */
+export function entityColumns<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): string[] {
+  return dataSource.getMetadata(entity).columns.map((column) => column.databaseName);
+}
+
+/** A row's values as TypeORM writes them (instants, JSON, booleans), in the order of `entityColumns`: for a statement that binds them as parameters. */
+export function rowValues<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, row: T): unknown[] {
+  return dataSource.getMetadata(entity).columns.map((column): unknown => dataSource.driver.preparePersistentValue(row[column.propertyName as keyof T], column));
+}
+
 /** Writes a value into SQL text: as a literal, or as a placeholder for a parameter (see OneTripWrite). */
 export type Bind = (value: unknown) => string;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type sqlite3 from 'sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,9 +18,11 @@ const isBusy = (error: unknown) => /SQLITE_BUSY/.test(String((error as { driverE
  * waiting out the busy timeout; one still refused with SQLITE_BUSY is rolled back and run again.
  */
 @Injectable()
-export class Transactions {
+export class Transactions implements BeforeApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
+  /** The statements `runPrepared` keeps, by text; none once the app shuts down. */
+  private prepared: Map<string, Promise<sqlite3.Statement>> | null = new Map();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialise = dataSource.options.type === 'sqlite';
@@ -82,6 +84,58 @@ export class Transactions {
     const last = write.statements[write.statements.length - 1];
     const earlier = write.statements.slice(0, -1).map((statement, i) => `w${i} AS (${statement})`);
     await postgresStatements(this.dataSource).query(earlier.length ? `WITH ${earlier.join(', ')} ${last}` : last, write.parameters);
+  }
+
+  /**
+   * SQLite only: one statement that is a whole transaction (SQLite runs a statement outside BEGIN as
+   * its own, taking the write lock as it starts, so it waits out the busy timeout like `BEGIN
+   * IMMEDIATE`), prepared once and run with `parameters`, in turn with `run`'s transactions: no other
+   * transaction is open on the connection while it runs. `setup` (connection-scoped objects the
+   * statement uses, such as a TEMP view and its trigger: idempotent) runs before it is first prepared.
+   * A write whose statements are fixed costs one trip, and SQLite neither parses them nor compiles a
+   * trigger's program again. Resolves once committed; on any error nothing is written and the error is
+   * passed on. Refused once the app is shutting down (its statements are finalized so the connection
+   * can close).
+   */
+  runPrepared(setup: string, sql: string, parameters: unknown[]): Promise<void> {
+    if (!this.serialise) throw new Error('runPrepared is for SQLite; use runInOneTrip.');
+    return this.inTurn(async () => {
+      const statement = await this.statementFor(setup, sql);
+      await new Promise<void>((resolve, reject) => statement.run(parameters, (error: Error | null) => (error ? reject(error) : resolve())));
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const prepared = [...(this.prepared?.values() ?? [])];
+    this.prepared = null;
+    await this.inTurn(() =>
+      Promise.all(
+        prepared.map((statement) =>
+          statement.then(
+            (s) => new Promise<void>((resolve) => s.finalize(() => resolve())),
+            () => undefined,
+          ),
+        ),
+      ),
+    );
+  }
+
+  private statementFor(setup: string, sql: string): Promise<sqlite3.Statement> {
+    if (!this.prepared) return Promise.reject(new Error('the app is shutting down; its prepared statements are closed'));
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      const db = (this.dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
+      statement = new Promise<sqlite3.Statement>((resolve, reject) =>
+        db.exec(setup, (error) => {
+          if (error) return reject(error);
+          const made: sqlite3.Statement = db.prepare(sql, (failed: Error | null) => (failed ? reject(failed) : resolve(made)));
+        }),
+      );
+      const kept = statement;
+      this.prepared.set(sql, kept);
+      kept.catch(() => this.prepared?.get(sql) === kept && this.prepared.delete(sql));
+    }
+    return statement;
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, Logger, NotFoundException } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessPolicy, accountColumns, AuditService, AuthService, Permission, principalOf, SignInAgain } from '@r2c/access';
-import type { AccountRow, DigestSharing, InitiativeStatus, MemberRole, Principal, TokenHolder } from '@r2c/access';
+import type { AccountRow, AuditChange, DigestSharing, InitiativeStatus, MemberRole, Principal, TokenHolder } from '@r2c/access';
 import { Clock, insertRowSql, newId, Page, PageQuery, Reads, Transactions } from '@r2c/core';
 import { canChangeWork, canEdit, checkEvidenceEntry, IndicatorKind } from '../domain';
 import type { Phase } from '@r2c/contracts';
@@ -11,6 +11,7 @@ import { assertAllowed } from '../cycles/refusal';
 import { Indicator } from '../indicators/indicator.entity';
 import { CreateEvidenceDto, EvidenceView, toEvidenceView, UpdateEvidenceDto } from './evidence.dto';
 import { Evidence } from './evidence.entity';
+import { cycleWhileUnchanged, EntryGuard, SqliteEntryWrite } from './entry-write';
 
 /**
  * What adding an entry depends on, the caller's account included, read in one query outside the write
@@ -44,6 +45,7 @@ export type NewEvidence = Pick<CreateEvidenceDto, 'kind' | 'indicatorId' | 'valu
 @Injectable()
 export class EvidenceService {
   private readonly logger = new Logger(EvidenceService.name);
+  private sqliteWrite?: SqliteEntryWrite;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -82,8 +84,8 @@ export class EvidenceService {
 
   /**
    * `addWithin` with the write sent in one trip: the checks run on the facts read (`addFor`), and the
-   * entry and its audit row go to the database together (on SQLite one script holding the write lock
-   * for the two inserts alone, on PostgreSQL one statement), the entry's insert failing unless those
+   * entry and its audit row go to the database together (on SQLite one prepared statement whose
+   * trigger writes both, see SqliteEntryWrite; on PostgreSQL one statement), the entry's insert failing unless those
    * facts, the caller's account among them, are still what was read. Null — and `addWithin` decides —
    * when a check refuses (it words the refusal), when the facts changed in between, or when the write
    * failed (nothing written).
@@ -98,36 +100,51 @@ export class EvidenceService {
 
     const entry = this.newEntry(actor, cycleId, facts.initiativeId, dto);
     const view = toEvidenceView(entry);
-    const write = this.tx.oneTripWrite();
-    const v = write.bind;
-    // The entry's cycle, as long as the facts are what was read; else NULL, which its NOT NULL column refuses.
-    const cycleWhileUnchanged = [
-      `(SELECT c.id FROM cycles c JOIN initiatives i ON i.id = c.initiative_id`,
-      `LEFT JOIN memberships m ON m.initiative_id = i.id AND m.user_id = ${v(actor.id)}`,
-      `WHERE c.id = ${v(cycleId)} AND c.initiative_id = ${v(facts.initiativeId)} AND c.phase = ${v(facts.phase)} AND i.status = ${v(facts.status)}`,
-      `AND i.digest_sharing IS NOT DISTINCT FROM ${v(facts.digestSharing)} AND m.role IS NOT DISTINCT FROM ${v(facts.memberRole)}`,
-      `AND EXISTS (SELECT 1 FROM users u WHERE u.id = ${v(actor.id)} AND u.active = ${v(true)} AND u.role = ${v(actor.role)} AND u.token_version = ${v(holder.tokenVersion)})`,
-      indicator
-        ? `AND EXISTS (SELECT 1 FROM indicators d WHERE d.id = ${v(dto.indicatorId)} AND d.initiative_id = ${v(facts.initiativeId)} AND d.kind = ${v(indicator.kind)}))`
-        : ')',
-    ].join(' ');
-    write.add(insertRowSql(this.dataSource, Evidence, entry, { cycleId: cycleWhileUnchanged }, v));
-    const auditRow = this.audit.insertSql(
-      actor,
-      { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: facts.initiativeId, after: view },
-      v,
-    );
-    if (!auditRow) return null;
-    write.add(auditRow);
+    const audit: AuditChange = { action: 'create', entityType: 'evidence', entityId: entry.id, initiativeId: facts.initiativeId, after: view };
+    const guard: EntryGuard = {
+      userId: actor.id,
+      cycleId,
+      initiativeId: facts.initiativeId,
+      phase: facts.phase,
+      status: facts.status,
+      digestSharing: facts.digestSharing,
+      memberRole: facts.memberRole,
+      active: true,
+      role: actor.role,
+      tokenVersion: holder.tokenVersion,
+      indicatorId: entry.indicatorId,
+      indicatorKind: indicator?.kind ?? null,
+    };
     try {
-      await this.tx.runInOneTrip(write);
-      return view;
+      const written = this.tx.scripted ? await this.writeOnSqlite(actor, entry, guard, audit) : await this.writeOnPostgres(actor, entry, guard, audit);
+      return written ? view : null;
     } catch (error) {
       if (!FACTS_CHANGED.test(String(error))) {
         this.logger.warn(`an evidence entry's one-trip write failed and nothing was written; writing it the usual way: ${String(error)}`);
       }
       return null;
     }
+  }
+
+  /** The entry and its audit row as one prepared statement (SqliteEntryWrite); false when there is no audit row to write. */
+  private async writeOnSqlite(actor: Principal, entry: Evidence, guard: EntryGuard, change: AuditChange): Promise<boolean> {
+    const audit = this.audit.rowValues(actor, change);
+    if (!audit) return false;
+    const write = (this.sqliteWrite ??= new SqliteEntryWrite(this.dataSource, this.audit.table()));
+    await this.tx.runPrepared(write.setup, write.insert, write.parameters(entry, guard, audit));
+    return true;
+  }
+
+  /** The entry and its audit row as one statement (Transactions.runInOneTrip); false when there is no audit row to write. */
+  private async writeOnPostgres(actor: Principal, entry: Evidence, guard: EntryGuard, change: AuditChange): Promise<boolean> {
+    const write = this.tx.oneTripWrite();
+    const v = write.bind;
+    const cycle = cycleWhileUnchanged((name) => v(guard[name]), guard.indicatorId ? 'checked' : 'none');
+    write.add(insertRowSql(this.dataSource, Evidence, entry, { cycleId: cycle }, v));
+    const auditRow = this.audit.insertSql(actor, change, v);
+    if (!auditRow) return false;
+    await this.tx.runInOneTrip(write.add(auditRow));
+    return true;
   }
 
   /**
