@@ -11,15 +11,15 @@ export interface TokenClaims {
   ver?: number;
 }
 
+/** How many checked tokens are remembered (the oldest is forgotten first): more than the coalition's people hold at once. */
+const REMEMBERED_TOKENS = 2000;
+
 /**
  * The API's access tokens: JWTs signed with HS256 and SECRET_KEY, valid for TOKEN_TTL_SECONDS. Made
  * with fast-jwt, whose check of a token (on every request) costs about half of jsonwebtoken's: it
  * decodes the token once, where jsonwebtoken and jws decode it twice. The algorithm is fixed on both
  * sides, so a token naming another (`none`, or RS256 with our key as its "public key") is refused.
  */
-/** How many checked tokens are remembered (the oldest is forgotten first): more than the coalition's people hold at once. */
-const REMEMBERED_TOKENS = 2000;
-
 @Injectable()
 export class AccessTokens {
   private readonly signer: (claims: TokenClaims) => string;

@@ -85,8 +85,8 @@ export class EvidenceService {
   /**
    * `addWithin` with the write sent in one trip: the checks run on the facts read (`addFor`), and the
    * entry and its audit row go to the database together (on SQLite one prepared statement whose
-   * trigger writes both, see SqliteEntryWrite; on PostgreSQL one statement), the entry's insert failing unless those
-   * facts, the caller's account among them, are still what was read. Null — and `addWithin` decides —
+   * trigger writes both, see SqliteEntryWrite; on PostgreSQL one statement), the entry's insert
+   * failing unless those facts, the caller's account among them, are still what was read. Null — and `addWithin` decides —
    * when a check refuses (it words the refusal), when the facts changed in between, or when the write
    * failed (nothing written).
    */
