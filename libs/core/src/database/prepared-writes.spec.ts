@@ -10,7 +10,7 @@ import { Transactions } from './transactions';
 class Note {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'text', nullable: true }) body: string | null;
-  @Column({ type: 'simple-json', nullable: true }) extra: Record<string, unknown> | null;
+  @Column({ type: 'simple-json', nullable: true }) extra: { tags: string[] } | null;
   @Column({ type: 'boolean', default: false }) pinned: boolean;
   @Column({ name: 'written_at' }) writtenAt: Date;
 }

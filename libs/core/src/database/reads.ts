@@ -4,7 +4,7 @@ import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteFileOf } from './data-source-options';
 import { postgresStatements } from './postgres-statements';
-import { openSqlite, runSql } from './sqlite-connection';
+import { finalizeStatement, openSqlite, prepareStatement, runSql } from './sqlite-connection';
 
 /** How many distinct SELECTs keep a prepared statement; the app's reads are a few dozen constant texts. */
 const KEPT_STATEMENTS = 200;
@@ -66,7 +66,7 @@ export class Reads implements OnApplicationShutdown {
     this.reader = undefined;
     const statements = [...this.statements.values()];
     this.statements.clear();
-    await Promise.all(statements.map(async (prepared) => finalize(await prepared)));
+    await Promise.all(statements.map(async (prepared) => finalizeStatement(await prepared)));
     if (reader) await new Promise<void>((resolve) => reader.close(() => resolve()));
   }
 
@@ -74,9 +74,7 @@ export class Reads implements OnApplicationShutdown {
   private statementFor(reader: sqlite3.Database, sql: string): Promise<sqlite3.Statement | undefined> {
     let prepared = this.statements.get(sql);
     if (!prepared && this.statements.size < KEPT_STATEMENTS) {
-      prepared = new Promise<sqlite3.Statement>((resolve, reject) => {
-        const statement: sqlite3.Statement = reader.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(statement)));
-      });
+      prepared = prepareStatement(reader, sql);
       this.statements.set(sql, prepared);
       const unkept = prepared;
       unkept.catch(() => this.statements.get(sql) === unkept && this.statements.delete(sql));
@@ -90,12 +88,10 @@ export class Reads implements OnApplicationShutdown {
     void kept?.then((current) => {
       if (current !== statement || this.statements.get(sql) !== kept) return;
       this.statements.delete(sql);
-      void finalize(statement);
+      void finalizeStatement(statement);
     });
   }
 }
-
-const finalize = (statement: sqlite3.Statement) => new Promise<void>((resolve) => statement.finalize(() => resolve()));
 
 async function openReader(file: string): Promise<sqlite3.Database> {
   const db = await openSqlite(file, sqlite3.OPEN_READONLY);

@@ -20,7 +20,8 @@ export function sqlLiteral(value: SqlValue): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A table or column name written into SQL text (SQLite and PostgreSQL alike). */
+export const quotedName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** One property's value as the SQLite literal TypeORM would write for its column (instants, JSON, booleans). */
 export function columnLiteral<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, property: keyof T & string, value: unknown): string {
@@ -86,8 +87,8 @@ export function insertRowSql<T extends ObjectLiteral>(
     const value: unknown = row[property];
     const sql = computed[property];
     if (value === undefined && sql === undefined) continue;
-    columns.push(quoted(column.databaseName));
+    columns.push(quotedName(column.databaseName));
     values.push(sql ?? bind(dataSource.driver.preparePersistentValue(value, column)));
   }
-  return `INSERT INTO ${quoted(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
+  return `INSERT INTO ${quotedName(metadata.tableName)} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
 }

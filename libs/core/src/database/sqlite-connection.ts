@@ -12,6 +12,18 @@ export function runSql(db: sqlite3.Database, sql: string, parameters: unknown[] 
   return new Promise((resolve, reject) => db.run(sql, parameters, (error: Error | null) => (error ? reject(error) : resolve())));
 }
 
+/** A prepared statement on such a connection, once SQLite has compiled it. */
+export function prepareStatement(db: sqlite3.Database, sql: string): Promise<sqlite3.Statement> {
+  return new Promise((resolve, reject) => {
+    const statement: sqlite3.Statement = db.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(statement)));
+  });
+}
+
+/** Releases a prepared statement; a connection closes only once its statements are finalized. */
+export function finalizeStatement(statement: sqlite3.Statement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()));
+}
+
 /** The first row one statement answers, on such a connection. */
 export function getRow<Row>(db: sqlite3.Database, sql: string, parameters: unknown[] = []): Promise<Row> {
   return new Promise((resolve, reject) => db.get(sql, parameters, (error: Error | null, row: Row) => (error ? reject(error) : resolve(row))));

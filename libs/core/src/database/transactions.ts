@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SQLITE_BUSY_TIMEOUT_MS } from './data-source-options';
 import { postgresStatements } from './postgres-statements';
 import { OneTripWrite } from './sql-script';
+import { finalizeStatement, prepareStatement } from './sqlite-connection';
 
 const isBusy = (error: unknown) => /SQLITE_BUSY/.test(String((error as { driverError?: { code?: string } })?.driverError?.code ?? (error as Error)?.message));
 
@@ -108,16 +109,7 @@ export class Transactions implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     const prepared = [...(this.prepared?.values() ?? [])];
     this.prepared = null;
-    await this.inTurn(() =>
-      Promise.all(
-        prepared.map((statement) =>
-          statement.then(
-            (s) => new Promise<void>((resolve) => s.finalize(() => resolve())),
-            () => undefined,
-          ),
-        ),
-      ),
-    );
+    await this.inTurn(() => Promise.all(prepared.map((statement) => statement.then(finalizeStatement, () => undefined))));
   }
 
   private statementFor(setup: string, sql: string): Promise<sqlite3.Statement> {
@@ -125,15 +117,13 @@ export class Transactions implements BeforeApplicationShutdown {
     let statement = this.prepared.get(sql);
     if (!statement) {
       const db = (this.dataSource.driver as unknown as { databaseConnection: sqlite3.Database }).databaseConnection;
-      statement = new Promise<sqlite3.Statement>((resolve, reject) =>
-        db.exec(setup, (error) => {
-          if (error) return reject(error);
-          const made: sqlite3.Statement = db.prepare(sql, (failed: Error | null) => (failed ? reject(failed) : resolve(made)));
-        }),
-      );
-      const kept = statement;
+      const kept = (async () => {
+        await new Promise<void>((resolve, reject) => db.exec(setup, (error) => (error ? reject(error) : resolve())));
+        return prepareStatement(db, sql);
+      })();
       this.prepared.set(sql, kept);
       kept.catch(() => this.prepared?.get(sql) === kept && this.prepared.delete(sql));
+      statement = kept;
     }
     return statement;
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { entityColumns, rowValues } from '@r2c/core';
+import { entityColumns, quotedName, rowValues } from '@r2c/core';
 import { Evidence } from './evidence.entity';
 
 /**
@@ -21,20 +21,22 @@ export interface EntryGuard {
   indicatorKind: string | null;
 }
 
-const GUARD_FIELDS: (keyof EntryGuard)[] = [
-  'userId',
-  'cycleId',
-  'initiativeId',
-  'phase',
-  'status',
-  'digestSharing',
-  'memberRole',
-  'active',
-  'role',
-  'tokenVersion',
-  'indicatorId',
-  'indicatorKind',
-];
+/** Each fact the guard re-checks, once: a field added to EntryGuard must be listed here. */
+const GUARD_FIELD_SET: Record<keyof EntryGuard, true> = {
+  userId: true,
+  cycleId: true,
+  initiativeId: true,
+  phase: true,
+  status: true,
+  digestSharing: true,
+  memberRole: true,
+  active: true,
+  role: true,
+  tokenVersion: true,
+  indicatorId: true,
+  indicatorKind: true,
+};
+const GUARD_FIELDS = Object.keys(GUARD_FIELD_SET) as (keyof EntryGuard)[];
 
 /**
  * The entry's cycle, as long as the facts are what was read; else NULL, which the entry's NOT NULL
@@ -61,9 +63,8 @@ export function cycleWhileUnchanged(fact: (name: keyof EntryGuard) => string, in
 }
 
 const VIEW = 'evidence_entry_write';
-const quoted = (name: string) => `"${name}"`;
-const guardColumn = (name: keyof EntryGuard) => quoted(`guard_${name}`);
-const auditColumn = (column: string) => quoted(`audit_${column}`);
+const guardColumn = (name: keyof EntryGuard) => quotedName(`guard_${name}`);
+const auditColumn = (column: string) => quotedName(`audit_${column}`);
 
 /**
  * On SQLite, an entry and its audit row as one prepared statement (Transactions.runPrepared): an
@@ -86,14 +87,14 @@ export class SqliteEntryWrite {
     const entryTable = dataSource.getMetadata(Evidence).tableName;
     const entryColumns = entityColumns(dataSource, Evidence);
     const auditColumns = audit.columns;
-    const viewColumns = [...entryColumns.map(quoted), ...GUARD_FIELDS.map(guardColumn), ...auditColumns.map(auditColumn)];
+    const viewColumns = [...entryColumns.map(quotedName), ...GUARD_FIELDS.map(guardColumn), ...auditColumns.map(auditColumn)];
     const fromNew = (name: keyof EntryGuard) => `NEW.${guardColumn(name)}`;
-    const entryValues = entryColumns.map((column) => (column === 'cycle_id' ? cycleWhileUnchanged(fromNew, 'when-named') : `NEW.${quoted(column)}`));
+    const entryValues = entryColumns.map((column) => (column === 'cycle_id' ? cycleWhileUnchanged(fromNew, 'when-named') : `NEW.${quotedName(column)}`));
     this.setup = [
       `CREATE TEMP VIEW IF NOT EXISTS ${VIEW} AS SELECT ${viewColumns.map((column) => `NULL AS ${column}`).join(', ')} WHERE 0;`,
       `CREATE TEMP TRIGGER IF NOT EXISTS ${VIEW}_insert INSTEAD OF INSERT ON ${VIEW} BEGIN`,
-      `INSERT INTO main.${quoted(entryTable)} (${entryColumns.map(quoted).join(', ')}) VALUES (${entryValues.join(', ')});`,
-      `INSERT INTO main.${quoted(audit.name)} (${auditColumns.map(quoted).join(', ')}) VALUES (${auditColumns.map((column) => `NEW.${auditColumn(column)}`).join(', ')});`,
+      `INSERT INTO main.${quotedName(entryTable)} (${entryColumns.map(quotedName).join(', ')}) VALUES (${entryValues.join(', ')});`,
+      `INSERT INTO main.${quotedName(audit.name)} (${auditColumns.map(quotedName).join(', ')}) VALUES (${auditColumns.map((column) => `NEW.${auditColumn(column)}`).join(', ')});`,
       'END;',
     ].join('\n');
     this.insert = `INSERT INTO temp.${VIEW} (${viewColumns.join(', ')}) VALUES (${viewColumns.map(() => '?').join(', ')})`;
